@@ -1,0 +1,26 @@
+import next from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...next,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "bench/out/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "components/**/*.tsx"],
+    rules: { "no-console": "error" },
+  },
+  {
+    // The domain layer stays framework-free so every function runs in a plain test.
+    files: ["lib/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["next", "next/*", "next-auth", "next-auth/*", "@/app/*", "@/components/*", "react"], message: "lib/ must not import the framework, app/ or components/." }] },
+      ],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,34 @@
+// Process configuration, validated once. Nothing else in the app reads process.env.
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
+  AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" }),
+  NEXTAUTH_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Lets end-to-end tests move the server's clock forward. Never enable in production use.
+  TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Common Ground <no-reply@common-ground.local>"),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  MAP_STYLE_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse({
+    ...process.env,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,75 @@
+// Typed, expected failures. Their messages are i18n keys (namespace "errors") safe to show a user;
+// anything else is logged and shown as a generic error with a request id.
+
+export type FieldIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly status: number = 500;
+  readonly code: string = "INTERNAL";
+  readonly params?: Record<string, string | number>;
+  constructor(message: string, params?: Record<string, string | number>) {
+    super(message);
+    this.name = new.target.name;
+    this.params = params;
+  }
+}
+
+export class ValidationError extends AppError {
+  readonly status = 422;
+  readonly code = "VALIDATION";
+  constructor(
+    readonly issues: FieldIssue[],
+    message = "validation",
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = "NOT_FOUND";
+  constructor(message = "notFound") {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly code = "FORBIDDEN";
+  constructor(message = "forbidden") {
+    super(message);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  readonly status = 401;
+  readonly code = "UNAUTHORIZED";
+  constructor(message = "unauthorized") {
+    super(message);
+  }
+}
+
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly code = "CONFLICT";
+  constructor(message = "conflict", params?: Record<string, string | number>) {
+    super(message, params);
+  }
+}
+
+export class RateLimitError extends AppError {
+  readonly status = 429;
+  readonly code = "RATE_LIMITED";
+  constructor(message = "rateLimited", params?: Record<string, string | number>) {
+    super(message, params);
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** Turns a zod error into field issues with dotted paths. */
+export function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
