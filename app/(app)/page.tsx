@@ -1,0 +1,17 @@
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/page-header";
+import { getT } from "../_i18n/server";
+
+export default async function DashboardPage() {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const t = await getT("common");
+  return (
+    <>
+      <PageHeader title={t("dashboard.title")} />
+      <p className="text-lg">{t("dashboard.welcome", { name: actor.name })}</p>
+      <p className="text-muted">{t("dashboard.agency", { agency: actor.agencyName })}</p>
+    </>
+  );
+}

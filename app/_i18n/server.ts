@@ -1,0 +1,28 @@
+// Server-side language selection: the signed-in user's preference, else the cg_locale
+// cookie, else the browser's Accept-Language.
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import { getActor } from "@/lib/auth/session";
+import { messagesFor } from "@/lib/i18n/catalog";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
+import { createTranslator, type Translate } from "@/lib/i18n/translate";
+import { log } from "@/lib/log";
+
+export const LOCALE_COOKIE = "cg_locale";
+
+export const getLocale = cache(async (): Promise<Locale> => {
+  const actor = await getActor().catch(() => null);
+  if (actor && isLocale(actor.locale)) return actor.locale;
+  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(fromCookie)) return fromCookie;
+  const accept = (await headers()).get("accept-language");
+  return accept ? localeFromAcceptLanguage(accept) : DEFAULT_LOCALE;
+});
+
+const warnMissing = (key: string) => log.warn({ key }, "missing translation");
+
+/** A translator for a namespace (or the whole catalog when omitted). */
+export async function getT(namespace?: string): Promise<Translate> {
+  const locale = await getLocale();
+  return createTranslator(messagesFor(locale), locale, namespace, warnMissing);
+}

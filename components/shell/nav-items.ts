@@ -1,0 +1,19 @@
+// The navigation, by role. A link appears only for people who may use what it leads to.
+import type { Role } from "@/lib/db/generated/enums";
+
+export type NavItem = { href: string; labelKey: string; roles?: Role[]; platformAdmin?: boolean };
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", labelKey: "nav.dashboard" },
+  { href: "/directory", labelKey: "nav.directory" },
+  { href: "/admin", labelKey: "nav.admin", roles: ["AGENCY_ADMIN"] },
+  { href: "/audit", labelKey: "nav.audit", roles: ["AUDITOR", "AGENCY_ADMIN"] },
+  { href: "/platform", labelKey: "nav.platform", platformAdmin: true },
+];
+
+export function visibleNav(roles: Role[], isPlatformAdmin: boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => {
+    if (item.platformAdmin) return isPlatformAdmin;
+    return !item.roles || item.roles.some((r) => roles.includes(r));
+  });
+}
