@@ -11,10 +11,18 @@ import enAuth from "./messages/en/auth.json";
 import esAuth from "./messages/es/auth.json";
 import enArea from "./messages/en/area.json";
 import esArea from "./messages/es/area.json";
+import enDirectory from "./messages/en/directory.json";
+import esDirectory from "./messages/es/directory.json";
+import enAdmin from "./messages/en/admin.json";
+import esAdmin from "./messages/es/admin.json";
+import enAudit from "./messages/en/audit.json";
+import esAudit from "./messages/es/audit.json";
+import enPlatform from "./messages/en/platform.json";
+import esPlatform from "./messages/es/platform.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform },
 };
 
 export function messagesFor(locale: Locale): Messages {

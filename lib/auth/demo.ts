@@ -1,0 +1,13 @@
+// Demo accounts come with MFA already enrolled, under a secret anyone can recompute from the
+// email address. This is for the public demo data only: the salt is published in this file,
+// so these secrets protect nothing. Real accounts enrol with a random secret (generateTotpSecret).
+import { createHmac } from "node:crypto";
+import { base32Encode } from "./totp";
+
+export const DEMO_TOTP_SALT = "common-ground-public-demo-totp-salt-v1";
+
+/** A deterministic base32 TOTP secret (160 bits) for a seeded demo user. */
+export function demoTotpSecret(email: string): string {
+  const mac = createHmac("sha256", DEMO_TOTP_SALT).update(email.trim().toLowerCase()).digest();
+  return base32Encode(mac.subarray(0, 20));
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { isPublicPath, safeCallbackPath } from "./public-paths";
+import { requestContextFrom } from "./request-context";
+import { decodeSignInError, encodeSignInError } from "./sign-in-errors";
+
+describe("public paths", () => {
+  it("lets the sign-in page, auth endpoints, token API, public pages and assets through", () => {
+    for (const p of ["/login", "/api/auth/csrf", "/api/auth/callback/credentials", "/api/v1/operations", "/public/policies", "/reports/2026-q3", "/_next/static/x.js", "/favicon.ico", "/maplibre-gl-csp-worker.js"]) {
+      expect(isPublicPath(p), p).toBe(true);
+    }
+  });
+
+  it("sends everything else through the session check", () => {
+    for (const p of ["/", "/account", "/operations/new", "/loginx", "/api/operations", "/publicity", "/admin/users"]) {
+      expect(isPublicPath(p), p).toBe(false);
+    }
+  });
+
+  it("follows only same-site paths after sign-in", () => {
+    expect(safeCallbackPath("/operations?x=1")).toBe("/operations?x=1");
+    expect(safeCallbackPath("https://evil.example/")).toBe("/");
+    expect(safeCallbackPath("//evil.example/")).toBe("/");
+    expect(safeCallbackPath("/\\evil.example")).toBe("/");
+    expect(safeCallbackPath("/login?reason=idle")).toBe("/");
+    expect(safeCallbackPath(null)).toBe("/");
+  });
+});
+
+describe("request context", () => {
+  it("keeps a sane caller request id, else makes one, and takes the first forwarded address", () => {
+    const ctx = requestContextFrom(new Headers({ "x-request-id": "abc-123", "x-forwarded-for": "203.0.113.7, 10.0.0.1", "user-agent": "UA" }));
+    expect(ctx).toEqual({ requestId: "abc-123", sourceIp: "203.0.113.7", userAgent: "UA" });
+    const made = requestContextFrom({ "x-request-id": "bad id with spaces" });
+    expect(made.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made.sourceIp).toBeNull();
+    expect(requestContextFrom({ "x-real-ip": "198.51.100.2" }).sourceIp).toBe("198.51.100.2");
+  });
+});
+
+describe("sign-in error codes", () => {
+  it("round-trip, and anything unknown becomes a generic error", () => {
+    for (const e of [{ code: "INVALID" }, { code: "BAD_CODE" }, { code: "ENROL" }, { code: "LOCKED", minutes: 9 }, { code: "ERROR", requestId: "r-1" }] as const) {
+      expect(decodeSignInError(encodeSignInError(e))).toEqual(e);
+    }
+    expect(decodeSignInError("CredentialsSignin")).toEqual({ code: "ERROR", requestId: "-" });
+  });
+});

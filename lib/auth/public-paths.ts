@@ -1,0 +1,19 @@
+// Paths anyone may open without signing in. Everything else sends a visitor without a session
+// to /login (the proxy only redirects; pages and handlers still check the actor themselves).
+const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/v1/", "/api/test/", "/public/", "/reports/", "/_next/"];
+const PUBLIC_EXACT = new Set(["/api/auth", "/api/v1", "/public", "/reports", "/favicon.ico", "/robots.txt"]);
+// Static files served from public/ (fonts, images, map workers).
+const STATIC_FILE = /\.(?:css|js|mjs|map|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|txt|xml|json|pbf|geojson)$/i;
+
+export function isPublicPath(pathname: string): boolean {
+  if (PUBLIC_EXACT.has(pathname)) return true;
+  if (pathname === "/login" || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p.endsWith("/") ? p : `${p}/`))) return true;
+  return STATIC_FILE.test(pathname);
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeCallbackPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (value.startsWith("/login") || value.startsWith("/api/")) return "/";
+  return value;
+}

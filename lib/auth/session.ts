@@ -1,0 +1,118 @@
+/* eslint-disable no-restricted-imports -- the one module that glues next-auth and Next's request APIs to lib/auth. */
+// next-auth configuration (Credentials provider, JWT sessions that carry only a UserSession id)
+// and getActor(), the single way pages, actions and handlers learn who is asking.
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import { db } from "../db/client";
+import { currentTime } from "../clock";
+import { env } from "../env";
+import { log } from "../log";
+import { signInSchema } from "../validation/auth";
+import type { Actor } from "./actor";
+import { secureCookies, sessionCookieName } from "./cookie";
+import { requestContextFrom, type RequestContext } from "./request-context";
+import { encodeSignInError } from "./sign-in-errors";
+import { completeSignIn, lockMinutesLeft } from "./sign-in";
+import { ABSOLUTE_TIMEOUT_MS, resolveSession, signOutSession, type EndReason } from "./sessions";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+const authLog = log.child({ module: "auth" });
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
+    jwt: { maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
+    useSecureCookies: secureCookies(),
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Common Ground",
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+        async authorize(credentials, req) {
+          const context = requestContextFrom(req.headers ?? {});
+          const parsed = signInSchema.safeParse(credentials ?? {});
+          if (!parsed.success) throw new Error(encodeSignInError({ code: "INVALID" }));
+          try {
+            const now = await currentTime(db());
+            const result = await completeSignIn({ ...parsed.data, now, context });
+            switch (result.status) {
+              case "SIGNED_IN":
+                return { id: result.sessionId };
+              case "LOCKED":
+                throw new Error(encodeSignInError({ code: "LOCKED", minutes: lockMinutesLeft(result.lockedUntil, now) }));
+              default:
+                throw new Error(encodeSignInError({ code: result.status }));
+            }
+          } catch (e) {
+            if (e instanceof Error && /^(INVALID|BAD_CODE|ENROL|LOCKED:\d+)$/.test(e.message)) throw e;
+            authLog.error({ err: e, requestId: context.requestId }, "sign-in failed unexpectedly");
+            throw new Error(encodeSignInError({ code: "ERROR", requestId: context.requestId }));
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      // The token carries the session id and nothing about the person.
+      jwt: ({ token, user }) => (user ? { sid: user.id } : { sid: token.sid }),
+      session: ({ session, token }) => ({ expires: session.expires, sid: token.sid }),
+    },
+    events: {
+      // next-auth's own sign-out endpoint: end the server-side session as well.
+      async signOut({ token }) {
+        if (token?.sid) await signOutCurrent(token.sid);
+      },
+    },
+    logger: {
+      error: (code, metadata) => authLog.error({ code, metadata }, "next-auth error"),
+      warn: (code) => authLog.warn({ code }, "next-auth warning"),
+      debug: () => {},
+    },
+  };
+}
+
+/** The request id, client address and user agent of the current request. */
+export const getRequestContext = cache(async (): Promise<RequestContext> => requestContextFrom(await headers()));
+
+export type SessionState = { actor: Actor | null; reason: EndReason | null };
+
+/** The actor, or why there is none (a session that went idle, expired or was signed out). */
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.sid) return { actor: null, reason: null };
+  const now = await currentTime(db());
+  return resolveSession({ sessionId: session.sid, now, context: await getRequestContext() });
+});
+
+/** Who is asking, or null. Every page, server action and route handler calls this itself. */
+export const getActor = cache(async (): Promise<Actor | null> => (await getSessionState()).actor);
+
+async function signOutCurrent(sessionId: string): Promise<void> {
+  await signOutSession({ sessionId, now: await currentTime(db()), context: await getRequestContext() });
+}
+
+/** Signs the current browser out: ends its session and deletes the cookie (server actions only). */
+export async function signOutThisBrowser(): Promise<void> {
+  const session = await getServerSession(authOptions());
+  if (session?.sid) await signOutCurrent(session.sid);
+  await clearSessionCookie();
+}
+
+/** Deletes the session cookie (server actions and route handlers only). */
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete({ name: sessionCookieName(), path: "/", secure: secureCookies() });
+}
