@@ -1,0 +1,8 @@
+// The audit actions written by user administration, named once so the audit log's filter and the
+// tests use the same strings.
+export const USER_AUDIT = {
+  create: "user.create",
+  deactivate: "user.deactivate",
+  reactivate: "user.reactivate",
+  changeRoles: "user.roles.change",
+} as const;
