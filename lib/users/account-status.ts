@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { auditContext } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { revokeAllSessions } from "../auth/sessions";
-import { NotFoundError, ValidationError, zodIssues } from "../errors";
+import { ConflictError, NotFoundError, ValidationError, zodIssues } from "../errors";
 import { userIdSchema } from "../validation/user";
 import { auditRefusal, authorizeAgencyAdmin, managedUser } from "./admin-scope";
 import { USER_AUDIT } from "./audit-actions";
@@ -17,7 +17,7 @@ export async function deactivateUser({ actor, input, now, db = defaultDb() }: Ch
   return auditRefusal({ db, actor, action: USER_AUDIT.deactivate, targetType: "User", targetId: userId, now }, async () => {
     authorizeAgencyAdmin(actor);
     const where = managedUser(actor, userId);
-    if (userId === actor.userId) throw new ValidationError([], "admin.users.cannotDeactivateSelf");
+    if (userId === actor.userId) throw new ConflictError("admin.users.cannotDeactivateSelf");
     return db.$transaction(async (tx) => {
       const updated = await tx.user.updateMany({ where: { ...where, active: true }, data: { active: false, deactivatedAt: now } });
       if (updated.count === 0) {

@@ -22,7 +22,7 @@ export const NOTICE_LANGUAGES = ["en", "es", "pl", "zh", "ar", "ko", "tl", "vi",
 /** A boundary may hold at most this many positions: enough for a detailed county, small enough to store and draw. */
 export const MAX_BOUNDARY_POSITIONS = 50_000;
 
-const PHONE = /^\+?[0-9][0-9 ().-]{5,23}[0-9]$/;
+const PHONE = /^\+?[0-9(][0-9 ().-]{5,23}[0-9]$/;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -76,9 +76,10 @@ export const agencySettingsSchema = z.object({
 });
 export type AgencySettingsInput = z.infer<typeof agencySettingsSchema>;
 
+const coordinate = z.number({ message: msg("platform.boundary.position") });
 const position = z
-  .tuple([z.number(), z.number()], { message: msg("platform.boundary.position") })
-  .rest(z.number())
+  .tuple([coordinate, coordinate], { message: msg("platform.boundary.position") })
+  .rest(coordinate)
   .refine(([lon, lat]) => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90, { message: msg("platform.boundary.outOfRange") })
   .transform(([lon, lat]) => [lon, lat] as [number, number]);
 
@@ -96,7 +97,10 @@ export const multiPolygonSchema = z
   .discriminatedUnion(
     "type",
     [
-      z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(polygonCoords).min(1, { message: msg("platform.boundary.shape") }) }),
+      z.object({
+        type: z.literal("MultiPolygon"),
+        coordinates: z.array(polygonCoords, { message: msg("platform.boundary.shape") }).min(1, { message: msg("platform.boundary.shape") }),
+      }),
       z.object({ type: z.literal("Polygon"), coordinates: polygonCoords }),
     ],
     { message: msg("platform.boundary.notMultiPolygon") },

@@ -12,6 +12,7 @@ import { decryptTotpSecret } from "@/lib/auth/totp";
 import { demoTotpSecret } from "@/lib/auth/demo";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { useFreshDb } from "./helpers/db";
+import { useTestSecrets } from "./helpers/actors";
 
 type Ring = [number, number][];
 
@@ -44,8 +45,7 @@ describe("seed", () => {
   const t = useFreshDb();
 
   beforeAll(async () => {
-    process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
-    process.env.DATABASE_URL ??= t().url;
+    useTestSecrets(t().url);
     await seed(t().db);
   });
 
