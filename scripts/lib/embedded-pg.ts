@@ -160,7 +160,7 @@ async function inspectRunningServer(pgdata: string, ownerFile: string, log: Say)
     return undefined;
   }
   const ownerPid = readOwner(ownerFile);
-  if (ownerPid && ownerPid !== process.pid && isAlive(ownerPid) && (commandLine(ownerPid)?.some((a) => /node|tsx/.test(a)) ?? true)) {
+  if (ownerPid && isAlive(ownerPid) && (commandLine(ownerPid)?.some((a) => /node|tsx/.test(a)) ?? true)) {
     return { port, ownerPid };
   }
   log.warn(`Found PostgreSQL (pid ${pid}) left running by an earlier run that did not shut down; stopping it first`);

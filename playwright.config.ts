@@ -1,0 +1,57 @@
+// End-to-end tests: real Chromium against a production build served by the real `npm start`,
+// on its own port with a fresh embedded database for the run and the test clock enabled.
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://localhost:${PORT}`;
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const CI = !!process.env.CI;
+
+// Debian's Chromium when installed (Playwright never downloads a browser here); otherwise
+// whatever browser Playwright itself has.
+const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1, // two cores: the server and the browser already use them
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "en-US",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  webServer: {
+    // --fresh: a new embedded database (and seed) in CG_DATA_DIR for every run. --rebuild: never
+    // test a stale build (E2E_SKIP_BUILD=1 reuses the last one when iterating locally).
+    command: `npm start -- --fresh${process.env.E2E_SKIP_BUILD === "1" ? "" : " --rebuild"}`,
+    port: PORT,
+    env: {
+      PORT: String(PORT),
+      CG_DATA_DIR: ".data/e2e",
+      DATABASE_URL: "", // always the run's own embedded database, whatever the shell has
+      NEXTAUTH_URL: BASE_URL,
+      TEST_CLOCK: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    reuseExistingServer: !CI,
+    timeout: 600_000, // a production build on two cores
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});
