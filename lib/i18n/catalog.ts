@@ -19,10 +19,16 @@ import enAudit from "./messages/en/audit.json";
 import esAudit from "./messages/es/audit.json";
 import enPlatform from "./messages/en/platform.json";
 import esPlatform from "./messages/es/platform.json";
+import enOperations from "./messages/en/operations.json";
+import esOperations from "./messages/es/operations.json";
+import enConflicts from "./messages/en/conflicts.json";
+import esConflicts from "./messages/es/conflicts.json";
+import enApi from "./messages/en/api.json";
+import esApi from "./messages/es/api.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi },
 };
 
 export function messagesFor(locale: Locale): Messages {

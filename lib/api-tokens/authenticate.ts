@@ -1,0 +1,87 @@
+// Turns an `Authorization: Bearer cg_…` header into an Actor, and records every API request
+// in the audit trail (allowed or refused).
+//
+// A token acts for its agency with the roles LIAISON and SUPERVISOR: it may file, edit and cancel
+// the agency's operations and acknowledge and resolve its conflicts, but never administer the
+// agency (users, tokens, settings) — those stay with signed-in agency admins.
+import type { Db } from "../db/client";
+import type { Role } from "../db/generated/enums";
+import { recordAudit, type AuditOutcome } from "../audit/record";
+import { auditContext, type Actor } from "../auth/actor";
+import { UnauthorizedError } from "../errors";
+import type { Locale } from "../i18n/locales";
+import { API_AUDIT } from "./audit-actions";
+import { bearerToken, hashToken, looksLikeToken, tokenPrefix } from "./token";
+
+export const API_TOKEN_ROLES: Role[] = ["LIAISON", "SUPERVISOR"];
+
+/** `lastUsedAt` is refreshed at most this often, so a busy client doesn't write on every call. */
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+export type ApiRequestMeta = { requestId: string; sourceIp: string | null; locale: Locale };
+
+export async function authenticateApiToken(args: {
+  db: Db;
+  authorization: string | null;
+  meta: ApiRequestMeta;
+  now: Date;
+}): Promise<Actor> {
+  const { db, meta, now } = args;
+  const token = bearerToken(args.authorization);
+  if (!token || !looksLikeToken(token)) throw new UnauthorizedError("api.invalidToken");
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, name: true, revokedAt: true, agency: { select: { id: true, name: true, timeZone: true, active: true } } },
+  });
+  if (!row || row.revokedAt || !row.agency.active) throw new UnauthorizedError("api.invalidToken");
+  await db.apiToken.updateMany({
+    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_GRANULARITY_MS) } }] },
+    data: { lastUsedAt: now },
+  });
+  return {
+    kind: "API_TOKEN",
+    id: row.id,
+    userId: null,
+    name: row.name,
+    email: null,
+    agencyId: row.agency.id,
+    agencyName: row.agency.name,
+    agencyTimeZone: row.agency.timeZone,
+    roles: [...API_TOKEN_ROLES],
+    isPlatformAdmin: false,
+    locale: meta.locale,
+    sessionId: null,
+    requestId: meta.requestId,
+    sourceIp: meta.sourceIp,
+  };
+}
+
+/** One audit event per API request: who (or which refused token prefix), what, and the status. */
+export async function recordApiRequest(args: {
+  db: Db;
+  actor: Actor | null;
+  authorization: string | null;
+  meta: ApiRequestMeta;
+  method: string;
+  path: string;
+  status: number;
+  now: Date;
+}): Promise<void> {
+  const { db, actor, meta, now } = args;
+  const outcome: AuditOutcome = args.status < 400 ? "SUCCESS" : args.status === 401 || args.status === 403 ? "DENIED" : "FAILURE";
+  const presented = bearerToken(args.authorization);
+  const context = actor
+    ? auditContext(actor)
+    : { actorUserId: null, actorLabel: presented ? `api-token:${tokenPrefix(presented)}` : "api-anonymous", agencyId: null, requestId: meta.requestId, sourceIp: meta.sourceIp };
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      action: API_AUDIT.request,
+      targetType: "ApiToken",
+      targetId: actor?.id ?? null,
+      outcome,
+      details: { method: args.method, path: args.path.slice(0, 300), status: args.status },
+      at: now,
+      ...context,
+    }),
+  );
+}

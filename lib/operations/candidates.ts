@@ -1,0 +1,84 @@
+// The candidate search: the only raw SQL over operations' search keys. Each PLANNED or ACTIVE
+// operation stores `searchBox` (its area's bounding box widened by its agency's proximity buffer)
+// and `searchRange` (its window widened by its agency's time buffer); a GiST index over
+// (searchRange, searchBox) answers "what could be near this, then?" with a superset of the
+// exact condition, and the engine decides. The subject's box is queried as is and shifted one
+// turn east and west, so areas on either side of the antimeridian meet.
+import { Prisma } from "../db/generated/client";
+import type { Db, Tx } from "../db/client";
+import type { EngineOperation } from "../deconfliction/types";
+import { areaFromColumns, type AreaColumns } from "./area-record";
+import { normalizeBox, wrappedCopies, type Box } from "./search-box";
+
+type Queryable = Db | Tx;
+
+export type SearchKeys = { box: Box; from: Date; to: Date };
+
+export type Candidate = EngineOperation & { startsAt: Date; endsAt: Date; proximityBufferM: number; timeBufferMinutes: number };
+
+type CandidateRow = AreaColumns & {
+  id: string;
+  agencyId: string;
+  startsAt: Date;
+  endsAt: Date;
+  riskFlags: string[];
+  proximityBufferM: number;
+  timeBufferMinutes: number;
+};
+
+/** The search keys an operation stores: its box and window widened by its own agency's buffers. */
+export function searchKeys(bbox: Box, startsAt: Date, endsAt: Date, widen: (b: Box) => Box, timeBufferMinutes: number): SearchKeys {
+  const pad = timeBufferMinutes * 60_000;
+  return { box: normalizeBox(widen(bbox)), from: new Date(startsAt.getTime() - pad), to: new Date(endsAt.getTime() + pad) };
+}
+
+function boxSql(b: Box): Prisma.Sql {
+  return Prisma.sql`box(point(${b.minLon}::float8, ${b.minLat}::float8), point(${b.maxLon}::float8, ${b.maxLat}::float8))`;
+}
+
+/** Stores (or, with null, clears) an operation's search keys; only PLANNED and ACTIVE operations have them. */
+export async function writeSearchKeys(tx: Tx, operationId: string, keys: SearchKeys | null): Promise<void> {
+  if (!keys) {
+    await tx.$executeRaw`UPDATE "Operation" SET "searchBox" = NULL, "searchRange" = NULL WHERE "id" = ${operationId}::uuid`;
+    return;
+  }
+  await tx.$executeRaw`
+    UPDATE "Operation"
+    SET "searchBox" = ${boxSql(keys.box)},
+        "searchRange" = tstzrange(${keys.from}::timestamptz, ${keys.to}::timestamptz, '[]')
+    WHERE "id" = ${operationId}::uuid`;
+}
+
+/** PLANNED and ACTIVE operations whose stored keys meet the subject's widened box and window. */
+export async function findCandidates(q: Queryable, subject: SearchKeys, excludeId?: string): Promise<Candidate[]> {
+  const boxes = wrappedCopies(subject.box).map((b) => Prisma.sql`o."searchBox" && ${boxSql(b)}`);
+  const rows = await q.$queryRaw<CandidateRow[]>`
+    SELECT o."id", o."agencyId", o."areaKind"::text AS "areaKind", o."centerLon", o."centerLat", o."radiusM", o."polygon",
+           o."startsAt", o."endsAt", o."riskFlags", a."proximityBufferM", a."timeBufferMinutes"
+    FROM "Operation" o
+    JOIN "Agency" a ON a."id" = o."agencyId"
+    WHERE o."searchRange" && tstzrange(${subject.from}::timestamptz, ${subject.to}::timestamptz, '[]')
+      AND (${Prisma.join(boxes, " OR ")})
+      AND o."status" IN ('PLANNED', 'ACTIVE')
+      ${excludeId ? Prisma.sql`AND o."id" <> ${excludeId}::uuid` : Prisma.empty}`;
+  return rows.map((r) => ({
+    id: r.id,
+    agencyId: r.agencyId,
+    area: areaFromColumns(r),
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    riskFlags: r.riskFlags,
+    proximityBufferM: r.proximityBufferM,
+    timeBufferMinutes: r.timeBufferMinutes,
+  }));
+}
+
+/** The search box an operation stored, or null when it has none (not PLANNED or ACTIVE). */
+export async function readSearchBox(tx: Tx, operationId: string): Promise<Box | null> {
+  const rows = await tx.$queryRaw<{ x1: number | null; y1: number | null; x2: number | null; y2: number | null }[]>`
+    SELECT ("searchBox"[0])[0] AS "x1", ("searchBox"[0])[1] AS "y1", ("searchBox"[1])[0] AS "x2", ("searchBox"[1])[1] AS "y2"
+    FROM "Operation" WHERE "id" = ${operationId}::uuid`;
+  const r = rows[0];
+  if (!r || r.x1 === null || r.y1 === null || r.x2 === null || r.y2 === null) return null;
+  return { minLon: Math.min(r.x1, r.x2), maxLon: Math.max(r.x1, r.x2), minLat: Math.min(r.y1, r.y2), maxLat: Math.max(r.y1, r.y2) };
+}

@@ -1,0 +1,195 @@
+// Filing, editing and the lifecycle of operations against a real database: the check runs inside
+// the filing, edits re-run it (new conflicts appear, moved-away ones close), cancelling closes
+// open conflicts, drafts stay out of it, and every change leaves history and an audit event.
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { dryRunCheck } from "@/lib/operations/dry-run";
+import { fileOperation } from "@/lib/operations/file-operation";
+import { getOwnOperation, listOwnOperations } from "@/lib/operations/read-operations";
+import { transitionOperation } from "@/lib/operations/transition-operation";
+import { updateOperation } from "@/lib/operations/update-operation";
+import { useFreshDb } from "./helpers/db";
+import { actorOf, circle, hours, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
+
+const now = new Date("2027-03-01T12:00:00Z");
+
+describe("operations", () => {
+  const t = useFreshDb();
+  const db = () => t().db;
+  let north: TestAgency;
+  let south: TestAgency;
+
+  beforeAll(async () => {
+    north = await makeAgency(db(), { name: "North Police Department" });
+    south = await makeAgency(db(), { name: "South County Sheriff" });
+  });
+
+  const conflictsOf = (operationId: string) =>
+    db().conflict.findMany({ where: { OR: [{ opAId: operationId }, { opBId: operationId }] }, orderBy: { detectedAt: "asc" } });
+
+  it("files an operation with its history and an audit event", async () => {
+    const actor = actorOf(north);
+    const { operation, conflicts } = await fileOperation({ db: db(), actor, input: operationInput(), now });
+    expect(conflicts).toEqual([]);
+    expect(operation).toMatchObject({ agencyId: north.id, status: "PLANNED", version: 1, title: "Warehouse search, north side", talkgroup: null });
+    expect(operation.ref).toMatch(/^OP-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const changes = await db().operationChange.findMany({ where: { operationId: operation.id } });
+    expect(changes.map((c) => c.kinds)).toEqual([["CREATE"]]);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "operation.file", targetId: operation.id } });
+    expect(event).toMatchObject({ outcome: "SUCCESS", agencyId: north.id, actorUserId: actor.userId });
+    const [keys] = await db().$queryRaw<{ hasBox: boolean; hasRange: boolean }[]>`
+      SELECT "searchBox" IS NOT NULL AS "hasBox", "searchRange" IS NOT NULL AS "hasRange" FROM "Operation" WHERE "id" = ${operation.id}::uuid`;
+    expect(keys).toEqual({ hasBox: true, hasRange: true });
+  });
+
+  it("records a conflict when a second agency files nearby at the same time, for both sides", async () => {
+    const a = await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(-87.7, 41.85, 200) }), now });
+    const b = await fileOperation({
+      db: db(),
+      actor: actorOf(south),
+      input: operationInput({ area: circle(-87.7, 41.8535, 150), startsAt: hours(2).toISOString(), endsAt: hours(6).toISOString() }),
+      now,
+    });
+    expect(b.conflicts).toHaveLength(1);
+    const [row] = await conflictsOf(b.operation.id);
+    expect(row.opAId < row.opBId).toBe(true);
+    expect([row.opAId, row.opBId].sort()).toEqual([a.operation.id, b.operation.id].sort());
+    expect(row).toMatchObject({ status: "OPEN", areasIntersect: false, severity: "MEDIUM", overlapMinutes: 120 });
+    // About 390 m between centres, minus both radii: a gap of about 40 m, inside the 500 m buffer.
+    expect(row.minDistanceM).toBeGreaterThan(20);
+    expect(row.minDistanceM).toBeLessThan(60);
+    expect(row.whereLat).toBeCloseTo(41.852, 2);
+    expect((await conflictsOf(a.operation.id)).map((c) => c.id)).toEqual([row.id]);
+  });
+
+  it("does not check drafts, and checks them once planned", async () => {
+    const a = await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(-87.6, 41.75, 300) }), now });
+    const draft = await fileOperation({ db: db(), actor: actorOf(south), input: operationInput({ area: circle(-87.6, 41.75, 300), status: "DRAFT" }), now });
+    expect(draft.conflicts).toEqual([]);
+    // Another filing next to the draft does not see it either.
+    const c = await fileOperation({ db: db(), actor: actorOf(south), input: operationInput({ area: circle(-87.6005, 41.7502, 100), title: "Third" }), now });
+    expect(c.conflicts.map((x) => [x.opAId, x.opBId].includes(draft.operation.id))).toEqual([false]);
+    const planned = await transitionOperation({ db: db(), actor: actorOf(south), operationId: draft.operation.id, input: { transition: "PLAN" }, now });
+    expect(planned.operation.status).toBe("PLANNED");
+    const pairs = (await conflictsOf(draft.operation.id)).map((r) => (r.opAId === draft.operation.id ? r.opBId : r.opAId)).sort();
+    expect(pairs).toEqual([a.operation.id, c.operation.id].sort());
+  });
+
+  it("re-runs the check on edit: a new conflict appears, and moving away closes it", async () => {
+    const a = await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(-88.0, 42.0, 250) }), now });
+    const southActor = actorOf(south);
+    const b = await fileOperation({ db: db(), actor: southActor, input: operationInput({ area: circle(-88.05, 42.0, 250) }), now });
+    expect(b.conflicts).toEqual([]);
+
+    const moved = await updateOperation({ db: db(), actor: southActor, operationId: b.operation.id, input: { version: 1, area: circle(-88.001, 42.0, 250) }, now });
+    expect(moved.kinds).toEqual(["MOVE"]);
+    expect(moved.conflicts.map((c) => c.change)).toEqual(["NEW"]);
+    const [open] = await conflictsOf(b.operation.id);
+    expect(open).toMatchObject({ status: "OPEN", areasIntersect: true });
+    expect([open.opAId, open.opBId]).toContain(a.operation.id);
+
+    const later = await updateOperation({
+      db: db(),
+      actor: southActor,
+      operationId: b.operation.id,
+      input: { version: 2, startsAt: hours(30).toISOString(), endsAt: hours(40).toISOString() },
+      now,
+    });
+    expect(later.kinds).toEqual(["RESCHEDULE", "EXTEND"]);
+    expect(later.closed.map((c) => c.id)).toEqual([open.id]);
+    const closed = await db().conflict.findUniqueOrThrow({ where: { id: open.id } });
+    expect(closed).toMatchObject({ status: "CLOSED", closedReason: "NO_LONGER_OVERLAPS" });
+
+    // Back again: the same pair opens again rather than duplicating.
+    const back = await updateOperation({
+      db: db(),
+      actor: southActor,
+      operationId: b.operation.id,
+      input: { version: 3, startsAt: hours(1).toISOString(), endsAt: hours(5).toISOString() },
+      now,
+    });
+    expect(back.conflicts.map((c) => [c.id, c.change])).toEqual([[open.id, "REOPENED"]]);
+    expect((await conflictsOf(b.operation.id)).map((c) => c.status)).toEqual(["OPEN"]);
+
+    const history = await db().operationChange.findMany({ where: { operationId: b.operation.id }, orderBy: { at: "asc" } });
+    expect(history.map((h) => h.kinds)).toEqual([["CREATE"], ["MOVE"], ["RESCHEDULE", "EXTEND"], ["RESCHEDULE", "EXTEND"]]);
+    expect(history[1].before).toEqual({ area: circle(-88.05, 42.0, 250) });
+    const events = await db().auditEvent.count({ where: { action: "operation.update", targetId: b.operation.id } });
+    expect(events).toBe(3);
+  });
+
+  it("refuses a stale edit and an edit that breaks the window rules", async () => {
+    const actor = actorOf(north);
+    const { operation } = await fileOperation({ db: db(), actor, input: operationInput({ area: circle(-89, 40, 100) }), now });
+    await updateOperation({ db: db(), actor, operationId: operation.id, input: { version: 1, title: "Renamed search" }, now });
+    await expect(updateOperation({ db: db(), actor, operationId: operation.id, input: { version: 1, title: "Too late" }, now })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      updateOperation({ db: db(), actor, operationId: operation.id, input: { version: 2, endsAt: hours(-1).toISOString() }, now }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const row = await db().operation.findUniqueOrThrow({ where: { id: operation.id } });
+    expect(row).toMatchObject({ title: "Renamed search", version: 2 });
+  });
+
+  it("cancelling closes the operation's open conflicts and takes it out of the search", async () => {
+    const a = await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(-87.9, 41.6, 300) }), now });
+    const b = await fileOperation({ db: db(), actor: actorOf(south), input: operationInput({ area: circle(-87.9, 41.6, 300) }), now });
+    expect(b.conflicts).toHaveLength(1);
+    const cancelled = await transitionOperation({
+      db: db(),
+      actor: actorOf(north),
+      operationId: a.operation.id,
+      input: { transition: "CANCEL", reason: "Subject moved" },
+      now,
+    });
+    expect(cancelled.closed.map((c) => c.id)).toEqual([b.conflicts[0].id]);
+    const row = await db().conflict.findUniqueOrThrow({ where: { id: b.conflicts[0].id } });
+    expect(row).toMatchObject({ status: "CLOSED", closedReason: "OPERATION_CANCELLED" });
+    const c = await fileOperation({ db: db(), actor: actorOf(south), input: operationInput({ area: circle(-87.9, 41.6, 300), title: "After" }), now });
+    expect(c.conflicts.map((x) => [x.opAId, x.opBId].includes(a.operation.id))).toEqual([false]);
+    await expect(
+      transitionOperation({ db: db(), actor: actorOf(north), operationId: a.operation.id, input: { transition: "ACTIVATE" }, now }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateOperation({ db: db(), actor: actorOf(north), operationId: a.operation.id, input: { version: 2, title: "Nope nope" }, now })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+  });
+
+  it("keeps each agency to its own operations and auditors read-only", async () => {
+    const { operation } = await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(-90, 39, 100) }), now });
+    await expect(getOwnOperation({ db: db(), actor: actorOf(south), operationId: operation.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateOperation({ db: db(), actor: actorOf(south), operationId: operation.id, input: { version: 1, title: "Hijacked" }, now }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      transitionOperation({ db: db(), actor: actorOf(south), operationId: operation.id, input: { transition: "CANCEL" }, now }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const auditor = actorOf(north, ["AUDITOR"]);
+    expect((await getOwnOperation({ db: db(), actor: auditor, operationId: operation.id })).id).toBe(operation.id);
+    await expect(fileOperation({ db: db(), actor: auditor, input: operationInput(), now })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getOwnOperation({ db: db(), actor: actorOf(north), operationId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
+    const page = await listOwnOperations({ db: db(), actor: auditor, input: { pageSize: 2 } });
+    expect(page.items.every((o) => o.agencyId === north.id)).toBe(true);
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBeGreaterThan(2);
+  });
+
+  it("dry-runs a check without storing anything, naming only the counterpart agency", async () => {
+    await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(-91, 38, 300), title: "Secret title" }), now });
+    const before = await db().operation.count();
+    const result = await dryRunCheck({
+      db: db(),
+      actor: actorOf(south),
+      input: { area: circle(-91.001, 38, 300), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() },
+      now,
+    });
+    expect(await db().operation.count()).toBe(before);
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.conflicts[0]).toMatchObject({ agency: { name: "North Police Department" }, ownOperation: null, areasIntersect: true });
+    expect(JSON.stringify(result)).not.toContain("Secret title");
+  });
+
+  it("keeps the audit chain intact", async () => {
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+});
