@@ -23,14 +23,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [pending, start] = useTransition();
   const [leaving, setLeaving] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
+  const shownStep = useRef(step.kind);
 
   // Moving between steps puts focus on the new step's heading, so screen readers announce it.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownStep.current === step.kind) return;
+    shownStep.current = step.kind;
     heading.current?.focus();
   }, [step.kind]);
 
