@@ -10,6 +10,8 @@ const schema = z.object({
   // Lets end-to-end tests move the server's clock forward. Never enable in production use.
   TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   SMTP_URL: z.string().optional(),
+  // "0" keeps the app server from running background jobs (run scripts/worker.ts instead).
+  JOBS_WORKER: z.enum(["0", "1"]).default("1"),
   MAIL_FROM: z.string().default("Common Ground <no-reply@common-ground.local>"),
   PUBLIC_BASE_URL: z.string().url().optional(),
   MAP_STYLE_URL: z.string().url().optional(),

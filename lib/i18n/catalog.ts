@@ -11,6 +11,8 @@ import enAuth from "./messages/en/auth.json";
 import esAuth from "./messages/es/auth.json";
 import enArea from "./messages/en/area.json";
 import esArea from "./messages/es/area.json";
+import enMail from "./messages/en/mail.json";
+import esMail from "./messages/es/mail.json";
 import enDirectory from "./messages/en/directory.json";
 import esDirectory from "./messages/es/directory.json";
 import enAdmin from "./messages/en/admin.json";
@@ -27,8 +29,8 @@ import enApi from "./messages/en/api.json";
 import esApi from "./messages/es/api.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi },
 };
 
 export function messagesFor(locale: Locale): Messages {

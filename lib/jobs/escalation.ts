@@ -1,0 +1,142 @@
+// Escalation timers for anything a recipient agency must acknowledge (a notice, a conflict).
+// Left unacknowledged for the agency's window, it escalates to the backup contact, then the
+// chief(s), then the 24/7 contact. Each step is a durable job (so timers survive restarts and
+// run on the controllable clock), is recorded, audited and announced to both agencies, and
+// acknowledging cancels the steps still pending.
+import { randomUUID } from "node:crypto";
+import type { Tx } from "../db/client";
+import type { EscalationLevel } from "../db/generated/enums";
+import { recordAudit } from "../audit/record";
+import { env } from "../env";
+import { isLocale, type Locale } from "../i18n/locales";
+import { queueMail } from "../mail/queue-mail";
+import { publishLiveEvent } from "../realtime/publish";
+import { cancelPendingJobs, enqueue } from "./queue";
+import { PermanentJobError, type JobHandler } from "./runner";
+
+export const ESCALATION_QUEUE = "escalation.step";
+export const ESCALATION_LEVELS: EscalationLevel[] = ["BACKUP", "CHIEF", "CONTACT_24X7"];
+export const DEFAULT_WINDOW_MINUTES = 30;
+export const MIN_STEP_MINUTES = 5;
+
+/** What escalation needs to know about one kind of subject; registered per subject type. */
+export type EscalationSubject = {
+  /** True once the recipient agency acknowledged it (or it no longer needs acknowledging). */
+  isAcknowledged(tx: Tx, subjectId: string, recipientAgencyId: string): Promise<boolean>;
+  /** Need-to-know facts for the contact's email; null if the subject is gone. */
+  describe(tx: Tx, subjectId: string, recipientAgencyId: string): Promise<{ title: string; fromAgency: string; startsAt: Date; path: string } | null>;
+};
+
+export type EscalationSubjects = Record<string, EscalationSubject>;
+
+type StepPayload = { subjectType: string; subjectId: string; recipientAgencyId: string; originAgencyId: string | null; step: number; stepMinutes: number };
+
+/** Minutes between steps: the agency's window, shortened so every step fires before the start. */
+export function escalationStepMinutes(o: { windowMinutes: number; now: Date; startsAt?: Date | null }): number {
+  if (!o.startsAt) return o.windowMinutes;
+  const minutesToStart = (o.startsAt.getTime() - o.now.getTime()) / 60_000;
+  const fit = Math.floor(minutesToStart / ESCALATION_LEVELS.length);
+  return Math.max(MIN_STEP_MINUTES, Math.min(o.windowMinutes, fit));
+}
+
+const keyPrefix = (p: { subjectType: string; subjectId: string; recipientAgencyId: string }) => `esc:${p.subjectType}:${p.subjectId}:${p.recipientAgencyId}:`;
+
+export async function scheduleEscalation(
+  tx: Tx,
+  o: { subjectType: string; subjectId: string; recipientAgencyId: string; originAgencyId?: string | null; startsAt?: Date | null; now: Date; windowMinutes?: number },
+): Promise<{ stepMinutes: number; firstAt: Date }> {
+  const agency = await tx.agency.findUnique({ where: { id: o.recipientAgencyId }, select: { ackWindowMinutes: true } });
+  const windowMinutes = o.windowMinutes ?? agency?.ackWindowMinutes ?? DEFAULT_WINDOW_MINUTES;
+  const stepMinutes = escalationStepMinutes({ windowMinutes, now: o.now, startsAt: o.startsAt });
+  const firstAt = new Date(o.now.getTime() + stepMinutes * 60_000);
+  const payload: StepPayload = { subjectType: o.subjectType, subjectId: o.subjectId, recipientAgencyId: o.recipientAgencyId, originAgencyId: o.originAgencyId ?? null, step: 1, stepMinutes };
+  await enqueue(tx, { queue: ESCALATION_QUEUE, payload, runAt: firstAt, now: o.now, dedupeKey: `${keyPrefix(o)}1` });
+  return { stepMinutes, firstAt };
+}
+
+/** Call when the recipient agency acknowledges: no further step fires. */
+export async function stopEscalation(tx: Tx, o: { subjectType: string; subjectId: string; recipientAgencyId: string; now: Date }): Promise<number> {
+  return cancelPendingJobs(tx, { dedupeKeyPrefix: keyPrefix(o), now: o.now });
+}
+
+type Contact = { name: string | null; email: string | null; phone: string | null; userId?: string | null; locale?: string };
+
+async function contactsFor(tx: Tx, agencyId: string, level: EscalationLevel): Promise<Contact[]> {
+  const agency = await tx.agency.findUniqueOrThrow({ where: { id: agencyId } });
+  if (level === "BACKUP") {
+    if (!agency.backupContactName && !agency.backupContactEmail && !agency.backupContactPhone) return [];
+    return [{ name: agency.backupContactName, email: agency.backupContactEmail, phone: agency.backupContactPhone }];
+  }
+  if (level === "CHIEF") {
+    const chiefs = await tx.user.findMany({ where: { agencyId, active: true, roles: { has: "CHIEF" } }, orderBy: { name: "asc" } });
+    return chiefs.map((c) => ({ name: c.name, email: c.email, phone: c.phone, userId: c.id, locale: c.locale }));
+  }
+  return [{ name: null, email: agency.email, phone: agency.phone24x7 }];
+}
+
+const joined = (values: (string | null | undefined)[]) => values.filter(Boolean).join(", ") || null;
+
+export function escalationJobHandler(subjects: EscalationSubjects): JobHandler {
+  return async ({ db, job, now }) => {
+    const p = job.payload as StepPayload;
+    const subject = subjects[p.subjectType];
+    if (!subject) throw new PermanentJobError(`No escalation subject type ${p.subjectType}`);
+    const level = ESCALATION_LEVELS[p.step - 1];
+    if (!level) throw new PermanentJobError(`No escalation step ${p.step}`);
+    await db.$transaction(async (tx) => {
+      if (await subject.isAcknowledged(tx, p.subjectId, p.recipientAgencyId)) return;
+      const about = await subject.describe(tx, p.subjectId, p.recipientAgencyId);
+      if (!about) return;
+      const contacts = await contactsFor(tx, p.recipientAgencyId, level);
+      const inserted = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "EscalationStep" (id, "subjectType", "subjectId", "recipientAgencyId", "originAgencyId", step, level, "contactName", "contactEmail", "contactPhone", "firedAt")
+        VALUES (${randomUUID()}::uuid, ${p.subjectType}, ${p.subjectId}, ${p.recipientAgencyId}::uuid, ${p.originAgencyId}::uuid, ${p.step}, ${level}::"EscalationLevel",
+                ${joined(contacts.map((c) => c.name))}, ${joined(contacts.map((c) => c.email))}, ${joined(contacts.map((c) => c.phone))}, ${now})
+        ON CONFLICT DO NOTHING RETURNING id`;
+      // Already recorded by an earlier run of this job: only make sure the next step exists.
+      if (inserted.length > 0) await fireStep(tx, { p, level, contacts, about, now });
+      const next = ESCALATION_LEVELS[p.step];
+      if (next) {
+        await enqueue(tx, {
+          queue: ESCALATION_QUEUE,
+          payload: { ...p, step: p.step + 1 },
+          runAt: new Date(now.getTime() + p.stepMinutes * 60_000),
+          now,
+          dedupeKey: `${keyPrefix(p)}${p.step + 1}`,
+        });
+      }
+    });
+  };
+}
+
+async function fireStep(
+  tx: Tx,
+  o: { p: StepPayload; level: EscalationLevel; contacts: Contact[]; about: { title: string; fromAgency: string; startsAt: Date; path: string }; now: Date },
+): Promise<void> {
+  const { p, level, contacts, about, now } = o;
+  const agency = await tx.agency.findUniqueOrThrow({ where: { id: p.recipientAgencyId }, select: { languages: true, timeZone: true } });
+  const locales = agency.languages.filter(isLocale) as Locale[];
+  const base = env().PUBLIC_BASE_URL ?? env().NEXTAUTH_URL ?? "http://localhost:3000";
+  for (const c of contacts) {
+    if (!c.email) continue;
+    await queueMail(tx, {
+      to: { address: c.email, name: c.name, userId: c.userId ?? null, agencyId: p.recipientAgencyId },
+      template: "escalation",
+      params: { title: about.title, fromAgency: about.fromAgency, start: about.startsAt, link: new URL(about.path, base).toString(), minutes: p.step * p.stepMinutes, level },
+      locales: c.locale && isLocale(c.locale) ? [c.locale, ...locales] : locales,
+      timeZone: agency.timeZone,
+      about: { type: p.subjectType, id: p.subjectId },
+      now,
+    });
+  }
+  await recordAudit(tx, {
+    action: "escalation.step",
+    targetType: p.subjectType,
+    targetId: p.subjectId,
+    agencyId: p.recipientAgencyId,
+    actorLabel: "system:escalation",
+    details: { step: p.step, level, contacts: contacts.length, emailed: contacts.filter((c) => c.email).length },
+    at: now,
+  });
+  await publishLiveEvent(tx, { type: "escalation", agencyIds: [p.recipientAgencyId, ...(p.originAgencyId ? [p.originAgencyId] : [])], id: p.subjectId });
+}

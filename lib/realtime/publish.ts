@@ -1,0 +1,27 @@
+// Publishes a live event through PostgreSQL NOTIFY. Called inside the transaction that makes
+// the change, PostgreSQL delivers it only on commit, to every app instance's listener.
+// The payload is deliberately tiny and carries no content: browsers re-read what they may see.
+import type { Tx } from "../db/client";
+
+export const LIVE_CHANNEL = "cg_live";
+
+export const LIVE_EVENT_TYPES = ["notice", "reply", "acknowledgment", "conflict", "escalation", "operation", "mail"] as const;
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+
+export type LiveEvent = { type: LiveEventType; agencyIds: string[]; id: string };
+
+export function isLiveEvent(value: unknown): value is LiveEvent {
+  const v = value as LiveEvent | null;
+  return (
+    !!v &&
+    typeof v.id === "string" &&
+    (LIVE_EVENT_TYPES as readonly string[]).includes(v.type) &&
+    Array.isArray(v.agencyIds) &&
+    v.agencyIds.every((a) => typeof a === "string")
+  );
+}
+
+export async function publishLiveEvent(tx: Tx, event: LiveEvent): Promise<void> {
+  const payload = JSON.stringify({ type: event.type, agencyIds: [...new Set(event.agencyIds)], id: event.id });
+  await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
+}
