@@ -3,9 +3,10 @@
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
-import { authorize } from "../auth/authorize";
 import { NotFoundError } from "../errors";
+import { auditRefusal, authorizeAgencyAdmin } from "../users/admin-scope";
 import { apiTokenInputSchema } from "../validation/api-token";
+import { isId } from "../validation/operation";
 import { API_AUDIT } from "./audit-actions";
 import { generateToken } from "./token";
 
@@ -22,13 +23,12 @@ const VIEW = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: 
 
 export async function createApiToken(args: { db: Db; actor: Actor; input: unknown; now: Date }): Promise<{ token: string; apiToken: ApiTokenView }> {
   const { db, actor, now } = args;
-  authorize(actor, { roles: ["AGENCY_ADMIN"], agencyId: actor.agencyId });
-  if (!actor.userId) throw new NotFoundError();
+  await auditRefusal({ db, actor, action: API_AUDIT.tokenCreate, targetType: "ApiToken", now }, async () => authorizeAgencyAdmin(actor));
   const input = apiTokenInputSchema.parse(args.input);
   const { token, prefix, hash } = generateToken();
   const apiToken = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { agencyId: actor.agencyId, name: input.name, prefix, tokenHash: hash, createdById: actor.userId!, createdAt: now },
+      data: { agencyId: actor.agencyId, name: input.name, prefix, tokenHash: hash, createdById: actor.userId ?? actor.id, createdAt: now },
       select: VIEW,
     });
     await recordAudit(tx, {
@@ -46,7 +46,14 @@ export async function createApiToken(args: { db: Db; actor: Actor; input: unknow
 
 export async function revokeApiToken(args: { db: Db; actor: Actor; tokenId: string; now: Date }): Promise<ApiTokenView> {
   const { db, actor, tokenId, now } = args;
-  authorize(actor, { roles: ["AGENCY_ADMIN"], agencyId: actor.agencyId });
+  return auditRefusal({ db, actor, action: API_AUDIT.tokenRevoke, targetType: "ApiToken", targetId: tokenId.slice(0, 64), now }, async () => {
+    authorizeAgencyAdmin(actor);
+    if (!isId(tokenId)) throw new NotFoundError();
+    return revoke(db, actor, tokenId, now);
+  });
+}
+
+async function revoke(db: Db, actor: Actor, tokenId: string, now: Date): Promise<ApiTokenView> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({
       where: { id: tokenId, agencyId: actor.agencyId, revokedAt: null },
@@ -70,7 +77,7 @@ export async function revokeApiToken(args: { db: Db; actor: Actor; tokenId: stri
 
 export async function listApiTokens(args: { db: Db; actor: Actor }): Promise<ApiTokenView[]> {
   const { db, actor } = args;
-  authorize(actor, { roles: ["AGENCY_ADMIN"], agencyId: actor.agencyId });
+  authorizeAgencyAdmin(actor);
   return db.apiToken.findMany({
     where: { agencyId: actor.agencyId },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],

@@ -3,6 +3,7 @@
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
+import { auditRefusal } from "../users/admin-scope";
 import { authorize } from "../auth/authorize";
 import { ConflictError, NotFoundError } from "../errors";
 import { listConflictsSchema, resolveConflictSchema } from "../validation/conflict";
@@ -87,6 +88,11 @@ export async function getConflictForActor(args: { db: Db; actor: Actor; conflict
 /** A supervisor or chief acknowledges for their own side. Acknowledging twice changes nothing. */
 export async function acknowledgeConflict(args: { db: Db; actor: Actor; conflictId: string; now: Date }): Promise<ConflictView> {
   const { db, actor, conflictId, now } = args;
+  const denial = { db, actor, action: CONFLICT_AUDIT.acknowledge, targetType: "Conflict", targetId: conflictId.slice(0, 64), now };
+  return auditRefusal(denial, () => acknowledge(db, actor, conflictId, now));
+}
+
+async function acknowledge(db: Db, actor: Actor, conflictId: string, now: Date): Promise<ConflictView> {
   authorize(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
   if (!isId(conflictId)) throw new NotFoundError();
   return db.$transaction(async (tx) => {
@@ -119,9 +125,14 @@ export async function acknowledgeConflict(args: { db: Db; actor: Actor; conflict
 /** Either side records the outcome, once, with a note. */
 export async function resolveConflict(args: { db: Db; actor: Actor; conflictId: string; input: unknown; now: Date }): Promise<ConflictView> {
   const { db, actor, conflictId, now } = args;
+  const denial = { db, actor, action: CONFLICT_AUDIT.resolve, targetType: "Conflict", targetId: conflictId.slice(0, 64), now };
+  return auditRefusal(denial, () => resolve(db, actor, conflictId, args.input, now));
+}
+
+async function resolve(db: Db, actor: Actor, conflictId: string, raw: unknown, now: Date): Promise<ConflictView> {
   authorize(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
   if (!isId(conflictId)) throw new NotFoundError();
-  const input = resolveConflictSchema.parse(args.input);
+  const input = resolveConflictSchema.parse(raw);
   return db.$transaction(async (tx) => {
     const row = await tx.conflict.findFirst({ where: { id: conflictId, ...partyWhere(actor.agencyId) }, select: CONFLICT_ROW_SELECT });
     if (!row) throw new NotFoundError();

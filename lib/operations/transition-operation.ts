@@ -8,6 +8,7 @@ import type { Prisma } from "../db/generated/client";
 import { recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
+import { auditRefusal } from "../users/admin-scope";
 import { closeConflicts, recordConflicts, type ClosedConflict, type RecordedConflict } from "../conflicts/record-conflicts";
 import { ConflictError, NotFoundError } from "../errors";
 import { isId, transitionSchema, type OperationTransition } from "../validation/operation";
@@ -30,9 +31,14 @@ export type TransitionResult = { operation: OperationView; conflicts: RecordedCo
 
 export async function transitionOperation(args: { db: Db; actor: Actor; operationId: string; input: unknown; now: Date }): Promise<TransitionResult> {
   const { db, actor, operationId, now } = args;
+  const denial = { db, actor, action: OPERATION_AUDIT.transition, targetType: "Operation", targetId: operationId.slice(0, 64), now };
+  return auditRefusal(denial, () => transition(db, actor, operationId, args.input, now));
+}
+
+async function transition(db: Db, actor: Actor, operationId: string, raw: unknown, now: Date): Promise<TransitionResult> {
   authorize(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
   if (!isId(operationId)) throw new NotFoundError();
-  const input = transitionSchema.parse(args.input);
+  const input = transitionSchema.parse(raw);
   const rule = RULES[input.transition];
 
   return db.$transaction(async (tx) => {

@@ -6,6 +6,7 @@ import type { Prisma } from "../db/generated/client";
 import { recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
+import { auditRefusal } from "../users/admin-scope";
 import { closeConflicts, existingPairs, recordConflicts, type ClosedConflict, type RecordedConflict } from "../conflicts/record-conflicts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { isId, operationUpdateSchema, windowIssue } from "../validation/operation";
@@ -30,9 +31,14 @@ const EDITABLE = new Set(["DRAFT", "PLANNED", "ACTIVE"]);
 
 export async function updateOperation(args: { db: Db; actor: Actor; operationId: string; input: unknown; now: Date }): Promise<UpdateResult> {
   const { db, actor, operationId, now } = args;
+  const denial = { db, actor, action: OPERATION_AUDIT.update, targetType: "Operation", targetId: operationId.slice(0, 64), now };
+  return auditRefusal(denial, () => update(db, actor, operationId, args.input, now));
+}
+
+async function update(db: Db, actor: Actor, operationId: string, raw: unknown, now: Date): Promise<UpdateResult> {
   authorize(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
   if (!isId(operationId)) throw new NotFoundError();
-  const patch = operationUpdateSchema.parse(args.input);
+  const patch = operationUpdateSchema.parse(raw);
 
   return db.$transaction(async (tx) => {
     const row = await tx.operation.findFirst({ where: { id: operationId, agencyId: actor.agencyId }, select: OPERATION_SELECT });
