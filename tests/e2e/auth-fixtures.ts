@@ -11,7 +11,7 @@ import { encryptTotpSecret, generateTotpSecret, hotp, base32Decode, TOTP_PERIOD_
 import { persistentAuthSecret } from "../../scripts/lib/auth-secret";
 import { resolveDatabase } from "../../scripts/lib/database-url";
 import { quiet } from "../../scripts/lib/say";
-import { repoRoot } from "../../scripts/lib/script-env";
+import { repoRoot, scriptEnv } from "../../scripts/lib/script-env";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
 
 export { DEMO_PASSWORD, demoTotpSecret };
@@ -27,7 +27,8 @@ export function e2eRun(): Promise<Run> {
   run ??= (async () => {
     const database = await resolveDatabase({ databaseUrl: process.env.E2E_DATABASE_URL || undefined, dataDir: DATA_DIR, log: quiet });
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-    const authSecret = process.env.E2E_AUTH_SECRET ?? persistentAuthSecret(DATA_DIR).secret;
+    // As `npm start` picks it: AUTH_SECRET from the environment, else the one in the data directory.
+    const authSecret = process.env.E2E_AUTH_SECRET ?? scriptEnv().AUTH_SECRET ?? persistentAuthSecret(DATA_DIR).secret;
     return {
       pool,
       authSecret,
