@@ -11,6 +11,7 @@ import type { Db } from "../db/client";
 import type { MailMessage } from "../db/generated/client";
 import { PermanentJobError, type JobContext, type JobHandler } from "../jobs/runner";
 import { log } from "../log";
+import { publishLiveEvent } from "../realtime/publish";
 import { recordDeliveryAttempt } from "./delivery-attempts";
 import { isPermanentSmtpError, type MailTransport } from "./transport";
 
@@ -43,6 +44,7 @@ export async function deliverMail(o: { db: Db; mailMessageId: string; now: Date;
     await db.$transaction(async (tx) => {
       await tx.mailMessage.update({ where: { id: msg.id }, data: { status: "STORED" } });
       await recordDeliveryAttempt(tx, { ...attempt, outcome: "STORED" });
+      if (msg.agencyId) await publishLiveEvent(tx, { type: "mail", agencyIds: [msg.agencyId], id: msg.id });
     });
     return;
   }
@@ -63,10 +65,11 @@ export async function deliverMail(o: { db: Db; mailMessageId: string; now: Date;
   }
 
   // Recorded straight away: this commit is what keeps the duplicate window small.
-  await db.$transaction([
-    db.mailMessage.update({ where: { id: msg.id }, data: { status: "SENT", sentAt: now, smtpResponse: response.slice(0, 500), lastError: null } }),
-    db.deliveryAttempt.create({ data: { id: crypto.randomUUID(), ...attempt, outcome: "SENT" } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.mailMessage.update({ where: { id: msg.id }, data: { status: "SENT", sentAt: now, smtpResponse: response.slice(0, 500), lastError: null } });
+    await recordDeliveryAttempt(tx, { ...attempt, outcome: "SENT" });
+    if (msg.agencyId) await publishLiveEvent(tx, { type: "mail", agencyIds: [msg.agencyId], id: msg.id });
+  });
   log.info({ module: "mail", mailMessageId: msg.id, attempt: msg.attempts }, "email accepted by the SMTP server");
 }
 

@@ -4,8 +4,13 @@ import type { LiveHub } from "./hub";
 import type { LiveEventType } from "./publish";
 
 export const HEARTBEAT_MS = 20_000;
+/**
+ * A stream ends after this long and the browser reconnects, which re-checks its session: a
+ * signed-out or revoked session stops receiving events within this time.
+ */
+export const MAX_STREAM_MS = 5 * 60_000;
 
-export function liveEventStream(o: { hub: LiveHub; agencyId: string; signal?: AbortSignal; heartbeatMs?: number; types?: LiveEventType[] }): ReadableStream<Uint8Array> {
+export function liveEventStream(o: { hub: LiveHub; agencyId: string; signal?: AbortSignal; heartbeatMs?: number; maxAgeMs?: number; types?: LiveEventType[] }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -29,10 +34,13 @@ export function liveEventStream(o: { hub: LiveHub; agencyId: string; signal?: Ab
       });
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), o.heartbeatMs ?? HEARTBEAT_MS);
       heartbeat.unref?.();
+      const expiry = setTimeout(() => close(), o.maxAgeMs ?? MAX_STREAM_MS);
+      expiry.unref?.();
       const close = () => {
         if (!open) return;
         open = false;
         clearInterval(heartbeat);
+        clearTimeout(expiry);
         unsubscribe();
         o.signal?.removeEventListener("abort", close);
         try {
