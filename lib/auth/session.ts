@@ -14,7 +14,7 @@ import { signInSchema } from "../validation/auth";
 import type { Actor } from "./actor";
 import { secureCookies, sessionCookieName } from "./cookie";
 import { requestContextFrom, type RequestContext } from "./request-context";
-import { encodeSignInError } from "./sign-in-errors";
+import { encodeSignInError, type SignInError } from "./sign-in-errors";
 import { completeSignIn, lockMinutesLeft } from "./sign-in";
 import { ABSOLUTE_TIMEOUT_MS, resolveSession, signOutSession, type EndReason } from "./sessions";
 
@@ -46,23 +46,20 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const context = requestContextFrom(req.headers ?? {});
           const parsed = signInSchema.safeParse(credentials ?? {});
-          if (!parsed.success) throw new Error(encodeSignInError({ code: "INVALID" }));
-          try {
-            const now = await currentTime(db());
-            const result = await completeSignIn({ ...parsed.data, now, context });
-            switch (result.status) {
-              case "SIGNED_IN":
-                return { id: result.sessionId };
-              case "LOCKED":
-                throw new Error(encodeSignInError({ code: "LOCKED", minutes: lockMinutesLeft(result.lockedUntil, now) }));
-              default:
-                throw new Error(encodeSignInError({ code: result.status }));
+          let refusal: SignInError = { code: "INVALID" };
+          if (parsed.success) {
+            try {
+              const now = await currentTime(db());
+              const result = await completeSignIn({ ...parsed.data, now, context });
+              if (result.status === "SIGNED_IN") return { id: result.sessionId };
+              refusal = result.status === "LOCKED" ? { code: "LOCKED", minutes: lockMinutesLeft(result.lockedUntil, now) } : { code: result.status };
+            } catch (e) {
+              authLog.error({ err: e, requestId: context.requestId }, "sign-in failed unexpectedly");
+              refusal = { code: "ERROR", requestId: context.requestId };
             }
-          } catch (e) {
-            if (e instanceof Error && /^(INVALID|BAD_CODE|ENROL|LOCKED:\d+)$/.test(e.message)) throw e;
-            authLog.error({ err: e, requestId: context.requestId }, "sign-in failed unexpectedly");
-            throw new Error(encodeSignInError({ code: "ERROR", requestId: context.requestId }));
           }
+          // next-auth hands the message to the sign-in form through the callback URL.
+          throw new Error(encodeSignInError(refusal));
         },
       }),
     ],
