@@ -61,7 +61,11 @@ const phone = text(1, 40)
 
 /** An instant as ISO-8601 with an explicit offset ("2026-05-01T06:00:00-05:00" or "…Z"); a Date passes through. */
 export const instantSchema = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : v),
+  (v) => {
+    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString();
+    // Seconds are optional: "2026-05-01T06:00-05:00" means 06:00:00.
+    return typeof v === "string" ? v.trim().replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d)(Z|[+-]\d\d:\d\d)$/i, "$1:00$2") : v;
+  },
   z
     .string({ message: msg("operations.validation.instant") })
     .trim()
@@ -91,8 +95,9 @@ export function windowIssue(startsAt: Date, endsAt: Date): WindowIssue | null {
   return null;
 }
 
-function refineWindow(value: { startsAt?: Date; endsAt?: Date }, ctx: z.RefinementCtx) {
-  if (!value.startsAt || !value.endsAt) return;
+function refineWindow(value: { startsAt?: unknown; endsAt?: unknown }, ctx: z.RefinementCtx) {
+  // Runs even when a field failed (then it holds the raw input), so check what arrived.
+  if (!(value.startsAt instanceof Date) || !(value.endsAt instanceof Date)) return;
   const issue = windowIssue(value.startsAt, value.endsAt);
   if (issue) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
 }

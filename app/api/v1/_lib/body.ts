@@ -1,0 +1,66 @@
+// Reading a JSON request body for /api/v1: JSON only (415 otherwise), bounded in size (413), and
+// malformed JSON is a 400 with a clear message — never an exception that becomes a 500.
+import { AppError } from "@/lib/errors";
+
+/** Enough for a 1,000-vertex polygon with generous formatting. */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+export class BadRequestError extends AppError {
+  readonly status: number = 400;
+  readonly code: string = "BAD_REQUEST";
+}
+
+class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+  readonly code = "UNSUPPORTED_MEDIA_TYPE";
+}
+
+class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly code = "PAYLOAD_TOO_LARGE";
+}
+
+async function readText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new PayloadTooLargeError("api.bodyTooLarge", { max: MAX_BODY_BYTES });
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLargeError("api.bodyTooLarge", { max: MAX_BODY_BYTES });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The body as a parsed JSON object, for the domain function to validate with the same schema the
+ * forms use. `optional` lets an empty body stand for `{}`.
+ */
+export async function readBody(req: Request, options: { optional?: boolean } = {}): Promise<Record<string, unknown>> {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const text = await readText(req);
+  let raw: unknown = {};
+  if (text.trim() !== "" || !options.optional) {
+    if (type !== "application/json") throw new UnsupportedMediaTypeError("api.unsupportedMediaType");
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new BadRequestError("errors.invalidJson");
+    }
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new BadRequestError("api.bodyNotObject");
+  return raw as Record<string, unknown>;
+}
+
+/** Query-string parameters as a plain object, for the list endpoints' schemas. */
+export function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams.entries());
+}

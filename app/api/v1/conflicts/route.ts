@@ -1,0 +1,8 @@
+// GET /api/v1/conflicts — the agency's conflict queue: OPEN first, most severe, newest
+// (?status=OPEN|RESOLVED|CLOSED&operationId=&page=&pageSize=).
+import { listConflictsForActor } from "@/lib/conflicts/conflicts";
+import { db } from "@/lib/db/client";
+import { queryOf } from "../_lib/body";
+import { json, tokenRoute } from "../_lib/token-route";
+
+export const GET = tokenRoute(async (req, { actor }) => json(await listConflictsForActor({ db: db(), actor, input: queryOf(req) })));

@@ -1,0 +1,12 @@
+// POST /api/v1/operations/:id/cancel — cancel the operation (optional body: { reason, version });
+// its OPEN conflicts close with OPERATION_CANCELLED.
+import { transitionOperation } from "@/lib/operations/transition-operation";
+import { db } from "@/lib/db/client";
+import { readBody } from "../../../_lib/body";
+import { json, tokenRoute } from "../../../_lib/token-route";
+
+export const POST = tokenRoute(async (req, { actor, now, params }) => {
+  const body = await readBody(req, { optional: true });
+  const result = await transitionOperation({ db: db(), actor, operationId: params.id, input: { ...body, transition: "CANCEL" }, now });
+  return json({ operation: result.operation, closedConflicts: result.closed.map((c) => ({ id: c.id })) });
+});

@@ -1,0 +1,19 @@
+// GET /api/v1/operations/:id — one of the agency's own operations, with its change history.
+// PATCH /api/v1/operations/:id — edit it (send `version`); the check runs again.
+import { getOwnOperation } from "@/lib/operations/read-operations";
+import { updateOperation } from "@/lib/operations/update-operation";
+import { db } from "@/lib/db/client";
+import { readBody } from "../../_lib/body";
+import { json, tokenRoute } from "../../_lib/token-route";
+
+export const GET = tokenRoute(async (_req, { actor, params }) => json(await getOwnOperation({ db: db(), actor, operationId: params.id })));
+
+export const PATCH = tokenRoute(async (req, { actor, now, params }) => {
+  const result = await updateOperation({ db: db(), actor, operationId: params.id, input: await readBody(req), now });
+  return json({
+    operation: result.operation,
+    changes: result.kinds,
+    conflicts: result.conflicts.map((c) => ({ id: c.id, change: c.change })),
+    closedConflicts: result.closed.map((c) => ({ id: c.id })),
+  });
+});

@@ -1,0 +1,239 @@
+// The /api/v1 route handlers against a real database: bearer tokens (created and revoked by an
+// agency admin, stored hashed), the need-to-know JSON a counterpart gets, other agencies' ids
+// answering 404, every bad input a 4xx JSON error with field paths (never a 500), and one audit
+// event for every request.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/manage-tokens";
+import { ForbiddenError } from "@/lib/errors";
+import { useFreshDb } from "./helpers/db";
+import { actorOf, circle, hours, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
+
+type Handler = (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Routes = Record<string, Record<string, Handler>>;
+
+const now = new Date();
+const BASE = "http://localhost/api/v1";
+
+describe("API v1", () => {
+  const t = useFreshDb();
+  const db = () => t().db;
+  let routes: Routes;
+  let city: TestAgency;
+  let fed: TestAgency;
+  let cityToken: string;
+  let fedToken: string;
+  let requests = 0;
+
+  beforeAll(async () => {
+    // The route handlers use the process-wide client; point it at this file's database first.
+    process.env.DATABASE_URL = t().url;
+    process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
+    routes = {
+      check: await import("@/app/api/v1/deconfliction/check/route"),
+      operations: await import("@/app/api/v1/operations/route"),
+      operation: await import("@/app/api/v1/operations/[id]/route"),
+      cancel: await import("@/app/api/v1/operations/[id]/cancel/route"),
+      conflicts: await import("@/app/api/v1/conflicts/route"),
+      conflict: await import("@/app/api/v1/conflicts/[id]/route"),
+      acknowledge: await import("@/app/api/v1/conflicts/[id]/acknowledge/route"),
+      resolve: await import("@/app/api/v1/conflicts/[id]/resolve/route"),
+      other: await import("@/app/api/v1/[...rest]/route"),
+    } as unknown as Routes;
+    city = await makeAgency(db(), { name: "City Police Department" });
+    fed = await makeAgency(db(), { name: "Federal Task Force" });
+    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD" }, now })).token;
+    fedToken = (await createApiToken({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]), input: { name: "Federal RMS" }, now })).token;
+  });
+
+  async function call(
+    route: string,
+    method: string,
+    opts: { token?: string | null; path?: string; body?: unknown; raw?: string; type?: string; params?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: Record<string, any>; text: string }> {
+    const headers: Record<string, string> = { "accept-language": "en" };
+    const token = opts.token === undefined ? cityToken : opts.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    let payload: string | undefined = opts.raw;
+    if (opts.body !== undefined) payload = JSON.stringify(opts.body);
+    if (payload !== undefined) headers["content-type"] = opts.type ?? "application/json";
+    const req = new Request(`${BASE}${opts.path ?? ""}`, { method, headers, body: payload });
+    requests++;
+    const res = await routes[route][method](req, { params: Promise.resolve(opts.params ?? {}) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : {}, text };
+  }
+
+  it("stores tokens hashed, shows them once, and lets only agency admins manage them", async () => {
+    const rows = await db().apiToken.findMany({ where: { agencyId: city.id } });
+    expect(rows).toHaveLength(1);
+    expect(cityToken).toMatch(/^cg_[A-Za-z0-9_-]{43}$/);
+    expect(rows[0].tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(cityToken.slice(3));
+    expect(cityToken.startsWith(rows[0].prefix)).toBe(true);
+    const listed = await listApiTokens({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]) });
+    expect(JSON.stringify(listed)).not.toContain(cityToken);
+    await expect(createApiToken({ db: db(), actor: actorOf(city, ["SUPERVISOR", "CHIEF"]), input: { name: "Mine" }, now })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("refuses requests without a valid token, with a JSON 401", async () => {
+    for (const token of [null, "cg_not-a-real-token", `cg_${"A".repeat(43)}`]) {
+      const res = await call("operations", "GET", { token });
+      expect(res.status).toBe(401);
+      expect(res.body.error).toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("Bearer") });
+    }
+  });
+
+  it("files, reads, lists and edits operations as the token's agency", async () => {
+    const filed = await call("operations", "POST", { body: operationInput({ area: circle(-87.62, 41.88, 300) }) });
+    expect(filed.status).toBe(201);
+    const id = filed.body.operation.id as string;
+    expect(filed.body.operation).toMatchObject({ agencyId: city.id, status: "PLANNED", startsAt: hours(0).toISOString() });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "operation.file", targetId: id } });
+    expect(event.actorLabel).toMatch(/^api-token:/);
+    expect(event.actorUserId).toBeNull();
+
+    const read = await call("operation", "GET", { params: { id } });
+    expect(read.status).toBe(200);
+    expect(read.body.changes).toHaveLength(1);
+    const list = await call("operations", "GET", { path: "/operations?pageSize=10" });
+    expect(list.body.items.map((o: { id: string }) => o.id)).toContain(id);
+
+    const edited = await call("operation", "PATCH", { params: { id }, body: { version: 1, endsAt: hours(6).toISOString() } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ changes: ["EXTEND"], operation: { version: 2 } });
+    const stale = await call("operation", "PATCH", { params: { id }, body: { version: 1, title: "Stale edit" } });
+    expect(stale.status).toBe(409);
+  });
+
+  it("gives the counterpart only need-to-know facts, and other agencies' ids are 404", async () => {
+    const fedFiled = await call("operations", "POST", {
+      token: fedToken,
+      body: operationInput({
+        title: "Operation Lantern",
+        type: "UNDERCOVER",
+        notes: "Buy at the laundromat",
+        commanderName: "SA Ruth Okafor",
+        area: { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [[[-87.7, 41.95], [-87.69, 41.95], [-87.69, 41.955], [-87.7, 41.955], [-87.7, 41.95]]] } },
+      }),
+    });
+    expect(fedFiled.status).toBe(201);
+    const fedOpId = fedFiled.body.operation.id as string;
+
+    const check = await call("check", "POST", { body: { area: circle(-87.695, 41.952, 100), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() } });
+    expect(check.status).toBe(200);
+    expect(check.body.conflicts).toHaveLength(1);
+    expect(check.body.conflicts[0]).toMatchObject({ agency: { name: "Federal Task Force" }, areasIntersect: true, ownOperation: null });
+    expect(await db().operation.count({ where: { agencyId: city.id, title: { contains: "Lantern" } } })).toBe(0);
+
+    const cityFiled = await call("operations", "POST", { body: operationInput({ title: "Street fair", area: circle(-87.695, 41.952, 100) }) });
+    const conflictId = cityFiled.body.conflicts[0].id as string;
+    const view = await call("conflict", "GET", { params: { id: conflictId } });
+    expect(view.status).toBe(200);
+    expect(view.body.counterpart).toMatchObject({ agency: { name: "Federal Task Force" }, commanderName: "SA Ruth Okafor" });
+    for (const secret of ["Operation Lantern", "UNDERCOVER", "laundromat", "-87.69,", "41.955"]) {
+      expect(view.text.includes(secret), secret).toBe(false);
+    }
+    expect(Object.keys(view.body.counterpart).sort()).toEqual(
+      ["acknowledged", "agency", "commanderName", "commanderPhone", "commsPlan", "interopChannel", "radioChannel", "talkgroup"].sort(),
+    );
+
+    // The federal operation through the city's token: not found, whatever the verb.
+    expect((await call("operation", "GET", { params: { id: fedOpId } })).status).toBe(404);
+    expect((await call("operation", "PATCH", { params: { id: fedOpId }, body: { version: 1, title: "Taken over" } })).status).toBe(404);
+    expect((await call("cancel", "POST", { params: { id: fedOpId } })).status).toBe(404);
+    expect((await db().operation.findUniqueOrThrow({ where: { id: fedOpId } })).status).toBe("PLANNED");
+
+    // A third agency's token can't see, acknowledge or resolve the pair.
+    const third = await makeAgency(db(), { name: "Third Agency" });
+    const thirdToken = (await createApiToken({ db: db(), actor: actorOf(third, ["AGENCY_ADMIN"]), input: { name: "Third CAD" }, now })).token;
+    expect((await call("conflict", "GET", { token: thirdToken, params: { id: conflictId } })).status).toBe(404);
+    expect((await call("acknowledge", "POST", { token: thirdToken, params: { id: conflictId } })).status).toBe(404);
+    expect((await call("resolve", "POST", { token: thirdToken, params: { id: conflictId }, body: { outcome: "NOT_A_CONFLICT", note: "Nothing here" } })).status).toBe(404);
+    expect((await call("conflicts", "GET", { token: thirdToken })).body.items).toEqual([]);
+
+    // The parties can.
+    const ack = await call("acknowledge", "POST", { token: fedToken, params: { id: conflictId } });
+    expect(ack.status).toBe(200);
+    expect(ack.body.own.acknowledged).not.toBeNull();
+    const resolved = await call("resolve", "POST", { params: { id: conflictId }, body: { outcome: "PROCEED_SEPARATELY", note: "Fair ends before entry." } });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.status).toBe("RESOLVED");
+    const queue = await call("conflicts", "GET", { path: "/conflicts?status=RESOLVED" });
+    expect(queue.body.items.map((c: { id: string }) => c.id)).toEqual([conflictId]);
+  });
+
+  it("cancels through the API, closing open conflicts", async () => {
+    const a = await call("operations", "POST", { body: operationInput({ area: circle(-88.1, 41.5, 200) }) });
+    const b = await call("operations", "POST", { token: fedToken, body: operationInput({ area: circle(-88.1, 41.5, 200) }) });
+    expect(b.body.conflicts).toHaveLength(1);
+    const cancelled = await call("cancel", "POST", { params: { id: a.body.operation.id }, body: { reason: "Warrant recalled" } });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.closedConflicts).toEqual([{ id: b.body.conflicts[0].id }]);
+    expect((await db().conflict.findUniqueOrThrow({ where: { id: b.body.conflicts[0].id } })).closedReason).toBe("OPERATION_CANCELLED");
+  });
+
+  it("answers every bad input with a clear 4xx, never a 500", async () => {
+    const valid = operationInput({ area: circle(-89.9, 40.0, 100) });
+    const bigRing = Array.from({ length: 1_200 }, (_, i) => [-89 + 0.01 * Math.cos((2 * Math.PI * i) / 1_200), 40 + 0.01 * Math.sin((2 * Math.PI * i) / 1_200)]);
+    bigRing.push(bigRing[0]);
+    const cases: { name: string; opts: Parameters<typeof call>[2]; route?: string; status: number; path?: string }[] = [
+      { name: "end before start", opts: { body: { ...valid, endsAt: hours(-1).toISOString() } }, status: 422, path: "endsAt" },
+      { name: "window over 30 days", opts: { body: { ...valid, endsAt: hours(24 * 31).toISOString() } }, status: 422, path: "endsAt" },
+      { name: "time without offset", opts: { body: { ...valid, startsAt: "2027-03-10T14:00" } }, status: 422, path: "startsAt" },
+      { name: "not a date", opts: { body: { ...valid, startsAt: "tomorrow" } }, status: 422, path: "startsAt" },
+      { name: "invalid GeoJSON type", opts: { body: { ...valid, area: { kind: "POLYGON", geometry: { type: "LineString", coordinates: [[0, 0], [1, 1]] } } } }, status: 422, path: "area.geometry.type" },
+      { name: "unclosed ring", opts: { body: { ...valid, area: { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [[[-89, 40], [-88.9, 40], [-88.9, 40.1]]] } } } }, status: 422 },
+      { name: "self-intersecting ring", opts: { body: { ...valid, area: { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [[[-89, 40], [-88.9, 40.1], [-88.9, 40], [-89, 40.1], [-89, 40]]] } } } }, status: 422 },
+      { name: "NaN coordinate", opts: { body: { ...valid, area: { kind: "CIRCLE", center: ["NaN", 40], radiusM: 100 } } }, status: 422, path: "area.center" },
+      { name: "bare NaN in the JSON", opts: { raw: JSON.stringify(valid).replace('"personnelCount":12', '"personnelCount":NaN') }, status: 400 },
+      { name: "infinite radius", opts: { raw: JSON.stringify({ ...valid, area: { kind: "CIRCLE", center: [-89, 40], radiusM: 1 } }).replace('"radiusM":1', '"radiusM":1e999') }, status: 422, path: "area.radiusM" },
+      { name: "NaN personnel", opts: { body: { ...valid, personnelCount: "NaN" } }, status: 422, path: "personnelCount" },
+      { name: "latitude out of range", opts: { body: { ...valid, area: circle(-89, 91, 100) } }, status: 422, path: "area.center.1" },
+      { name: "huge polygon", opts: { body: { ...valid, area: { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [bigRing] } } } }, status: 422 },
+      { name: "oversized body", opts: { raw: JSON.stringify({ ...valid, notes: "x".repeat(600_000) }) }, status: 413 },
+      { name: "malformed JSON", opts: { raw: "{\"type\": \"SEARCH_WARRANT\"," }, status: 400 },
+      { name: "JSON that is not an object", opts: { raw: "[1, 2, 3]" }, status: 400 },
+      { name: "wrong content type", opts: { raw: "type=SEARCH_WARRANT", type: "application/x-www-form-urlencoded" }, status: 415 },
+      { name: "empty body", opts: {}, status: 415 },
+      { name: "unknown operation type", opts: { body: { ...valid, type: "RAID" } }, status: 422, path: "type" },
+      { name: "bad query parameter", route: "operations:GET", opts: { path: "/operations?pageSize=1000" }, status: 422, path: "pageSize" },
+      { name: "unknown operation id", route: "operation:GET", opts: { params: { id: "5f1d7a4e-1111-4222-8333-944455556666" } }, status: 404 },
+      { name: "malformed operation id", route: "operation:GET", opts: { params: { id: "../../etc/passwd" } }, status: 404 },
+      { name: "unknown conflict id", route: "conflict:GET", opts: { params: { id: "5f1d7a4e-1111-4222-8333-944455556666" } }, status: 404 },
+      { name: "bad outcome", route: "resolve:POST", opts: { params: { id: "5f1d7a4e-1111-4222-8333-944455556666" }, body: { outcome: "MAYBE" } }, status: 422, path: "outcome" },
+      { name: "unknown endpoint", route: "other:GET", opts: { path: "/nothing-here" }, status: 404 },
+      { name: "check: end before start", route: "check:POST", opts: { body: { area: circle(-89, 40, 100), startsAt: hours(2).toISOString(), endsAt: hours(1).toISOString() } }, status: 422, path: "endsAt" },
+      { name: "check: missing area", route: "check:POST", opts: { body: { startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() } }, status: 422, path: "area.kind" },
+    ];
+    for (const c of cases) {
+      const [route, method] = (c.route ?? "operations:POST").split(":");
+      const res = await call(route, method, c.opts);
+      expect(res.status, c.name).toBe(c.status);
+      expect(res.body.error?.message, c.name).toMatch(/\S/);
+      expect(res.body.error.message, c.name).not.toMatch(/^(errors|operations|area|api)\./);
+      if (c.path) {
+        expect(res.body.error.issues?.map((i: { path: string }) => i.path), c.name).toContain(c.path);
+        for (const issue of res.body.error.issues) expect(issue.message, c.name).not.toMatch(/^(errors|operations|area)\./);
+      }
+    }
+  });
+
+  it("refuses a revoked token", async () => {
+    const admin = actorOf(city, ["AGENCY_ADMIN"]);
+    const { token, apiToken } = await createApiToken({ db: db(), actor: admin, input: { name: "Short-lived" }, now });
+    expect((await call("operations", "GET", { token })).status).toBe(200);
+    await revokeApiToken({ db: db(), actor: admin, tokenId: apiToken.id, now });
+    const res = await call("operations", "GET", { token });
+    expect(res.status).toBe(401);
+    const other = actorOf(fed, ["AGENCY_ADMIN"]);
+    await expect(revokeApiToken({ db: db(), actor: other, tokenId: apiToken.id, now })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("audits every request, allowed or refused", async () => {
+    const events = await db().auditEvent.findMany({ where: { action: "api.request" }, select: { outcome: true, details: true, agencyId: true } });
+    expect(events).toHaveLength(requests);
+    expect(events.filter((e) => e.outcome === "DENIED").length).toBeGreaterThanOrEqual(4);
+    expect(events.some((e) => (e.details as { status: number }).status === 201)).toBe(true);
+    expect(events.every((e) => typeof (e.details as { path: string }).path === "string")).toBe(true);
+  });
+});
