@@ -8,6 +8,9 @@ import { ForbiddenError } from "@/lib/errors";
 import { useFreshDb } from "./helpers/db";
 import { actorOf, circle, hours, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
 
+// Response bodies are read loosely here; the assertions pin their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonBody = Record<string, any>;
 type Handler = (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Routes = Record<string, Record<string, Handler>>;
 
@@ -49,7 +52,7 @@ describe("API v1", () => {
     route: string,
     method: string,
     opts: { token?: string | null; path?: string; body?: unknown; raw?: string; type?: string; params?: Record<string, string> } = {},
-  ): Promise<{ status: number; body: Record<string, any>; text: string }> {
+  ): Promise<{ status: number; body: JsonBody; text: string }> {
     const headers: Record<string, string> = { "accept-language": "en" };
     const token = opts.token === undefined ? cityToken : opts.token;
     if (token) headers.authorization = `Bearer ${token}`;
