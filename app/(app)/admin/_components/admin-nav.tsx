@@ -1,0 +1,31 @@
+// The agency admin's sections, with the current one marked for screen readers.
+import Link from "next/link";
+import { getT } from "@/app/_i18n/server";
+
+const SECTIONS = [
+  { key: "users", href: "/admin" },
+  { key: "settings", href: "/admin/settings" },
+  { key: "apiTokens", href: "/admin/api-tokens" },
+] as const;
+
+export async function AdminNav({ current }: { current: (typeof SECTIONS)[number]["key"] }) {
+  const [t, tApi] = await Promise.all([getT("admin"), getT("api")]);
+  const label: Record<(typeof SECTIONS)[number]["key"], string> = { users: t("sections.users"), settings: t("sections.settings"), apiTokens: tApi("tokens.section") };
+  return (
+    <nav aria-label={t("sections.label")} className="mb-6">
+      <ul className="flex flex-wrap gap-2">
+        {SECTIONS.map((s) => (
+          <li key={s.key}>
+            <Link
+              href={s.href}
+              aria-current={s.key === current ? "page" : undefined}
+              className={`inline-block rounded-md border px-3 py-1.5 text-sm font-medium ${s.key === current ? "border-brand-dark bg-brand-dark text-white" : "border-line bg-white text-brand-dark hover:bg-slate-100"}`}
+            >
+              {label[s.key]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
