@@ -4,7 +4,8 @@
 // run on the controllable clock), is recorded, audited and announced to both agencies, and
 // acknowledging cancels the steps still pending.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../db/client";
+import type { Db, Tx } from "../db/client";
+import type { Actor } from "../auth/actor";
 import type { EscalationLevel } from "../db/generated/enums";
 import { recordAudit } from "../audit/record";
 import { env } from "../env";
@@ -139,4 +140,16 @@ async function fireStep(
     at: now,
   });
   await publishLiveEvent(tx, { type: "escalation", agencyIds: [p.recipientAgencyId, ...(p.originAgencyId ? [p.originAgencyId] : [])], id: p.subjectId });
+}
+
+/**
+ * The escalation history of one subject as the actor's agency may see it: both sides see the
+ * steps between them (the recipient's own, and those it caused the sender to be told about).
+ */
+export async function listEscalationSteps(db: Db, o: { actor: Actor; subjectType: string; subjectId: string }) {
+  return db.escalationStep.findMany({
+    where: { subjectType: o.subjectType, subjectId: o.subjectId, OR: [{ recipientAgencyId: o.actor.agencyId }, { originAgencyId: o.actor.agencyId }] },
+    orderBy: [{ firedAt: "asc" }, { step: "asc" }],
+    select: { id: true, step: true, level: true, recipientAgencyId: true, originAgencyId: true, contactName: true, contactPhone: true, firedAt: true },
+  });
 }

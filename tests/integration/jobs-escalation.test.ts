@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { ESCALATION_QUEUE, escalationJobHandler, escalationStepMinutes, scheduleEscalation, stopEscalation } from "@/lib/jobs/escalation";
+import type { Actor } from "@/lib/auth/actor";
+import { ESCALATION_QUEUE, escalationJobHandler, escalationStepMinutes, listEscalationSteps, scheduleEscalation, stopEscalation } from "@/lib/jobs/escalation";
 import { escalationSubjects } from "@/lib/jobs/escalation-subjects";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { mailJobHandler } from "@/lib/mail/deliver";
@@ -83,6 +84,13 @@ describe("escalation timers", () => {
       expect((await steps(db, conflict.id))[2].contactPhone).toBe("+1 312 555 0199");
       const audits = await db.auditEvent.findMany({ where: { action: "escalation.step", targetId: conflict.id } });
       expect(audits).toHaveLength(3);
+
+      // Both sides see the history; a third agency sees none of it.
+      const asAgency = (agencyId: string) => listEscalationSteps(db, { actor: { agencyId } as Actor, subjectType: "CONFLICT", subjectId: conflict.id });
+      expect(await asAgency(host.id)).toHaveLength(3);
+      expect(await asAgency(other.id)).toHaveLength(3);
+      const third = await agency(db, `third-${randomUUID().slice(0, 6)}`);
+      expect(await asAgency(third.id)).toHaveLength(0);
     });
 
     it("stops once the recipient agency acknowledges", async () => {
