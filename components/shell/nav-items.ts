@@ -8,6 +8,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/directory", labelKey: "nav.directory" },
   { href: "/admin", labelKey: "nav.admin", roles: ["AGENCY_ADMIN"] },
   { href: "/audit", labelKey: "nav.audit", roles: ["AUDITOR", "AGENCY_ADMIN"] },
+  // Mail addressed to the agency; without SMTP the place mail goes (the page itself says when it is closed).
+  { href: "/outbox", labelKey: "nav.outbox" },
   { href: "/platform", labelKey: "nav.platform", platformAdmin: true },
 ];
 
