@@ -1,0 +1,58 @@
+"use client";
+// Opening an account: name, address, roles and an initial password, checked with the shared
+// schema before the server sees them, and again by the server.
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useT } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { FormError, TextField } from "@/components/ui/field";
+import { createUserSchema, ROLE_LIST } from "@/lib/validation/user";
+import { createUserAction } from "../actions";
+import { CheckboxGroup } from "./checkbox-group";
+import { useActionForm } from "./form-state";
+
+export function CreateUserForm({ roleLabels }: { roleLabels: Record<string, string> }) {
+  const t = useT("admin");
+  const router = useRouter();
+  const form = useActionForm();
+  const [values, setValues] = useState({ name: "", email: "", title: "", password: "" });
+  const [roles, setRoles] = useState<string[]>([]);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const input = { ...values, roles };
+    form.submit(createUserSchema, input, () => createUserAction(input), (data) => router.push(`/admin/users/${data.id}`));
+  }
+
+  const text = (name: keyof typeof values, label: string, props: Record<string, string | boolean> = {}) => (
+    <TextField
+      label={label}
+      name={name}
+      value={values[name]}
+      onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+      error={form.errorFor(name)}
+      {...props}
+    />
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4" data-testid="create-user-form">
+      {text("name", t("create.name"), { autoComplete: "off", required: true })}
+      {text("email", t("create.email"), { type: "email", autoComplete: "off", required: true })}
+      {text("title", t("create.jobTitle"), { autoComplete: "off" })}
+      <CheckboxGroup
+        legend={t("create.roles")}
+        name="roles"
+        options={ROLE_LIST.map((r) => ({ value: r, label: roleLabels[r] }))}
+        selected={roles}
+        onChange={setRoles}
+        error={form.errorFor("roles")}
+      />
+      {text("password", t("create.password"), { type: "password", autoComplete: "new-password", required: true, hint: t("create.passwordHint") })}
+      <FormError message={form.formError} />
+      <Button type="submit" disabled={form.pending} className="self-start">
+        {t("create.submit")}
+      </Button>
+    </form>
+  );
+}
