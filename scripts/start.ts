@@ -45,7 +45,9 @@ function shutdown(): Promise<void> {
   return stopping;
 }
 
+let interrupted = false;
 onShutdown(async (signal) => {
+  interrupted = true;
   say.step(`${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping Common Ground`);
   await shutdown();
 });
@@ -113,7 +115,7 @@ async function main(): Promise<number> {
     await new Promise<never>(() => setInterval(() => {}, 1 << 30));
   }
   const code = await serveApp(appEnv);
-  if (code !== 0) say.fail(`The app exited with code ${code}`);
+  if (code !== 0 && !interrupted) say.fail(`The app exited with code ${code}`);
   return code;
 }
 
