@@ -137,3 +137,9 @@ export async function runDueJobs(o: { db: Db; now: Date; handlers: JobHandlers; 
   }
   return summary;
 }
+
+/** Finished jobs are kept a while (their dedupe keys still guard against repeats), then removed. Failed ones stay for inspection. */
+export async function pruneFinishedJobs(db: Db, now: Date, keepDays = 30): Promise<number> {
+  const r = await db.job.deleteMany({ where: { status: { in: ["DONE", "CANCELLED"] }, finishedAt: { lt: new Date(now.getTime() - keepDays * 86_400_000) } } });
+  return r.count;
+}

@@ -5,7 +5,9 @@ import { currentTime } from "../clock";
 import { log } from "../log";
 import type { PgListener } from "../realtime/pg-listener";
 import { JOBS_CHANNEL } from "./queue";
-import { claimJobs, DEFAULT_LEASE_MS, extendLeases, newWorkerId, runJob, type JobHandlers, type JobRow } from "./runner";
+import { claimJobs, DEFAULT_LEASE_MS, extendLeases, newWorkerId, pruneFinishedJobs, runJob, type JobHandlers, type JobRow } from "./runner";
+
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 export type WorkerOptions = {
   db: Db;
@@ -33,6 +35,7 @@ export function startWorker(o: WorkerOptions): Worker {
   let ticking = false;
   let again = false;
   let pollTimer: NodeJS.Timeout | null = null;
+  let lastPrune = 0;
 
   async function tick(): Promise<void> {
     if (stopping) return;
@@ -47,6 +50,10 @@ export function startWorker(o: WorkerOptions): Worker {
         const free = concurrency - inFlight.size;
         if (free <= 0) break;
         const now = await clock();
+        if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+          lastPrune = Date.now();
+          await pruneFinishedJobs(o.db, now);
+        }
         const jobs = await claimJobs(o.db, { workerId, now, limit: free, leaseMs });
         for (const job of jobs) start(job, now);
         if (jobs.length === free) again = true;

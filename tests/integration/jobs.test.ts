@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { cancelPendingJobs, enqueue } from "@/lib/jobs/queue";
-import { backoffMs, claimJobs, completeJob, runDueJobs, type JobHandlers } from "@/lib/jobs/runner";
+import { backoffMs, claimJobs, completeJob, PermanentJobError, pruneFinishedJobs, runDueJobs, type JobHandlers } from "@/lib/jobs/runner";
 import { startWorker } from "@/lib/jobs/worker";
 import { createPgListener } from "@/lib/realtime/pg-listener";
 import { useFreshDb } from "./helpers/db";
@@ -106,6 +106,18 @@ describe("the job queue", () => {
       expect(backoffMs(1, () => 1)).toBe(15_000);
       expect(backoffMs(3, () => 0.5)).toBe(45_000);
       expect(backoffMs(50, () => 1)).toBe(3_600_000);
+    });
+
+    it("prunes finished jobs after 30 days and keeps failed ones", async () => {
+      const { db } = t();
+      const handlers: JobHandlers = { "test.prune": async () => {}, "test.prune-fail": async () => Promise.reject(new PermanentJobError("no")) };
+      await enqueue(db, { queue: "test.prune", payload: {}, now: T0 });
+      await enqueue(db, { queue: "test.prune-fail", payload: {}, now: T0 });
+      await runDueJobs({ db, now: T0, handlers, queues: ["test.prune", "test.prune-fail"] });
+      expect(await pruneFinishedJobs(db, at(29 * 86_400_000))).toBe(0);
+      expect(await pruneFinishedJobs(db, at(31 * 86_400_000))).toBeGreaterThanOrEqual(1);
+      expect(await db.job.count({ where: { queue: "test.prune" } })).toBe(0);
+      expect(await db.job.count({ where: { queue: "test.prune-fail", status: "FAILED" } })).toBe(1);
     });
 
     it("cancels pending jobs by key prefix", async () => {
