@@ -1,0 +1,66 @@
+// Writes bench/RESULTS.md: the figures of the latest run against the targets, with the machine,
+// the date and the command that produced them.
+import fs from "node:fs";
+import path from "node:path";
+import { repoRoot } from "@/scripts/lib/script-env";
+import { ms, type Summary } from "./stats";
+
+export type Results = {
+  command: string;
+  machine: string;
+  database: string;
+  n: number;
+  seedSeconds: number | null;
+  indexed: Summary;
+  indexedConflicts: number;
+  naive: Summary | null;
+  http: { summary: Summary; rps: number; clients: number; statuses: Record<number, number> } | null;
+  filing: { perSecond: number; filed: number; seconds: number; conflicts: number; failed: number; filers: number; latency: Summary } | null;
+};
+
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+
+export function writeResults(r: Results): string {
+  const ratio = r.naive ? r.naive.p95 / r.indexed.p95 : null;
+  const rows = [
+    `| In-process dry-run check, p95 | ≤ 5 ms | ${ms(r.indexed.p95)} ms | ${verdict(r.indexed.p95 <= 5)} |`,
+    ratio !== null ? `| Naive scan p95 ÷ indexed p95 | ≥ 100× | ${ratio.toFixed(0)}× | ${verdict(ratio >= 100)} |` : null,
+    r.http ? `| HTTP API check, p95 at ${r.http.clients} clients | ≤ 25 ms | ${ms(r.http.summary.p95)} ms | ${verdict(r.http.summary.p95 <= 25)} |` : null,
+    r.filing ? `| Sustained filing | ≥ 200 operations/s | ${r.filing.perSecond.toFixed(0)} operations/s | ${verdict(r.filing.perSecond >= 200)} |` : null,
+  ].filter(Boolean);
+  const detail = (label: string, s: Summary) => `| ${label} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${s.count} |`;
+  const text = `# Benchmark results
+
+Produced by \`bench/deconfliction/run.ts\` (see [README.md](README.md)); rewritten by every run.
+
+- **Date:** ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC
+- **Command:** \`${r.command}\`
+- **Machine:** ${r.machine}
+- **Database:** ${r.database}
+- **Data:** ${r.n.toLocaleString("en-US")} operations over US metro areas and rural counties, ±2 years${r.seedSeconds !== null ? ` (seeded in ${r.seedSeconds.toFixed(0)} s)` : ""}
+
+## Against the targets
+
+| Measure | Target | Result | |
+|---|---|---|---|
+${rows.join("\n")}
+
+## Latencies (milliseconds)
+
+| | p50 | p95 | p99 | max | samples |
+|---|---|---|---|---|---|
+${detail("In-process dry-run check (indexed)", r.indexed)}
+${r.naive ? detail("Same probes, index disabled (naive scan)", r.naive) : ""}
+${r.http ? detail(`HTTP \`POST /api/v1/deconfliction/check\`, ${r.http.clients} clients`, r.http.summary) : ""}
+${r.filing ? detail(`Filing one operation (${r.filing.filers} concurrent filers)`, r.filing.latency) : ""}
+
+${r.indexedConflicts} conflicts were found across the indexed probes.${r.http ? ` The HTTP run served ${r.http.rps.toFixed(0)} requests/s; statuses ${JSON.stringify(r.http.statuses)}.` : ""}${
+    r.filing
+      ? ` Filing: ${r.filing.filed.toLocaleString("en-US")} operations in ${r.filing.seconds.toFixed(1)} s by ${r.filing.filers} filers, ${r.filing.conflicts} conflicts recorded, ${r.filing.failed} failures.`
+      : ""
+  }
+`;
+  const file = path.join(repoRoot, "bench", "RESULTS.md");
+  fs.writeFileSync(file, text.replace(/\n{3,}/g, "\n\n"));
+  return file;
+}
