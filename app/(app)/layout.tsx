@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "../_auth/require-actor";
 import { zoneLabel } from "@/lib/i18n/format";
 import { visibleNav } from "@/components/shell/nav-items";
 import { NavLinks } from "@/components/shell/nav-links";
@@ -11,8 +10,7 @@ import { getLocale, getT } from "../_i18n/server";
 
 // Every page in this group is for signed-in users; each page still checks the actor itself.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const t = await getT("common");
   const locale = await getLocale();
   return (

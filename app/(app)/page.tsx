@@ -1,11 +1,9 @@
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
+import { requireActor } from "../_auth/require-actor";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "../_i18n/server";
 
 export default async function DashboardPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const t = await getT("common");
   return (
     <>
