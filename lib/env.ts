@@ -15,6 +15,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Common Ground <no-reply@common-ground.local>"),
   PUBLIC_BASE_URL: z.string().url().optional(),
   MAP_STYLE_URL: z.string().url().optional(),
+  // Optional raster tiles under the offline base layer, e.g. "https://tiles.example.gov/{z}/{x}/{y}.png".
+  MAP_TILE_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

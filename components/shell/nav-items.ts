@@ -3,8 +3,14 @@ import type { Role } from "@/lib/db/generated/enums";
 
 export type NavItem = { href: string; labelKey: string; roles?: Role[]; platformAdmin?: boolean };
 
+/** The people who file operations and work their conflicts. */
+const OPERATIONS_ROLES: Role[] = ["LIAISON", "SUPERVISOR", "CHIEF"];
+
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", labelKey: "nav.dashboard" },
+  { href: "/operations", labelKey: "nav.operations", roles: OPERATIONS_ROLES },
+  { href: "/operations/new", labelKey: "nav.newOperation", roles: OPERATIONS_ROLES },
+  { href: "/conflicts", labelKey: "nav.conflicts", roles: OPERATIONS_ROLES },
   { href: "/directory", labelKey: "nav.directory" },
   { href: "/admin", labelKey: "nav.admin", roles: ["AGENCY_ADMIN"] },
   { href: "/audit", labelKey: "nav.audit", roles: ["AUDITOR", "AGENCY_ADMIN"] },

@@ -1,0 +1,53 @@
+"use server";
+// Operation actions: file, edit, the live dry-run check, and lifecycle transitions. Each checks
+// the actor itself; the domain functions scope every read and write to the actor's agency.
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { getActor } from "@/lib/auth/session";
+import { currentTime } from "@/lib/clock";
+import { db } from "@/lib/db/client";
+import { UnauthorizedError } from "@/lib/errors";
+import { dryRunCheck, type DryRunConflict } from "@/lib/operations/dry-run";
+import { fileOperation } from "@/lib/operations/file-operation";
+import { transitionOperation } from "@/lib/operations/transition-operation";
+import { updateOperation } from "@/lib/operations/update-operation";
+
+async function context() {
+  const actor = await getActor();
+  if (!actor) throw new UnauthorizedError();
+  return { db: db(), actor, now: await currentTime(db()) };
+}
+
+export async function fileOperationAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const { operation } = await fileOperation({ ...(await context()), input });
+    revalidatePath("/operations");
+    revalidatePath("/conflicts");
+    return { id: operation.id };
+  });
+}
+
+export async function updateOperationAction(operationId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const { operation } = await updateOperation({ ...(await context()), operationId, input });
+    revalidatePath("/operations", "layout");
+    revalidatePath("/conflicts", "layout");
+    return { id: operation.id };
+  });
+}
+
+/** The filing form's live preview: nothing is stored. */
+export async function previewConflictsAction(input: unknown): Promise<ActionResult<DryRunConflict[]>> {
+  return runAction(async () => (await dryRunCheck({ ...(await context()), input })).conflicts);
+}
+
+export async function transitionOperationAction(input: { id: string; transition: string; version: number; reason?: string }): Promise<ActionResult<{ status: string }>> {
+  return runAction(async () => {
+    // The argument comes from the browser: trust nothing about its shape.
+    const { id, ...rest } = (input && typeof input === "object" ? input : {}) as Partial<typeof input>;
+    const { operation } = await transitionOperation({ ...(await context()), operationId: String(id), input: rest });
+    revalidatePath("/operations", "layout");
+    revalidatePath("/conflicts", "layout");
+    return { status: operation.status };
+  });
+}

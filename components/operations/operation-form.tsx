@@ -1,0 +1,187 @@
+"use client";
+// Filing and editing an operation. Times are typed as wall-clock times in the agency's zone;
+// the conflict preview updates as the area and window change. A failed save keeps every field.
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { operationInputSchema, operationUpdateSchema, OPERATION_TYPES } from "@/lib/validation/operation";
+import type { Area } from "@/lib/deconfliction/types";
+import { zonedWallTimeToUtc } from "@/lib/i18n/format";
+import type { ActionResult } from "@/app/_lib/action-result";
+import { useIssueText, useT } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import { AreaEditor } from "@/components/map/area-editor";
+import type { AreaStatus } from "@/components/map/area-sketch";
+import type { Bounds } from "@/components/map/geometry";
+import { ConflictPreview } from "./conflict-preview";
+import { useConflictPreview, type PreviewAction } from "./use-conflict-preview";
+import { OperationDetailsFields } from "./operation-details-fields";
+import { emptyValues, type OperationFormValues } from "./form-values";
+
+export type SaveAction = (input: unknown) => Promise<ActionResult<{ id: string }>>;
+
+type Props = {
+  mode: "create" | "edit";
+  operationId?: string;
+  version?: number;
+  initial?: OperationFormValues;
+  initialArea?: Area | null;
+  timeZone: string;
+  zoneName: string;
+  defaultLeadAgency: string;
+  initialBounds?: Bounds | null;
+  tileUrl?: string | null;
+  save: SaveAction;
+  preview: PreviewAction;
+};
+
+const iso = (wall: string, zone: string) => zonedWallTimeToUtc(wall, zone)?.toISOString();
+
+export function OperationForm(props: Props) {
+  const { mode, timeZone } = props;
+  const t = useT("operations.form");
+  const to = useT("operations");
+  const issueText = useIssueText();
+  const router = useRouter();
+  const [values, setValues] = useState<OperationFormValues>(() => props.initial ?? emptyValues(props.defaultLeadAgency));
+  const [area, setArea] = useState<Area | null>(props.initialArea ?? null);
+  const [areaStatus, setAreaStatus] = useState<AreaStatus>(props.initialArea ? "valid" : "empty");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const startsAt = iso(values.startsAt, timeZone);
+  const endsAt = iso(values.endsAt, timeZone);
+  const preview = useConflictPreview(props.preview, { area, startsAt, endsAt, riskFlags: values.riskFlags, operationId: props.operationId });
+
+  const set = (name: keyof OperationFormValues) => (value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
+
+  function buildInput(status: "DRAFT" | "PLANNED") {
+    const base = {
+      ...values,
+      area: area ?? undefined,
+      startsAt: values.startsAt ? (startsAt ?? values.startsAt) : undefined,
+      endsAt: values.endsAt ? (endsAt ?? values.endsAt) : undefined,
+    };
+    return mode === "create" ? { ...base, status } : { ...base, version: props.version };
+  }
+
+  async function submit(status: "DRAFT" | "PLANNED") {
+    const input = buildInput(status);
+    const schema = mode === "create" ? operationInputSchema : operationUpdateSchema;
+    const parsed = schema.safeParse(input);
+    if (!parsed.success || areaStatus === "invalid" || areaStatus === "incomplete") {
+      const next: Record<string, string> = {};
+      for (const i of parsed.success ? [] : parsed.error.issues) {
+        const path = i.path.map(String).join(".");
+        if (!(path in next)) next[path] = i.message;
+      }
+      if (areaStatus === "incomplete") next.area = "operations.form.areaIncomplete";
+      setErrors(next);
+      setFormError("errors.validation");
+      focusFirstError(next);
+      return;
+    }
+    setPending(true);
+    setFormError(null);
+    try {
+      const result = await props.save(input);
+      if (result.ok) {
+        router.push(`/operations/${result.data.id}`);
+        router.refresh();
+        return;
+      }
+      setErrors(result.fieldErrors);
+      setFormError(result.formError);
+      focusFirstError(result.fieldErrors);
+    } catch {
+      setFormError("operations.form.saveFailed");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void submit(submitter?.value === "DRAFT" ? "DRAFT" : "PLANNED");
+  }
+
+  const err = (name: string) => (errors[name] ? issueText(errors[name]) : undefined);
+  const areaErrors = Object.entries(errors)
+    .filter(([k]) => k === "area" || k.startsWith("area."))
+    .map(([, m]) => m);
+  const zoneHint = t("zoneHint", { zone: props.zoneName });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" data-testid="operation-form">
+      <div className="flex flex-col gap-6">
+        <FormError message={formError ? issueText(formError) : null} />
+        <section className="grid gap-4 sm:grid-cols-2" aria-labelledby="op-what">
+          <h2 id="op-what" className="text-lg font-semibold sm:col-span-2">
+            {t("sectionWhat")}
+          </h2>
+          <SelectField label={t("type")} name="type" value={values.type} onChange={(e) => set("type")(e.target.value)} error={err("type")} required>
+            <option value="">{t("choose")}</option>
+            {OPERATION_TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {to(`types.${ty}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t("title")} name="title" value={values.title} onChange={(e) => set("title")(e.target.value)} error={err("title")} hint={t("titleHint")} required maxLength={120} />
+        </section>
+        <section aria-labelledby="op-where">
+          <h2 id="op-where" className="sr-only">
+            {t("sectionWhere")}
+          </h2>
+          <AreaEditor
+            initialValue={props.initialArea}
+            onChange={(a, status) => {
+              setArea(a);
+              setAreaStatus(status);
+            }}
+            serverErrors={areaErrors}
+            initialBounds={props.initialBounds}
+            tileUrl={props.tileUrl}
+          />
+        </section>
+        <section className="grid gap-4 sm:grid-cols-2" aria-labelledby="op-when">
+          <h2 id="op-when" className="text-lg font-semibold sm:col-span-2">
+            {t("sectionWhen")}
+          </h2>
+          <TextField label={t("startsAt")} name="startsAt" type="datetime-local" value={values.startsAt} onChange={(e) => set("startsAt")(e.target.value)} error={err("startsAt")} hint={zoneHint} required />
+          <TextField label={t("endsAt")} name="endsAt" type="datetime-local" value={values.endsAt} onChange={(e) => set("endsAt")(e.target.value)} error={err("endsAt")} hint={zoneHint} required />
+        </section>
+        <OperationDetailsFields values={values} set={set} err={err} />
+        <div className="flex flex-wrap gap-3 border-t border-line pt-4">
+          {mode === "create" ? (
+            <>
+              <Button type="submit" name="status" value="PLANNED" disabled={pending} data-testid="file-operation">
+                {t("filePlanned")}
+              </Button>
+              <Button type="submit" name="status" value="DRAFT" variant="secondary" disabled={pending} data-testid="save-draft">
+                {t("saveDraft")}
+              </Button>
+            </>
+          ) : (
+            <Button type="submit" disabled={pending} data-testid="save-operation">
+              {t("saveChanges")}
+            </Button>
+          )}
+          {pending ? <span className="self-center text-sm text-muted">{t("saving")}</span> : null}
+        </div>
+      </div>
+      <aside className="lg:sticky lg:top-4 lg:self-start">
+        <ConflictPreview state={preview} />
+      </aside>
+    </form>
+  );
+}
+
+function focusFirstError(errors: Record<string, string>) {
+  const first = Object.keys(errors)[0];
+  if (!first) return;
+  const id = first === "area" || first.startsWith("area") ? "area-error" : first.split(".")[0];
+  requestAnimationFrame(() => document.getElementById(id)?.focus?.());
+}

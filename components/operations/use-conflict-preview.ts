@@ -1,0 +1,49 @@
+"use client";
+// Runs the dry-run check ~400 ms after the area, window or risk flags stop changing. Only the
+// latest answer is shown; an older one arriving late is dropped.
+import { useEffect, useRef, useState } from "react";
+import { dryRunSchema } from "@/lib/validation/operation";
+import type { Area } from "@/lib/deconfliction/types";
+import type { ActionResult } from "@/app/_lib/action-result";
+import { useIssueText } from "@/components/i18n/i18n-provider";
+import type { PreviewState } from "./conflict-preview";
+import type { PreviewConflict } from "./preview-types";
+
+export type PreviewAction = (input: unknown) => Promise<ActionResult<PreviewConflict[]>>;
+
+export const PREVIEW_DEBOUNCE_MS = 400;
+
+export function useConflictPreview(
+  action: PreviewAction,
+  input: { area: Area | null; startsAt: string | undefined; endsAt: string | undefined; riskFlags: string[]; operationId?: string },
+): PreviewState {
+  const issueText = useIssueText();
+  const [state, setState] = useState<PreviewState>({ kind: "idle" });
+  const latest = useRef(0);
+  const key = JSON.stringify(input);
+
+  useEffect(() => {
+    const parsed = input.area ? dryRunSchema.safeParse(input) : null;
+    const ticket = ++latest.current;
+    if (!parsed?.success) {
+      // Nothing checkable yet: say so, without waiting.
+      const timer = setTimeout(() => ticket === latest.current && setState({ kind: "idle" }), 0);
+      return () => clearTimeout(timer);
+    }
+    const timer = setTimeout(async () => {
+      setState({ kind: "checking" });
+      try {
+        const result = await action(input);
+        if (ticket !== latest.current) return;
+        setState(result.ok ? { kind: "done", conflicts: result.data } : { kind: "error", message: issueText(result.formError) });
+      } catch {
+        if (ticket === latest.current) setState({ kind: "error", message: issueText("operations.preview.failed") });
+      }
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+    // `key` stands for `input`; the action and translator are stable for the form's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  return state;
+}
