@@ -24,7 +24,7 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
       return { ok: false, formError: "errors.validation", fieldErrors: toFieldErrors(zodIssues(e)) };
     }
     if (e instanceof ValidationError) {
-      return { ok: false, formError: `errors.${e.message}`, fieldErrors: toFieldErrors(e.issues) };
+      return { ok: false, formError: e.message.includes(".") ? e.message : `errors.${e.message}`, fieldErrors: toFieldErrors(e.issues) };
     }
     if (isAppError(e)) {
       const key = e.message.includes(".") ? e.message : `errors.${e.message}`;

@@ -2,6 +2,7 @@
 // conflict; for anyone else it is NotFound, so its existence does not leak.
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit/record";
+import { stopEscalation } from "../jobs/escalation";
 import { auditContext, type Actor } from "../auth/actor";
 import { auditRefusal } from "../users/admin-scope";
 import { authorize } from "../auth/authorize";
@@ -116,6 +117,7 @@ async function acknowledge(db: Db, actor: Actor, conflictId: string, now: Date):
         at: now,
         ...auditContext(actor),
       });
+      await stopEscalation(tx, { subjectType: "CONFLICT", subjectId: row.id, recipientAgencyId: actor.agencyId, now });
     }
     const fresh = await tx.conflict.findUniqueOrThrow({ where: { id: row.id }, select: CONFLICT_ROW_SELECT });
     return buildConflictView(tx, fresh, actor.agencyId);

@@ -27,10 +27,12 @@ import enConflicts from "./messages/en/conflicts.json";
 import esConflicts from "./messages/es/conflicts.json";
 import enApi from "./messages/en/api.json";
 import esApi from "./messages/es/api.json";
+import enNotices from "./messages/en/notices.json";
+import esNotices from "./messages/es/notices.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi, notices: enNotices },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi, notices: esNotices },
 };
 
 export function messagesFor(locale: Locale): Messages {

@@ -1,5 +1,6 @@
 // The kinds of things that escalate when not acknowledged. Conflicts are acknowledged per side
 // by a supervisor; notices register here alongside them.
+import { noticeEscalation } from "../notices/escalation-subject";
 import type { EscalationSubject, EscalationSubjects } from "./escalation";
 
 export const conflictEscalation: EscalationSubject = {
@@ -26,4 +27,5 @@ export const conflictEscalation: EscalationSubject = {
 
 export const escalationSubjects: EscalationSubjects = {
   CONFLICT: conflictEscalation,
+  NOTICE: noticeEscalation,
 };

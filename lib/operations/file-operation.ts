@@ -9,6 +9,7 @@ import { auditContext, type Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { recordConflicts, type RecordedConflict } from "../conflicts/record-conflicts";
 import { NotFoundError } from "../errors";
+import { planNotices } from "../notices/plan-notices";
 import { operationInputSchema } from "../validation/operation";
 import { areaColumns, bboxColumns } from "./area-record";
 import { writeSearchKeys } from "./candidates";
@@ -79,6 +80,7 @@ export async function fileOperation(args: { db: Db; actor: Actor; input: unknown
       at: now,
       ...auditContext(actor),
     });
+    await planNotices(tx, { actor, operationId: id, event: "FILED", input: args.input, conflicts, now });
     return { operation, conflicts };
   }, TX_OPTIONS);
 }

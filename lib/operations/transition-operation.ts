@@ -11,6 +11,7 @@ import { authorize } from "../auth/authorize";
 import { auditRefusal } from "../users/admin-scope";
 import { closeConflicts, recordConflicts, type ClosedConflict, type RecordedConflict } from "../conflicts/record-conflicts";
 import { ConflictError, NotFoundError } from "../errors";
+import { planNotices } from "../notices/plan-notices";
 import { isId, transitionSchema, type OperationTransition } from "../validation/operation";
 import { readSearchBox, writeSearchKeys } from "./candidates";
 import { acquireCellLocks, lockPlanFor } from "./cell-locks";
@@ -98,6 +99,9 @@ async function transition(db: Db, actor: Actor, operationId: string, raw: unknow
       at: now,
       ...auditContext(actor),
     });
+    if (rule.to === "PLANNED" || rule.to === "CANCELLED") {
+      await planNotices(tx, { actor, operationId: before.id, event: rule.to === "PLANNED" ? "PLANNED" : "CANCELLED", input: raw, conflicts, now });
+    }
     return { operation, conflicts, closed };
   }, TX_OPTIONS);
 }

@@ -9,6 +9,7 @@ import { authorize } from "../auth/authorize";
 import { auditRefusal } from "../users/admin-scope";
 import { closeConflicts, existingPairs, recordConflicts, type ClosedConflict, type RecordedConflict } from "../conflicts/record-conflicts";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { noticeFieldsChanged, planNotices } from "../notices/plan-notices";
 import { isId, operationUpdateSchema, windowIssue } from "../validation/operation";
 import { areaColumns, bboxColumns } from "./area-record";
 import { readSearchBox, writeSearchKeys } from "./candidates";
@@ -54,7 +55,7 @@ async function update(db: Db, actor: Actor, operationId: string, raw: unknown, n
     const bad = windowIssue(after.startsAt, after.endsAt);
     if (bad) throw new ValidationError([bad]);
     const fields = changedFields(before, after);
-    if (fields.length === 0) return { operation: before, kinds: [], conflicts: [], closed: [] };
+    if (fields.length === 0 && !(await noticeFieldsChanged(tx, before.id, raw))) return { operation: before, kinds: [], conflicts: [], closed: [] };
     const kinds = changeKinds(before, after);
 
     const buffers = await agencyBuffers(tx, actor.agencyId);
@@ -127,6 +128,7 @@ async function update(db: Db, actor: Actor, operationId: string, raw: unknown, n
       at: now,
       ...auditContext(actor),
     });
+    await planNotices(tx, { actor, operationId: before.id, event: "UPDATED", input: raw, conflicts, now });
     return { operation: updated, kinds, conflicts, closed };
   }, TX_OPTIONS);
 }

@@ -1,0 +1,40 @@
+// The recipient agency acknowledges a notice: recorded on the notice and in the thread, its
+// escalation stops, and the sender sees it live. Acknowledging twice changes nothing.
+import type { Db } from "../db/client";
+import { recordAudit } from "../audit/record";
+import { auditContext, type Actor } from "../auth/actor";
+import { authorize } from "../auth/authorize";
+import { ConflictError, NotFoundError } from "../errors";
+import { stopEscalation } from "../jobs/escalation";
+import { auditRefusal } from "../users/admin-scope";
+import { isId } from "../validation/operation";
+import { NOTICE_ACTING_ROLES, NOTICE_AUDIT, NOTICE_SUBJECT } from "./roles";
+import { addThreadEntry } from "./thread";
+
+export async function acknowledgeNotice(args: { db: Db; actor: Actor; noticeId: string; now: Date }): Promise<{ acknowledgedAt: Date }> {
+  const { db, actor, noticeId, now } = args;
+  const denial = { db, actor, action: NOTICE_AUDIT.acknowledge, targetType: "Notice", targetId: noticeId.slice(0, 64), now };
+  return auditRefusal(denial, async () => {
+    authorize(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId });
+    if (!isId(noticeId)) throw new NotFoundError();
+    return db.$transaction(async (tx) => {
+      const notice = await tx.notice.findFirst({
+        where: { id: noticeId, recipientAgencyId: actor.agencyId },
+        select: { id: true, threadId: true, senderAgencyId: true, recipientAgencyId: true, sentByUserId: true, content: true, acknowledgedAt: true, supersededAt: true },
+      });
+      if (!notice) throw new NotFoundError();
+      if (notice.acknowledgedAt) return { acknowledgedAt: notice.acknowledgedAt };
+      if (notice.supersededAt) throw new ConflictError("notices.errors.superseded");
+      const { count } = await tx.notice.updateMany({
+        where: { id: notice.id, recipientAgencyId: actor.agencyId, acknowledgedAt: null },
+        data: { acknowledgedAt: now, acknowledgedById: actor.userId ?? actor.id, acknowledgedByName: actor.name },
+      });
+      if (count !== 1) throw new ConflictError();
+      await tx.notice.updateMany({ where: { id: notice.id, readAt: null }, data: { readAt: now, readById: actor.userId ?? actor.id } });
+      await stopEscalation(tx, { subjectType: NOTICE_SUBJECT, subjectId: notice.id, recipientAgencyId: actor.agencyId, now });
+      await addThreadEntry(tx, { actor, notice, kind: "ACKNOWLEDGED", body: "", now, live: "acknowledgment", notifyOtherSide: false });
+      await recordAudit(tx, { action: NOTICE_AUDIT.acknowledge, targetType: "Notice", targetId: notice.id, at: now, ...auditContext(actor) });
+      return { acknowledgedAt: now };
+    });
+  });
+}

@@ -1,0 +1,23 @@
+// A new (or reopened) conflict is something both agencies must acknowledge: each side gets a
+// live event and an escalation timer that its supervisor's acknowledgment stops.
+import type { Tx } from "../db/client";
+import type { RecordedConflict } from "../conflicts/record-conflicts";
+import { scheduleEscalation } from "../jobs/escalation";
+import { publishLiveEvent } from "../realtime/publish";
+
+export const CONFLICT_SUBJECT = "CONFLICT";
+
+export async function alertNewConflicts(tx: Tx, o: { conflicts: readonly RecordedConflict[]; now: Date }): Promise<void> {
+  for (const c of o.conflicts) {
+    if (c.change === "UPDATED") continue;
+    const row = await tx.conflict.findUnique({ where: { id: c.id }, select: { overlapStart: true } });
+    const sides: [string, string][] = [
+      [c.agencyAId, c.agencyBId],
+      [c.agencyBId, c.agencyAId],
+    ];
+    for (const [recipient, origin] of sides) {
+      await scheduleEscalation(tx, { subjectType: CONFLICT_SUBJECT, subjectId: c.id, recipientAgencyId: recipient, originAgencyId: origin, startsAt: row?.overlapStart ?? null, now: o.now });
+    }
+    await publishLiveEvent(tx, { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id });
+  }
+}

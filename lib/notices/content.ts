@@ -1,0 +1,121 @@
+// What a notice says, fixed at the moment it is sent and stored with it. A host or added
+// recipient sees the operation (its area at the filer's chosen precision); an agency notified
+// only because of a conflict learns that there is one, where and when the overlap is, and whom
+// to call — never the other operation's type, title or area.
+import type { Prisma } from "../db/generated/client";
+import type { Area } from "../deconfliction/types";
+import { areaFromColumns } from "../operations/area-record";
+import { generalizeArea } from "./generalize";
+
+export const NOTICE_OPERATION_SELECT = {
+  id: true,
+  ref: true,
+  agencyId: true,
+  type: true,
+  title: true,
+  status: true,
+  areaKind: true,
+  centerLon: true,
+  centerLat: true,
+  radiusM: true,
+  polygon: true,
+  startsAt: true,
+  endsAt: true,
+  leadAgencyName: true,
+  commanderName: true,
+  commanderPhone: true,
+  commsPlan: true,
+  radioChannel: true,
+  talkgroup: true,
+  interopChannel: true,
+  riskFlags: true,
+  exigent: true,
+  exigentReason: true,
+  exigentText: true,
+  exigentSignOff: true,
+  exigentSignedOffAt: true,
+  areaPrecision: true,
+  impactRoadClosures: true,
+  impactSchools: true,
+  impactCrowding: true,
+  pioName: true,
+  pioPhone: true,
+  pioEmail: true,
+  publicStatementEn: true,
+  publicStatementEs: true,
+  addedNoticeAgencyIds: true,
+  version: true,
+  agency: { select: { id: true, slug: true, name: true, shortName: true, phone24x7: true } },
+} as const satisfies Prisma.OperationSelect;
+
+export type NoticeOperation = Prisma.OperationGetPayload<{ select: typeof NOTICE_OPERATION_SELECT }>;
+
+export type ConflictOverlap = {
+  severity: string;
+  overlapStart: string | null;
+  overlapEnd: string | null;
+  /** Rounded to about 100 m by the conflict record. */
+  where: { lon: number; lat: number } | null;
+  /** The recipient's own operation in the pair. */
+  yourOperationRef: string | null;
+};
+
+export type NoticeContent = {
+  scope: "FULL" | "CONFLICT";
+  sender: { name: string; shortName: string; slug: string; phone24x7: string };
+  operationRef: string;
+  startsAt: string;
+  endsAt: string;
+  contact: { leadAgencyName: string; commanderName: string; commanderPhone: string };
+  operation: {
+    type: string;
+    title: string;
+    commsPlan: string;
+    radioChannel: string | null;
+    talkgroup: string | null;
+    interopChannel: string | null;
+    riskFlags: string[];
+  } | null;
+  area: { precision: "EXACT" | "GENERALIZED"; area: Area } | null;
+  impact: { roadClosures: string | null; schools: string | null; crowding: string | null } | null;
+  pio: { name: string | null; phone: string | null; email: string | null } | null;
+  /** Null when no public statement is authorised. */
+  publicStatement: { en: string; es: string } | null;
+  exigent: { reason: string | null; text: string | null; signOff: string | null; signedOffAt: string | null } | null;
+  conflicts: ConflictOverlap[];
+  assistance: { kinds: string[]; note: string | null } | null;
+};
+
+export function buildNoticeContent(
+  op: NoticeOperation,
+  o: { scope: "FULL" | "CONFLICT"; conflicts?: ConflictOverlap[]; assistance?: { kinds: string[]; note: string | null } | null },
+): NoticeContent {
+  const full = o.scope === "FULL";
+  const anyImpact = op.impactRoadClosures || op.impactSchools || op.impactCrowding;
+  const anyPio = op.pioName || op.pioPhone || op.pioEmail;
+  return {
+    scope: o.scope,
+    sender: { name: op.agency.name, shortName: op.agency.shortName, slug: op.agency.slug, phone24x7: op.agency.phone24x7 },
+    operationRef: op.ref,
+    startsAt: op.startsAt.toISOString(),
+    endsAt: op.endsAt.toISOString(),
+    contact: { leadAgencyName: op.leadAgencyName, commanderName: op.commanderName, commanderPhone: op.commanderPhone },
+    operation: full
+      ? { type: op.type, title: op.title, commsPlan: op.commsPlan, radioChannel: op.radioChannel, talkgroup: op.talkgroup, interopChannel: op.interopChannel, riskFlags: op.riskFlags }
+      : null,
+    area: full ? { precision: op.areaPrecision, area: generalizeArea(areaFromColumns(op), op.areaPrecision) } : null,
+    impact: full && anyImpact ? { roadClosures: op.impactRoadClosures, schools: op.impactSchools, crowding: op.impactCrowding } : null,
+    pio: full && anyPio ? { name: op.pioName, phone: op.pioPhone, email: op.pioEmail } : null,
+    publicStatement: full && op.publicStatementEn && op.publicStatementEs ? { en: op.publicStatementEn, es: op.publicStatementEs } : null,
+    exigent: op.exigent
+      ? { reason: op.exigentReason, text: op.exigentText, signOff: op.exigentSignOff, signedOffAt: op.exigentSignedOffAt?.toISOString() ?? null }
+      : null,
+    conflicts: o.conflicts ?? [],
+    assistance: o.assistance ?? null,
+  };
+}
+
+/** Reads stored content back (it was written by buildNoticeContent). */
+export function noticeContent(value: unknown): NoticeContent {
+  return value as NoticeContent;
+}

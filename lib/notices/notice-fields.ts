@@ -1,0 +1,43 @@
+// The operation columns the filing form's notice section writes. On filing every field is set
+// (absent ones cleared); on an edit only the fields the edit names change.
+import type { Prisma } from "../db/generated/client";
+import type { NoticeFieldsInput } from "../validation/notice";
+
+export function noticeColumns(v: NoticeFieldsInput, raw: Record<string, unknown>, mode: "ALL" | "PRESENT", now: Date): Prisma.OperationUpdateInput {
+  const has = (key: string) => mode === "ALL" || key in raw;
+  const data: Prisma.OperationUpdateInput = {};
+  if (has("areaPrecision")) data.areaPrecision = v.areaPrecision ?? "EXACT";
+  if (has("impactRoadClosures")) data.impactRoadClosures = v.impactRoadClosures ?? null;
+  if (has("impactSchools")) data.impactSchools = v.impactSchools ?? null;
+  if (has("impactCrowding")) data.impactCrowding = v.impactCrowding ?? null;
+  if (has("pioName")) data.pioName = v.pioName ?? null;
+  if (has("pioPhone")) data.pioPhone = v.pioPhone ?? null;
+  if (has("pioEmail")) data.pioEmail = v.pioEmail ?? null;
+  if (has("publicStatementMode") || has("publicStatementEn") || has("publicStatementEs")) {
+    // Without a mode (an API caller), a statement counts as approved when both languages are given.
+    const approved = v.publicStatementMode ? v.publicStatementMode === "APPROVED" : !!(v.publicStatementEn && v.publicStatementEs);
+    data.publicStatementEn = approved ? (v.publicStatementEn ?? null) : null;
+    data.publicStatementEs = approved ? (v.publicStatementEs ?? null) : null;
+  }
+  if (has("addedAgencyIds")) data.addedNoticeAgencyIds = v.addedAgencyIds ?? [];
+  Object.assign(data, exigentColumns(v, raw, mode, now));
+  return data;
+}
+
+/** The exigent grounds as given; whether the operation is exigent is decided when its notices go out. */
+export function exigentColumns(
+  v: { exigentReason?: string; exigentText?: string; exigentSignOff?: string; exigentConfirmed?: boolean },
+  raw: Record<string, unknown>,
+  mode: "ALL" | "PRESENT",
+  now: Date,
+): Prisma.OperationUpdateInput {
+  const given = ["exigentReason", "exigentText", "exigentSignOff", "exigentConfirmed"].some((k) => k in raw);
+  if (mode === "PRESENT" && !given) return {};
+  return {
+    exigentReason: v.exigentReason ?? null,
+    exigentText: v.exigentReason === "OTHER" || v.exigentText ? (v.exigentText ?? null) : null,
+    exigentSignOff: v.exigentSignOff ?? null,
+    // The commander's sign-off counts once the filer confirms it was given.
+    exigentSignedOffAt: v.exigentConfirmed && v.exigentSignOff ? now : null,
+  };
+}

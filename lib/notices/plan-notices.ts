@@ -1,0 +1,170 @@
+// The one call the operation lifecycle makes, inside its own transaction, so an operation and
+// the notices it implies commit together: on filing, planning, editing and cancelling, it stores
+// the notice fields, decides who is told (routing.ts), refuses a late filing without exigent
+// grounds, sends each notice (send-notice.ts) and starts the new conflicts' escalation timers.
+import type { Tx } from "../db/client";
+import type { NoticeKind } from "../db/generated/enums";
+import type { Actor } from "../auth/actor";
+import { canonicalJson } from "../audit/hash";
+import type { RecordedConflict } from "../conflicts/record-conflicts";
+import { ValidationError } from "../errors";
+import { areaFromColumns } from "../operations/area-record";
+import { isChecked } from "../operations/roles";
+import { exigentIssues, exigentSchema, noticeFieldsSchema, type ExigentInput } from "../validation/notice";
+import { alertNewConflicts } from "./conflict-alerts";
+import { buildNoticeContent, NOTICE_OPERATION_SELECT, noticeContent, type ConflictOverlap, type NoticeOperation } from "./content";
+import { exigentRequired } from "./lead-time";
+import { exigentColumns, noticeColumns } from "./notice-fields";
+import { routeRecipients, seesFullNotice, type RoutedRecipient } from "./routing";
+import { sendNotice, type SentNotice } from "./send-notice";
+
+export type OperationNoticeEvent = "FILED" | "PLANNED" | "UPDATED" | "CANCELLED";
+
+export type PlanNoticesInput = {
+  actor: Actor;
+  operationId: string;
+  event: OperationNoticeEvent;
+  /** The raw filing, edit or transition input; the notice fields are read from it. */
+  input?: unknown;
+  conflicts?: readonly RecordedConflict[];
+  now: Date;
+};
+
+const CHAIN: NoticeKind[] = ["ADVANCE", "UPDATE", "CANCELLATION", "EXIGENT_AFTER_ACTION", "CONFLICT"];
+
+export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNotice[]> {
+  const raw = o.input && typeof o.input === "object" && !Array.isArray(o.input) ? (o.input as Record<string, unknown>) : {};
+  await storeNoticeFields(tx, o, raw);
+  let op = await tx.operation.findUniqueOrThrow({ where: { id: o.operationId }, select: NOTICE_OPERATION_SELECT });
+  await alertNewConflicts(tx, { conflicts: o.conflicts ?? [], now: o.now });
+  if (o.event === "CANCELLED") return cancelNotices(tx, o, op);
+  if (!isChecked(op.status)) return [];
+
+  const overlaps = await openOverlaps(tx, op);
+  const routed = await routeRecipients(tx, { senderAgencyId: op.agencyId, area: areaFromColumns(op), conflictAgencyIds: [...overlaps.keys()], addedAgencyIds: op.addedNoticeAgencyIds });
+  if (o.event === "FILED" || o.event === "PLANNED") {
+    op = await settleExigency(tx, op, routed, o.now);
+    return sendAll(tx, o, op, routed, overlaps, new Map());
+  }
+  return sendAll(tx, o, op, routed, overlaps, await currentNotices(tx, op.id));
+}
+
+async function storeNoticeFields(tx: Tx, o: PlanNoticesInput, raw: Record<string, unknown>): Promise<void> {
+  const data =
+    o.event === "FILED" || o.event === "UPDATED"
+      ? noticeColumns(noticeFieldsSchema.parse(raw), raw, o.event === "FILED" ? "ALL" : "PRESENT", o.now)
+      : o.event === "PLANNED"
+        ? exigentColumns(exigentSchema.parse(raw), raw, "PRESENT", o.now)
+        : {};
+  if (Object.keys(data).length > 0) await tx.operation.update({ where: { id: o.operationId }, data });
+}
+
+/** Late or after the start: refused without a reason and a commander's sign-off; with them, kept exigent. */
+async function settleExigency(tx: Tx, op: NoticeOperation, routed: RoutedRecipient[], now: Date): Promise<NoticeOperation> {
+  const hostLeadHours = routed.filter((r) => r.reasons.includes("HOST")).map((r) => r.noticeLeadHours);
+  const required = exigentRequired({ startsAt: op.startsAt, now, hostLeadHours });
+  if (required) {
+    const issues = exigentIssues({
+      exigentReason: (op.exigentReason ?? undefined) as ExigentInput["exigentReason"],
+      exigentText: op.exigentText ?? undefined,
+      exigentSignOff: op.exigentSignOff ?? undefined,
+      exigentConfirmed: op.exigentSignedOffAt !== null,
+    });
+    if (issues.length > 0) throw new ValidationError(issues, "notices.errors.exigentRequired");
+  }
+  if (required === op.exigent) return op;
+  return tx.operation.update({ where: { id: op.id }, data: { exigent: required }, select: NOTICE_OPERATION_SELECT });
+}
+
+/** The operation's open conflicts, by the other agency, as need-to-know overlaps. */
+async function openOverlaps(tx: Tx, op: NoticeOperation): Promise<Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>> {
+  const rows = await tx.conflict.findMany({
+    where: { OR: [{ opAId: op.id }, { opBId: op.id }], status: { not: "CLOSED" } },
+    orderBy: [{ overlapStart: "asc" }, { id: "asc" }],
+  });
+  const refs = new Map(
+    (await tx.operation.findMany({ where: { id: { in: rows.map((r) => (r.opAId === op.id ? r.opBId : r.opAId)) } }, select: { id: true, ref: true } })).map((r) => [r.id, r.ref]),
+  );
+  const byAgency = new Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>();
+  for (const r of rows) {
+    const otherAgency = r.opAId === op.id ? r.agencyBId : r.agencyAId;
+    const otherOp = r.opAId === op.id ? r.opBId : r.opAId;
+    const entry = byAgency.get(otherAgency) ?? { conflictId: r.id, overlaps: [] };
+    entry.overlaps.push({
+      severity: r.severity,
+      overlapStart: r.overlapStart?.toISOString() ?? null,
+      overlapEnd: r.overlapEnd?.toISOString() ?? null,
+      where: r.whereLon !== null && r.whereLat !== null ? { lon: r.whereLon, lat: r.whereLat } : null,
+      yourOperationRef: refs.get(otherOp) ?? null,
+    });
+    byAgency.set(otherAgency, entry);
+  }
+  return byAgency;
+}
+
+type Current = { kind: NoticeKind; reasons: string[]; scope: "FULL" | "CONFLICT"; content: unknown };
+
+/** Each recipient's current notice in the operation's threads. */
+async function currentNotices(tx: Tx, operationId: string): Promise<Map<string, Current>> {
+  const rows = await tx.notice.findMany({ where: { operationId, supersededAt: null, kind: { in: CHAIN } }, select: { recipientAgencyId: true, kind: true, reasons: true, content: true } });
+  return new Map(rows.map((r) => [r.recipientAgencyId, { kind: r.kind, reasons: r.reasons, scope: noticeContent(r.content).scope, content: r.content }]));
+}
+
+async function sendAll(
+  tx: Tx,
+  o: PlanNoticesInput,
+  op: NoticeOperation,
+  routed: RoutedRecipient[],
+  overlaps: Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>,
+  current: Map<string, Current>,
+): Promise<SentNotice[]> {
+  const recipients = new Map(routed.map((r) => [r.agencyId, r.reasons as string[]]));
+  // An edit also tells everyone told before, including an agency the operation has moved away from.
+  for (const [agencyId, c] of current) if (c.kind !== "CANCELLATION" && !recipients.has(agencyId)) recipients.set(agencyId, []);
+  const sent: SentNotice[] = [];
+  for (const [agencyId, reasons] of recipients) {
+    const before = current.get(agencyId);
+    const scope = seesFullNotice(reasons) || before?.scope === "FULL" ? "FULL" : "CONFLICT";
+    const conflict = overlaps.get(agencyId);
+    const content = buildNoticeContent(op, { scope, conflicts: conflict?.overlaps ?? [] });
+    // An edit that changes nothing this agency sees sends it nothing.
+    if (before && before.kind !== "CANCELLATION" && canonicalJson(before.content) === canonicalJson(content)) continue;
+    const kind: NoticeKind = before && before.kind !== "CANCELLATION" ? "UPDATE" : scope === "CONFLICT" ? "CONFLICT" : op.exigent ? "EXIGENT_AFTER_ACTION" : "ADVANCE";
+    sent.push(
+      await sendNotice(tx, {
+        actor: o.actor,
+        now: o.now,
+        operation: op,
+        recipientAgencyId: agencyId,
+        reasons,
+        kind,
+        content,
+        conflictId: conflict?.conflictId ?? null,
+        requiresAck: true,
+        escalate: scope === "FULL",
+      }),
+    );
+  }
+  return sent;
+}
+
+async function cancelNotices(tx: Tx, o: PlanNoticesInput, op: NoticeOperation): Promise<SentNotice[]> {
+  const sent: SentNotice[] = [];
+  for (const [agencyId, c] of await currentNotices(tx, op.id)) {
+    if (c.kind === "CANCELLATION") continue;
+    const content = buildNoticeContent(op, { scope: c.scope });
+    sent.push(await sendNotice(tx, { actor: o.actor, now: o.now, operation: op, recipientAgencyId: agencyId, reasons: c.reasons, kind: "CANCELLATION", content, requiresAck: false, escalate: false }));
+  }
+  return sent;
+}
+
+/** Whether an edit changes any notice field (an edit of only those is still an edit). */
+export async function noticeFieldsChanged(tx: Tx, operationId: string, input: unknown): Promise<boolean> {
+  const raw = input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const data = noticeColumns(noticeFieldsSchema.parse(raw), raw, "PRESENT", new Date(0)) as Record<string, unknown>;
+  delete data.exigentSignedOffAt;
+  const keys = Object.keys(data);
+  if (keys.length === 0) return false;
+  const row = (await tx.operation.findUniqueOrThrow({ where: { id: operationId }, select: Object.fromEntries(keys.map((k) => [k, true])) })) as Record<string, unknown>;
+  return keys.some((k) => canonicalJson(row[k] ?? null) !== canonicalJson(data[k] ?? null));
+}

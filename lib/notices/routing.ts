@@ -1,0 +1,75 @@
+// Who is notified of an operation: every agency whose jurisdiction boundary intersects its area
+// (the host jurisdictions), every agency with a conflicting operation, and the agencies the
+// filer adds — never the filer's own agency. The same rule runs federal→local and local→federal:
+// a federal office is a host wherever it defines a boundary (a facility, a courthouse).
+import type { Db, Tx } from "../db/client";
+import { areaBBox, bboxesOverlap } from "../deconfliction/bbox";
+import { prepareArea } from "../deconfliction/prepared-area";
+import { relateAreas } from "../deconfliction/spatial";
+import type { Area, AreaGeometry } from "../deconfliction/types";
+import { ValidationError } from "../errors";
+import { msg } from "../i18n/issue";
+
+export type RecipientReason = "HOST" | "CONFLICT" | "ADDED";
+
+export type RoutedRecipient = {
+  agencyId: string;
+  name: string;
+  shortName: string;
+  level: string;
+  noticeLeadHours: number;
+  reasons: RecipientReason[];
+};
+
+type AgencyRow = { id: string; name: string; shortName: string; level: string; noticeLeadHours: number };
+const AGENCY_SELECT = { id: true, name: true, shortName: true, level: true, noticeLeadHours: true } as const;
+
+/** Agencies whose boundary meets the area: narrowed by their stored boxes, decided by the engine's geometry. */
+export async function hostAgencies(q: Db | Tx, area: Area, excludeAgencyId: string): Promise<AgencyRow[]> {
+  const box = areaBBox(area);
+  const rows = await q.agency.findMany({
+    where: { active: true, id: { not: excludeAgencyId }, bboxMinLat: { lte: box.maxLat }, bboxMaxLat: { gte: box.minLat } },
+    select: { ...AGENCY_SELECT, boundary: true, bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true },
+  });
+  const subject = prepareArea(area);
+  return rows.filter((r) => {
+    if (!r.boundary || r.bboxMinLon === null || r.bboxMaxLon === null || r.bboxMinLat === null || r.bboxMaxLat === null) return false;
+    if (!bboxesOverlap(box, { minLon: r.bboxMinLon, maxLon: r.bboxMaxLon, minLat: r.bboxMinLat, maxLat: r.bboxMaxLat })) return false;
+    const boundary = prepareArea({ kind: "POLYGON", geometry: r.boundary as AreaGeometry });
+    return relateAreas(subject, boundary, 0)?.areasIntersect === true;
+  });
+}
+
+export async function routeRecipients(
+  q: Db | Tx,
+  o: { senderAgencyId: string; area: Area; conflictAgencyIds: readonly string[]; addedAgencyIds: readonly string[] },
+): Promise<RoutedRecipient[]> {
+  const byId = new Map<string, RoutedRecipient>();
+  const add = (a: AgencyRow, reason: RecipientReason) => {
+    if (a.id === o.senderAgencyId) return;
+    const r = byId.get(a.id) ?? { agencyId: a.id, name: a.name, shortName: a.shortName, level: a.level, noticeLeadHours: a.noticeLeadHours, reasons: [] };
+    if (!r.reasons.includes(reason)) r.reasons.push(reason);
+    byId.set(a.id, r);
+  };
+  for (const a of await hostAgencies(q, o.area, o.senderAgencyId)) add(a, "HOST");
+  const others = [...new Set([...o.conflictAgencyIds, ...o.addedAgencyIds])].filter((id) => id !== o.senderAgencyId);
+  const rows = others.length ? await q.agency.findMany({ where: { id: { in: others }, active: true }, select: AGENCY_SELECT }) : [];
+  const found = new Map(rows.map((r) => [r.id, r]));
+  if (o.addedAgencyIds.some((id) => id !== o.senderAgencyId && !found.has(id))) {
+    throw new ValidationError([{ path: "addedAgencyIds", message: msg("notices.validation.agency") }]);
+  }
+  for (const id of o.conflictAgencyIds) {
+    const a = found.get(id);
+    if (a) add(a, "CONFLICT");
+  }
+  for (const id of o.addedAgencyIds) {
+    const a = found.get(id);
+    if (a) add(a, "ADDED");
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Host or added recipients see the operation in full; a conflicting agency only what need-to-know allows. */
+export function seesFullNotice(reasons: readonly string[]): boolean {
+  return reasons.includes("HOST") || reasons.includes("ADDED");
+}
