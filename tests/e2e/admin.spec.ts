@@ -7,6 +7,10 @@ import { expectNoSeriousA11yViolations, expectNotFound, signedInAs } from "./sup
 
 const OWN = "kane-sheriff";
 const OTHER = "dupage-sheriff";
+// Unique per run, so the spec also passes against a database an earlier run used.
+const RUN = Date.now().toString(36);
+const NEW_EMAIL = `rosa.delgado-kim.${RUN}@${OWN}.demo`;
+const NEW_SLUG = `naperville-pd-${RUN}`;
 
 async function userRow(email: string) {
   const { pool } = await e2eRun();
@@ -36,7 +40,6 @@ test.afterAll(async () => {
 test.describe.serial("agency admin", () => {
   let context: BrowserContext;
   let page: Page;
-  let createdUrl = "";
 
   test.beforeAll(async ({ browser }) => {
     ({ context, page } = await signedInAs(browser, `admin@${OWN}.demo`));
@@ -77,7 +80,7 @@ test.describe.serial("agency admin", () => {
     await page.getByLabel("Initial password").fill("Fox-River-Patrol-2026");
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(page.getByTestId("error-email")).toHaveText("An account with this email address already exists.");
-    await page.getByLabel("Email").fill(`rosa.delgado-kim@${OWN}.demo`);
+    await page.getByLabel("Email").fill(NEW_EMAIL);
     await page.getByLabel("Initial password").fill("password1234");
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(page.getByTestId("error-password")).toContainText("This password is too common");
@@ -85,25 +88,34 @@ test.describe.serial("agency admin", () => {
   });
 
   test("creates an account, changes its roles, deactivates, reactivates and resets its authenticator", async () => {
+    await page.goto("/admin/users/new");
+    await page.getByLabel("Full name").fill("Rosa Delgado-Kim");
+    await page.getByLabel("Email").fill(NEW_EMAIL);
+    await page.getByLabel("Job title (optional)").fill("Deconfliction liaison");
+    await page.getByLabel("Liaison").check();
     await page.getByLabel("Initial password").fill("Fox-River-Patrol-2026");
     await page.getByRole("button", { name: "Create user" }).click();
     await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
-    createdUrl = page.url();
     await expect(page.getByRole("heading", { level: 1, name: "Rosa Delgado-Kim" })).toBeVisible();
     await expect(page.getByTestId("user-facts")).toContainText("Not enrolled");
 
+    await page.getByTestId("roles-form").getByLabel("Liaison").uncheck();
+    await page.getByRole("button", { name: "Save roles" }).click();
+    await expect(page.getByTestId("error-roles")).toHaveText("Choose at least one role.");
+    await page.getByTestId("roles-form").getByLabel("Liaison").check();
     await page.getByTestId("roles-form").getByLabel("Supervisor").check();
     await page.getByRole("button", { name: "Save roles" }).click();
     await expect(page.getByTestId("roles-saved")).toHaveText("Roles saved.");
-    expect((await userRow(`rosa.delgado-kim@${OWN}.demo`)).roles).toEqual(["LIAISON", "SUPERVISOR"]);
+    await expect(page.getByTestId("error-roles")).toHaveCount(0);
+    expect((await userRow(NEW_EMAIL)).roles).toEqual(["LIAISON", "SUPERVISOR"]);
 
     await page.getByRole("button", { name: "Deactivate account" }).click();
     await expect(page.getByTestId("access-saved")).toHaveText("Account deactivated. No session was open.");
     await expect(page.getByTestId("user-facts")).toContainText("Deactivated");
-    expect((await userRow(`rosa.delgado-kim@${OWN}.demo`)).active).toBe(false);
+    expect((await userRow(NEW_EMAIL)).active).toBe(false);
     await page.getByRole("button", { name: "Reactivate account" }).click();
     await expect(page.getByTestId("access-saved")).toHaveText("Account reactivated.");
-    expect((await userRow(`rosa.delgado-kim@${OWN}.demo`)).active).toBe(true);
+    expect((await userRow(NEW_EMAIL)).active).toBe(true);
 
     await page.getByRole("button", { name: "Reset authenticator" }).click();
     await expect(page.getByTestId("mfa-reset-saved")).toHaveText("Authenticator reset.");
@@ -133,8 +145,8 @@ test.describe.serial("agency admin", () => {
 
   test("server actions called with another agency's user ids change nothing", async () => {
     const other = await userRow(`liaison@${OTHER}.demo`);
-    const own = await userRow(`rosa.delgado-kim@${OWN}.demo`);
-    await page.goto(createdUrl);
+    const own = await userRow(NEW_EMAIL);
+    await page.goto(`/admin/users/${own.id}`);
     await swapIdInNextAction(page, own.id, other.id);
 
     await page.getByRole("button", { name: "Deactivate account" }).click();
@@ -146,7 +158,7 @@ test.describe.serial("agency admin", () => {
     await expect(page.getByTestId("reset-mfa-form").getByTestId("form-error")).toHaveText("Not found, or you do not have access to it.");
 
     expect(await userRow(`liaison@${OTHER}.demo`)).toEqual(other);
-    expect(await userRow(`rosa.delgado-kim@${OWN}.demo`)).toEqual(own);
+    expect(await userRow(NEW_EMAIL)).toEqual(own);
     await page.unrouteAll({ behavior: "ignoreErrors" });
   });
 
@@ -214,7 +226,7 @@ test.describe.serial("platform admin", () => {
     await page.goto("/platform/agencies/new");
     await page.getByLabel("Name", { exact: true }).fill("Naperville Police Department");
     await page.getByLabel("Short name").fill("Naperville PD");
-    await page.getByLabel("Slug").fill("naperville-pd");
+    await page.getByLabel("Slug").fill(NEW_SLUG);
     await page.getByLabel("Level").selectOption("LOCAL");
     await page.getByLabel("Kind").selectOption("POLICE");
     await page.getByLabel("24/7 phone").fill("+1 630-555-0190");
@@ -236,14 +248,14 @@ test.describe.serial("platform admin", () => {
     await page.getByRole("button", { name: "Register agency" }).click();
     await expect(page.getByTestId("error-slug")).toHaveText("Another agency already uses this slug.");
 
-    await page.getByLabel("Slug").fill("naperville-pd");
+    await page.getByLabel("Slug").fill(NEW_SLUG);
     await page.getByRole("button", { name: "Register agency" }).click();
     await page.waitForURL(/\/platform\/agencies\/[0-9a-f-]{36}\?saved=1$/);
     await expect(page.getByTestId("agency-saved")).toHaveText("Agency saved.");
     await expect(page.getByRole("img", { name: "Outline of the jurisdiction of Naperville Police Department" })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
-    await page.goto("/directory/naperville-pd");
+    await page.goto(`/directory/${NEW_SLUG}`);
     await expect(page.getByRole("heading", { level: 1, name: "Naperville Police Department" })).toBeVisible();
   });
 

@@ -73,6 +73,14 @@ test.describe.serial("audit log", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test("has no address that shows another agency's events", async () => {
+    const { pool } = await e2eRun();
+    const { rows } = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'chief@cook-sheriff.demo'`);
+    await page.goto(`/audit?actor=${rows[0].id}`);
+    await expect(page.getByTestId("audit-empty")).toBeVisible();
+    await expect(page.getByLabel("Person").locator("option", { hasText: "cook-sheriff" })).toHaveCount(0);
+  });
+
   async function personLabel(email: string): Promise<string> {
     const options = await page.getByLabel("Person").locator("option").allTextContents();
     return options.find((o) => o.includes(email))!;
