@@ -106,23 +106,31 @@ function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
  * dropped together with its twin; dropping both keeps even-odd point-in-polygon answers unchanged.
  */
 function boundaryEdges(xyz: Float64Array, ringStart: number[]): number[] {
-  const all = (): number[] => {
-    const edges: number[] = [];
-    for (let r = 0; r + 1 < ringStart.length; r++) for (let i = ringStart[r]; i < ringStart[r + 1] - 1; i++) edges.push(i);
-    return edges;
-  };
-  if (ringStart.length <= 2) return all(); // one ring: nothing to share an edge with
-  const key = (i: number) => `${Math.round(xyz[3 * i] * 1000)},${Math.round(xyz[3 * i + 1] * 1000)},${Math.round(xyz[3 * i + 2] * 1000)}`;
-  const open = new Map<string, number>();
-  const internal = new Set<number>();
-  for (let r = 0; r + 1 < ringStart.length; r++) {
-    for (let i = ringStart[r]; i < ringStart[r + 1] - 1; i++) {
-      const twin = open.get(`${key(i + 1)}>${key(i)}`);
-      if (twin !== undefined) {
-        internal.add(twin).add(i);
-        open.delete(`${key(i + 1)}>${key(i)}`);
-      } else open.set(`${key(i)}>${key(i + 1)}`, i);
-    }
+  const edges: number[] = [];
+  for (let r = 0; r + 1 < ringStart.length; r++) for (let i = ringStart[r]; i < ringStart[r + 1] - 1; i++) edges.push(i);
+  if (ringStart.length <= 2) return edges; // one ring: nothing to share an edge with
+  // Points compared on a millimetre grid; edges found through a hash table keyed on both ends.
+  const mm = xyz.map((v) => Math.round(v * 1000));
+  const same = (i: number, j: number) => mm[3 * i] === mm[3 * j] && mm[3 * i + 1] === mm[3 * j + 1] && mm[3 * i + 2] === mm[3 * j + 2];
+  const hashes = new Int32Array(mm.length / 3);
+  for (let i = 0; i < hashes.length; i++) {
+    hashes[i] = Math.imul(mm[3 * i] | 0, 73856093) ^ Math.imul(mm[3 * i + 1] | 0, 19349663) ^ Math.imul(mm[3 * i + 2] | 0, 83492791);
   }
-  return all().filter((i) => !internal.has(i));
+  const size = 2 ** Math.ceil(Math.log2(2 * edges.length + 2));
+  const slot = (from: number, to: number) => (Math.imul(hashes[from], 0x9e3779b1) ^ hashes[to]) & (size - 1);
+  const head = new Int32Array(size).fill(-1);
+  const next = new Int32Array(xyz.length / 3).fill(-1);
+  const internal = new Uint8Array(xyz.length / 3);
+  for (const i of edges) {
+    let twin = head[slot(i + 1, i)];
+    while (twin >= 0 && (internal[twin] || !same(twin, i + 1) || !same(twin + 1, i))) twin = next[twin];
+    if (twin >= 0) {
+      internal[twin] = internal[i] = 1;
+      continue;
+    }
+    const h = slot(i, i + 1);
+    next[i] = head[h];
+    head[h] = i;
+  }
+  return edges.filter((i) => !internal[i]);
 }
