@@ -5,6 +5,7 @@ import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
 import { auditContext } from "../auth/actor";
 import { recordAudit } from "../audit/record";
+import { refreshAgencySearchKeys } from "../operations/candidates";
 import { NotFoundError, ValidationError, zodIssues } from "../errors";
 import { agencySettingsSchema, type AgencySettingsInput } from "../validation/agency";
 import { auditRefusal, authorizeAgencyAdmin } from "../users/admin-scope";
@@ -47,6 +48,8 @@ export async function updateAgencySettings({ actor, input, now, db = defaultDb()
       const changes = diff(before, data);
       if (Object.keys(changes).length === 0) return;
       await tx.agency.update({ where: { id: actor.agencyId }, data });
+      // Other agencies' checks find this agency's operations by keys widened with these buffers.
+      if (changes.proximityBufferM || changes.timeBufferMinutes) await refreshAgencySearchKeys(tx, actor.agencyId, data);
       await recordAudit(tx, { action: AGENCY_AUDIT.updateSettings, targetType: "Agency", targetId: actor.agencyId, details: { changes }, at: now, ...auditContext(actor) });
     });
   });

@@ -6,11 +6,12 @@
 // agency (users, tokens, settings) — those stay with signed-in agency admins.
 import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums";
-import { recordAudit, type AuditOutcome } from "../audit/record";
+import type { AuditOutcome } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { UnauthorizedError } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { API_AUDIT } from "./audit-actions";
+import { recordRequestAudit } from "./request-audit";
 import { bearerToken, hashToken, looksLikeToken, tokenPrefix } from "./token";
 
 export const API_TOKEN_ROLES: Role[] = ["LIAISON", "SUPERVISOR"];
@@ -73,15 +74,13 @@ export async function recordApiRequest(args: {
   const context = actor
     ? auditContext(actor)
     : { actorUserId: null, actorLabel: presented ? `api-token:${tokenPrefix(presented)}` : "api-anonymous", agencyId: null, requestId: meta.requestId, sourceIp: meta.sourceIp };
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      action: API_AUDIT.request,
-      targetType: "ApiToken",
-      targetId: actor?.id ?? null,
-      outcome,
-      details: { method: args.method, path: args.path.slice(0, 300), status: args.status },
-      at: now,
-      ...context,
-    }),
-  );
+  await recordRequestAudit(db, {
+    action: API_AUDIT.request,
+    targetType: "ApiToken",
+    targetId: actor?.id ?? null,
+    outcome,
+    details: { method: args.method, path: args.path.slice(0, 300), status: args.status },
+    at: now,
+    ...context,
+  });
 }

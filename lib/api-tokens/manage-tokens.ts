@@ -1,7 +1,7 @@
 // Agency admins create and revoke their agency's API tokens. The token itself is returned once,
 // at creation; only its hash and a display prefix are stored.
 import type { Db } from "../db/client";
-import { recordAudit } from "../audit/record";
+import { auditedTransaction, recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { NotFoundError } from "../errors";
 import { auditRefusal, authorizeAgencyAdmin } from "../users/admin-scope";
@@ -26,7 +26,7 @@ export async function createApiToken(args: { db: Db; actor: Actor; input: unknow
   await auditRefusal({ db, actor, action: API_AUDIT.tokenCreate, targetType: "ApiToken", now }, async () => authorizeAgencyAdmin(actor));
   const input = apiTokenInputSchema.parse(args.input);
   const { token, prefix, hash } = generateToken();
-  const apiToken = await db.$transaction(async (tx) => {
+  const apiToken = await auditedTransaction(db, async (tx) => {
     const row = await tx.apiToken.create({
       data: { agencyId: actor.agencyId, name: input.name, prefix, tokenHash: hash, createdById: actor.userId ?? actor.id, createdAt: now },
       select: VIEW,
@@ -54,7 +54,7 @@ export async function revokeApiToken(args: { db: Db; actor: Actor; tokenId: stri
 }
 
 async function revoke(db: Db, actor: Actor, tokenId: string, now: Date): Promise<ApiTokenView> {
-  return db.$transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const { count } = await tx.apiToken.updateMany({
       where: { id: tokenId, agencyId: actor.agencyId, revokedAt: null },
       data: { revokedAt: now },

@@ -1,6 +1,11 @@
 // Appends to the tamper-evident audit trail. Call inside the transaction that makes the change,
 // so the change and its record commit or fail together.
-import type { Tx } from "../db/client";
+//
+// Appending takes one global lock (every event links to exactly one predecessor), held until the
+// transaction commits. In a transaction opened with auditedTransaction(), events are queued and
+// appended together as its last step, so that lock covers only the append and the commit — not
+// the rest of the transaction's work, which may be long (checks, notices, mail).
+import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { eventHash, GENESIS_HASH } from "./hash";
 
@@ -26,30 +31,70 @@ export type AuditInput = AuditContext & {
   at: Date;
 };
 
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<{ seq: bigint; hash: string }> {
+/** Events waiting for the end of their auditedTransaction, by transaction client. */
+const deferred = new WeakMap<object, AuditInput[]>();
+
+/** Appends now, or — inside auditedTransaction() — when the transaction's work is done (then it returns null). */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<{ seq: bigint; hash: string } | null> {
+  const queue = deferred.get(tx);
+  if (queue) {
+    queue.push(input);
+    return null;
+  }
+  const [last] = await appendAuditEvents(tx, [input]);
+  return last;
+}
+
+/**
+ * `db.$transaction(fn)`, with every audit event recorded inside appended in one step after `fn`
+ * finishes and just before the commit.
+ */
+export async function auditedTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const queue: AuditInput[] = [];
+    deferred.set(tx, queue);
+    try {
+      const result = await fn(tx);
+      deferred.delete(tx);
+      if (queue.length > 0) await appendAuditEvents(tx, queue);
+      return result;
+    } finally {
+      deferred.delete(tx);
+    }
+  }, options);
+}
+
+/** Links the events, in order, to the chain's last event; holds the chain's lock until the transaction ends. */
+export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{ seq: bigint; hash: string }[]> {
+  if (inputs.length === 0) return [];
+  // A statement of its own: the read below must take its snapshot after the lock is granted.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  // The sequence number is part of the hash, so take it before inserting.
-  const [{ seq }] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'seq')) AS seq`;
-  const fields = {
-    seq,
-    at: input.at,
-    actorUserId: input.actorUserId ?? null,
-    actorLabel: input.actorLabel ?? null,
-    agencyId: input.agencyId ?? null,
-    action: input.action,
-    targetType: input.targetType ?? null,
-    targetId: input.targetId ?? null,
-    outcome: input.outcome ?? "SUCCESS",
-    requestId: input.requestId ?? null,
-    sourceIp: input.sourceIp ?? null,
-    details: input.details ?? null,
-    prevHash,
-  };
-  const hash = eventHash(fields);
-  await tx.auditEvent.create({
-    data: { ...fields, details: (fields.details ?? undefined) as Prisma.InputJsonValue | undefined, hash },
+  // Sequence numbers are part of the hash, so take them before inserting.
+  const [head] = await tx.$queryRaw<{ prevHash: string | null; seqs: string[] }[]>`
+    SELECT (SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1) AS "prevHash",
+           ARRAY(SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'seq'))::text FROM generate_series(1, ${inputs.length}::int)) AS "seqs"`;
+  const seqs = head.seqs.map((s) => BigInt(s)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let prevHash = head.prevHash ?? GENESIS_HASH;
+  const rows = inputs.map((input, i) => {
+    const fields = {
+      seq: seqs[i],
+      at: input.at,
+      actorUserId: input.actorUserId ?? null,
+      actorLabel: input.actorLabel ?? null,
+      agencyId: input.agencyId ?? null,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      outcome: input.outcome ?? "SUCCESS",
+      requestId: input.requestId ?? null,
+      sourceIp: input.sourceIp ?? null,
+      details: input.details ?? null,
+      prevHash,
+    };
+    const hash = eventHash(fields);
+    prevHash = hash;
+    return { ...fields, details: (fields.details ?? undefined) as Prisma.InputJsonValue | undefined, hash };
   });
-  return { seq, hash };
+  await tx.auditEvent.createMany({ data: rows });
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
 }

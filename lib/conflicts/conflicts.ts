@@ -1,7 +1,7 @@
 // The conflict queue and the actions on one conflict. Only the two party agencies can reach a
 // conflict; for anyone else it is NotFound, so its existence does not leak.
 import type { Db } from "../db/client";
-import { recordAudit } from "../audit/record";
+import { auditedTransaction, recordAudit } from "../audit/record";
 import { stopEscalation } from "../jobs/escalation";
 import { auditContext, type Actor } from "../auth/actor";
 import { auditRefusal } from "../users/admin-scope";
@@ -96,7 +96,7 @@ export async function acknowledgeConflict(args: { db: Db; actor: Actor; conflict
 async function acknowledge(db: Db, actor: Actor, conflictId: string, now: Date): Promise<ConflictView> {
   authorize(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
   if (!isId(conflictId)) throw new NotFoundError();
-  return db.$transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const row = await tx.conflict.findFirst({ where: { id: conflictId, ...partyWhere(actor.agencyId) }, select: CONFLICT_ROW_SELECT });
     if (!row) throw new NotFoundError();
     if (row.status === "CLOSED") throw new ConflictError("conflicts.errors.closed");
@@ -135,7 +135,7 @@ async function resolve(db: Db, actor: Actor, conflictId: string, raw: unknown, n
   authorize(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
   if (!isId(conflictId)) throw new NotFoundError();
   const input = resolveConflictSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const row = await tx.conflict.findFirst({ where: { id: conflictId, ...partyWhere(actor.agencyId) }, select: CONFLICT_ROW_SELECT });
     if (!row) throw new NotFoundError();
     if (row.status === "CLOSED") throw new ConflictError("conflicts.errors.closed");

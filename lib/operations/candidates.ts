@@ -8,7 +8,7 @@ import { Prisma } from "../db/generated/client";
 import type { Db, Tx } from "../db/client";
 import type { EngineOperation } from "../deconfliction/types";
 import { areaFromColumns, type AreaColumns } from "./area-record";
-import { normalizeBox, wrappedCopies, type Box } from "./search-box";
+import { normalizeBox, widenBox, wrappedCopies, type Box } from "./search-box";
 
 type Queryable = Db | Tx;
 
@@ -81,4 +81,30 @@ export async function readSearchBox(tx: Tx, operationId: string): Promise<Box | 
   const r = rows[0];
   if (!r || r.x1 === null || r.y1 === null || r.x2 === null || r.y2 === null) return null;
   return { minLon: Math.min(r.x1, r.x2), maxLon: Math.max(r.x1, r.x2), minLat: Math.min(r.y1, r.y2), maxLat: Math.max(r.y1, r.y2) };
+}
+
+/**
+ * Recomputes the stored keys of an agency's PLANNED and ACTIVE operations with new buffers. Call it
+ * in the transaction that changes the agency's proximity or time buffer, so later checks by other
+ * agencies find these operations with the new margins.
+ */
+export async function refreshAgencySearchKeys(tx: Tx, agencyId: string, buffers: { proximityBufferM: number; timeBufferMinutes: number }): Promise<number> {
+  const ops = await tx.operation.findMany({
+    where: { agencyId, status: { in: ["PLANNED", "ACTIVE"] } },
+    select: { id: true, bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true, startsAt: true, endsAt: true },
+  });
+  for (let i = 0; i < ops.length; i += 1_000) {
+    const keys = ops.slice(i, i + 1_000).map((o) => ({
+      id: o.id,
+      ...searchKeys({ minLon: o.bboxMinLon, minLat: o.bboxMinLat, maxLon: o.bboxMaxLon, maxLat: o.bboxMaxLat }, o.startsAt, o.endsAt, (b) => widenBox(b, buffers.proximityBufferM), buffers.timeBufferMinutes),
+    }));
+    await tx.$executeRaw`
+      UPDATE "Operation" AS o
+      SET "searchBox" = box(point(k."minLon", k."minLat"), point(k."maxLon", k."maxLat")), "searchRange" = tstzrange(k."from", k."to", '[]')
+      FROM unnest(${keys.map((k) => k.id)}::uuid[], ${keys.map((k) => k.box.minLon)}::float8[], ${keys.map((k) => k.box.minLat)}::float8[],
+                  ${keys.map((k) => k.box.maxLon)}::float8[], ${keys.map((k) => k.box.maxLat)}::float8[],
+                  ${keys.map((k) => k.from)}::timestamptz[], ${keys.map((k) => k.to)}::timestamptz[]) AS k("id", "minLon", "minLat", "maxLon", "maxLat", "from", "to")
+      WHERE o."id" = k."id"`;
+  }
+  return ops.length;
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { recordAudit } from "../audit/record";
+import { auditedTransaction, recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { recordConflicts, type RecordedConflict } from "../conflicts/record-conflicts";
@@ -29,7 +29,7 @@ export async function fileOperation(args: { db: Db; actor: Actor; input: unknown
   const id = randomUUID();
   const subject = { id, agencyId: actor.agencyId, area: input.area, startsAt: input.startsAt, endsAt: input.endsAt, riskFlags: input.riskFlags };
 
-  return db.$transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const buffers = await agencyBuffers(tx, actor.agencyId);
     const checked = isChecked(input.status);
     const { bbox, keys } = subjectKeys(subject, buffers);

@@ -5,7 +5,7 @@
 import type { Db } from "../db/client";
 import type { OperationStatus } from "../db/generated/enums";
 import type { Prisma } from "../db/generated/client";
-import { recordAudit } from "../audit/record";
+import { auditedTransaction, recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { auditRefusal } from "../users/admin-scope";
@@ -42,7 +42,7 @@ async function transition(db: Db, actor: Actor, operationId: string, raw: unknow
   const input = transitionSchema.parse(raw);
   const rule = RULES[input.transition];
 
-  return db.$transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const row = await tx.operation.findFirst({ where: { id: operationId, agencyId: actor.agencyId }, select: OPERATION_SELECT });
     if (!row) throw new NotFoundError();
     const before = toOperationView(row);

@@ -3,7 +3,7 @@
 // appear, and OPEN conflicts that no longer overlap close with NO_LONGER_OVERLAPS.
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { recordAudit } from "../audit/record";
+import { auditedTransaction, recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { auditRefusal } from "../users/admin-scope";
@@ -41,7 +41,7 @@ async function update(db: Db, actor: Actor, operationId: string, raw: unknown, n
   if (!isId(operationId)) throw new NotFoundError();
   const patch = operationUpdateSchema.parse(raw);
 
-  return db.$transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const row = await tx.operation.findFirst({ where: { id: operationId, agencyId: actor.agencyId }, select: OPERATION_SELECT });
     if (!row) throw new NotFoundError();
     const before = toOperationView(row);

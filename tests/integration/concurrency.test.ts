@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { fileOperation } from "@/lib/operations/file-operation";
+import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
 import { actorOf, circle, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
 
@@ -18,6 +19,7 @@ describe("concurrent filing", () => {
   const agencies: TestAgency[] = [];
 
   beforeAll(async () => {
+    useTestSecrets(t().url);
     // Many connections, so the filings really run at the same time inside PostgreSQL.
     wide = createDb(t().url, 24);
     for (let i = 0; i < FILERS; i++) agencies.push(await makeAgency(t().db, { name: `Concurrent Agency ${i + 1}` }));

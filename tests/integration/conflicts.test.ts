@@ -6,6 +6,7 @@ import { acknowledgeConflict, getConflictForActor, listConflictsForActor, resolv
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { transitionOperation } from "@/lib/operations/transition-operation";
+import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
 import { actorOf, circle, hours, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
 
@@ -32,6 +33,7 @@ describe("conflicts", () => {
   });
 
   beforeAll(async () => {
+    useTestSecrets(t().url);
     fed = await makeAgency(db(), { name: "Federal Field Office" });
     city = await makeAgency(db(), { name: "City Police Department" });
     outsider = await makeAgency(db(), { name: "Outside Agency" });

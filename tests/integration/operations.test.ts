@@ -4,11 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { updateAgencySettings } from "@/lib/agencies/agency-settings";
 import { dryRunCheck } from "@/lib/operations/dry-run";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { getOwnOperation, listOwnOperations } from "@/lib/operations/read-operations";
 import { transitionOperation } from "@/lib/operations/transition-operation";
 import { updateOperation } from "@/lib/operations/update-operation";
+import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
 import { actorOf, circle, hours, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
 
@@ -21,6 +23,7 @@ describe("operations", () => {
   let south: TestAgency;
 
   beforeAll(async () => {
+    useTestSecrets(t().url);
     north = await makeAgency(db(), { name: "North Police Department" });
     south = await makeAgency(db(), { name: "South County Sheriff" });
   });
@@ -187,6 +190,21 @@ describe("operations", () => {
     expect(result.conflicts).toHaveLength(1);
     expect(result.conflicts[0]).toMatchObject({ agency: { name: "North Police Department" }, ownOperation: null, areasIntersect: true });
     expect(JSON.stringify(result)).not.toContain("Secret title");
+  });
+
+  it("finds an agency's operations with its new buffer once the agency widens it", async () => {
+    const wide = await makeAgency(db(), { name: "Wide Buffer Sheriff" });
+    const { operation } = await fileOperation({ db: db(), actor: actorOf(wide), input: operationInput({ area: circle(-92, 37, 100) }), now });
+    // About 3 km away: outside both 500 m buffers.
+    const probe = { area: circle(-92, 37.028, 100), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() };
+    expect((await dryRunCheck({ db: db(), actor: actorOf(north), input: probe, now })).conflicts).toEqual([]);
+    const admin = { ...actorOf(wide, ["AGENCY_ADMIN"]), kind: "USER" as const };
+    const settings = { phone24x7: "+1 312 555 0100", languages: ["en"], noticeLeadHours: 24, proximityBufferM: 5_000, timeBufferMinutes: 60, ackWindowMinutes: 30 };
+    await updateAgencySettings({ db: db(), actor: admin, input: settings, now });
+    const found = await dryRunCheck({ db: db(), actor: actorOf(north), input: probe, now });
+    expect(found.conflicts.map((c) => c.agency.name)).toEqual(["Wide Buffer Sheriff"]);
+    expect(found.conflicts[0].minDistanceM).toBeGreaterThan(2_500);
+    expect(operation.status).toBe("PLANNED");
   });
 
   it("keeps the audit chain intact", async () => {

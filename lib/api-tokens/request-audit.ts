@@ -1,0 +1,54 @@
+// One audit event per API request, written by group commit: requests that finish while a write
+// is under way wait for the next one, which appends all of them in one transaction. Each request
+// still waits until its own event is committed before it is answered, so none goes unrecorded;
+// the chain's lock and the commit's disk flush are paid once per batch instead of once per request.
+import type { Db } from "../db/client";
+import { appendAuditEvents, type AuditInput } from "../audit/record";
+
+type Waiting = { input: AuditInput; done: (error?: unknown) => void };
+
+/** A batch never waits for more than this many events to gather; a busy server flushes back to back. */
+const MAX_BATCH = 500;
+
+class RequestAuditWriter {
+  private waiting: Waiting[] = [];
+  private writing = false;
+
+  constructor(private readonly db: Db) {}
+
+  record(input: AuditInput): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ input, done: (error) => (error ? reject(error) : resolve()) });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        try {
+          await this.db.$transaction((tx) => appendAuditEvents(tx, batch.map((w) => w.input)));
+          for (const w of batch) w.done();
+        } catch (error) {
+          for (const w of batch) w.done(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}
+
+const writers = new WeakMap<Db, RequestAuditWriter>();
+
+export function recordRequestAudit(db: Db, input: AuditInput): Promise<void> {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new RequestAuditWriter(db);
+    writers.set(db, writer);
+  }
+  return writer.record(input);
+}
