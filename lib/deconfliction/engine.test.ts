@@ -177,14 +177,19 @@ describe("near the poles", () => {
     const outside: LonLat = [10, 89.4];
     const facts = relate(cap, circle(outside, 100), 20_000);
     expect(facts?.areasIntersect).toBe(false);
-    expect(facts?.minDistanceM).toBeGreaterThan(10_000);
+    const edges = cap.geometry.coordinates[0] as LonLat[];
+    const reference = Math.min(...edges.slice(0, -1).map((v, i) => referencePointToEdge(outside, v, edges[i + 1]))) - 100;
+    expect(reference).toBeGreaterThan(10_000);
+    expect(facts?.minDistanceM).toBeCloseTo(reference, 2);
   });
 
   it("relates a polygon near the pole to a circle at 89.9°", () => {
-    const near = polygon(square([0, 89.8], 3000));
-    const facts = relate(near, circle([90, 89.9], 500), 30_000);
-    expect(facts).not.toBeNull();
-    expect(facts!.areasIntersect).toBe(false);
+    const corners = square([0, 89.8], 3000);
+    const centre: LonLat = [90, 89.9];
+    const facts = relate(polygon(corners), circle(centre, 500), 30_000);
+    const reference = Math.min(...corners.slice(0, -1).map((v, i) => referencePointToEdge(centre, v, corners[i + 1]))) - 500;
+    expect(facts).toMatchObject({ areasIntersect: false, containment: "NONE" });
+    expect(facts?.minDistanceM).toBeCloseTo(reference, 2);
   });
 });
 
