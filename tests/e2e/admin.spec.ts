@@ -110,6 +110,11 @@ test.describe.serial("agency admin", () => {
     expect((await userRow(NEW_EMAIL)).roles).toEqual(["LIAISON", "SUPERVISOR"]);
 
     await page.getByRole("button", { name: "Deactivate account" }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    expect((await userRow(NEW_EMAIL)).active).toBe(true);
+    await page.getByRole("button", { name: "Deactivate account" }).click();
+    await expect(page.getByRole("button", { name: "Yes, deactivate" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(page.getByTestId("access-saved")).toHaveText("Account deactivated. No session was open.");
     await expect(page.getByTestId("user-facts")).toContainText("Deactivated");
     expect((await userRow(NEW_EMAIL)).active).toBe(false);
@@ -118,6 +123,7 @@ test.describe.serial("agency admin", () => {
     expect((await userRow(NEW_EMAIL)).active).toBe(true);
 
     await page.getByRole("button", { name: "Reset authenticator" }).click();
+    await page.getByRole("button", { name: "Yes, reset" }).click();
     await expect(page.getByTestId("mfa-reset-saved")).toHaveText("Authenticator reset.");
     await expectNoSeriousA11yViolations(page);
   });
@@ -131,6 +137,7 @@ test.describe.serial("agency admin", () => {
     await page.getByRole("button", { name: "Save roles" }).click();
     await expect(page.getByTestId("error-roles")).toHaveText("You cannot remove your own agency admin role.");
     await page.getByRole("button", { name: "Deactivate account" }).click();
+    await page.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(page.getByTestId("access-form").getByTestId("form-error")).toHaveText("You cannot deactivate your own account.");
     expect(await userRow(`admin@${OWN}.demo`)).toMatchObject({ active: true, roles: ["AGENCY_ADMIN"] });
   });
@@ -150,11 +157,13 @@ test.describe.serial("agency admin", () => {
     await swapIdInNextAction(page, own.id, other.id);
 
     await page.getByRole("button", { name: "Deactivate account" }).click();
+    await page.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(page.getByTestId("access-form").getByTestId("form-error")).toHaveText("Not found, or you do not have access to it.");
     await page.getByTestId("roles-form").getByLabel("Agency admin").check();
     await page.getByRole("button", { name: "Save roles" }).click();
     await expect(page.getByTestId("roles-form").getByTestId("form-error")).toHaveText("Not found, or you do not have access to it.");
     await page.getByRole("button", { name: "Reset authenticator" }).click();
+    await page.getByRole("button", { name: "Yes, reset" }).click();
     await expect(page.getByTestId("reset-mfa-form").getByTestId("form-error")).toHaveText("Not found, or you do not have access to it.");
 
     expect(await userRow(`liaison@${OTHER}.demo`)).toEqual(other);

@@ -12,6 +12,32 @@ import { changeRolesAction, deactivateUserAction, reactivateUserAction, resetMfa
 import { CheckboxGroup } from "./checkbox-group";
 import { useActionForm } from "./form-state";
 
+/** A destructive step asks once more before it is sent; the question is read with the button. */
+function ConfirmedSubmit(props: { id: string; label: string; question: string; yes: string; variant: "danger" | "secondary"; pending: boolean; asking: boolean; setAsking: (v: boolean) => void }) {
+  const t = useT("admin");
+  if (!props.asking) {
+    return (
+      <Button type="button" variant={props.variant} onClick={() => props.setAsking(true)} className="self-start">
+        {props.label}
+      </Button>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-2 rounded-md border border-line bg-slate-50 p-3">
+      <p id={`${props.id}-question`}>{props.question}</p>
+      <div className="flex flex-wrap gap-2">
+        {/* Focus moves to the answer, so a keyboard or screen reader user hears the question first. */}
+        <Button type="submit" variant={props.variant} disabled={props.pending} autoFocus aria-describedby={`${props.id}-question`}>
+          {props.yes}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => props.setAsking(false)}>
+          {t("user.cancel")}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function Saved({ show, children, testId }: { show: boolean; children: string; testId: string }) {
   return (
     <p aria-live="polite" className="text-sm font-medium text-ok" data-testid={testId}>
@@ -58,9 +84,11 @@ export function AccessForm({ userId, active }: { userId: string; active: boolean
   const router = useRouter();
   const form = useActionForm();
   const [message, setMessage] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    setAsking(false);
     const input = { userId };
     if (active) {
       form.submit(null, input, () => deactivateUserAction(input), (data) => {
@@ -82,9 +110,22 @@ export function AccessForm({ userId, active }: { userId: string; active: boolean
       <Saved show={form.done && message !== null} testId="access-saved">
         {message ?? ""}
       </Saved>
-      <Button type="submit" variant={active ? "danger" : "primary"} disabled={form.pending} className="self-start">
-        {active ? t("user.deactivate") : t("user.reactivate")}
-      </Button>
+      {active ? (
+        <ConfirmedSubmit
+          id="deactivate"
+          label={t("user.deactivate")}
+          question={t("user.confirmDeactivate")}
+          yes={t("user.confirmDeactivateYes")}
+          variant="danger"
+          pending={form.pending}
+          asking={asking}
+          setAsking={setAsking}
+        />
+      ) : (
+        <Button type="submit" disabled={form.pending} className="self-start">
+          {t("user.reactivate")}
+        </Button>
+      )}
     </form>
   );
 }
@@ -93,9 +134,11 @@ export function ResetMfaForm({ userId }: { userId: string }) {
   const t = useT("admin");
   const router = useRouter();
   const form = useActionForm();
+  const [asking, setAsking] = useState(false);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    setAsking(false);
     const input = { userId };
     form.submit(null, input, () => resetMfaAction(input), () => router.refresh());
   }
@@ -107,9 +150,16 @@ export function ResetMfaForm({ userId }: { userId: string }) {
       <Saved show={form.done} testId="mfa-reset-saved">
         {t("user.mfaReset")}
       </Saved>
-      <Button type="submit" variant="secondary" disabled={form.pending} className="self-start">
-        {t("user.resetMfa")}
-      </Button>
+      <ConfirmedSubmit
+        id="reset-mfa"
+        label={t("user.resetMfa")}
+        question={t("user.confirmResetMfa")}
+        yes={t("user.confirmResetMfaYes")}
+        variant="secondary"
+        pending={form.pending}
+        asking={asking}
+        setAsking={setAsking}
+      />
     </form>
   );
 }
