@@ -68,11 +68,11 @@ export function frameToward(v: Vec3): Frame {
   return frameAt(lon, lat);
 }
 
-export function projectX(f: Frame, x: number, y: number, z: number): number {
+function projectX(f: Frame, x: number, y: number, z: number): number {
   return f.east[0] * (x - f.origin[0]) + f.east[1] * (y - f.origin[1]) + f.east[2] * (z - f.origin[2]);
 }
 
-export function projectY(f: Frame, x: number, y: number, z: number): number {
+function projectY(f: Frame, x: number, y: number, z: number): number {
   return f.north[0] * (x - f.origin[0]) + f.north[1] * (y - f.origin[1]) + f.north[2] * (z - f.origin[2]);
 }
 

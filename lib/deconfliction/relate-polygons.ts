@@ -11,8 +11,8 @@ import type { SpatialFacts } from "./spatial";
 
 export function relatePolygons(a: PreparedPolygon, b: PreparedPolygon, bufferM: number): SpatialFacts | null {
   if (capGap(a, b) > bufferM) return null;
-  const c = a.capCenter, d = b.capCenter;
-  const frame = frameToward([c[0] + d[0], c[1] + d[1], c[2] + d[2]]);
+  const [ca, cb] = [a.capCenter, b.capCenter];
+  const frame = frameToward([ca[0] + cb[0], ca[1] + cb[1], ca[2] + cb[2]]);
   const ia = indexIn(frame, a);
   const ib = indexIn(frame, b);
 
