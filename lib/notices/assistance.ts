@@ -89,3 +89,14 @@ export async function decideAssistance(args: { db: Db; actor: Actor; noticeId: s
     });
   });
 }
+
+/** From a notice the actor's agency sent: ask that notice's recipient. */
+export async function requestAssistanceFromNotice(args: { db: Db; actor: Actor; noticeId: string; input: unknown; now: Date }): Promise<SentNotice> {
+  const { db, actor, noticeId, now } = args;
+  authorize(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId });
+  if (!isId(noticeId)) throw new NotFoundError();
+  const notice = await db.notice.findFirst({ where: { id: noticeId, senderAgencyId: actor.agencyId }, select: { operationId: true, recipientAgencyId: true } });
+  if (!notice) throw new NotFoundError();
+  const raw = args.input && typeof args.input === "object" ? (args.input as Record<string, unknown>) : {};
+  return requestAssistance({ db, actor, operationId: notice.operationId, input: { ...raw, recipientAgencyId: notice.recipientAgencyId }, now });
+}

@@ -39,7 +39,10 @@ export async function personMailing(tx: Tx, userId: string | null): Promise<Agen
   };
 }
 
+export function publicBaseUrl(): string {
+  return env().PUBLIC_BASE_URL ?? env().NEXTAUTH_URL ?? "http://localhost:3000";
+}
+
 export function noticeLink(noticeId: string): string {
-  const base = env().PUBLIC_BASE_URL ?? env().NEXTAUTH_URL ?? "http://localhost:3000";
-  return new URL(`/notices/${noticeId}`, base).toString();
+  return new URL(`/notices/${noticeId}`, publicBaseUrl()).toString();
 }

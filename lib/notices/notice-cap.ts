@@ -7,22 +7,21 @@ import type { Actor } from "../auth/actor";
 import { buildCapAlert, type CapInfo, type CapMsgType, type CapReference, type CapUrgency } from "../cap/build-alert";
 import type { CapGeometry } from "../cap/area";
 import type { Area } from "../deconfliction/types";
-import { env } from "../env";
 import { ConflictError } from "../errors";
 import { messagesFor } from "../i18n/catalog";
 import { formatDateTime } from "../i18n/format";
 import { isLocale, type Locale } from "../i18n/locales";
 import { createTranslator, type Translate } from "../i18n/translate";
 import { findNoticeForActor } from "./access";
-import { noticeLink } from "./contacts";
+import { noticeLink, publicBaseUrl } from "./contacts";
 import { noticeContent, type NoticeContent } from "./content";
 import { leadHours } from "./lead-time";
 
 const LANGUAGE_TAG: Record<Locale, string> = { en: "en-US", es: "es-US" };
 
+/** CAP's sender: the agency at this installation's host name (no spaces or commas, as CAP requires). */
 function senderId(slug: string): string {
-  const base = env().PUBLIC_BASE_URL ?? env().NEXTAUTH_URL ?? "http://common-ground.local";
-  return `${slug}@${new URL(base).hostname}`;
+  return `${slug}@${new URL(publicBaseUrl()).hostname}`;
 }
 
 function capGeometry(area: Area): CapGeometry {

@@ -1,0 +1,7 @@
+// POST /api/v1/notices/:id/assistance-request — the sender asks this notice's recipient for help: { kinds: [...], note }.
+import { db } from "@/lib/db/client";
+import { requestAssistanceFromNotice } from "@/lib/notices/assistance";
+import { readBody } from "../../../_lib/body";
+import { json, tokenRoute } from "../../../_lib/token-route";
+
+export const POST = tokenRoute(async (req, { actor, now, params }) => json(await requestAssistanceFromNotice({ db: db(), actor, noticeId: params.id, input: await readBody(req), now }), 201));
