@@ -192,6 +192,31 @@ describe("operations", () => {
     expect(JSON.stringify(result)).not.toContain("Secret title");
   });
 
+  it("finds conflicts across the antimeridian and near the pole", async () => {
+    // Near Adak, Alaska: one circle just west of 180°, another just east, about 690 m apart.
+    await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(179.995, 51.88, 300) }), now });
+    const across = await fileOperation({ db: db(), actor: actorOf(south), input: operationInput({ area: circle(-179.995, 51.88, 300) }), now });
+    expect(across.conflicts).toHaveLength(1);
+    // A 5 km buffer on one side only: the boxes meet only once one is shifted a full turn.
+    const wideAgency = await makeAgency(db(), { name: "Aleutians Task Force", proximityBufferM: 5_000 });
+    await fileOperation({ db: db(), actor: actorOf(wideAgency), input: operationInput({ area: circle(179.985, 52.5, 100) }), now });
+    const shifted = await dryRunCheck({ db: db(), actor: actorOf(south), input: { area: circle(-179.985, 52.5, 100), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() }, now });
+    expect(shifted.conflicts.map((c) => c.agency.name)).toEqual(["Aleutians Task Force"]);
+    expect(shifted.conflicts[0].minDistanceM).toBeGreaterThan(1_500);
+    // A polygon that itself crosses the antimeridian, against a circle inside it.
+    const strip = { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [[[179.9, -16.5], [-179.9, -16.5], [-179.9, -16.4], [179.9, -16.4], [179.9, -16.5]]] } };
+    await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: strip }), now });
+    const inside = await dryRunCheck({ db: db(), actor: actorOf(south), input: { area: circle(-179.95, -16.45, 100), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() }, now });
+    expect(inside.conflicts).toHaveLength(1);
+    expect(inside.conflicts[0]).toMatchObject({ areasIntersect: true, containment: "B_CONTAINS_A" });
+    // Near the North Pole, on opposite meridians: about 670 m apart across the pole.
+    await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(0, 89.997, 300) }), now });
+    const polar = await fileOperation({ db: db(), actor: actorOf(south), input: operationInput({ area: circle(180, 89.997, 300) }), now });
+    expect(polar.conflicts).toHaveLength(1);
+    const far = await fileOperation({ db: db(), actor: actorOf(south), input: operationInput({ area: circle(90, 89.9, 300) }), now });
+    expect(far.conflicts).toEqual([]);
+  });
+
   it("finds an agency's operations with its new buffer once the agency widens it", async () => {
     const wide = await makeAgency(db(), { name: "Wide Buffer Sheriff" });
     const { operation } = await fileOperation({ db: db(), actor: actorOf(wide), input: operationInput({ area: circle(-92, 37, 100) }), now });
