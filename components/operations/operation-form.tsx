@@ -54,7 +54,15 @@ export function OperationForm(props: Props) {
   const endsAt = iso(values.endsAt, timeZone);
   const preview = useConflictPreview(props.preview, { area, startsAt, endsAt, riskFlags: values.riskFlags, operationId: props.operationId });
 
-  const set = (name: keyof OperationFormValues) => (value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
+  /** Drops the errors of what was just edited: a stale message next to a corrected field misleads. */
+  const clearErrors = (match: (path: string) => boolean) =>
+    setErrors((e) => (Object.keys(e).some(match) ? Object.fromEntries(Object.entries(e).filter(([k]) => !match(k))) : e));
+  const set = (name: keyof OperationFormValues) => (value: string | string[]) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    // The window's rules are reported on the end; fixing the start may be what resolves them.
+    const names: string[] = name === "startsAt" || name === "endsAt" ? ["startsAt", "endsAt"] : [name];
+    clearErrors((k) => names.some((n) => k === n || k.startsWith(`${n}.`)));
+  };
 
   function buildInput(status: "DRAFT" | "PLANNED") {
     const base = {
@@ -140,6 +148,7 @@ export function OperationForm(props: Props) {
             onChange={(a, status) => {
               setArea(a);
               setAreaStatus(status);
+              clearErrors((k) => k === "area" || k.startsWith("area."));
             }}
             serverErrors={areaErrors}
             initialBounds={props.initialBounds}

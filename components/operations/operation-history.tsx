@@ -42,7 +42,7 @@ export function OperationHistory({ changes, when, t, to }: Props) {
         <p className="text-muted">{t("noHistory")}</p>
       ) : (
         <div className="overflow-x-auto rounded-md border border-line bg-white">
-          <table className="w-full min-w-[36rem] text-left text-sm" data-testid="operation-history">
+          <table className="w-full min-w-[24rem] text-left text-sm" data-testid="operation-history">
             <thead className="border-b border-line bg-slate-50">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">
@@ -51,17 +51,16 @@ export function OperationHistory({ changes, when, t, to }: Props) {
                 <th scope="col" className="px-3 py-2 font-semibold">
                   {t("historyWhat")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  <span className="sr-only">{t("details")}</span>
-                </th>
               </tr>
             </thead>
             <tbody>
               {[...changes].reverse().map((c) => (
                 <tr key={c.id} className="border-b border-line last:border-0">
                   <td className="whitespace-nowrap px-3 py-2">{when(c.at)}</td>
-                  <td className="px-3 py-2 font-medium">{c.kinds.map((k) => to(`changeKinds.${k}`)).join(", ")}</td>
-                  <td className="px-3 py-2 text-muted">{describe(c)}</td>
+                  <td className="px-3 py-2">
+                    <span className="font-medium">{c.kinds.map((k) => to(`changeKinds.${k}`)).join(", ")}</span>
+                    <span className="block text-muted">{describe(c)}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -148,6 +148,46 @@ test("bad times and bad geometry get clear messages, the form keeps its input, a
   expect(serverErrors).toEqual([]);
 });
 
+test("editing re-runs the check: moving an operation away closes its conflict, and the history says so", async ({ browser }) => {
+  const tag = randomUUID().slice(0, 8);
+  const cpd = await signedInPage(browser, "chicago-pd", ["LIAISON"]);
+  await cpd.goto("/operations/new");
+  await fillOperation(cpd, { title: `CPD south ${tag}`, startsAt: await wallTime(cpd, 8, 9), endsAt: await wallTime(cpd, 8, 17) });
+  await enterVertices(cpd, squareAround(41.75, -87.6, 1));
+  await fileAndOpen(cpd);
+
+  const cook = await signedInPage(browser, "cook-sheriff", ["CHIEF"]);
+  const serverErrors = watchForServerErrors(cook);
+  await cook.goto("/operations/new");
+  const title = `Moving target ${tag}`;
+  await fillOperation(cook, { title, startsAt: await wallTime(cook, 8, 10), endsAt: await wallTime(cook, 8, 12) });
+  await enterVertices(cook, squareAround(41.752, -87.6, 1));
+  const id = await fileAndOpen(cook);
+  const row = cook.getByTestId("conflict-row").filter({ hasText: "Chicago Police Department" });
+  await expect(row).toHaveAttribute("data-status", "OPEN");
+
+  // The edit form opens filled in; its preview leaves the operation itself out.
+  await cook.getByTestId("edit-operation").click();
+  await cook.waitForURL(`**/operations/${id}/edit`);
+  await expect(cook.getByLabel("Title", { exact: true })).toHaveValue(title);
+  await expect(cook.getByLabel("Starts", { exact: true })).toHaveValue(await wallTime(cook, 8, 10));
+  await expect(cook.getByTestId("area-editor")).toHaveAttribute("data-area-status", "valid");
+  const preview = cook.getByTestId("conflict-preview");
+  await expect(preview).toHaveAttribute("data-count", "1");
+  await expectNoSeriousA11yViolations(cook);
+
+  // Moved 40 km away: the preview clears, and saving closes the conflict.
+  await enterVertices(cook, squareAround(42.05, -88.1, 1));
+  await expect(preview).toHaveAttribute("data-count", "0");
+  await cook.getByTestId("save-operation").click();
+  await cook.waitForURL(new RegExp(`/operations/${id}$`));
+  await expect(row).toHaveAttribute("data-status", "CLOSED");
+  await expect(cook.getByTestId("operation-history")).toContainText("Moved");
+  await row.getByTestId("conflict-link").click();
+  await expect(cook.getByTestId("conflict-closed")).toContainText("The operations no longer overlap.");
+  expect(serverErrors).toEqual([]);
+});
+
 test("the filing form and the operations list work in Spanish", async ({ browser }) => {
   const page = await signedInPage(browser, "cook-sheriff", ["SUPERVISOR"]);
   await page.goto("/operations/new");
