@@ -11,6 +11,9 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/operations", labelKey: "nav.operations", roles: OPERATIONS_ROLES },
   { href: "/operations/new", labelKey: "nav.newOperation", roles: OPERATIONS_ROLES },
   { href: "/conflicts", labelKey: "nav.conflicts", roles: OPERATIONS_ROLES },
+  // Notices to and from the agency: every role of the agency reads them.
+  { href: "/inbox", labelKey: "nav.inbox" },
+  { href: "/sent", labelKey: "nav.sent" },
   { href: "/directory", labelKey: "nav.directory" },
   { href: "/admin", labelKey: "nav.admin", roles: ["AGENCY_ADMIN"] },
   { href: "/audit", labelKey: "nav.audit", roles: ["AUDITOR", "AGENCY_ADMIN"] },

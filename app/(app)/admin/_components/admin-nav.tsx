@@ -6,11 +6,17 @@ const SECTIONS = [
   { key: "users", href: "/admin" },
   { key: "settings", href: "/admin/settings" },
   { key: "apiTokens", href: "/admin/api-tokens" },
+  { key: "calendar", href: "/admin/calendar" },
 ] as const;
 
 export async function AdminNav({ current }: { current: (typeof SECTIONS)[number]["key"] }) {
-  const [t, tApi] = await Promise.all([getT("admin"), getT("api")]);
-  const label: Record<(typeof SECTIONS)[number]["key"], string> = { users: t("sections.users"), settings: t("sections.settings"), apiTokens: tApi("tokens.section") };
+  const [t, tApi, tNotices] = await Promise.all([getT("admin"), getT("api"), getT("notices")]);
+  const label: Record<(typeof SECTIONS)[number]["key"], string> = {
+    users: t("sections.users"),
+    settings: t("sections.settings"),
+    apiTokens: tApi("tokens.section"),
+    calendar: tNotices("calendarAdmin.section"),
+  };
   return (
     <nav aria-label={t("sections.label")} className="mb-6">
       <ul className="flex flex-wrap gap-2">
