@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { closeE2eRun } from "./auth-fixtures";
-import { enterVertices, expectNoSeriousA11yViolations, fileAndOpen, fillOperation, signedInPage, squareAround, wallTime } from "./operations-fixtures";
+import { enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, signedInPage, squareAround, wallTime } from "./operations-fixtures";
 
 test.afterAll(async () => {
   await closeE2eRun();
@@ -72,7 +72,7 @@ test("need to know: the counterpart sees contact and comms only; supervisors ack
   // A third agency cannot reach the conflict at all.
   const dupage = await signedInPage(browser, "dupage-sheriff", ["SUPERVISOR"]);
   await dupage.goto(conflictUrl);
-  await expect(dupage.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expectNotFound(dupage);
   await expect(dupage.locator("body")).not.toContainText("Sgt. Lena Ortiz");
   await expect(dupage.locator("body")).not.toContainText(ourTitle);
 

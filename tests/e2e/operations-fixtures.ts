@@ -1,9 +1,11 @@
 // End-to-end helpers for operations and conflicts: signing in people of given agencies and roles,
-// filling the filing form, drawing on the map, and the accessibility scan.
-import AxeBuilder from "@axe-core/playwright";
+// filling the filing form and drawing on the map. The accessibility scan and the not-found check
+// are the shared ones from support/sign-in.ts.
 import { expect, type Browser, type Page } from "@playwright/test";
 import { utcToZonedWallTime } from "../../lib/i18n/format";
 import { createThrowawayUser, serverNow, signIn } from "./auth-fixtures";
+
+export { expectNoSeriousA11yViolations, expectNotFound } from "./support/sign-in";
 
 export const ZONE = "America/Chicago";
 
@@ -81,12 +83,6 @@ export async function fileAndOpen(page: Page): Promise<string> {
   await page.getByTestId("file-operation").click();
   await page.waitForURL(/\/operations\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
-}
-
-export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** A square of about `halfKm` around a point, as "lat, lon" vertices. */

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { closeE2eRun } from "./auth-fixtures";
-import { drawPolygon, enterVertices, expectNoSeriousA11yViolations, fileAndOpen, fillOperation, reveal, signedInPage, squareAround, wallTime } from "./operations-fixtures";
+import { drawPolygon, enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, reveal, signedInPage, squareAround, wallTime } from "./operations-fixtures";
 
 test.afterAll(async () => {
   await closeE2eRun();
@@ -86,7 +86,7 @@ test("an operation drawn on the map shows its conflict before saving, and cancel
 
   // Another agency's operation id is simply not found.
   await cpd.goto(`/operations/${id}`);
-  await expect(cpd.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expectNotFound(cpd);
   expect(serverErrors).toEqual([]);
 });
 
