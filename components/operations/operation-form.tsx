@@ -17,6 +17,9 @@ import { ConflictPreview } from "./conflict-preview";
 import { useConflictPreview, type PreviewAction } from "./use-conflict-preview";
 import { OperationDetailsFields } from "./operation-details-fields";
 import { emptyValues, type OperationFormValues } from "./form-values";
+import { NoticeFieldsSection } from "@/components/notices/notice-fields-section";
+import { NoticeRecipientsAside } from "@/components/notices/notice-recipients-aside";
+import { useNoticeFormPart, type NoticeFormProps } from "@/components/notices/use-notice-form-part";
 
 export type SaveAction = (input: unknown) => Promise<ActionResult<{ id: string }>>;
 
@@ -33,6 +36,8 @@ type Props = {
   tileUrl?: string | null;
   save: SaveAction;
   preview: PreviewAction;
+  /** The notice part: who will be notified, and what they are told besides the operation. */
+  notices?: NoticeFormProps;
 };
 
 const iso = (wall: string, zone: string) => zonedWallTimeToUtc(wall, zone)?.toISOString();
@@ -53,6 +58,7 @@ export function OperationForm(props: Props) {
   const startsAt = iso(values.startsAt, timeZone);
   const endsAt = iso(values.endsAt, timeZone);
   const preview = useConflictPreview(props.preview, { area, startsAt, endsAt, riskFlags: values.riskFlags, operationId: props.operationId });
+  const notice = useNoticeFormPart(props.notices, { area, startsAt, endsAt, operationId: props.operationId });
 
   /** Drops the errors of what was just edited: a stale message next to a corrected field misleads. */
   const clearErrors = (match: (path: string) => boolean) =>
@@ -66,6 +72,7 @@ export function OperationForm(props: Props) {
 
   function buildInput(status: "DRAFT" | "PLANNED") {
     const base = {
+      ...notice.input(),
       ...values,
       area: area ?? undefined,
       startsAt: values.startsAt ? (startsAt ?? values.startsAt) : undefined,
@@ -163,6 +170,7 @@ export function OperationForm(props: Props) {
           <TextField label={t("endsAt")} name="endsAt" type="datetime-local" value={values.endsAt} onChange={(e) => set("endsAt")(e.target.value)} error={err("endsAt")} hint={zoneHint} required />
         </section>
         <OperationDetailsFields values={values} set={set} err={err} />
+        {props.notices ? <NoticeFieldsSection values={notice.values} onChange={notice.setValues} err={err} exigent={notice.exigent} /> : null}
         <div className="flex flex-wrap gap-3 border-t border-line pt-4">
           {mode === "create" ? (
             <>
@@ -183,6 +191,7 @@ export function OperationForm(props: Props) {
       </div>
       <aside className="lg:sticky lg:top-4 lg:self-start">
         <ConflictPreview state={preview} />
+        {props.notices ? <NoticeRecipientsAside part={notice} props={props.notices} /> : null}
       </aside>
     </form>
   );

@@ -45,3 +45,17 @@ export async function listNotifiableAgencies(args: { db: Db; actor: Actor }): Pr
   authorize(args.actor, { roles: FILING_ROLES, agencyId: args.actor.agencyId });
   return args.db.agency.findMany({ where: { active: true, id: { not: args.actor.agencyId } }, select: { id: true, name: true, level: true }, orderBy: { name: "asc" } });
 }
+
+/** An own operation's notice fields, for filling the edit form in again. */
+export async function getNoticeFields(args: { db: Db; actor: Actor; operationId: string }) {
+  authorize(args.actor, { roles: FILING_ROLES, agencyId: args.actor.agencyId });
+  const row = await args.db.operation.findFirst({
+    where: { id: args.operationId, agencyId: args.actor.agencyId },
+    select: {
+      areaPrecision: true, impactRoadClosures: true, impactSchools: true, impactCrowding: true, pioName: true, pioPhone: true, pioEmail: true,
+      publicStatementEn: true, publicStatementEs: true, addedNoticeAgencyIds: true,
+    },
+  });
+  if (!row) throw new NotFoundError();
+  return row;
+}

@@ -6,6 +6,9 @@ import { zoneLabel } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { OperationForm } from "@/components/operations/operation-form";
 import { fileOperationAction, previewConflictsAction } from "../actions";
+import { previewRecipientsAction } from "../../notices/actions";
+import { listNotifiableAgencies } from "@/lib/notices/preview-recipients";
+import { db } from "@/lib/db/client";
 import { requireFiler } from "../_lib/guard";
 import { mapProps } from "../_lib/map-props";
 
@@ -17,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewOperationPage() {
   const actor = await requireActor();
   requireFiler(actor);
-  const [t, locale, map] = await Promise.all([getT("operations.form"), getLocale(), mapProps(actor)]);
+  const [t, locale, map, agencies] = await Promise.all([getT("operations.form"), getLocale(), mapProps(actor), listNotifiableAgencies({ db: db(), actor })]);
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newDescription")} />
@@ -30,6 +33,7 @@ export default async function NewOperationPage() {
         tileUrl={map.tileUrl}
         save={fileOperationAction}
         preview={previewConflictsAction}
+        notices={{ preview: previewRecipientsAction, agencies }}
       />
     </>
   );

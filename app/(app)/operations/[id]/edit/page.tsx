@@ -12,6 +12,9 @@ import { OperationForm } from "@/components/operations/operation-form";
 import { valuesFromOperation } from "@/components/operations/form-values";
 import { areaBounds } from "@/components/map/geometry";
 import { previewConflictsAction, updateOperationAction } from "../../actions";
+import { previewRecipientsAction } from "../../../notices/actions";
+import { getNoticeFields, listNotifiableAgencies } from "@/lib/notices/preview-recipients";
+import { noticeValuesFromOperation } from "@/components/notices/notice-field-values";
 import { requireFiler } from "../../_lib/guard";
 import { mapProps } from "../../_lib/map-props";
 
@@ -33,7 +36,7 @@ export default async function EditOperationPage({ params }: Props) {
   const { id } = await params;
   const op = await loadOrNotFound(() => getOwnOperation({ db: db(), actor, operationId: id }));
   if (!EDITABLE.has(op.status)) notFound();
-  const [t, locale, map] = await Promise.all([getT("operations.form"), getLocale(), mapProps(actor)]);
+  const [t, locale, map, agencies, noticeFields] = await Promise.all([getT("operations.form"), getLocale(), mapProps(actor), listNotifiableAgencies({ db: db(), actor }), getNoticeFields({ db: db(), actor, operationId: op.id })]);
   return (
     <>
       <PageHeader title={t("editTitle", { ref: op.ref })} description={t("editDescription")} />
@@ -50,6 +53,7 @@ export default async function EditOperationPage({ params }: Props) {
         tileUrl={map.tileUrl}
         save={updateOperationAction.bind(null, op.id)}
         preview={previewConflictsAction}
+        notices={{ preview: previewRecipientsAction, agencies, initial: noticeValuesFromOperation(noticeFields) }}
       />
     </>
   );
