@@ -7,10 +7,13 @@ import type { NavItem } from "./nav-items";
 export function NavLinks({ items }: { items: NavItem[] }) {
   const t = useT("common");
   const pathname = usePathname();
+  // Only the most specific matching link is the current page (/operations/new, not also /operations).
+  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const current = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        const active = item.href === current;
         return (
           <li key={item.href}>
             <Link
