@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 // Last resort when the root layout itself fails: no providers are available, so both languages are shown.
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
@@ -8,7 +9,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
           <h1>Something went wrong · Algo salió mal</h1>
           <p>Reference · Referencia: {error.digest ?? "—"}</p>
           <p>
-            <a href="/">Common Ground</a>
+            <Link href="/">Common Ground</Link>
           </p>
         </main>
       </body>
