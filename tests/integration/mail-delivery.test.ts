@@ -179,6 +179,8 @@ describe("email through the queue", () => {
       await Promise.race([held.reached, worker.exited().then(() => Promise.reject(new Error(`worker exited early:\n${worker.output()}`)))]);
       worker.child.kill("SIGKILL");
       expect((await worker.exited()).signal).toBe("SIGKILL");
+      // Release only once the server has seen the connection drop, as a real server would.
+      await held.clientGone;
       held.release();
       await sleep(50);
       expect(peer.received).toHaveLength(3);

@@ -10,7 +10,7 @@ export type SmtpPeer = {
   received: ReceivedMail[];
   countsById(): Map<string, number>;
   /** Holds the reply to the message after the next `skip` ones until released; `reached` resolves once it is fully read. */
-  holdAfter(skip: number): { reached: Promise<void>; release(): void };
+  holdAfter(skip: number): { reached: Promise<void>; release(): void; clientGone: Promise<void> };
   /** Answers 550 to this recipient. */
   rejectRecipient(address: string): void;
   close(): Promise<void>;
@@ -20,7 +20,9 @@ export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
   const received: ReceivedMail[] = [];
   const closedSessions = new Set<string>();
   const rejected = new Set<string>();
-  let hold: { at: number; reached: () => void; released: Promise<void> } | null = null;
+  let hold: { at: number; reached: () => void; released: Promise<void>; gone: () => void } | null = null;
+  // The session whose reply is held, and what to call once its client disconnects.
+  const heldSessions = new Map<string, () => void>();
   let arrivals = 0;
 
   const server = new SMTPServer({
@@ -44,6 +46,7 @@ export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
         const current = hold && hold.at === arrivals ? hold : null;
         if (current) {
           hold = null;
+          heldSessions.set(session.id, current.gone);
           current.reached();
           await current.released;
         }
@@ -55,6 +58,7 @@ export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
     },
     onClose(session) {
       closedSessions.add(session.id);
+      heldSessions.get(session.id)?.();
     },
   });
   server.on("error", () => {});
@@ -75,10 +79,12 @@ export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
     holdAfter(skip) {
       let reached!: () => void;
       let release!: () => void;
+      let gone!: () => void;
       const reachedP = new Promise<void>((r) => (reached = r));
       const released = new Promise<void>((r) => (release = r));
-      hold = { at: arrivals + skip + 1, reached, released };
-      return { reached: reachedP, release };
+      const clientGone = new Promise<void>((r) => (gone = r));
+      hold = { at: arrivals + skip + 1, reached, released, gone };
+      return { reached: reachedP, release, clientGone };
     },
     rejectRecipient(address) {
       rejected.add(address);
