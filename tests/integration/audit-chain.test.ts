@@ -6,6 +6,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { useFreshDb } from "./helpers/db";
 import { runScript, toolEnv } from "./helpers/start-process";
 
+describe("audit chain", () => {
 const t = useFreshDb();
 
 async function record(n: number) {
@@ -31,7 +32,6 @@ async function runVerify() {
   return { code: exit.code, output: run.output() };
 }
 
-describe("audit chain", () => {
   it("links each event to the one before and verifies intact", async () => {
     const rows = await record(6);
     expect(rows).toHaveLength(6);
