@@ -7,30 +7,30 @@ import { useFreshDb } from "./helpers/db";
 import { runScript, toolEnv } from "./helpers/start-process";
 
 describe("audit chain", () => {
-const t = useFreshDb();
+  const t = useFreshDb();
 
-async function record(n: number) {
-  const base = Date.parse("2026-11-23T12:00:00Z");
-  for (let i = 0; i < n; i++) {
-    await t().db.$transaction((tx) =>
-      recordAudit(tx, {
-        action: "test.event",
-        actorLabel: `tester-${i}`,
-        targetType: "Thing",
-        targetId: `thing-${i}`,
-        details: { i, nested: { b: 2, a: 1 }, note: "ünïcødé; commas, and \"quotes\"" },
-        at: new Date(base + i * 1000),
-      }),
-    );
+  async function record(n: number) {
+    const base = Date.parse("2026-11-23T12:00:00Z");
+    for (let i = 0; i < n; i++) {
+      await t().db.$transaction((tx) =>
+        recordAudit(tx, {
+          action: "test.event",
+          actorLabel: `tester-${i}`,
+          targetType: "Thing",
+          targetId: `thing-${i}`,
+          details: { i, nested: { b: 2, a: 1 }, note: "ünïcødé; commas, and \"quotes\"" },
+          at: new Date(base + i * 1000),
+        }),
+      );
+    }
+    return t().db.auditEvent.findMany({ orderBy: { seq: "asc" } });
   }
-  return t().db.auditEvent.findMany({ orderBy: { seq: "asc" } });
-}
 
-async function runVerify() {
-  const run = runScript("scripts/audit-verify.ts", [], toolEnv({ DATABASE_URL: t().url }));
-  const exit = await run.exited();
-  return { code: exit.code, output: run.output() };
-}
+  async function runVerify() {
+    const run = runScript("scripts/audit-verify.ts", [], toolEnv({ DATABASE_URL: t().url }));
+    const exit = await run.exited();
+    return { code: exit.code, output: run.output() };
+  }
 
   it("links each event to the one before and verifies intact", async () => {
     const rows = await record(6);
