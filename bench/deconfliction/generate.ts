@@ -72,9 +72,10 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 export const TWO_YEARS_MS = 730 * 86_400_000;
 const QUARTER_HOUR = 15 * 60_000;
 
-/** A window starting anywhere in now ± 2 years: mostly hours long, sometimes days. */
-export function randomWindow(r: Rng, now: Date): { startsAt: Date; endsAt: Date } {
-  const start = Math.round((now.getTime() - TWO_YEARS_MS + r() * 2 * TWO_YEARS_MS) / QUARTER_HOUR) * QUARTER_HOUR;
+/** A window starting anywhere in now ± 2 years (or, for new filings, from 2 days ahead on): mostly hours long, sometimes days. */
+export function randomWindow(r: Rng, now: Date, ahead = false): { startsAt: Date; endsAt: Date } {
+  const from = ahead ? now.getTime() + 2 * 86_400_000 : now.getTime() - TWO_YEARS_MS;
+  const start = Math.round((from + r() * (now.getTime() + TWO_YEARS_MS - from)) / QUARTER_HOUR) * QUARTER_HOUR;
   const p = r();
   const hours = p < 0.6 ? 1 + r() * 3 : p < 0.9 ? 4 + r() * 8 : 24 + r() * 48;
   return { startsAt: new Date(start), endsAt: new Date(start + Math.round((hours * 3_600_000) / QUARTER_HOUR) * QUARTER_HOUR) };

@@ -77,6 +77,8 @@ async function prepare(adminUrl: string): Promise<{ url: string; now: Date; worl
     });
     if (marker && marker.n === N && marker.seed === SEED && marker.version === SEED_VERSION) {
       say(`Reusing ${BENCH_DB}: ${N.toLocaleString("en-US")} operations seeded ${marker.now}`);
+      const applied = await applyMigrations(url);
+      if (applied.length) say(`  applied ${applied.join(", ")}`);
       return { url, now: new Date(marker.now), world: marker.world, seeded: false, seedSeconds: 0 };
     }
   }

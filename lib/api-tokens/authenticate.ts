@@ -19,6 +19,17 @@ export const API_TOKEN_ROLES: Role[] = ["LIAISON", "SUPERVISOR"];
 /** `lastUsedAt` is refreshed at most this often, so a busy client doesn't write on every call. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
+type TokenRow = {
+  id: string;
+  name: string;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  agencyId: string;
+  agencyName: string;
+  timeZone: string;
+  active: boolean;
+};
+
 export type ApiRequestMeta = { requestId: string; sourceIp: string | null; locale: Locale };
 
 export async function authenticateApiToken(args: {
@@ -30,24 +41,24 @@ export async function authenticateApiToken(args: {
   const { db, meta, now } = args;
   const token = bearerToken(args.authorization);
   if (!token || !looksLikeToken(token)) throw new UnauthorizedError("api.invalidToken");
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, name: true, revokedAt: true, agency: { select: { id: true, name: true, timeZone: true, active: true } } },
-  });
-  if (!row || row.revokedAt || !row.agency.active) throw new UnauthorizedError("api.invalidToken");
-  await db.apiToken.updateMany({
-    where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_GRANULARITY_MS) } }] },
-    data: { lastUsedAt: now },
-  });
+  // One round trip: the token and its agency together.
+  const [row] = await db.$queryRaw<TokenRow[]>`
+    SELECT t."id", t."name", t."revokedAt", t."lastUsedAt", a."id" AS "agencyId", a."name" AS "agencyName", a."timeZone", a."active"
+    FROM "ApiToken" t JOIN "Agency" a ON a."id" = t."agencyId"
+    WHERE t."tokenHash" = ${hashToken(token)}`;
+  if (!row || row.revokedAt || !row.active) throw new UnauthorizedError("api.invalidToken");
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return {
     kind: "API_TOKEN",
     id: row.id,
     userId: null,
     name: row.name,
     email: null,
-    agencyId: row.agency.id,
-    agencyName: row.agency.name,
-    agencyTimeZone: row.agency.timeZone,
+    agencyId: row.agencyId,
+    agencyName: row.agencyName,
+    agencyTimeZone: row.timeZone,
     roles: [...API_TOKEN_ROLES],
     isPlatformAdmin: false,
     locale: meta.locale,

@@ -3,18 +3,29 @@
 // and `searchRange` (its window widened by its agency's time buffer); a GiST index over
 // (searchRange, searchBox) answers "what could be near this, then?" with a superset of the
 // exact condition, and the engine decides. The subject's box is queried as is and shifted one
-// turn east and west, so areas on either side of the antimeridian meet.
+// turn east and west, so areas on either side of the antimeridian meet. The search itself is a
+// database function (migration candidate_search_function) so a writer's locks and the search
+// that must follow them cost one round trip.
 import { Prisma } from "../db/generated/client";
 import type { Db, Tx } from "../db/client";
 import type { EngineOperation } from "../deconfliction/types";
 import { areaFromColumns, type AreaColumns } from "./area-record";
+import { lockArrays, type LockPlan } from "./cell-locks";
 import { normalizeBox, widenBox, wrappedCopies, type Box } from "./search-box";
 
 type Queryable = Db | Tx;
 
 export type SearchKeys = { box: Box; from: Date; to: Date };
 
-export type Candidate = EngineOperation & { startsAt: Date; endsAt: Date; proximityBufferM: number; timeBufferMinutes: number };
+export type Candidate = EngineOperation & {
+  startsAt: Date;
+  endsAt: Date;
+  proximityBufferM: number;
+  timeBufferMinutes: number;
+  /** The owning agency's directory entry (name and 24/7 line): what a counterpart may always see. */
+  agencyName: string;
+  agencyPhone24x7: string;
+};
 
 type CandidateRow = AreaColumns & {
   id: string;
@@ -24,6 +35,8 @@ type CandidateRow = AreaColumns & {
   riskFlags: string[];
   proximityBufferM: number;
   timeBufferMinutes: number;
+  agencyName: string;
+  agencyPhone24x7: string;
 };
 
 /** The search keys an operation stores: its box and window widened by its own agency's buffers. */
@@ -49,19 +62,46 @@ export async function writeSearchKeys(tx: Tx, operationId: string, keys: SearchK
     WHERE "id" = ${operationId}::uuid`;
 }
 
-/** PLANNED and ACTIVE operations whose stored keys meet the subject's widened box and window. */
+export type Buffers = { proximityBufferM: number; timeBufferMinutes: number };
+
+/**
+ * PLANNED and ACTIVE operations whose stored keys meet the subject's widened box and window, in one
+ * round trip: the database function (see the candidate_search_function migration) first takes
+ * `locks`, if any, so the search sees everything committed by earlier holders. With `agencyId`,
+ * the same statement also reads that agency's current buffers.
+ */
+export async function searchCandidates(
+  q: Queryable,
+  args: { keys: SearchKeys; locks?: LockPlan; excludeId?: string; agencyId?: string },
+): Promise<{ candidates: Candidate[]; buffers: Buffers | null }> {
+  const copies = wrappedCopies(args.keys.box);
+  const box = (i: number) => (copies[i] ? boxSql(copies[i]) : Prisma.sql`NULL::box`);
+  const locks = lockArrays(args.locks ?? null);
+  const call = Prisma.sql`"cg_lock_cells_and_find_candidates"(
+    ${locks.ns}::int[], ${locks.keys}::int[], ${locks.exclusive}::boolean[],
+    ${args.keys.from}::timestamptz, ${args.keys.to}::timestamptz, ${box(0)}, ${box(1)}, ${box(2)}, ${args.excludeId ?? null}::uuid)`;
+  if (!args.agencyId) {
+    const rows = await q.$queryRaw<CandidateRow[]>`SELECT * FROM ${call}`;
+    return { candidates: rows.map(toCandidate), buffers: null };
+  }
+  const rows = await q.$queryRaw<(Partial<CandidateRow> & { ownProximityBufferM: number; ownTimeBufferMinutes: number })[]>`
+    SELECT a."proximityBufferM" AS "ownProximityBufferM", a."timeBufferMinutes" AS "ownTimeBufferMinutes", c.*
+    FROM "Agency" a LEFT JOIN LATERAL ${call} c ON true
+    WHERE a."id" = ${args.agencyId}::uuid`;
+  if (rows.length === 0) return { candidates: [], buffers: null };
+  return {
+    candidates: rows.filter((r) => r.id).map((r) => toCandidate(r as CandidateRow)),
+    buffers: { proximityBufferM: rows[0].ownProximityBufferM, timeBufferMinutes: rows[0].ownTimeBufferMinutes },
+  };
+}
+
+/** The candidates, without locks (the dry run's search). */
 export async function findCandidates(q: Queryable, subject: SearchKeys, excludeId?: string): Promise<Candidate[]> {
-  const boxes = wrappedCopies(subject.box).map((b) => Prisma.sql`o."searchBox" && ${boxSql(b)}`);
-  const rows = await q.$queryRaw<CandidateRow[]>`
-    SELECT o."id", o."agencyId", o."areaKind"::text AS "areaKind", o."centerLon", o."centerLat", o."radiusM", o."polygon",
-           o."startsAt", o."endsAt", o."riskFlags", a."proximityBufferM", a."timeBufferMinutes"
-    FROM "Operation" o
-    JOIN "Agency" a ON a."id" = o."agencyId"
-    WHERE o."searchRange" && tstzrange(${subject.from}::timestamptz, ${subject.to}::timestamptz, '[]')
-      AND (${Prisma.join(boxes, " OR ")})
-      AND o."status" IN ('PLANNED', 'ACTIVE')
-      ${excludeId ? Prisma.sql`AND o."id" <> ${excludeId}::uuid` : Prisma.empty}`;
-  return rows.map((r) => ({
+  return (await searchCandidates(q, { keys: subject, excludeId })).candidates;
+}
+
+function toCandidate(r: CandidateRow): Candidate {
+  return {
     id: r.id,
     agencyId: r.agencyId,
     area: areaFromColumns(r),
@@ -70,7 +110,9 @@ export async function findCandidates(q: Queryable, subject: SearchKeys, excludeI
     riskFlags: r.riskFlags,
     proximityBufferM: r.proximityBufferM,
     timeBufferMinutes: r.timeBufferMinutes,
-  }));
+    agencyName: r.agencyName,
+    agencyPhone24x7: r.agencyPhone24x7,
+  };
 }
 
 /** The search box an operation stored, or null when it has none (not PLANNED or ACTIVE). */

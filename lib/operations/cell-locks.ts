@@ -69,6 +69,22 @@ function lockCall(ns: number, key: number, mode: Mode): Prisma.Sql {
   return mode === "exclusive" ? Prisma.sql`pg_advisory_xact_lock(${ns}::int, ${key}::int)` : Prisma.sql`pg_advisory_xact_lock_shared(${ns}::int, ${key}::int)`;
 }
 
+/** The plan as parallel arrays in acquisition order (global, then coarse, then fine; each ascending). */
+export function lockArrays(plan: LockPlan | null): { ns: number[]; keys: number[]; exclusive: boolean[] } {
+  const out = { ns: [] as number[], keys: [] as number[], exclusive: [] as boolean[] };
+  if (!plan) return out;
+  const push = (ns: number, key: number, mode: Mode) => {
+    out.ns.push(ns);
+    out.keys.push(key);
+    out.exclusive.push(mode === "exclusive");
+  };
+  push(NS_GLOBAL, 0, plan.global);
+  const ordered = (m: Map<number, Mode>) => [...m.entries()].sort((a, b) => a[0] - b[0]);
+  for (const [cell, mode] of ordered(plan.coarse)) push(NS_COARSE, cell, mode);
+  for (const [cell, mode] of ordered(plan.fine)) push(NS_FINE, cell, mode);
+  return out;
+}
+
 /** Takes the plan's locks in one statement; they are released when the transaction ends. */
 export async function acquireCellLocks(tx: Tx, plan: LockPlan): Promise<void> {
   const calls: Prisma.Sql[] = [lockCall(NS_GLOBAL, 0, plan.global)];

@@ -6,10 +6,12 @@ import { areaBBox } from "../deconfliction/bbox";
 import { findConflicts } from "../deconfliction/engine";
 import type { Area, Conflict as EngineConflict } from "../deconfliction/types";
 import { conflictWhere } from "../deconfliction/where";
-import { findCandidates, searchKeys, type Candidate, type SearchKeys } from "./candidates";
+import { cachedBuffers, rememberBuffers, sameBuffers } from "./agency-buffers";
+import { searchCandidates, searchKeys, type Buffers, type Candidate, type SearchKeys } from "./candidates";
+import { lockPlanFor, mergeLockPlans } from "./cell-locks";
 import { widenBox, type Box } from "./search-box";
 
-export type Buffers = { proximityBufferM: number; timeBufferMinutes: number };
+export type { Buffers } from "./candidates";
 
 export type Subject = {
   id: string;
@@ -30,20 +32,55 @@ export function subjectKeys(subject: Pick<Subject, "area" | "startsAt" | "endsAt
   return { bbox, keys: searchKeys(bbox, subject.startsAt, subject.endsAt, (b) => widenBox(b, buffers.proximityBufferM), buffers.timeBufferMinutes) };
 }
 
+/** The check without locks: the dry run, and previews. */
 export async function runCheck(q: Db | Tx, subject: Subject, buffers: Buffers, excludeId?: string): Promise<CheckResult> {
   const { bbox, keys } = subjectKeys(subject, buffers);
-  const candidates = await findCandidates(q, keys, excludeId ?? subject.id);
-  if (candidates.length === 0) return { bbox, keys, candidates: 0, conflicts: [] };
+  const { candidates } = await searchCandidates(q, { keys, excludeId: excludeId ?? subject.id });
+  return { bbox, keys, candidates: candidates.length, conflicts: decide(subject, buffers, candidates) };
+}
+
+/** Raised when an agency's buffers changed since its cell locks were planned; the write starts over. */
+export class StaleBuffersError extends Error {}
+
+/**
+ * The check inside a write: takes the cell locks for the subject's widened box (and for any
+ * `alsoLock` boxes, e.g. where an edited operation used to be) and searches, in one round trip that
+ * also reads the agency's current buffers. Locks were planned with remembered buffers; if the
+ * current ones differ, StaleBuffersError — call through withFreshBuffers() to start over.
+ */
+export async function runLockedCheck(tx: Tx, subject: Subject, alsoLock: Box[] = []): Promise<CheckResult & { buffers: Buffers }> {
+  const planned = await cachedBuffers(tx, subject.agencyId);
+  const { bbox, keys } = subjectKeys(subject, planned);
+  const locks = mergeLockPlans([lockPlanFor(keys.box), ...alsoLock.map(lockPlanFor)]);
+  const { candidates, buffers } = await searchCandidates(tx, { keys, locks, excludeId: subject.id, agencyId: subject.agencyId });
+  if (!buffers) throw new StaleBuffersError("agency not found");
+  if (!sameBuffers(buffers, planned)) {
+    rememberBuffers(subject.agencyId, buffers);
+    throw new StaleBuffersError("agency buffers changed");
+  }
+  return { bbox, keys, buffers, candidates: candidates.length, conflicts: decide(subject, buffers, candidates) };
+}
+
+/** Runs a write that uses runLockedCheck, once more if the agency's buffers had just changed. */
+export async function withFreshBuffers<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof StaleBuffersError) return write();
+    throw e;
+  }
+}
+
+function decide(subject: Subject, buffers: Buffers, candidates: Candidate[]): DetectedConflict[] {
+  if (candidates.length === 0) return [];
   const agencyBuffers: Record<string, Buffers> = { [subject.agencyId]: buffers };
   for (const c of candidates) agencyBuffers[c.agencyId] = { proximityBufferM: c.proximityBufferM, timeBufferMinutes: c.timeBufferMinutes };
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  const found = findConflicts(subject, candidates, { agencyBuffers });
-  const conflicts = found.map((f) => {
+  return findConflicts(subject, candidates, { agencyBuffers }).map((f) => {
     const oriented = f.aId === subject.id ? f : flip(f);
     const other = byId.get(oriented.bId)!;
     return { ...oriented, other, where: conflictWhere(subject.area, other.area) };
   });
-  return { bbox, keys, candidates: candidates.length, conflicts };
 }
 
 function flip(c: EngineConflict): EngineConflict {

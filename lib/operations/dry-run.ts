@@ -8,8 +8,8 @@ import { authorize } from "../auth/authorize";
 import type { Containment, Severity } from "../deconfliction/types";
 import { NotFoundError } from "../errors";
 import { dryRunSchema } from "../validation/operation";
+import { cachedBuffers } from "./agency-buffers";
 import { runCheck } from "./check";
-import { agencyBuffers } from "./file-operation";
 import { FILING_ROLES } from "./roles";
 
 export type DryRunConflict = {
@@ -40,7 +40,8 @@ export async function dryRunCheck(args: { db: Db; actor: Actor; input: unknown; 
     const own = await db.operation.count({ where: { id: input.operationId, agencyId: actor.agencyId } });
     if (own === 0) throw new NotFoundError();
   }
-  const buffers = await agencyBuffers(db, actor.agencyId);
+  // Remembered for a few seconds: the preview asks on every change of the drawing.
+  const buffers = await cachedBuffers(db, actor.agencyId);
   const subject = {
     id: input.operationId ?? PREVIEW_ID,
     agencyId: actor.agencyId,
@@ -52,10 +53,6 @@ export async function dryRunCheck(args: { db: Db; actor: Actor; input: unknown; 
   const { conflicts } = await runCheck(db, subject, buffers, input.operationId);
   if (conflicts.length === 0) return { checkedAt: now, conflicts: [] };
 
-  const agencyIds = [...new Set(conflicts.map((c) => c.agencyBId))];
-  const agencies = new Map(
-    (await db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true, phone24x7: true } })).map((a) => [a.id, a]),
-  );
   const ownIds = conflicts.filter((c) => c.agencyBId === actor.agencyId).map((c) => c.bId);
   const own = new Map(
     ownIds.length
@@ -67,7 +64,7 @@ export async function dryRunCheck(args: { db: Db; actor: Actor; input: unknown; 
     checkedAt: now,
     conflicts: conflicts
       .map((c) => ({
-        agency: agencies.get(c.agencyBId) ?? { id: c.agencyBId, name: "", phone24x7: "" },
+        agency: { id: c.agencyBId, name: c.other.agencyName, phone24x7: c.other.agencyPhone24x7 },
         ownOperation: own.get(c.bId) ?? null,
         severity: c.severity,
         minDistanceM: c.minDistanceM,

@@ -15,8 +15,7 @@ import { planNotices } from "../notices/plan-notices";
 import { isId, transitionSchema, type OperationTransition } from "../validation/operation";
 import { readSearchBox, writeSearchKeys } from "./candidates";
 import { acquireCellLocks, lockPlanFor } from "./cell-locks";
-import { runCheck, subjectKeys } from "./check";
-import { agencyBuffers } from "./file-operation";
+import { runLockedCheck, withFreshBuffers } from "./check";
 import { OPERATION_SELECT, toOperationView, type OperationView } from "./operation-view";
 import { FILING_ROLES, OPERATION_AUDIT } from "./roles";
 import { TX_OPTIONS } from "./tx";
@@ -33,7 +32,7 @@ export type TransitionResult = { operation: OperationView; conflicts: RecordedCo
 export async function transitionOperation(args: { db: Db; actor: Actor; operationId: string; input: unknown; now: Date }): Promise<TransitionResult> {
   const { db, actor, operationId, now } = args;
   const denial = { db, actor, action: OPERATION_AUDIT.transition, targetType: "Operation", targetId: operationId.slice(0, 64), now };
-  return auditRefusal(denial, () => transition(db, actor, operationId, args.input, now));
+  return auditRefusal(denial, () => withFreshBuffers(() => transition(db, actor, operationId, args.input, now)));
 }
 
 async function transition(db: Db, actor: Actor, operationId: string, raw: unknown, now: Date): Promise<TransitionResult> {
@@ -54,12 +53,9 @@ async function transition(db: Db, actor: Actor, operationId: string, raw: unknow
     let conflicts: RecordedConflict[] = [];
     let closed: ClosedConflict[] = [];
     if (rule.to === "PLANNED") {
-      const buffers = await agencyBuffers(tx, actor.agencyId);
-      const { keys } = subjectKeys(before, buffers);
-      await acquireCellLocks(tx, lockPlanFor(keys.box));
-      const found = (await runCheck(tx, before, buffers)).conflicts;
-      await writeSearchKeys(tx, before.id, keys);
-      conflicts = await recordConflicts(tx, found, now);
+      const check = await runLockedCheck(tx, before);
+      await writeSearchKeys(tx, before.id, check.keys);
+      conflicts = await recordConflicts(tx, check.conflicts, now);
     } else if (rule.to === "COMPLETED" || rule.to === "CANCELLED") {
       // Hold the operation's cells so no concurrent filing pairs with it while it leaves the search.
       const box = await readSearchBox(tx, before.id);

@@ -1,7 +1,7 @@
 // Editing an operation: merge the edit, record what kind of change it was (MOVE, RESCHEDULE,
 // EXTEND, EDIT) and, for a PLANNED or ACTIVE operation, run the check again: new conflicts
 // appear, and OPEN conflicts that no longer overlap close with NO_LONGER_OVERLAPS.
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { auditedTransaction, recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
@@ -12,11 +12,10 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { noticeFieldsChanged, planNotices } from "../notices/plan-notices";
 import { isId, operationUpdateSchema, windowIssue } from "../validation/operation";
 import { areaColumns, bboxColumns } from "./area-record";
+import { areaBBox } from "../deconfliction/bbox";
 import { readSearchBox, writeSearchKeys } from "./candidates";
-import { acquireCellLocks, lockPlanFor, mergeLockPlans } from "./cell-locks";
 import { changedFields, changeKinds, pick, type ChangeKind } from "./change-kinds";
-import { runCheck, subjectKeys, type DetectedConflict } from "./check";
-import { agencyBuffers } from "./file-operation";
+import { runLockedCheck, withFreshBuffers, type DetectedConflict } from "./check";
 import { OPERATION_SELECT, toOperationView, TRACKED_FIELDS, type OperationView } from "./operation-view";
 import { FILING_ROLES, isChecked, OPERATION_AUDIT } from "./roles";
 import { TX_OPTIONS } from "./tx";
@@ -33,7 +32,7 @@ const EDITABLE = new Set(["DRAFT", "PLANNED", "ACTIVE"]);
 export async function updateOperation(args: { db: Db; actor: Actor; operationId: string; input: unknown; now: Date }): Promise<UpdateResult> {
   const { db, actor, operationId, now } = args;
   const denial = { db, actor, action: OPERATION_AUDIT.update, targetType: "Operation", targetId: operationId.slice(0, 64), now };
-  return auditRefusal(denial, () => update(db, actor, operationId, args.input, now));
+  return auditRefusal(denial, () => withFreshBuffers(() => update(db, actor, operationId, args.input, now)));
 }
 
 async function update(db: Db, actor: Actor, operationId: string, raw: unknown, now: Date): Promise<UpdateResult> {
@@ -58,16 +57,11 @@ async function update(db: Db, actor: Actor, operationId: string, raw: unknown, n
     if (fields.length === 0 && !(await noticeFieldsChanged(tx, before.id, raw))) return { operation: before, kinds: [], conflicts: [], closed: [] };
     const kinds = changeKinds(before, after);
 
-    const buffers = await agencyBuffers(tx, actor.agencyId);
     const subject = { id: before.id, agencyId: before.agencyId, area: after.area, startsAt: after.startsAt, endsAt: after.endsAt, riskFlags: after.riskFlags };
-    const { bbox, keys } = subjectKeys(subject, buffers);
-    const checked = isChecked(before.status);
-    let found: DetectedConflict[] = [];
-    if (checked) {
-      const oldBox = await readSearchBox(tx, before.id);
-      await acquireCellLocks(tx, mergeLockPlans([lockPlanFor(keys.box), ...(oldBox ? [lockPlanFor(oldBox)] : [])]));
-      found = (await runCheck(tx, subject, buffers)).conflicts;
-    }
+    // Locks on both the new place and the old one: a concurrent filing must not pair with either half-way.
+    const check = isChecked(before.status) ? await runLockedCheck(tx, subject, await oldSearchBox(tx, before.id)) : null;
+    const bbox = check?.bbox ?? areaBBox(after.area);
+    const found: DetectedConflict[] = check?.conflicts ?? [];
 
     const { count } = await tx.operation.updateMany({
       where: { id: before.id, agencyId: actor.agencyId, version: patch.version },
@@ -96,8 +90,8 @@ async function update(db: Db, actor: Actor, operationId: string, raw: unknown, n
 
     let conflicts: RecordedConflict[] = [];
     let closed: ClosedConflict[] = [];
-    if (checked) {
-      await writeSearchKeys(tx, before.id, keys);
+    if (check) {
+      await writeSearchKeys(tx, before.id, check.keys);
       const previous = await existingPairs(tx, before.id);
       conflicts = await recordConflicts(tx, found, now, previous);
       closed = await closeConflicts(tx, before.id, "NO_LONGER_OVERLAPS", now, found.map((f) => f.bId));
@@ -131,4 +125,9 @@ async function update(db: Db, actor: Actor, operationId: string, raw: unknown, n
     await planNotices(tx, { actor, operationId: before.id, event: "UPDATED", input: raw, conflicts, now });
     return { operation: updated, kinds, conflicts, closed };
   }, TX_OPTIONS);
+}
+
+async function oldSearchBox(tx: Tx, operationId: string) {
+  const box = await readSearchBox(tx, operationId);
+  return box ? [box] : [];
 }
