@@ -9,6 +9,8 @@ import type { County } from "./places";
 import { benchActor } from "./probes";
 import { agencyFor, type BenchWorld } from "./seed";
 
+export const FILING_TITLE = "Benchmark filing";
+
 export type FilingResult = { filed: number; failed: number; conflicts: number; seconds: number; latencies: number[]; errors: string[] };
 
 export async function runFiling(db: Db, world: BenchWorld, counties: County[], now: Date, filers: number, seconds: number, seed: number): Promise<FilingResult> {
@@ -26,7 +28,7 @@ export async function runFiling(db: Db, world: BenchWorld, counties: County[], n
         const { startsAt, endsAt } = randomWindow(r, now, true);
         const input = {
           type: OPERATION_TYPES[Math.floor(r() * OPERATION_TYPES.length)],
-          title: "Benchmark filing",
+          title: FILING_TITLE,
           area: randomArea(r, place.lon, place.lat),
           startsAt: startsAt.toISOString(),
           endsAt: endsAt.toISOString(),
@@ -53,4 +55,18 @@ export async function runFiling(db: Db, world: BenchWorld, counties: County[], n
   );
   result.seconds = (performance.now() - started) / 1000;
   return result;
+}
+
+/** Tables only filings write to in the benchmark database (notices, their deliveries and timers, conflicts). */
+const FILING_SIDE_TABLES = ["NoticeMessage", "Notice", "DeliveryAttempt", "EscalationStep", "MailMessage", "Job", "Conflict"];
+
+/**
+ * Puts the benchmark database back to its seeded state after a filing run, so the next run's
+ * probes and the server's job worker meet the same data (the audit trail, append-only, stays).
+ */
+export async function removeFilings(client: import("pg").Client): Promise<void> {
+  const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1)`, [FILING_SIDE_TABLES]);
+  if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} CASCADE`);
+  await client.query(`DELETE FROM "OperationChange" WHERE "operationId" IN (SELECT "id" FROM "Operation" WHERE "title" = $1)`, [FILING_TITLE]);
+  await client.query(`DELETE FROM "Operation" WHERE "title" = $1`, [FILING_TITLE]);
 }

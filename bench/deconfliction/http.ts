@@ -2,6 +2,7 @@
 // one probe agency, and a fixed number of dry-run checks sent by concurrent clients, each
 // waiting for its answer before sending the next.
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { freePort } from "@/scripts/lib/free-port";
@@ -36,8 +37,27 @@ export async function startServer(databaseUrl: string, authSecret: string): Prom
 
 export type HttpResult = { latencies: number[]; statuses: Record<number, number>; seconds: number };
 
+/** A minimal keep-alive HTTP client: the load generator shares the machine, so it should cost little. */
+function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 /** Sends the probes through `clients` concurrent connections; every client sends one request at a time. */
 export async function runHttpProbes(baseUrl: string, token: string, probes: Probe[], clients: number): Promise<HttpResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const url = new URL("/api/v1/deconfliction/check", baseUrl);
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let next = 0;
@@ -47,16 +67,39 @@ export async function runHttpProbes(baseUrl: string, token: string, probes: Prob
       while (next < probes.length) {
         const probe = probes[next++];
         const t0 = performance.now();
-        const res = await fetch(`${baseUrl}/api/v1/deconfliction/check`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-          body: JSON.stringify(probe.input),
-        });
-        await res.arrayBuffer();
+        const status = await post(agent, url, headers, JSON.stringify(probe.input));
         latencies.push(performance.now() - t0);
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        statuses[status] = (statuses[status] ?? 0) + 1;
       }
     }),
   );
+  agent.destroy();
+  return { latencies, statuses, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The framework's floor: the same load against a route handler that does no work at all. */
+export async function runFloor(baseUrl: string, requests: number, clients: number): Promise<HttpResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const url = new URL("/api/test/clock", baseUrl);
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next++ < requests) {
+        const t0 = performance.now();
+        const status = await new Promise<number>((resolve, reject) => {
+          http.get({ agent, host: url.hostname, port: url.port, path: url.pathname }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          }).on("error", reject);
+        });
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  agent.destroy();
   return { latencies, statuses, seconds: (performance.now() - started) / 1000 };
 }

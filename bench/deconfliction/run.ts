@@ -16,10 +16,10 @@ import pg from "pg";
 import { applyMigrations } from "@/scripts/db/engine";
 import { startEmbeddedPostgres, type EmbeddedPg } from "@/scripts/lib/embedded-pg";
 import { hasBuild, runNext, exitOf } from "@/scripts/lib/next-app";
-import { quoteIdent, withClient, withDatabase } from "@/scripts/lib/pg-url";
+import { quoteIdent, redactUrl, withClient, withDatabase } from "@/scripts/lib/pg-url";
 import { repoRoot } from "@/scripts/lib/script-env";
-import { runFiling } from "./filing";
-import { runHttpProbes, startServer } from "./http";
+import { removeFilings, runFiling } from "./filing";
+import { runFloor, runHttpProbes, startServer } from "./http";
 import { countyCentroids } from "./places";
 import { benchActor, makeProbes, type Probe } from "./probes";
 import { seedAgencies, seedOperations, type BenchWorld } from "./seed";
@@ -131,6 +131,8 @@ async function main(): Promise<void> {
     process.env.AUTH_SECRET ??= randomBytes(24).toString("base64url");
     const { createDb } = await import("@/lib/db/client");
     const counties = countyCentroids();
+    // Whatever an interrupted earlier run filed would otherwise skew this one.
+    await withClient(url, removeFilings);
     const rows = await withClient(url, async (c) => (await c.query<{ n: string }>(`SELECT count(*) AS n FROM "Operation"`)).rows[0].n);
     say(`Operations in the database: ${Number(rows).toLocaleString("en-US")}`);
 
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
       say(`  ratio (naive p95 / indexed p95): ${(naive.summary.p95 / indexed.summary.p95).toFixed(0)}×   (p50: ${(naive.summary.p50 / indexed.summary.p50).toFixed(0)}×)`);
     }
 
-    let http: { summary: Summary; statuses: Record<number, number>; rps: number } | null = null;
+    let http: { summary: Summary; statuses: Record<number, number>; rps: number; floor: Summary; floorRps: number } | null = null;
     if (!opt["skip-http"]) {
       if (!hasBuild() || opt.build) {
         say("Building the app for production (next build)");
@@ -173,8 +175,18 @@ async function main(): Promise<void> {
         const clients = Number(opt.clients);
         await runHttpProbes(app.url, token, makeProbes(world, counties, now, 200, SEED + 3), clients);
         const result = await runHttpProbes(app.url, token, makeProbes(world, counties, now, Number(opt["http-requests"]), SEED + 4), clients);
-        http = { summary: summarize(result.latencies), statuses: result.statuses, rps: result.latencies.length / result.seconds };
+        // The same load on a route that does nothing: what the framework alone costs on this machine.
+        await runFloor(app.url, 200, clients);
+        const floor = await runFloor(app.url, Number(opt["http-requests"]), clients);
+        http = {
+          summary: summarize(result.latencies),
+          statuses: result.statuses,
+          rps: result.latencies.length / result.seconds,
+          floor: summarize(floor.latencies),
+          floorRps: floor.latencies.length / floor.seconds,
+        };
         say(line(`HTTP API check, ${clients} clients`, http.summary) + `   ${http.rps.toFixed(0)} req/s, statuses ${JSON.stringify(result.statuses)}`);
+        say(line(`  no-op route, ${clients} clients`, http.floor) + `   ${http.floorRps.toFixed(0)} req/s (the framework's floor)`);
       } finally {
         await app.stop();
       }
@@ -186,6 +198,7 @@ async function main(): Promise<void> {
       const filingDb = createDb(url, filers + 2);
       filing = await runFiling(filingDb, world, counties, now, filers, Number(opt["filing-seconds"]), SEED + 5);
       await filingDb.$disconnect();
+      await withClient(url, removeFilings);
       const s = summarize(filing.latencies);
       say(
         `filing throughput, ${filers} filers: ${(filing.filed / filing.seconds).toFixed(0)} operations/s ` +
@@ -198,7 +211,10 @@ async function main(): Promise<void> {
 
     if (!opt["no-results"]) {
       const file = writeResults({
-        command: `npx tsx bench/deconfliction/run.ts ${process.argv.slice(2).join(" ")}`.trim(),
+        command: `npx tsx bench/deconfliction/run.ts ${process.argv
+          .slice(2)
+          .map((a) => (/^postgres(ql)?:\/\//.test(a) ? redactUrl(a) : a))
+          .join(" ")}`.trim(),
         machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
         database: srv.label,
         n: N,
