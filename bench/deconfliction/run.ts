@@ -64,6 +64,17 @@ async function server(): Promise<{ adminUrl: string; embedded?: EmbeddedPg; labe
   return { adminUrl: embedded.adminUrl, embedded, label: "embedded PostgreSQL (default settings, as `npm start` runs it)" };
 }
 
+/** The server's version and the settings that matter most here, for the record. */
+async function serverFacts(url: string): Promise<string> {
+  return withClient(url, async (c) => {
+    const setting = async (name: string) => (await c.query<{ v: string }>(`SELECT current_setting($1) AS v`, [name])).rows[0].v;
+    const version = (await setting("server_version")).split(" ")[0];
+    const names = ["shared_buffers", "fsync", "synchronous_commit", "max_connections"];
+    const values = await Promise.all(names.map(setting));
+    return `PostgreSQL ${version} (${names.map((n, i) => `${n}=${values[i]}`).join(", ")})`;
+  });
+}
+
 type Marker = { n: number; seed: number; version: number; now: string; world: BenchWorld };
 
 async function prepare(adminUrl: string): Promise<{ url: string; now: Date; world: BenchWorld; seeded: boolean; seedSeconds: number }> {
@@ -213,10 +224,10 @@ async function main(): Promise<void> {
       const file = writeResults({
         command: `npx tsx bench/deconfliction/run.ts ${process.argv
           .slice(2)
-          .map((a) => (/^postgres(ql)?:\/\//.test(a) ? redactUrl(a) : a))
+          .map((a) => a.replace(/postgres(ql)?:\/\/\S+/, (u) => redactUrl(u)))
           .join(" ")}`.trim(),
         machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
-        database: srv.label,
+        database: `${srv.label}: ${await serverFacts(url)}`,
         n: N,
         seedSeconds: prepared.seeded ? prepared.seedSeconds : null,
         indexed: indexed.summary,
