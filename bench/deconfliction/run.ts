@@ -70,7 +70,8 @@ async function serverFacts(url: string): Promise<string> {
     const setting = async (name: string) => (await c.query<{ v: string }>(`SELECT current_setting($1) AS v`, [name])).rows[0].v;
     const version = (await setting("server_version")).split(" ")[0];
     const names = ["shared_buffers", "fsync", "synchronous_commit", "max_connections"];
-    const values = await Promise.all(names.map(setting));
+    const values: string[] = [];
+    for (const n of names) values.push(await setting(n));
     return `PostgreSQL ${version} (${names.map((n, i) => `${n}=${values[i]}`).join(", ")})`;
   });
 }

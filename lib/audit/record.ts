@@ -67,12 +67,10 @@ export async function auditedTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, 
 /** Links the events, in order, to the chain's last event; holds the chain's lock until the transaction ends. */
 export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{ seq: bigint; hash: string }[]> {
   if (inputs.length === 0) return [];
-  // A statement of its own: the read below must take its snapshot after the lock is granted.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
-  // Sequence numbers are part of the hash, so take them before inserting.
+  // One round trip: the database function takes the lock, then reads the head with a snapshot taken
+  // after the lock was granted, and reserves the sequence numbers (part of the hash) for the events.
   const [head] = await tx.$queryRaw<{ prevHash: string | null; seqs: string[] }[]>`
-    SELECT (SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1) AS "prevHash",
-           ARRAY(SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'seq'))::text FROM generate_series(1, ${inputs.length}::int)) AS "seqs"`;
+    SELECT "prevHash", "seqs" FROM "cg_audit_chain_head"(${AUDIT_LOCK_KEY}::bigint, ${inputs.length}::int)`;
   const seqs = head.seqs.map((s) => BigInt(s)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let prevHash = head.prevHash ?? GENESIS_HASH;
   const rows = inputs.map((input, i) => {

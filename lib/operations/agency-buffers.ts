@@ -1,11 +1,12 @@
-// An agency's proximity and time buffers, remembered for a few seconds: the live preview asks on
-// every change of a drawing, and a writer plans its cell locks with them before its one-round-trip
-// search, which reads the current values and notices if they moved (see runLockedCheck).
+// An agency's proximity and time buffers, remembered between checks: a check plans its search (and
+// a writer its cell locks) with them, and the same round trip reads the current values, so a
+// change is noticed at once and the check goes again (see check.ts). Remembering only saves a
+// round trip; it never lets a stale buffer decide.
 import type { Db, Tx } from "../db/client";
 import { NotFoundError } from "../errors";
 import type { Buffers } from "./candidates";
 
-const TTL_MS = 10_000;
+const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 10_000;
 const cache = new Map<string, { until: number; buffers: Buffers }>();
 

@@ -6,6 +6,7 @@ import { areaBBox } from "../deconfliction/bbox";
 import { findConflicts } from "../deconfliction/engine";
 import type { Area, Conflict as EngineConflict } from "../deconfliction/types";
 import { conflictWhere } from "../deconfliction/where";
+import { NotFoundError } from "../errors";
 import { cachedBuffers, rememberBuffers, sameBuffers } from "./agency-buffers";
 import { searchCandidates, searchKeys, type Buffers, type Candidate, type SearchKeys } from "./candidates";
 import { lockPlanFor, mergeLockPlans } from "./cell-locks";
@@ -32,10 +33,26 @@ export function subjectKeys(subject: Pick<Subject, "area" | "startsAt" | "endsAt
   return { bbox, keys: searchKeys(bbox, subject.startsAt, subject.endsAt, (b) => widenBox(b, buffers.proximityBufferM), buffers.timeBufferMinutes) };
 }
 
-/** The check without locks: the dry run, and previews. */
+/** The check without locks, with the buffers given. */
 export async function runCheck(q: Db | Tx, subject: Subject, buffers: Buffers, excludeId?: string): Promise<CheckResult> {
   const { bbox, keys } = subjectKeys(subject, buffers);
   const { candidates } = await searchCandidates(q, { keys, excludeId: excludeId ?? subject.id });
+  return { bbox, keys, candidates: candidates.length, conflicts: decide(subject, buffers, candidates) };
+}
+
+/**
+ * The check without locks (the dry run): planned with the agency's remembered buffers, searched in
+ * one round trip that also reads the current ones, and searched again in the rare case they moved.
+ */
+export async function runPreviewCheck(q: Db | Tx, subject: Subject, excludeId?: string): Promise<CheckResult> {
+  const planned = await cachedBuffers(q, subject.agencyId);
+  const { bbox, keys } = subjectKeys(subject, planned);
+  const { candidates, buffers } = await searchCandidates(q, { keys, excludeId: excludeId ?? subject.id, agencyId: subject.agencyId });
+  if (!buffers) throw new NotFoundError();
+  if (!sameBuffers(buffers, planned)) {
+    rememberBuffers(subject.agencyId, buffers);
+    return runCheck(q, subject, buffers, excludeId);
+  }
   return { bbox, keys, candidates: candidates.length, conflicts: decide(subject, buffers, candidates) };
 }
 

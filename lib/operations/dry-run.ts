@@ -8,8 +8,7 @@ import { authorize } from "../auth/authorize";
 import type { Containment, Severity } from "../deconfliction/types";
 import { NotFoundError } from "../errors";
 import { dryRunSchema } from "../validation/operation";
-import { cachedBuffers } from "./agency-buffers";
-import { runCheck } from "./check";
+import { runPreviewCheck } from "./check";
 import { FILING_ROLES } from "./roles";
 
 export type DryRunConflict = {
@@ -40,8 +39,6 @@ export async function dryRunCheck(args: { db: Db; actor: Actor; input: unknown; 
     const own = await db.operation.count({ where: { id: input.operationId, agencyId: actor.agencyId } });
     if (own === 0) throw new NotFoundError();
   }
-  // Remembered for a few seconds: the preview asks on every change of the drawing.
-  const buffers = await cachedBuffers(db, actor.agencyId);
   const subject = {
     id: input.operationId ?? PREVIEW_ID,
     agencyId: actor.agencyId,
@@ -50,7 +47,7 @@ export async function dryRunCheck(args: { db: Db; actor: Actor; input: unknown; 
     endsAt: input.endsAt,
     riskFlags: input.riskFlags ?? [],
   };
-  const { conflicts } = await runCheck(db, subject, buffers, input.operationId);
+  const { conflicts } = await runPreviewCheck(db, subject, input.operationId);
   if (conflicts.length === 0) return { checkedAt: now, conflicts: [] };
 
   const ownIds = conflicts.filter((c) => c.agencyBId === actor.agencyId).map((c) => c.bId);

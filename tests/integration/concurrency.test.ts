@@ -2,6 +2,7 @@
 // agencies, over many connections at once, must yield every one of the 50 × 49 / 2 = 1,225 pairs
 // — round after round, in fresh places, so each round starts from nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { createDb, type Db } from "@/lib/db/client";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { useTestSecrets } from "./helpers/actors";
@@ -32,7 +33,7 @@ describe("concurrent filing", () => {
 
   for (let round = 1; round <= ROUNDS; round++) {
     it(`finds all 1,225 pairs when 50 agencies file at once (round ${round})`, async () => {
-      // Each round in its own place; a few rounds straddle the antimeridian or sit near a pole.
+      // Each round in its own place: a city, across the antimeridian, near the North Pole.
       const places: [number, number][] = [
         [-87.63, 41.88],
         [179.999, 52.0],
@@ -59,4 +60,10 @@ describe("concurrent filing", () => {
       expect(seen).toEqual(Array.from({ length: FILERS }, (_, i) => i));
     }, ROUND_TIMEOUT_MS);
   }
+
+  it("keeps the audit chain intact through all of it", async () => {
+    const result = await verifyAuditChain(t().db);
+    expect(result).toMatchObject({ ok: true });
+    expect(await t().db.auditEvent.count({ where: { action: "operation.file" } })).toBe(FILERS * ROUNDS);
+  });
 });
