@@ -96,7 +96,7 @@ function decide(subject: Subject, buffers: Buffers, candidates: Candidate[]): De
   return findConflicts(subject, candidates, { agencyBuffers }).map((f) => {
     const oriented = f.aId === subject.id ? f : flip(f);
     const other = byId.get(oriented.bId)!;
-    return { ...oriented, other, where: conflictWhere(subject.area, other.area) };
+    return { ...oriented, other, where: conflictWhere(subject.area, other.area, oriented) };
   });
 }
 
