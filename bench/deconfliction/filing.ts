@@ -70,3 +70,42 @@ export async function removeFilings(client: import("pg").Client): Promise<void> 
   await client.query(`DELETE FROM "OperationChange" WHERE "operationId" IN (SELECT "id" FROM "Operation" WHERE "title" = $1)`, [FILING_TITLE]);
   await client.query(`DELETE FROM "Operation" WHERE "title" = $1`, [FILING_TITLE]);
 }
+
+/** The filers spread over `processes` child processes (each its own event loop and pool, like app instances). */
+export async function runFilingProcesses(
+  url: string,
+  world: BenchWorld,
+  now: Date,
+  processes: number,
+  filers: number,
+  seconds: number,
+  seed: number,
+): Promise<FilingResult> {
+  const { fork } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  const shares = Array.from({ length: processes }, (_, i) => Math.floor(filers / processes) + (i < filers % processes ? 1 : 0)).filter((n) => n > 0);
+  const results = await Promise.all(
+    shares.map(
+      (share, i) =>
+        new Promise<FilingResult>((resolve, reject) => {
+          const child = fork(fileURLToPath(new URL("./filing-worker.ts", import.meta.url)), [], {
+            execArgv: ["--import", "tsx"],
+            env: { ...process.env, DATABASE_URL: url },
+            stdio: ["ignore", "inherit", "inherit", "ipc"],
+          });
+          child.once("message", (m) => resolve(m as FilingResult));
+          child.once("error", reject);
+          child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`filing process exited with ${code}`))));
+          child.send({ url, world, now: now.toISOString(), filers: share, seconds, seed: seed + 100 * i });
+        }),
+    ),
+  );
+  return {
+    filed: results.reduce((s, r) => s + r.filed, 0),
+    failed: results.reduce((s, r) => s + r.failed, 0),
+    conflicts: results.reduce((s, r) => s + r.conflicts, 0),
+    seconds: Math.max(...results.map((r) => r.seconds)),
+    latencies: results.flatMap((r) => r.latencies),
+    errors: results.flatMap((r) => r.errors).slice(0, 5),
+  };
+}

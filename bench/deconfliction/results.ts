@@ -15,7 +15,7 @@ export type Results = {
   indexedConflicts: number;
   naive: Summary | null;
   http: { summary: Summary; rps: number; clients: number; statuses: Record<number, number>; floor: Summary; floorRps: number } | null;
-  filing: { perSecond: number; filed: number; seconds: number; conflicts: number; failed: number; filers: number; latency: Summary } | null;
+  filing: { perSecond: number; filed: number; seconds: number; conflicts: number; failed: number; filers: number; processes: number; latency: Summary } | null;
 };
 
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
@@ -53,11 +53,11 @@ ${detail("In-process dry-run check (indexed)", r.indexed)}
 ${r.naive ? detail("Same probes, index disabled (naive scan)", r.naive) : ""}
 ${r.http ? detail(`HTTP \`POST /api/v1/deconfliction/check\`, ${r.http.clients} clients`, r.http.summary) : ""}
 ${r.http ? detail(`HTTP no-op route (\`GET /api/test/clock\`, 404), ${r.http.clients} clients — the framework's floor`, r.http.floor) : ""}
-${r.filing ? detail(`Filing one operation (${r.filing.filers} concurrent filers)`, r.filing.latency) : ""}
+${r.filing ? detail(`Filing one operation (${r.filing.filers} concurrent filers in ${r.filing.processes} processes)`, r.filing.latency) : ""}
 
 ${r.indexedConflicts} conflicts were found across the indexed probes.${r.http ? ` The HTTP run served ${r.http.rps.toFixed(0)} requests/s (statuses ${JSON.stringify(r.http.statuses)}); the no-op route, ${r.http.floorRps.toFixed(0)} requests/s.` : ""}${
     r.filing
-      ? ` Filing: ${r.filing.filed.toLocaleString("en-US")} operations in ${r.filing.seconds.toFixed(1)} s by ${r.filing.filers} filers, ${r.filing.conflicts} conflicts recorded, ${r.filing.failed} failures.`
+      ? ` Filing: ${r.filing.filed.toLocaleString("en-US")} operations in ${r.filing.seconds.toFixed(1)} s by ${r.filing.filers} filers in ${r.filing.processes} processes, ${r.filing.conflicts} conflicts recorded, ${r.filing.failed} failures.`
       : ""
   }
 `;

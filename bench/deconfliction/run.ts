@@ -18,7 +18,7 @@ import { startEmbeddedPostgres, type EmbeddedPg } from "@/scripts/lib/embedded-p
 import { hasBuild, runNext, exitOf } from "@/scripts/lib/next-app";
 import { quoteIdent, redactUrl, withClient, withDatabase } from "@/scripts/lib/pg-url";
 import { repoRoot } from "@/scripts/lib/script-env";
-import { removeFilings, runFiling } from "./filing";
+import { removeFilings, runFilingProcesses } from "./filing";
 import { runFloor, runHttpProbes, startServer } from "./http";
 import { countyCentroids } from "./places";
 import { benchActor, makeProbes, type Probe } from "./probes";
@@ -34,6 +34,7 @@ const { values: opt } = parseArgs({
     clients: { type: "string", default: "16" },
     "http-requests": { type: "string", default: "1000" },
     filers: { type: "string", default: "8" },
+    "filing-processes": { type: "string", default: "1" },
     "filing-seconds": { type: "string", default: "30" },
     seed: { type: "string", default: "20261123" },
     "database-url": { type: "string" },
@@ -51,6 +52,8 @@ const PROBES = Number(opt.probes);
 const NAIVE_PROBES = Number(opt["naive-probes"] ?? opt.probes);
 const SEED = Number(opt.seed);
 const SEED_VERSION = 1;
+/** Probes (other than the measured ones) run first, in-process and over HTTP. */
+const WARM_UP_PROBES = 2_000;
 const BENCH_DB = `cg_bench_${N}`;
 const outDir = path.join(repoRoot, "bench", "out");
 
@@ -149,7 +152,8 @@ async function main(): Promise<void> {
     say(`Operations in the database: ${Number(rows).toLocaleString("en-US")}`);
 
     const db = createDb(url, 4);
-    const warm = makeProbes(world, counties, now, 100, SEED + 1);
+    // A running server is warm: compiled code paths, the index's upper levels in memory.
+    const warm = makeProbes(world, counties, now, WARM_UP_PROBES, SEED + 1);
     await timeProbes(db, warm, now);
     const probes = makeProbes(world, counties, now, PROBES, SEED + 2);
     const indexed = await timeProbes(db, probes, now);
@@ -185,10 +189,10 @@ async function main(): Promise<void> {
       const app = await startServer(url, process.env.AUTH_SECRET);
       try {
         const clients = Number(opt.clients);
-        await runHttpProbes(app.url, token, makeProbes(world, counties, now, 200, SEED + 3), clients);
+        await runHttpProbes(app.url, token, makeProbes(world, counties, now, WARM_UP_PROBES, SEED + 3), clients);
         const result = await runHttpProbes(app.url, token, makeProbes(world, counties, now, Number(opt["http-requests"]), SEED + 4), clients);
         // The same load on a route that does nothing: what the framework alone costs on this machine.
-        await runFloor(app.url, 200, clients);
+        await runFloor(app.url, WARM_UP_PROBES, clients);
         const floor = await runFloor(app.url, Number(opt["http-requests"]), clients);
         http = {
           summary: summarize(result.latencies),
@@ -204,16 +208,15 @@ async function main(): Promise<void> {
       }
     }
 
-    let filing: Awaited<ReturnType<typeof runFiling>> | null = null;
+    let filing: Awaited<ReturnType<typeof runFilingProcesses>> | null = null;
     if (!opt["skip-filing"]) {
       const filers = Number(opt.filers);
-      const filingDb = createDb(url, filers + 2);
-      filing = await runFiling(filingDb, world, counties, now, filers, Number(opt["filing-seconds"]), SEED + 5);
-      await filingDb.$disconnect();
+      const processes = Number(opt["filing-processes"]);
+      filing = await runFilingProcesses(url, world, now, processes, filers, Number(opt["filing-seconds"]), SEED + 5);
       await withClient(url, removeFilings);
       const s = summarize(filing.latencies);
       say(
-        `filing throughput, ${filers} filers: ${(filing.filed / filing.seconds).toFixed(0)} operations/s ` +
+        `filing throughput, ${filers} filers in ${processes} processes: ${(filing.filed / filing.seconds).toFixed(0)} operations/s ` +
           `(${filing.filed} filed in ${filing.seconds.toFixed(1)} s, ${filing.conflicts} conflicts recorded, ${filing.failed} failed)`,
       );
       say(line("  filing latency", s));
@@ -235,7 +238,18 @@ async function main(): Promise<void> {
         indexedConflicts: indexed.conflicts,
         naive: naive?.summary ?? null,
         http: http ? { ...http, clients: Number(opt.clients) } : null,
-        filing: filing ? { perSecond: filing.filed / filing.seconds, filed: filing.filed, seconds: filing.seconds, conflicts: filing.conflicts, failed: filing.failed, filers: Number(opt.filers), latency: summarize(filing.latencies) } : null,
+        filing: filing
+          ? {
+              perSecond: filing.filed / filing.seconds,
+              filed: filing.filed,
+              seconds: filing.seconds,
+              conflicts: filing.conflicts,
+              failed: filing.failed,
+              filers: Number(opt.filers),
+              processes: Number(opt["filing-processes"]),
+              latency: summarize(filing.latencies),
+            }
+          : null,
       });
       say(`Wrote ${path.relative(process.cwd(), file)}`);
     }

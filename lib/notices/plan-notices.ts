@@ -40,7 +40,9 @@ export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNoti
   if (o.event === "CANCELLED") return cancelNotices(tx, o, op);
   if (!isChecked(op.status)) return [];
 
-  const overlaps = await openOverlaps(tx, op);
+  // A new filing (or a draft just planned) has exactly the conflicts recorded a moment ago; with none, there is nothing to read.
+  const fresh = o.event === "FILED" || o.event === "PLANNED";
+  const overlaps = fresh && (o.conflicts?.length ?? 0) === 0 ? new Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>() : await openOverlaps(tx, op);
   const routed = await routeRecipients(tx, { senderAgencyId: op.agencyId, area: areaFromColumns(op), conflictAgencyIds: [...overlaps.keys()], addedAgencyIds: op.addedNoticeAgencyIds });
   if (o.event === "FILED" || o.event === "PLANNED") {
     op = await settleExigency(tx, op, routed, o.now);
@@ -83,7 +85,9 @@ async function openOverlaps(tx: Tx, op: NoticeOperation): Promise<Map<string, { 
     orderBy: [{ overlapStart: "asc" }, { id: "asc" }],
   });
   const refs = new Map(
-    (await tx.operation.findMany({ where: { id: { in: rows.map((r) => (r.opAId === op.id ? r.opBId : r.opAId)) } }, select: { id: true, ref: true } })).map((r) => [r.id, r.ref]),
+    rows.length === 0
+      ? []
+      : (await tx.operation.findMany({ where: { id: { in: rows.map((r) => (r.opAId === op.id ? r.opBId : r.opAId)) } }, select: { id: true, ref: true } })).map((r) => [r.id, r.ref]),
   );
   const byAgency = new Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>();
   for (const r of rows) {
