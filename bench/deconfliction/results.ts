@@ -45,6 +45,7 @@ Produced by \`bench/deconfliction/run.ts\` (see [README.md](README.md)); rewritt
 |---|---|---|---|
 ${rows.join("\n")}
 
+${rows.some((row) => row?.includes("**missed**")) ? "Why a target is missed on this machine, and what would meet it: [README.md, \"What limits the figures\"](README.md#what-limits-the-figures-on-this-machine).\n" : ""}
 ## Latencies (milliseconds)
 
 | | p50 | p95 | p99 | max | samples |
@@ -53,11 +54,11 @@ ${detail("In-process dry-run check (indexed)", r.indexed)}
 ${r.naive ? detail("Same probes, index disabled (naive scan)", r.naive) : ""}
 ${r.http ? detail(`HTTP \`POST /api/v1/deconfliction/check\`, ${r.http.clients} clients`, r.http.summary) : ""}
 ${r.http ? detail(`HTTP no-op route (\`GET /api/test/clock\`, 404), ${r.http.clients} clients — the framework's floor`, r.http.floor) : ""}
-${r.filing ? detail(`Filing one operation (${r.filing.filers} concurrent filers in ${r.filing.processes} processes)`, r.filing.latency) : ""}
+${r.filing ? detail(`Filing one operation (${r.filing.filers} concurrent filers in ${r.filing.processes} process${r.filing.processes === 1 ? "" : "es"})`, r.filing.latency) : ""}
 
 ${r.indexedConflicts} conflicts were found across the indexed probes.${r.http ? ` The HTTP run served ${r.http.rps.toFixed(0)} requests/s (statuses ${JSON.stringify(r.http.statuses)}); the no-op route, ${r.http.floorRps.toFixed(0)} requests/s.` : ""}${
     r.filing
-      ? ` Filing: ${r.filing.filed.toLocaleString("en-US")} operations in ${r.filing.seconds.toFixed(1)} s by ${r.filing.filers} filers in ${r.filing.processes} processes, ${r.filing.conflicts} conflicts recorded, ${r.filing.failed} failures.`
+      ? ` Filing: ${r.filing.filed.toLocaleString("en-US")} operations in ${r.filing.seconds.toFixed(1)} s by ${r.filing.filers} filers in ${r.filing.processes} process${r.filing.processes === 1 ? "" : "es"}, ${r.filing.conflicts} conflicts recorded, ${r.filing.failed} failures.`
       : ""
   }
 `;
