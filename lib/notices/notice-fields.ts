@@ -1,7 +1,32 @@
 // The operation columns the filing form's notice section writes. On filing every field is set
 // (absent ones cleared); on an edit only the fields the edit names change.
 import type { Prisma } from "../db/generated/client";
-import type { NoticeFieldsInput } from "../validation/notice";
+import type { AreaPrecision } from "../db/generated/enums";
+import { noticeFieldsSchema, type NoticeFieldsInput } from "../validation/notice";
+
+/** Every notice column of a new filing, written with the operation itself. */
+export type FilingNoticeColumns = {
+  areaPrecision: AreaPrecision;
+  impactRoadClosures: string | null;
+  impactSchools: string | null;
+  impactCrowding: string | null;
+  pioName: string | null;
+  pioPhone: string | null;
+  pioEmail: string | null;
+  publicStatementEn: string | null;
+  publicStatementEs: string | null;
+  addedNoticeAgencyIds: string[];
+  exigentReason: string | null;
+  exigentText: string | null;
+  exigentSignOff: string | null;
+  exigentSignedOffAt: Date | null;
+};
+
+/** Validates a filing's notice fields (throws a ZodError naming each bad field) and returns all its columns. */
+export function filingNoticeColumns(input: unknown, now: Date): FilingNoticeColumns {
+  const raw = input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  return noticeColumns(noticeFieldsSchema.parse(raw), raw, "ALL", now) as FilingNoticeColumns;
+}
 
 export function noticeColumns(v: NoticeFieldsInput, raw: Record<string, unknown>, mode: "ALL" | "PRESENT", now: Date): Prisma.OperationUpdateInput {
   const has = (key: string) => mode === "ALL" || key in raw;

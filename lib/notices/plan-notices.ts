@@ -24,8 +24,10 @@ export type PlanNoticesInput = {
   actor: Actor;
   operationId: string;
   event: OperationNoticeEvent;
-  /** The raw filing, edit or transition input; the notice fields are read from it. */
+  /** The raw edit or transition input; the notice fields are read from it. */
   input?: unknown;
+  /** A new filing, written with its notice fields (then there is nothing to store or read back). */
+  filed?: NoticeOperation;
   conflicts?: readonly RecordedConflict[];
   now: Date;
 };
@@ -34,8 +36,7 @@ const CHAIN: NoticeKind[] = ["ADVANCE", "UPDATE", "CANCELLATION", "EXIGENT_AFTER
 
 export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNotice[]> {
   const raw = o.input && typeof o.input === "object" && !Array.isArray(o.input) ? (o.input as Record<string, unknown>) : {};
-  await storeNoticeFields(tx, o, raw);
-  let op = await tx.operation.findUniqueOrThrow({ where: { id: o.operationId }, select: NOTICE_OPERATION_SELECT });
+  let op = o.filed ?? (await storeNoticeFields(tx, o, raw));
   await alertNewConflicts(tx, { conflicts: o.conflicts ?? [], now: o.now });
   if (o.event === "CANCELLED") return cancelNotices(tx, o, op);
   if (!isChecked(op.status)) return [];
@@ -51,14 +52,16 @@ export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNoti
   return sendAll(tx, o, op, routed, overlaps, await currentNotices(tx, op.id));
 }
 
-async function storeNoticeFields(tx: Tx, o: PlanNoticesInput, raw: Record<string, unknown>): Promise<void> {
+/** Stores the notice fields given and returns the operation as notices show it (one round trip either way). */
+async function storeNoticeFields(tx: Tx, o: PlanNoticesInput, raw: Record<string, unknown>): Promise<NoticeOperation> {
   const data =
     o.event === "FILED" || o.event === "UPDATED"
       ? noticeColumns(noticeFieldsSchema.parse(raw), raw, o.event === "FILED" ? "ALL" : "PRESENT", o.now)
       : o.event === "PLANNED"
         ? exigentColumns(exigentSchema.parse(raw), raw, "PRESENT", o.now)
         : {};
-  if (Object.keys(data).length > 0) await tx.operation.update({ where: { id: o.operationId }, data });
+  if (Object.keys(data).length > 0) return tx.operation.update({ where: { id: o.operationId }, data, select: NOTICE_OPERATION_SELECT });
+  return tx.operation.findUniqueOrThrow({ where: { id: o.operationId }, select: NOTICE_OPERATION_SELECT });
 }
 
 /** Late or after the start: refused without a reason and a commander's sign-off; with them, kept exigent. */

@@ -27,8 +27,11 @@ const AGENCY_SELECT = { id: true, name: true, shortName: true, level: true, noti
 /** Agencies whose boundary meets the area: narrowed by their stored boxes, decided by the engine's geometry. */
 export async function hostAgencies(q: Db | Tx, area: Area, excludeAgencyId: string): Promise<AgencyRow[]> {
   const box = areaBBox(area);
+  // The same test as bboxesOverlap, in the query, so only agencies whose box meets the area's come back
+  // (a box may run past ±180°, so the area's box is tried shifted by a turn either way).
+  const lonOverlaps = [-360, 0, 360].map((shift) => ({ bboxMaxLon: { gte: box.minLon - shift }, bboxMinLon: { lte: box.maxLon - shift } }));
   const rows = await q.agency.findMany({
-    where: { active: true, id: { not: excludeAgencyId }, bboxMinLat: { lte: box.maxLat }, bboxMaxLat: { gte: box.minLat } },
+    where: { active: true, id: { not: excludeAgencyId }, bboxMinLat: { lte: box.maxLat }, bboxMaxLat: { gte: box.minLat }, OR: lonOverlaps },
     select: { ...AGENCY_SELECT, boundary: true, bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true },
   });
   const subject = prepareArea(area);

@@ -1,16 +1,19 @@
 // Filing an operation: validate, check it against every PLANNED or ACTIVE operation nearby in
-// space and time, and store it with its conflict pairs, its history and an audit event in one
-// transaction. Writes that could conflict are serialized by cell locks (see cell-locks.ts).
+// space and time, and store it with its conflict pairs, its history, its notices and an audit
+// event in one transaction. Writes that could conflict are serialized by cell locks (see cell-locks.ts).
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { auditedTransaction, recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { recordConflicts, type RecordedConflict } from "../conflicts/record-conflicts";
+import type { NoticeOperation } from "../notices/content";
+import { filingNoticeColumns } from "../notices/notice-fields";
 import { planNotices } from "../notices/plan-notices";
 import { operationInputSchema } from "../validation/operation";
 import { areaBBox } from "../deconfliction/bbox";
 import { runLockedCheck, withFreshBuffers } from "./check";
+import { areaColumns } from "./area-record";
 import { insertOperation } from "./insert-operation";
 import type { OperationView } from "./operation-view";
 import { newOperationRef } from "./ref";
@@ -23,6 +26,7 @@ export async function fileOperation(args: { db: Db; actor: Actor; input: unknown
   const { db, actor, now } = args;
   authorize(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
   const input = operationInputSchema.parse(args.input);
+  const notice = filingNoticeColumns(args.input, now);
   const id = randomUUID();
   const subject = { id, agencyId: actor.agencyId, area: input.area, startsAt: input.startsAt, endsAt: input.endsAt, riskFlags: input.riskFlags };
 
@@ -57,7 +61,7 @@ export async function fileOperation(args: { db: Db; actor: Actor; input: unknown
         createdAt: now,
         updatedAt: now,
       };
-      await insertOperation(tx, operation, check?.keys ?? null, actor.userId);
+      const agency = await insertOperation(tx, operation, notice, check?.keys ?? null, actor.userId);
       const conflicts = await recordConflicts(tx, check?.conflicts ?? [], now);
       await recordAudit(tx, {
         action: OPERATION_AUDIT.file,
@@ -67,7 +71,15 @@ export async function fileOperation(args: { db: Db; actor: Actor; input: unknown
         at: now,
         ...auditContext(actor),
       });
-      await planNotices(tx, { actor, operationId: id, event: "FILED", input: args.input, conflicts, now });
+      const filed: NoticeOperation = {
+        ...operation,
+        ...notice,
+        ...areaColumns(input.area),
+        polygon: input.area.kind === "POLYGON" ? input.area.geometry : null,
+        exigent: false,
+        agency,
+      };
+      await planNotices(tx, { actor, operationId: id, event: "FILED", filed, conflicts, now });
       return { operation, conflicts };
     }, TX_OPTIONS),
   );
