@@ -3,7 +3,8 @@
 // filer adds — never the filer's own agency. The same rule runs federal→local and local→federal:
 // a federal office is a host wherever it defines a boundary (a facility, a courthouse).
 import type { Db, Tx } from "../db/client";
-import { areaBBox, bboxesOverlap } from "../deconfliction/bbox";
+import { Prisma } from "../db/generated/client";
+import { areaBBox } from "../deconfliction/bbox";
 import { prepareArea } from "../deconfliction/prepared-area";
 import { relateAreas } from "../deconfliction/spatial";
 import type { Area, AreaGeometry } from "../deconfliction/types";
@@ -28,16 +29,18 @@ const AGENCY_SELECT = { id: true, name: true, shortName: true, level: true, noti
 export async function hostAgencies(q: Db | Tx, area: Area, excludeAgencyId: string): Promise<AgencyRow[]> {
   const box = areaBBox(area);
   // The same test as bboxesOverlap, in the query, so only agencies whose box meets the area's come back
-  // (a box may run past ±180°, so the area's box is tried shifted by a turn either way).
-  const lonOverlaps = [-360, 0, 360].map((shift) => ({ bboxMaxLon: { gte: box.minLon - shift }, bboxMinLon: { lte: box.maxLon - shift } }));
-  const rows = await q.agency.findMany({
-    where: { active: true, id: { not: excludeAgencyId }, bboxMinLat: { lte: box.maxLat }, bboxMaxLat: { gte: box.minLat }, OR: lonOverlaps },
-    select: { ...AGENCY_SELECT, boundary: true, bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true },
-  });
+  // (a box may run past ±180°, so the area's box is tried shifted by a turn either way). Raw SQL: it
+  // runs in every filing's transaction.
+  const lon = (shift: number) => Prisma.sql`("bboxMaxLon" >= ${box.minLon - shift}::float8 AND "bboxMinLon" <= ${box.maxLon - shift}::float8)`;
+  const rows = await q.$queryRaw<(AgencyRow & { boundary: unknown })[]>`
+    SELECT "id"::text AS "id", "name", "shortName", "level"::text AS "level", "noticeLeadHours", "boundary"
+    FROM "Agency"
+    WHERE "active" AND "id" <> ${excludeAgencyId}::uuid AND "boundary" IS NOT NULL
+      AND "bboxMinLat" <= ${box.maxLat}::float8 AND "bboxMaxLat" >= ${box.minLat}::float8
+      AND (${lon(-360)} OR ${lon(0)} OR ${lon(360)})`;
   const subject = prepareArea(area);
   return rows.filter((r) => {
-    if (!r.boundary || r.bboxMinLon === null || r.bboxMaxLon === null || r.bboxMinLat === null || r.bboxMaxLat === null) return false;
-    if (!bboxesOverlap(box, { minLon: r.bboxMinLon, maxLon: r.bboxMaxLon, minLat: r.bboxMinLat, maxLat: r.bboxMaxLat })) return false;
+    if (!r.boundary) return false;
     const boundary = prepareArea({ kind: "POLYGON", geometry: r.boundary as AreaGeometry });
     return relateAreas(subject, boundary, 0)?.areasIntersect === true;
   });
