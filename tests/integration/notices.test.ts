@@ -3,6 +3,8 @@
 // cancellations, assistance requests, and that only the two agencies of a notice can reach it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { areaBBox } from "@/lib/deconfliction/bbox";
+import type { AreaGeometry } from "@/lib/deconfliction/types";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
 import { decideAssistance, requestAssistance } from "@/lib/notices/assistance";
@@ -65,6 +67,27 @@ describe("notices", () => {
       const inbox = await listInbox({ db: db(), actor: await ice() });
       const mine = inbox.find((n) => n.operationId === operation.id)!;
       expect([mine.kind, mine.senderAgencyName, mine.title]).toEqual(["ADVANCE", "Cook County Sheriff's Office", "Crowd event policing, Broadview"]);
+    });
+
+    it("finds a host whose boundary crosses the antimeridian from either side of it", async () => {
+      // A boundary around the 180° meridian (the Rat Islands, Alaska), given to an agency for this test.
+      const boundary = { type: "MultiPolygon", coordinates: [[[[179.2, 51.2], [-178.8, 51.2], [-178.8, 52.2], [179.2, 52.2], [179.2, 51.2]]]] };
+      const bbox = areaBBox({ kind: "POLYGON", geometry: boundary as AreaGeometry });
+      expect(bbox.maxLon).toBeGreaterThan(180); // stored as one box running past ±180°
+      const host = w.id("kane-sheriff");
+      const before = await db().agency.findUniqueOrThrow({ where: { id: host }, select: { boundary: true, bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true } });
+      await db().agency.update({
+        where: { id: host },
+        data: { boundary, bboxMinLon: bbox.minLon, bboxMinLat: bbox.minLat, bboxMaxLon: bbox.maxLon, bboxMaxLat: bbox.maxLat },
+      });
+      const at180 = (lon: number) => ({ kind: "CIRCLE", center: [lon, 51.7], radiusM: 500 });
+      for (const lon of [179.6, -179.6]) {
+        const { operation } = await fileOperation({ db: db(), actor: await ice(), input: filing({ area: at180(lon) }), now: T0 });
+        expect((await recipientsOf(operation.id)).has(host), `operation at ${lon}°`).toBe(true);
+      }
+      const { operation: far } = await fileOperation({ db: db(), actor: await ice(), input: filing({ area: at180(-177) }), now: T0 });
+      expect((await recipientsOf(far.id)).has(host)).toBe(false);
+      await db().agency.update({ where: { id: host }, data: { ...before, boundary: before.boundary ?? undefined } });
     });
 
     it("adds the agencies the filer chooses, and refuses unknown ones", async () => {
