@@ -8,7 +8,16 @@ import type { Conflict as EngineConflict } from "../deconfliction/types";
 
 export type Finding = EngineConflict & { where: [number, number] | null };
 
-export type RecordedConflict = { id: string; opAId: string; opBId: string; agencyAId: string; agencyBId: string; change: "NEW" | "REOPENED" | "UPDATED" };
+export type RecordedConflict = {
+  id: string;
+  opAId: string;
+  opBId: string;
+  agencyAId: string;
+  agencyBId: string;
+  change: "NEW" | "REOPENED" | "UPDATED";
+  /** 1 for a new pair; one more each time it reopens. */
+  openings: number;
+};
 
 /** Puts the pair in stored order: the smaller operation id is A. */
 function ordered(f: Finding): Finding {
@@ -59,8 +68,9 @@ export async function recordConflicts(
       "ackBById" = CASE WHEN "Conflict"."status" = 'CLOSED' THEN NULL ELSE "Conflict"."ackBById" END,
       "ackBAt" = CASE WHEN "Conflict"."status" = 'CLOSED' THEN NULL ELSE "Conflict"."ackBAt" END,
       "closedAt" = CASE WHEN "Conflict"."status" = 'CLOSED' THEN NULL ELSE "Conflict"."closedAt" END,
-      "closedReason" = CASE WHEN "Conflict"."status" = 'CLOSED' THEN NULL ELSE "Conflict"."closedReason" END
-    RETURNING "id", "opAId", "opBId", "agencyAId", "agencyBId"`;
+      "closedReason" = CASE WHEN "Conflict"."status" = 'CLOSED' THEN NULL ELSE "Conflict"."closedReason" END,
+      "openings" = CASE WHEN "Conflict"."status" = 'CLOSED' THEN "Conflict"."openings" + 1 ELSE "Conflict"."openings" END
+    RETURNING "id", "opAId", "opBId", "agencyAId", "agencyBId", "openings"`;
   return rows.map((r) => {
     const before = previous.get(pairKey(r.opAId, r.opBId));
     return { ...r, change: before === undefined ? "NEW" : before === "CLOSED" ? "REOPENED" : "UPDATED" };

@@ -30,7 +30,16 @@ export type EscalationSubject = {
 
 export type EscalationSubjects = Record<string, EscalationSubject>;
 
-type StepPayload = { subjectType: string; subjectId: string; recipientAgencyId: string; originAgencyId: string | null; step: number; stepMinutes: number };
+type StepPayload = {
+  subjectType: string;
+  subjectId: string;
+  recipientAgencyId: string;
+  originAgencyId: string | null;
+  /** Absent in jobs queued before rounds existed: round 1. */
+  round?: number;
+  step: number;
+  stepMinutes: number;
+};
 
 /** Minutes between steps: the agency's window, shortened so every step fires before the start. */
 export function escalationStepMinutes(o: { windowMinutes: number; now: Date; startsAt?: Date | null }): number {
@@ -41,17 +50,28 @@ export function escalationStepMinutes(o: { windowMinutes: number; now: Date; sta
 }
 
 const keyPrefix = (p: { subjectType: string; subjectId: string; recipientAgencyId: string }) => `esc:${p.subjectType}:${p.subjectId}:${p.recipientAgencyId}:`;
+/** Each step of each round is queued once; stopping cancels every round (same prefix). */
+const stepKey = (p: { subjectType: string; subjectId: string; recipientAgencyId: string; round?: number }, step: number) =>
+  (p.round ?? 1) > 1 ? `${keyPrefix(p)}${p.round}.${step}` : `${keyPrefix(p)}${step}`;
 
 export async function scheduleEscalation(
   tx: Tx,
-  o: { subjectType: string; subjectId: string; recipientAgencyId: string; originAgencyId?: string | null; startsAt?: Date | null; now: Date; windowMinutes?: number },
+  o: { subjectType: string; subjectId: string; recipientAgencyId: string; originAgencyId?: string | null; startsAt?: Date | null; now: Date; windowMinutes?: number; round?: number },
 ): Promise<{ stepMinutes: number; firstAt: Date }> {
   const agency = await tx.agency.findUnique({ where: { id: o.recipientAgencyId }, select: { ackWindowMinutes: true } });
   const windowMinutes = o.windowMinutes ?? agency?.ackWindowMinutes ?? DEFAULT_WINDOW_MINUTES;
   const stepMinutes = escalationStepMinutes({ windowMinutes, now: o.now, startsAt: o.startsAt });
   const firstAt = new Date(o.now.getTime() + stepMinutes * 60_000);
-  const payload: StepPayload = { subjectType: o.subjectType, subjectId: o.subjectId, recipientAgencyId: o.recipientAgencyId, originAgencyId: o.originAgencyId ?? null, step: 1, stepMinutes };
-  await enqueue(tx, { queue: ESCALATION_QUEUE, payload, runAt: firstAt, now: o.now, dedupeKey: `${keyPrefix(o)}1` });
+  const payload: StepPayload = {
+    subjectType: o.subjectType,
+    subjectId: o.subjectId,
+    recipientAgencyId: o.recipientAgencyId,
+    originAgencyId: o.originAgencyId ?? null,
+    round: o.round ?? 1,
+    step: 1,
+    stepMinutes,
+  };
+  await enqueue(tx, { queue: ESCALATION_QUEUE, payload, runAt: firstAt, now: o.now, dedupeKey: stepKey(payload, 1) });
   return { stepMinutes, firstAt };
 }
 
@@ -90,8 +110,8 @@ export function escalationJobHandler(subjects: EscalationSubjects): JobHandler {
       if (!about) return;
       const contacts = await contactsFor(tx, p.recipientAgencyId, level);
       const inserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "EscalationStep" (id, "subjectType", "subjectId", "recipientAgencyId", "originAgencyId", step, level, "contactName", "contactEmail", "contactPhone", "firedAt")
-        VALUES (${randomUUID()}::uuid, ${p.subjectType}, ${p.subjectId}, ${p.recipientAgencyId}::uuid, ${p.originAgencyId}::uuid, ${p.step}, ${level}::"EscalationLevel",
+        INSERT INTO "EscalationStep" (id, "subjectType", "subjectId", "recipientAgencyId", "originAgencyId", round, step, level, "contactName", "contactEmail", "contactPhone", "firedAt")
+        VALUES (${randomUUID()}::uuid, ${p.subjectType}, ${p.subjectId}, ${p.recipientAgencyId}::uuid, ${p.originAgencyId}::uuid, ${p.round ?? 1}, ${p.step}, ${level}::"EscalationLevel",
                 ${joined(contacts.map((c) => c.name))}, ${joined(contacts.map((c) => c.email))}, ${joined(contacts.map((c) => c.phone))}, ${now})
         ON CONFLICT DO NOTHING RETURNING id`;
       // Already recorded by an earlier run of this job: only make sure the next step exists.
@@ -103,7 +123,7 @@ export function escalationJobHandler(subjects: EscalationSubjects): JobHandler {
           payload: { ...p, step: p.step + 1 },
           runAt: new Date(now.getTime() + p.stepMinutes * 60_000),
           now,
-          dedupeKey: `${keyPrefix(p)}${p.step + 1}`,
+          dedupeKey: stepKey(p, p.step + 1),
         });
       }
     });
@@ -136,7 +156,7 @@ async function fireStep(
     targetId: p.subjectId,
     agencyId: p.recipientAgencyId,
     actorLabel: "system:escalation",
-    details: { step: p.step, level, contacts: contacts.length, emailed: contacts.filter((c) => c.email).length },
+    details: { round: p.round ?? 1, step: p.step, level, contacts: contacts.length, emailed: contacts.filter((c) => c.email).length },
     at: now,
   });
   await publishLiveEvent(tx, { type: "escalation", agencyIds: [p.recipientAgencyId, ...(p.originAgencyId ? [p.originAgencyId] : [])], id: p.subjectId });

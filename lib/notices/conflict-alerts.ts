@@ -1,5 +1,6 @@
 // A new (or reopened) conflict is something both agencies must acknowledge: each side gets a
-// live event and an escalation timer that its supervisor's acknowledgment stops.
+// live event and an escalation timer that its supervisor's acknowledgment stops. A reopened
+// conflict (its acknowledgments cleared) escalates again from the first step, as a new round.
 import type { Tx } from "../db/client";
 import type { RecordedConflict } from "../conflicts/record-conflicts";
 import { scheduleEscalation } from "../jobs/escalation";
@@ -16,7 +17,7 @@ export async function alertNewConflicts(tx: Tx, o: { conflicts: readonly Recorde
       [c.agencyBId, c.agencyAId],
     ];
     for (const [recipient, origin] of sides) {
-      await scheduleEscalation(tx, { subjectType: CONFLICT_SUBJECT, subjectId: c.id, recipientAgencyId: recipient, originAgencyId: origin, startsAt: row?.overlapStart ?? null, now: o.now });
+      await scheduleEscalation(tx, { subjectType: CONFLICT_SUBJECT, subjectId: c.id, recipientAgencyId: recipient, originAgencyId: origin, startsAt: row?.overlapStart ?? null, now: o.now, round: c.openings });
     }
     await publishLiveEvent(tx, { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id });
   }

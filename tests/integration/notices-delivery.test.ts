@@ -11,11 +11,12 @@ import { smtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
 import { getNoticeView } from "@/lib/notices/notice-view";
 import { fileOperation } from "@/lib/operations/file-operation";
+import { updateOperation } from "@/lib/operations/update-operation";
 import { freePort } from "@/scripts/lib/free-port";
 import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
 import { startSmtpPeer } from "./mail-smtp-peer";
-import { at, filing, minutes, seededWorld, T0 } from "./notices-fixtures";
+import { at, filing, LOOP, minutes, seededWorld, T0 } from "./notices-fixtures";
 
 describe("notice delivery", () => {
   const t = useFreshDb();
@@ -67,6 +68,34 @@ describe("notice delivery", () => {
       expect((await steps(dupage.id))[1].contactEmail).toBe("chief@dupage-sheriff.demo");
       const audited = await db().auditEvent.count({ where: { action: "escalation.step", targetId: dupage.id } });
       expect(audited).toBe(3);
+    });
+
+    it("escalates a conflict again, from the first step, when it reopens after closing", async () => {
+      const ice = await w.as("liaison@ice-ero-chicago.demo");
+      const cook = await w.as("liaison@cook-sheriff.demo");
+      await fileOperation({ db: db(), actor: ice, input: filing({ area: LOOP, title: "Federal search, Loop" }), now: T0 });
+      const { operation: local, conflicts } = await fileOperation({ db: db(), actor: cook, input: filing({ area: LOOP, title: "Sheriff warrant, Loop" }), now: T0 });
+      expect(conflicts).toHaveLength(1);
+      const conflictId = conflicts[0].id;
+      const conflictSteps = (round: number) =>
+        db().escalationStep.findMany({ where: { subjectType: "CONFLICT", subjectId: conflictId, recipientAgencyId: w.id("ice-ero-chicago"), round }, orderBy: { step: "asc" } });
+
+      // Round 1 runs its course unacknowledged.
+      for (const m of [30, 60, 90]) await runDueJobs({ db: db(), now: minutes(m), handlers: escalationOnly, queues: [ESCALATION_QUEUE] });
+      expect((await conflictSteps(1)).map((s) => s.level)).toEqual(["BACKUP", "CHIEF", "CONTACT_24X7"]);
+
+      // Rescheduled away, the conflict closes; moved back, it opens again and needs acknowledging again.
+      const away = await updateOperation({ db: db(), actor: cook, operationId: local.id, input: { version: 1, startsAt: at(300).toISOString(), endsAt: at(304).toISOString() }, now: minutes(100) });
+      expect(away.closed.map((c) => c.id)).toEqual([conflictId]);
+      const back = await updateOperation({ db: db(), actor: cook, operationId: local.id, input: { version: 2, startsAt: at(30).toISOString(), endsAt: at(34).toISOString() }, now: minutes(110) });
+      expect(back.conflicts.map((c) => [c.id, c.change, c.openings])).toEqual([[conflictId, "REOPENED", 2]]);
+
+      for (const m of [140, 170, 200]) await runDueJobs({ db: db(), now: minutes(m), handlers: escalationOnly, queues: [ESCALATION_QUEUE] });
+      expect((await conflictSteps(2)).map((s) => [s.step, s.level])).toEqual([
+        [1, "BACKUP"],
+        [2, "CHIEF"],
+        [3, "CONTACT_24X7"],
+      ]);
     });
 
     it("escalates sooner when the operation starts soon", async () => {
