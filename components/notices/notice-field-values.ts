@@ -1,5 +1,6 @@
 // The filing form's notice section as its inputs hold it, what it sends, and how a stored
 // operation becomes it again for editing.
+import type { StoredNoticeFields } from "@/lib/notices/notice-fields";
 
 export type NoticeFieldValues = {
   areaPrecision: "EXACT" | "GENERALIZED";
@@ -39,20 +40,7 @@ export function emptyNoticeValues(): NoticeFieldValues {
   };
 }
 
-type Stored = {
-  areaPrecision: "EXACT" | "GENERALIZED";
-  impactRoadClosures: string | null;
-  impactSchools: string | null;
-  impactCrowding: string | null;
-  pioName: string | null;
-  pioPhone: string | null;
-  pioEmail: string | null;
-  publicStatementEn: string | null;
-  publicStatementEs: string | null;
-  addedNoticeAgencyIds: string[];
-};
-
-export function noticeValuesFromOperation(op: Stored): NoticeFieldValues {
+export function noticeValuesFromOperation(op: StoredNoticeFields): NoticeFieldValues {
   return {
     ...emptyNoticeValues(),
     areaPrecision: op.areaPrecision,

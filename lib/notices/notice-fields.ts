@@ -4,8 +4,8 @@ import type { Prisma } from "../db/generated/client";
 import type { AreaPrecision } from "../db/generated/enums";
 import { noticeFieldsSchema, type NoticeFieldsInput } from "../validation/notice";
 
-/** Every notice column of a new filing, written with the operation itself. */
-export type FilingNoticeColumns = {
+/** The notice columns an operation keeps (what the filing form shows again on an edit). */
+export type StoredNoticeFields = {
   areaPrecision: AreaPrecision;
   impactRoadClosures: string | null;
   impactSchools: string | null;
@@ -16,6 +16,10 @@ export type FilingNoticeColumns = {
   publicStatementEn: string | null;
   publicStatementEs: string | null;
   addedNoticeAgencyIds: string[];
+};
+
+/** Every notice column of a new filing, written with the operation itself. */
+export type FilingNoticeColumns = StoredNoticeFields & {
   exigentReason: string | null;
   exigentText: string | null;
   exigentSignOff: string | null;
