@@ -1,8 +1,7 @@
 // Signing in to the real app in real Chromium: password and TOTP, a refused code, lockout after
 // five failures, first-time enrolment, the idle lock after 30 minutes (moved by the test clock),
 // the account page, and accessibility scans of what a person signing in sees.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { base32Decode, hotp, TOTP_PERIOD_SECONDS } from "../../lib/auth/totp";
 import {
   closeE2eRun,
@@ -14,16 +13,11 @@ import {
   setServerClockOffset,
   signIn,
 } from "./auth-fixtures";
+import { expectNoSeriousA11yViolations } from "./support/sign-in";
 
 test.afterAll(async () => {
   await closeE2eRun();
 });
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("the sign-in page is accessible in both languages and usable from the keyboard alone", async ({ page }) => {
   await page.goto("/login");
