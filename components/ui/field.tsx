@@ -30,15 +30,22 @@ function Frame({ label, name, error, hint, children }: Common & { children: Reac
 
 const control = "rounded-md border bg-white px-3 py-2 text-ink shadow-sm aria-[invalid=true]:border-danger";
 
+/** What every control shares: its id and name, and its error and hint wired for assistive technology. */
+function controlProps(name: string, error?: string, hint?: string) {
+  return {
+    id: name,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(name, error, hint),
+    className: `${control} border-slate-400`,
+  };
+}
+
 export function TextField({ label, name, error, hint, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Frame label={label} name={name} error={error} hint={hint}>
       <input
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${control} border-slate-400`}
+        {...controlProps(name, error, hint)}
         {...props}
       />
     </Frame>
@@ -49,11 +56,7 @@ export function TextArea({ label, name, error, hint, ...props }: Common & Textar
   return (
     <Frame label={label} name={name} error={error} hint={hint}>
       <textarea
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${control} border-slate-400`}
+        {...controlProps(name, error, hint)}
         {...props}
       />
     </Frame>
@@ -64,11 +67,7 @@ export function SelectField({ label, name, error, hint, children, ...props }: Co
   return (
     <Frame label={label} name={name} error={error} hint={hint}>
       <select
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${control} border-slate-400`}
+        {...controlProps(name, error, hint)}
         {...props}
       >
         {children}

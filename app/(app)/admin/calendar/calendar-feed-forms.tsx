@@ -1,10 +1,11 @@
 "use client";
 // Creating a calendar feed link (shown once, with a copy button) and revoking one after a confirmation.
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { calendarFeedInputSchema } from "@/lib/validation/calendar-feed";
-import { useIssueText, useT } from "@/components/i18n/i18n-provider";
+import { useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { FormError, TextField } from "@/components/ui/field";
 import { useActionForm } from "../_components/form-state";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "./actions";
@@ -64,39 +65,11 @@ export function CreateCalendarFeedForm() {
 
 export function RevokeCalendarFeedButton({ feedId, name }: { feedId: string; name: string }) {
   const t = useT("notices.calendarAdmin");
-  const issueText = useIssueText();
-  const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-
-  function revoke() {
-    start(async () => {
-      const result = await revokeCalendarFeedAction(feedId);
-      if (result.ok) {
-        setConfirming(false);
-        router.refresh();
-      } else setError(issueText(result.formError));
-    });
-  }
-
-  if (!confirming) {
-    return (
-      <Button type="button" variant="secondary" onClick={() => setConfirming(true)} aria-label={t("revokeLabel", { name })}>
-        {t("revoke")}
-      </Button>
-    );
-  }
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <span className="text-sm">{t("revokeConfirm", { name })}</span>
-      <Button type="button" variant="danger" onClick={revoke} disabled={pending} data-testid={`confirm-revoke-feed-${feedId}`}>
-        {t("revokeYes")}
-      </Button>
-      <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-        {t("keep")}
-      </Button>
-      {error ? <span className="text-sm font-medium text-danger">{error}</span> : null}
-    </div>
+    <ConfirmActionButton
+      labels={{ ask: t("revoke"), askLabel: t("revokeLabel", { name }), confirm: t("revokeConfirm", { name }), yes: t("revokeYes"), keep: t("keep") }}
+      action={() => revokeCalendarFeedAction(feedId)}
+      testId={`confirm-revoke-feed-${feedId}`}
+    />
   );
 }
