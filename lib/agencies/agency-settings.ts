@@ -4,6 +4,7 @@ import { db as defaultDb, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
 import { auditContext } from "../auth/actor";
+import { forgetCachedTokens } from "../api-tokens/token-cache";
 import { recordAudit } from "../audit/record";
 import { refreshAgencySearchKeys } from "../operations/candidates";
 import { NotFoundError, ValidationError, zodIssues } from "../errors";
@@ -52,6 +53,8 @@ export async function updateAgencySettings({ actor, input, now, db = defaultDb()
       if (changes.proximityBufferM || changes.timeBufferMinutes) await refreshAgencySearchKeys(tx, actor.agencyId, data);
       await recordAudit(tx, { action: AGENCY_AUDIT.updateSettings, targetType: "Agency", targetId: actor.agencyId, details: { changes }, at: now, ...auditContext(actor) });
     });
+    // API tokens act with the agency's name and time zone (other processes hear it from the trigger).
+    forgetCachedTokens();
   });
 }
 

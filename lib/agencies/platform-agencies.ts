@@ -5,6 +5,7 @@ import { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
 import { auditContext } from "../auth/actor";
 import { authorize } from "../auth/authorize";
+import { forgetCachedTokens } from "../api-tokens/token-cache";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError, zodIssues } from "../errors";
 import { agencySchema, type AgencyInput, type MultiPolygon } from "../validation/agency";
@@ -95,6 +96,8 @@ export async function updateAgency({ actor, agencyId, input, now, db = defaultDb
         await audit(tx, actor, AGENCY_AUDIT.update, agencyId, { changes }, now);
       }),
     );
+    // A deactivated agency's tokens stop working here at once (other processes hear it from the trigger).
+    forgetCachedTokens();
   });
 }
 

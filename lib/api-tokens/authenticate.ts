@@ -4,7 +4,8 @@
 // A token acts for its agency with the roles LIAISON and SUPERVISOR: it may file, edit and cancel
 // the agency's operations and acknowledge and resolve its conflicts, but never administer the
 // agency (users, tokens, settings) — those stay with signed-in agency admins.
-import type { Db } from "../db/client";
+import { rawRows, type Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import type { Role } from "../db/generated/enums";
 import type { AuditOutcome } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
@@ -13,22 +14,13 @@ import type { Locale } from "../i18n/locales";
 import { API_AUDIT } from "./audit-actions";
 import { recordRequestAudit } from "./request-audit";
 import { bearerToken, hashToken, looksLikeToken, tokenPrefix } from "./token";
+import type { TokenCache, TokenRecord } from "./token-cache";
 
 export const API_TOKEN_ROLES: Role[] = ["LIAISON", "SUPERVISOR"];
 
 /** `lastUsedAt` is refreshed at most this often, so a busy client doesn't write on every call. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-type TokenRow = {
-  id: string;
-  name: string;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-  agencyId: string;
-  agencyName: string;
-  timeZone: string;
-  active: boolean;
-};
 
 export type ApiRequestMeta = { requestId: string; sourceIp: string | null; locale: Locale };
 
@@ -37,18 +29,18 @@ export async function authenticateApiToken(args: {
   authorization: string | null;
   meta: ApiRequestMeta;
   now: Date;
+  /** The process's token cache (see token-cache.ts); without it every request looks the token up. */
+  cache?: TokenCache;
 }): Promise<Actor> {
-  const { db, meta, now } = args;
+  const { db, meta, now, cache } = args;
   const token = bearerToken(args.authorization);
   if (!token || !looksLikeToken(token)) throw new UnauthorizedError("api.invalidToken");
-  // One round trip: the token and its agency together.
-  const [row] = await db.$queryRaw<TokenRow[]>`
-    SELECT t."id", t."name", t."revokedAt", t."lastUsedAt", a."id" AS "agencyId", a."name" AS "agencyName", a."timeZone", a."active"
-    FROM "ApiToken" t JOIN "Agency" a ON a."id" = t."agencyId"
-    WHERE t."tokenHash" = ${hashToken(token)}`;
+  const tokenHash = hashToken(token);
+  const row = cache?.get(tokenHash) ?? (await lookUpToken(db, tokenHash, cache));
   if (!row || row.revokedAt || !row.active) throw new UnauthorizedError("api.invalidToken");
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    row.lastUsedAt = now;
   }
   return {
     kind: "API_TOKEN",
@@ -66,6 +58,21 @@ export async function authenticateApiToken(args: {
     requestId: meta.requestId,
     sourceIp: meta.sourceIp,
   };
+}
+
+/** The token and its agency, in one round trip; remembered in `cache` when nothing changed meanwhile. */
+async function lookUpToken(db: Db, tokenHash: string, cache: TokenCache | undefined): Promise<TokenRecord | null> {
+  const generation = cache?.generation() ?? null;
+  const [row] = await rawRows<TokenRecord>(
+    db,
+    Prisma.sql`
+      SELECT t."id", t."name", t."revokedAt", t."lastUsedAt", a."id" AS "agencyId", a."name" AS "agencyName", a."timeZone", a."active"
+      FROM "ApiToken" t JOIN "Agency" a ON a."id" = t."agencyId"
+      WHERE t."tokenHash" = ${tokenHash}`,
+  );
+  if (!row) return null;
+  if (cache && generation !== null) cache.remember(tokenHash, row, generation);
+  return row;
 }
 
 /** One audit event per API request: who (or which refused token prefix), what, and the status. */

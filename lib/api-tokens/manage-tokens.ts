@@ -9,6 +9,7 @@ import { apiTokenInputSchema } from "../validation/api-token";
 import { isId } from "../validation/operation";
 import { API_AUDIT } from "./audit-actions";
 import { generateToken } from "./token";
+import { forgetCachedTokens } from "./token-cache";
 
 export type ApiTokenView = {
   id: string;
@@ -54,7 +55,7 @@ export async function revokeApiToken(args: { db: Db; actor: Actor; tokenId: stri
 }
 
 async function revoke(db: Db, actor: Actor, tokenId: string, now: Date): Promise<ApiTokenView> {
-  return auditedTransaction(db, async (tx) => {
+  const view = await auditedTransaction(db, async (tx) => {
     const { count } = await tx.apiToken.updateMany({
       where: { id: tokenId, agencyId: actor.agencyId, revokedAt: null },
       data: { revokedAt: now },
@@ -73,6 +74,9 @@ async function revoke(db: Db, actor: Actor, tokenId: string, now: Date): Promise
     }
     return row;
   });
+  // Other processes forget when the trigger's notification reaches them; this one, now.
+  forgetCachedTokens();
+  return view;
 }
 
 export async function listApiTokens(args: { db: Db; actor: Actor }): Promise<ApiTokenView[]> {

@@ -6,7 +6,7 @@
 // appended together as its last step, so that lock covers only the append and the commit — not
 // the rest of the transaction's work, which may be long (checks, notices, mail).
 import type { Db, Tx } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import { eventHash, GENESIS_HASH } from "./hash";
 
 /** Serializes appends so every event links to exactly one predecessor. */
@@ -64,13 +64,22 @@ export async function auditedTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, 
   }, options);
 }
 
+/** Runs one statement and returns its rows: a transaction client's $queryRaw, or a pooled connection's query. */
+export type RunSql = <T>(sql: Prisma.Sql) => Promise<T[]>;
+
 /** Links the events, in order, to the chain's last event; holds the chain's lock until the transaction ends. */
 export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{ seq: bigint; hash: string }[]> {
+  return appendAuditEventsWith(<T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql), inputs);
+}
+
+/** appendAuditEvents for any transaction `run` belongs to. Two round trips, whatever the number of events. */
+export async function appendAuditEventsWith(run: RunSql, inputs: AuditInput[]): Promise<{ seq: bigint; hash: string }[]> {
   if (inputs.length === 0) return [];
   // One round trip: the database function takes the lock, then reads the head with a snapshot taken
   // after the lock was granted, and reserves the sequence numbers (part of the hash) for the events.
-  const [head] = await tx.$queryRaw<{ prevHash: string | null; seqs: string[] }[]>`
-    SELECT "prevHash", "seqs" FROM "cg_audit_chain_head"(${AUDIT_LOCK_KEY}::bigint, ${inputs.length}::int)`;
+  const [head] = await run<{ prevHash: string | null; seqs: string[] }>(
+    Prisma.sql`SELECT "prevHash", "seqs" FROM "cg_audit_chain_head"(${AUDIT_LOCK_KEY}::bigint, ${inputs.length}::int)`,
+  );
   const seqs = head.seqs.map((s) => BigInt(s)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let prevHash = head.prevHash ?? GENESIS_HASH;
   const rows = inputs.map((input, i) => {
@@ -91,8 +100,18 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{
     };
     const hash = eventHash(fields);
     prevHash = hash;
-    return { ...fields, details: (fields.details ?? undefined) as Prisma.InputJsonValue | undefined, hash };
+    return { ...fields, hash };
   });
-  await tx.auditEvent.createMany({ data: rows });
+  // One statement for the whole batch: a column of values per parameter, so its text (and plan)
+  // is the same for one event or five hundred. Every value travels as text.
+  const column = <K extends keyof (typeof rows)[number]>(key: K, as: (v: NonNullable<(typeof rows)[number][K]>) => string = String) =>
+    rows.map((r) => (r[key] === null ? null : as(r[key] as NonNullable<(typeof rows)[number][K]>)));
+  await run(Prisma.sql`
+    INSERT INTO "AuditEvent" ("seq", "at", "actorUserId", "actorLabel", "agencyId", "action", "targetType", "targetId", "outcome", "requestId", "sourceIp", "details", "prevHash", "hash")
+    SELECT * FROM unnest(
+      ${column("seq")}::bigint[], ${column("at", (d) => d.toISOString())}::timestamptz[], ${column("actorUserId")}::uuid[], ${column("actorLabel")}::text[],
+      ${column("agencyId")}::uuid[], ${column("action")}::text[], ${column("targetType")}::text[], ${column("targetId")}::text[],
+      ${column("outcome")}::"AuditOutcome"[], ${column("requestId")}::text[], ${column("sourceIp")}::text[], ${column("details", (d) => JSON.stringify(d))}::jsonb[],
+      ${column("prevHash")}::text[], ${column("hash")}::text[])`);
   return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
 }

@@ -1,18 +1,62 @@
-// The one Prisma client for the process, over node-postgres (no native engine).
+// The one Prisma client for the process, over a node-postgres pool (no native engine). The few
+// hot read paths that run on every API request (token lookup, candidate search, request audit)
+// send their SQL to the same pool directly: Prisma's per-query machinery costs more than the
+// query itself there. Everything else goes through Prisma.
+import { createHash } from "node:crypto";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { Prisma } from "./generated/client";
 import { PrismaClient } from "./generated/client";
 import { env } from "../env";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { __cgPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { __cgPrisma?: PrismaClient; __cgPools?: WeakMap<object, pg.Pool> };
+
+/**
+ * The pool under each client made by createDb (transaction clients have none). Kept on globalThis,
+ * like the client: the server bundles may hold more than one copy of this module.
+ */
+const pools = (globalForDb.__cgPools ??= new WeakMap<object, pg.Pool>());
 
 export function createDb(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  const pool = new pg.Pool({ connectionString, max });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
 }
 
 export function db(): PrismaClient {
   if (!globalForDb.__cgPrisma) globalForDb.__cgPrisma = createDb(env().DATABASE_URL);
   return globalForDb.__cgPrisma;
+}
+
+/** The node-postgres pool a client made by createDb runs on; null for a transaction client. */
+export function poolOf(q: Db | Tx): pg.Pool | null {
+  return pools.get(q) ?? null;
+}
+
+/** Statement names by text: each connection parses and plans a named statement once. */
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `cg_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    if (statementNames.size < 1_000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Rows of a raw query: straight through the pool, as a prepared statement, when `q` has one;
+ * else through Prisma (inside a transaction). Only for statements whose columns node-postgres and
+ * Prisma read alike (text, uuid, integer, double precision, timestamptz, jsonb, text[]; not bigint
+ * or numeric), and whose text comes from a fixed set of shapes (values go in parameters).
+ */
+export async function rawRows<T>(q: Db | Tx, sql: Prisma.Sql): Promise<T[]> {
+  const pool = poolOf(q);
+  if (pool) return (await pool.query({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows as T[];
+  return q.$queryRaw<T[]>(sql);
 }

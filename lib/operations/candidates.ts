@@ -7,7 +7,7 @@
 // database function (migration candidate_search_function) so a writer's locks and the search
 // that must follow them cost one round trip.
 import { Prisma } from "../db/generated/client";
-import type { Db, Tx } from "../db/client";
+import { rawRows, type Db, type Tx } from "../db/client";
 import type { EngineOperation } from "../deconfliction/types";
 import { areaFromColumns, type AreaColumns } from "./area-record";
 import { lockArrays, type LockPlan } from "./cell-locks";
@@ -81,13 +81,16 @@ export async function searchCandidates(
     ${locks.ns}::int[], ${locks.keys}::int[], ${locks.exclusive}::boolean[],
     ${args.keys.from}::timestamptz, ${args.keys.to}::timestamptz, ${box(0)}, ${box(1)}, ${box(2)}, ${args.excludeId ?? null}::uuid)`;
   if (!args.agencyId) {
-    const rows = await q.$queryRaw<CandidateRow[]>`SELECT * FROM ${call}`;
+    const rows = await rawRows<CandidateRow>(q, Prisma.sql`SELECT * FROM ${call}`);
     return { candidates: rows.map(toCandidate), buffers: null };
   }
-  const rows = await q.$queryRaw<(Partial<CandidateRow> & { ownProximityBufferM: number; ownTimeBufferMinutes: number })[]>`
-    SELECT a."proximityBufferM" AS "ownProximityBufferM", a."timeBufferMinutes" AS "ownTimeBufferMinutes", c.*
-    FROM "Agency" a LEFT JOIN LATERAL ${call} c ON true
-    WHERE a."id" = ${args.agencyId}::uuid`;
+  const rows = await rawRows<Partial<CandidateRow> & { ownProximityBufferM: number; ownTimeBufferMinutes: number }>(
+    q,
+    Prisma.sql`
+      SELECT a."proximityBufferM" AS "ownProximityBufferM", a."timeBufferMinutes" AS "ownTimeBufferMinutes", c.*
+      FROM "Agency" a LEFT JOIN LATERAL ${call} c ON true
+      WHERE a."id" = ${args.agencyId}::uuid`,
+  );
   if (rows.length === 0) return { candidates: [], buffers: null };
   return {
     candidates: rows.filter((r) => r.id).map((r) => toCandidate(r as CandidateRow)),

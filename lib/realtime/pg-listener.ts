@@ -13,6 +13,11 @@ export type PgListener = {
   onReconnect(handler: () => void): () => void;
   /** Resolves once the connection is up and listening. */
   ready(): Promise<void>;
+  /**
+   * True while the connection is up and the server has confirmed LISTEN on `channel`: until the
+   * connection drops, every notification sent on it from now on will arrive.
+   */
+  isListening(channel: string): boolean;
   close(): Promise<void>;
 };
 
@@ -23,6 +28,8 @@ export function createPgListener(connectionString: string): PgListener {
   const reconnectHandlers = new Set<() => void>();
   const listenLog = log.child({ module: "pg-listener" });
   let client: pg.Client | null = null;
+  /** Channels the current connection has confirmed LISTEN for. */
+  const confirmed = new Set<string>();
   let closed = false;
   let connectedOnce = false;
   let retryMs = 500;
@@ -33,6 +40,8 @@ export function createPgListener(connectionString: string): PgListener {
   async function connect(): Promise<void> {
     if (closed) return;
     const c = new pg.Client({ connectionString, keepAlive: true });
+    const listened = new Set<string>();
+    const unlistened = () => [...handlers.keys()].find((channel) => !listened.has(channel));
     c.on("notification", (n) => {
       for (const h of handlers.get(n.channel) ?? []) {
         try {
@@ -44,12 +53,19 @@ export function createPgListener(connectionString: string): PgListener {
     });
     c.on("error", (err) => listenLog.warn({ err }, "listen connection error"));
     c.on("end", () => {
-      if (client === c) client = null;
+      if (client === c) {
+        client = null;
+        confirmed.clear();
+      }
       if (!closed) scheduleReconnect();
     });
     try {
       await c.connect();
-      for (const channel of handlers.keys()) await c.query(`LISTEN ${quoteIdent(channel)}`);
+      // Channels subscribed while this loop awaits are picked up too: none is left unlistened.
+      for (let channel = unlistened(); channel; channel = unlistened()) {
+        await c.query(`LISTEN ${quoteIdent(channel)}`);
+        listened.add(channel);
+      }
     } catch (err) {
       listenLog.warn({ err }, "could not listen; retrying");
       await c.end().catch(() => {});
@@ -60,6 +76,8 @@ export function createPgListener(connectionString: string): PgListener {
       return;
     }
     client = c;
+    confirmed.clear();
+    for (const channel of listened) confirmed.add(channel);
     retryMs = 500;
     isReady = true;
     readyResolve();
@@ -94,7 +112,12 @@ export function createPgListener(connectionString: string): PgListener {
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        client?.query(`LISTEN ${quoteIdent(channel)}`).catch((err) => listenLog.warn({ err, channel }, "LISTEN failed"));
+        const c = client;
+        c?.query(`LISTEN ${quoteIdent(channel)}`)
+          .then(() => {
+            if (client === c) confirmed.add(channel);
+          })
+          .catch((err) => listenLog.warn({ err, channel }, "LISTEN failed"));
       }
       set.add(handler);
       return () => {
@@ -106,11 +129,13 @@ export function createPgListener(connectionString: string): PgListener {
       return () => reconnectHandlers.delete(handler);
     },
     ready: () => readyPromise,
+    isListening: (channel) => client !== null && confirmed.has(channel),
     async close() {
       closed = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
       const c = client;
       client = null;
+      confirmed.clear();
       await c?.end().catch(() => {});
     },
   };

@@ -5,6 +5,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { authenticateApiToken, recordApiRequest, type ApiRequestMeta } from "@/lib/api-tokens/authenticate";
+import { processTokenCache } from "@/lib/api-tokens/token-cache";
 import type { Actor } from "@/lib/auth/actor";
 import { requestContextFrom } from "@/lib/auth/request-context";
 import { currentTime } from "@/lib/clock";
@@ -49,7 +50,7 @@ export function tokenRoute(handler: TokenHandler) {
     let response: Response;
     try {
       now = await currentTime(db());
-      actor = await authenticateApiToken({ db: db(), authorization, meta, now });
+      actor = await authenticateApiToken({ db: db(), authorization, meta, now, cache: processTokenCache() });
       response = await handler(req, { actor, now, params: await plainParams(ctx) });
     } catch (e) {
       response = errorResponse(req, e, requestId);
