@@ -9,7 +9,7 @@ import { applyMigrations } from "./db/engine";
 import { persistentAuthSecret } from "./lib/auth-secret";
 import { resolveDatabase, type ResolvedDatabase } from "./lib/database-url";
 import { removeEmbeddedData } from "./lib/embedded-pg";
-import { exitOf, hasBuild, runNext, stopChild, waitForPort } from "./lib/next-app";
+import { exitOf, hasBuild, runNext, runServer, stopChild, waitForPort } from "./lib/next-app";
 import { redactUrl } from "./lib/pg-url";
 import { say } from "./lib/say";
 import { seedIfEmpty } from "./lib/seed-demo";
@@ -84,7 +84,7 @@ async function serveApp(appEnv: NodeJS.ProcessEnv): Promise<number> {
     }
   }
   say.step(`Starting the app${flags.dev ? " in development mode" : ""} on port ${env.PORT}`);
-  app = runNext([flags.dev ? "dev" : "start", "--port", String(env.PORT)], appEnv);
+  app = flags.dev ? runNext(["dev", "--port", String(env.PORT)], appEnv) : runServer(env.PORT, appEnv);
   const running = app;
   if (await waitForPort(env.PORT, running)) {
     say.ok(`Common Ground is running at ${appEnv.NEXTAUTH_URL}. Press Ctrl-C to stop.`);

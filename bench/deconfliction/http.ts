@@ -1,24 +1,21 @@
-// The HTTP half: a production server (`next start`) on the benchmark database, an API token of
+// The HTTP half: the production server (as `npm start` runs it) on the benchmark database, an API token of
 // one probe agency, and a fixed number of dry-run checks sent by concurrent clients, each
 // waiting for its answer before sending the next.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { freePort } from "@/scripts/lib/free-port";
-import { stopChild, waitForPort } from "@/scripts/lib/next-app";
-import { repoRoot } from "@/scripts/lib/script-env";
+import { runServer, stopChild, waitForPort } from "@/scripts/lib/next-app";
 import type { Probe } from "./probes";
 
 export type Server = { url: string; child: ChildProcess; stop(): Promise<void> };
 
 export async function startServer(databaseUrl: string, authSecret: string): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port)], {
-    cwd: repoRoot,
-    env: {
+  const child = runServer(
+    port,
+    {
       ...process.env,
-      NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -26,8 +23,8 @@ export async function startServer(databaseUrl: string, authSecret: string): Prom
       LOG_LEVEL: "warn",
       TEST_CLOCK: "0",
     },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+    ["ignore", "inherit", "inherit"],
+  );
   if (!(await waitForPort(port, child))) {
     await stopChild(child);
     throw new Error("The production server did not start (is there a build? run with --build)");

@@ -53,10 +53,10 @@ ${rows.some((row) => row?.includes("**missed**")) ? "Why a target is missed on t
 ${detail("In-process dry-run check (indexed)", r.indexed)}
 ${r.naive ? detail("Same probes, index disabled (naive scan)", r.naive) : ""}
 ${r.http ? detail(`HTTP \`POST /api/v1/deconfliction/check\`, ${r.http.clients} clients`, r.http.summary) : ""}
-${r.http ? detail(`HTTP no-op route (\`GET /api/test/clock\`, 404), ${r.http.clients} clients — the framework's floor`, r.http.floor) : ""}
+${r.http ? detail(`HTTP no-op Next.js route (\`GET /api/test/clock\`, 404), ${r.http.clients} clients — what a page-side request costs at least`, r.http.floor) : ""}
 ${r.filing ? detail(`Filing one operation (${r.filing.filers} concurrent filers in ${r.filing.processes} process${r.filing.processes === 1 ? "" : "es"})`, r.filing.latency) : ""}
 
-${r.indexedConflicts} conflicts were found across the indexed probes.${r.http ? ` The HTTP run served ${r.http.rps.toFixed(0)} requests/s (statuses ${JSON.stringify(r.http.statuses)}); the no-op route, ${r.http.floorRps.toFixed(0)} requests/s.` : ""}${
+${r.indexedConflicts} conflicts were found across the indexed probes.${r.http ? ` The HTTP run served ${r.http.rps.toFixed(0)} requests/s (statuses ${JSON.stringify(r.http.statuses)}); the no-op Next.js route, ${r.http.floorRps.toFixed(0)} requests/s.` : ""}${
     r.filing
       ? ` Filing: ${r.filing.filed.toLocaleString("en-US")} operations in ${r.filing.seconds.toFixed(1)} s by ${r.filing.filers} filers in ${r.filing.processes} process${r.filing.processes === 1 ? "" : "es"}, ${r.filing.conflicts} conflicts recorded, ${r.filing.failed} failures.`
       : ""

@@ -202,7 +202,7 @@ async function main(): Promise<void> {
           floorRps: floor.latencies.length / floor.seconds,
         };
         say(line(`HTTP API check, ${clients} clients`, http.summary) + `   ${http.rps.toFixed(0)} req/s, statuses ${JSON.stringify(result.statuses)}`);
-        say(line(`  no-op route, ${clients} clients`, http.floor) + `   ${http.floorRps.toFixed(0)} req/s (the framework's floor)`);
+        say(line(`  no-op Next.js route, ${clients} clients`, http.floor) + `   ${http.floorRps.toFixed(0)} req/s (a page-side request at least)`);
       } finally {
         await app.stop();
       }

@@ -1,5 +1,5 @@
-// Builds and runs the Next.js app as a child process we can stop by PID (the `next` binary
-// run directly, not through npx, which would put another process in between).
+// Builds and runs the Next.js app as a child process we can stop by PID (the `next` binary, or
+// the production server, run directly, not through npx, which would put another process in between).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -15,6 +15,15 @@ export function hasBuild(): boolean {
 
 export function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: repoRoot, env, stdio: "inherit" });
+}
+
+/** The production server (scripts/serve.ts) on the last build, as `npm start` runs it. */
+export function runServer(port: number, env: NodeJS.ProcessEnv, stdio: "inherit" | ["ignore", "inherit", "inherit"] = "inherit"): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "scripts", "serve.ts"), "--port", String(port)], {
+    cwd: repoRoot,
+    env: { ...env, NODE_ENV: "production" },
+    stdio,
+  });
 }
 
 export function exitOf(child: ChildProcess): Promise<number> {

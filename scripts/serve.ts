@@ -1,0 +1,53 @@
+// The production server `npm start` runs (after `next build`): Next.js serves the portal, and the
+// CAD/RMS API under /api/v1 goes straight to its route handlers (scripts/lib/api-server.ts).
+//   node --import tsx scripts/serve.ts --port 3000
+// Environment as for `next start` (DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL…); HOSTNAME limits the
+// interface it listens on (all by default).
+import http from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { repoRoot } from "./lib/script-env";
+
+const { values } = parseArgs({ options: { port: { type: "string" } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+Object.assign(process.env, { NODE_ENV: "production" });
+
+// Imported only now: Next.js and the route modules read NODE_ENV when they load.
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: repoRoot, port });
+const handleNext = app.getRequestHandler();
+await app.prepare();
+
+// Only after prepare(): these import next/server, whose request-scoped storage needs the runtime
+// environment prepare() sets up (imported earlier, it would be an inert stand-in).
+const { loadRoutes } = await import("./lib/api-routes");
+const { API_BASE, createApiHandler } = await import("./lib/api-server");
+const { log } = await import("@/lib/log");
+const routes = await loadRoutes(path.join(repoRoot, "app", API_BASE));
+const handleApi = createApiHandler(routes);
+
+const server = http.createServer((req, res) => {
+  void handleApi(req, res)
+    .then((handled) => (handled ? undefined : handleNext(req, res)))
+    .catch((err: unknown) => {
+      log.error({ err, url: req.url }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+});
+
+server.listen(port, process.env.HOSTNAME || undefined, () => {
+  log.info({ port, apiRoutes: routes.length }, "serving");
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Finish what is under way (briefly), then go; a job cut short is retried after its lease.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
