@@ -5,7 +5,8 @@ import type { Translate } from "@/lib/i18n/translate";
 /** `t` is bound to "operations.detail", `to` to "operations". */
 type Props = { changes: OperationChangeView[]; when: (d: Date) => string; t: Translate; to: Translate };
 
-const FIELD_LABELS: Record<string, string> = {
+/** Which label (under "operations.detail") names each field an edit can change. */
+export const FIELD_LABELS: Record<string, string> = {
   type: "type",
   title: "title",
   area: "area",
