@@ -1,8 +1,8 @@
 // The production server `npm start` runs (after `next build`): Next.js serves the portal, and the
 // CAD/RMS API under /api/v1 goes straight to its route handlers (scripts/lib/api-server.ts).
 //   node --import tsx scripts/serve.ts --port 3000
-// Environment as for `next start` (DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL…); HOSTNAME limits the
-// interface it listens on (all by default).
+// Environment as for `next start` (DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL…); like `next start`, it
+// listens on every interface.
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -36,7 +36,7 @@ const server = http.createServer((req, res) => {
     });
 });
 
-server.listen(port, process.env.HOSTNAME || undefined, () => {
+server.listen(port, () => {
   log.info({ port, apiRoutes: routes.length }, "serving");
 });
 
