@@ -46,8 +46,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     // Finish what is under way (briefly), then go; a job cut short is retried after its lease.
+    // Live-update streams never finish by themselves: they are cut after the grace period.
     server.close(() => process.exit(0));
     server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
     setTimeout(() => process.exit(0), 5_000).unref();
   });
 }
