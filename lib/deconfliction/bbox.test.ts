@@ -53,6 +53,16 @@ describe("areaBBox", () => {
     );
   });
 
+  it("holds the whole edge of a polygon passing just beside a pole", () => {
+    // Found by the property above: 7 vertices 11.65 km around a point 11.7 km from the south pole;
+    // the edge across lon 0 bottoms out 40 m from the pole, lower than the sagitta estimate said.
+    const outer = ring([0, -89.89501529365943], 11_652, 7);
+    const box = areaBBox(polygon(outer));
+    for (let i = 0; i + 1 < outer.length; i++) {
+      for (const p of [outer[i], ...geodesicInteriorPoints(outer[i][0], outer[i][1], outer[i + 1][0], outer[i + 1][1], 11_652 / 20)]) expect(inBox(box, p)).toBe(true);
+    }
+  });
+
   it("runs past 180 for areas crossing the antimeridian", () => {
     const c = areaBBox(circle([179.99, 51.5], 5000));
     expect(c.minLon).toBeGreaterThan(179.9);

@@ -79,13 +79,16 @@ function polygonBBox(p: PreparedPolygon): BBox {
 }
 
 /**
- * How far (m) a geodesic edge can bulge poleward past its ends: about L² tan φ / 8R for an edge of
- * length L, never more than L / 2 (every point of an edge is within L / 2 of one of its ends).
+ * How far (m) a geodesic edge can bulge poleward past its ends. Seen from the pole, an edge of
+ * length L whose ends are ρ = R / tan φ away is (nearly) a chord of a circle of radius ρ, whose
+ * sagitta ρ − √(ρ² − L²/4) is at most L² / 4ρ = L² tan φ / 4R — twice the familiar L² tan φ / 8R,
+ * which falls short near a pole, where a 1 km edge can span 45° of longitude. Never more than L / 2
+ * (every point of an edge is within L / 2 of one of its ends).
  */
 function edgeBulge(p: PreparedPolygon, i: number, absLat: number): number {
   const len = Math.hypot(p.xyz[3 * i + 3] - p.xyz[3 * i], p.xyz[3 * i + 4] - p.xyz[3 * i + 1], p.xyz[3 * i + 5] - p.xyz[3 * i + 2]) * 1.001;
   const tan = Math.tan(Math.min(absLat, 89.999999) / DEG);
-  return Math.min(len / 2, (1.01 * len * len * tan) / (8 * MIN_CURVATURE_RADIUS_M)) + 0.01;
+  return Math.min(len / 2, (len * len * tan) / (4 * MIN_CURVATURE_RADIUS_M)) + 0.01;
 }
 
 /** The shortest longitude range covering all the given ranges (each narrower than 360°). */
