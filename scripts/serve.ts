@@ -41,15 +41,16 @@ server.listen(port, () => {
 });
 
 let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    // Finish what is under way (briefly), then go; a job cut short is retried after its lease.
-    // Live-update streams never finish by themselves: they are cut after the grace period.
-    server.close(() => process.exit(0));
+    // Finish what is under way (briefly), then go, with the usual 128 + signal code (as `next
+    // start` does); a job cut short is retried after its lease. Live-update streams never finish
+    // by themselves: they are cut after the grace period.
+    server.close(() => process.exit(code));
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), 2_000).unref();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    setTimeout(() => process.exit(code), 5_000).unref();
   });
 }
