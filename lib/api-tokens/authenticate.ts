@@ -21,7 +21,6 @@ export const API_TOKEN_ROLES: Role[] = ["LIAISON", "SUPERVISOR"];
 /** `lastUsedAt` is refreshed at most this often, so a busy client doesn't write on every call. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-
 export type ApiRequestMeta = { requestId: string; sourceIp: string | null; locale: Locale };
 
 export async function authenticateApiToken(args: {

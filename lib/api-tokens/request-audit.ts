@@ -3,10 +3,8 @@
 // transaction. Each request
 // still waits until its own event is committed before it is answered, so none goes unrecorded;
 // the chain's lock and the commit's disk flush are paid once per batch instead of once per request.
-import type pg from "pg";
-import type { Prisma } from "../db/generated/client";
-import { poolOf, type Db } from "../db/client";
-import { appendAuditEvents, appendAuditEventsWith, type AuditInput } from "../audit/record";
+import { rawTransaction, type Db } from "../db/client";
+import { appendAuditEventsWith, type AuditInput } from "../audit/record";
 
 type Waiting = { input: AuditInput; done: (error?: unknown) => void };
 
@@ -45,7 +43,7 @@ class RequestAuditWriter {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_BATCH);
         try {
-          await appendInTransaction(this.db, batch.map((w) => w.input));
+          await rawTransaction(this.db, (run) => appendAuditEventsWith(run, batch.map((w) => w.input)));
           for (const w of batch) w.done();
         } catch (error) {
           for (const w of batch) w.done(error);
@@ -54,30 +52,6 @@ class RequestAuditWriter {
     } finally {
       this.writing = false;
     }
-  }
-}
-
-/** One short transaction on a pooled connection (straight through node-postgres when the client has a pool). */
-async function appendInTransaction(db: Db, inputs: AuditInput[]): Promise<void> {
-  const pool = poolOf(db);
-  if (!pool) {
-    await db.$transaction((tx) => appendAuditEvents(tx, inputs));
-    return;
-  }
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    try {
-      await appendAuditEventsWith(<T>(sql: Prisma.Sql) => client.query(sql.text, sql.values).then((r: pg.QueryResult) => r.rows as T[]), inputs);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch((e: Error) => (broken = e));
-      throw error;
-    }
-  } finally {
-    // A connection that could not roll back is closed rather than handed to the next caller.
-    client.release(broken);
   }
 }
 

@@ -5,7 +5,7 @@
 // transaction commits. In a transaction opened with auditedTransaction(), events are queued and
 // appended together as its last step, so that lock covers only the append and the commit — not
 // the rest of the transaction's work, which may be long (checks, notices, mail).
-import type { Db, Tx } from "../db/client";
+import { runInTx, type Db, type RunSql, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { eventHash, GENESIS_HASH } from "./hash";
 
@@ -64,12 +64,9 @@ export async function auditedTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, 
   }, options);
 }
 
-/** Runs one statement and returns its rows: a transaction client's $queryRaw, or a pooled connection's query. */
-export type RunSql = <T>(sql: Prisma.Sql) => Promise<T[]>;
-
 /** Links the events, in order, to the chain's last event; holds the chain's lock until the transaction ends. */
 export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{ seq: bigint; hash: string }[]> {
-  return appendAuditEventsWith(<T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql), inputs);
+  return appendAuditEventsWith(runInTx(tx), inputs);
 }
 
 /** appendAuditEvents for any transaction `run` belongs to. Two round trips, whatever the number of events. */
@@ -104,14 +101,13 @@ export async function appendAuditEventsWith(run: RunSql, inputs: AuditInput[]): 
   });
   // One statement for the whole batch: a column of values per parameter, so its text (and plan)
   // is the same for one event or five hundred. Every value travels as text.
-  const column = <K extends keyof (typeof rows)[number]>(key: K, as: (v: NonNullable<(typeof rows)[number][K]>) => string = String) =>
-    rows.map((r) => (r[key] === null ? null : as(r[key] as NonNullable<(typeof rows)[number][K]>)));
+  const col = (value: (r: (typeof rows)[number]) => string | null) => rows.map(value);
   await run(Prisma.sql`
     INSERT INTO "AuditEvent" ("seq", "at", "actorUserId", "actorLabel", "agencyId", "action", "targetType", "targetId", "outcome", "requestId", "sourceIp", "details", "prevHash", "hash")
     SELECT * FROM unnest(
-      ${column("seq")}::bigint[], ${column("at", (d) => d.toISOString())}::timestamptz[], ${column("actorUserId")}::uuid[], ${column("actorLabel")}::text[],
-      ${column("agencyId")}::uuid[], ${column("action")}::text[], ${column("targetType")}::text[], ${column("targetId")}::text[],
-      ${column("outcome")}::"AuditOutcome"[], ${column("requestId")}::text[], ${column("sourceIp")}::text[], ${column("details", (d) => JSON.stringify(d))}::jsonb[],
-      ${column("prevHash")}::text[], ${column("hash")}::text[])`);
+      ${col((r) => String(r.seq))}::bigint[], ${col((r) => r.at.toISOString())}::timestamptz[], ${col((r) => r.actorUserId)}::uuid[], ${col((r) => r.actorLabel)}::text[],
+      ${col((r) => r.agencyId)}::uuid[], ${col((r) => r.action)}::text[], ${col((r) => r.targetType)}::text[], ${col((r) => r.targetId)}::text[],
+      ${col((r) => r.outcome)}::"AuditOutcome"[], ${col((r) => r.requestId)}::text[], ${col((r) => r.sourceIp)}::text[],
+      ${col((r) => (r.details === null ? null : JSON.stringify(r.details)))}::jsonb[], ${col((r) => r.prevHash)}::text[], ${col((r) => r.hash)}::text[])`);
   return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
 }

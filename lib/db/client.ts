@@ -49,6 +49,14 @@ function statementName(text: string): string {
   return name;
 }
 
+/** Runs one statement and returns its rows. */
+export type RunSql = <T>(sql: Prisma.Sql) => Promise<T[]>;
+
+/** A statement through node-postgres, prepared once per connection under a name derived from its text. */
+function pgRun(q: pg.Pool | pg.PoolClient): RunSql {
+  return async <T>(sql: Prisma.Sql) => (await q.query({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows as T[];
+}
+
 /**
  * Rows of a raw query: straight through the pool, as a prepared statement, when `q` has one;
  * else through Prisma (inside a transaction). Only for statements whose columns node-postgres and
@@ -57,6 +65,35 @@ function statementName(text: string): string {
  */
 export async function rawRows<T>(q: Db | Tx, sql: Prisma.Sql): Promise<T[]> {
   const pool = poolOf(q);
-  if (pool) return (await pool.query({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows as T[];
-  return q.$queryRaw<T[]>(sql);
+  return pool ? pgRun(pool)<T>(sql) : q.$queryRaw<T[]>(sql);
+}
+
+/** `run` for the statements of a Prisma transaction. */
+export function runInTx(tx: Tx): RunSql {
+  return <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql);
+}
+
+/**
+ * `fn` in one short transaction of raw statements: on a pooled connection straight through
+ * node-postgres when `db` has a pool, else as a Prisma interactive transaction.
+ */
+export async function rawTransaction<T>(db: Db, fn: (run: RunSql) => Promise<T>): Promise<T> {
+  const pool = poolOf(db);
+  if (!pool) return db.$transaction((tx) => fn(runInTx(tx)));
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    try {
+      const result = await fn(pgRun(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((e: Error) => (broken = e));
+      throw error;
+    }
+  } finally {
+    // A connection that could not roll back is closed rather than handed to the next caller.
+    client.release(broken);
+  }
 }

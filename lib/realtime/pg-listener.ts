@@ -76,7 +76,6 @@ export function createPgListener(connectionString: string): PgListener {
       return;
     }
     client = c;
-    confirmed.clear();
     for (const channel of listened) confirmed.add(channel);
     retryMs = 500;
     isReady = true;
