@@ -1,0 +1,73 @@
+// Rate limiting backed by PostgreSQL (rate-limiter-flexible's store), so a limit holds across
+// every app process on one database. A key found over its limit is also remembered in memory
+// until its window ends, so a flood is refused without a database round trip per request.
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import type pg from "pg";
+import { poolOf, type Db } from "../db/client";
+import { LIMITS, type LimitName } from "./limits";
+
+export type RateVerdict = { allowed: true; remaining: number; consumed: number } | { allowed: false; retryAfterSec: number; consumed: number };
+
+const TABLE = "RateLimit";
+
+type Limiters = Map<LimitName, RateLimiterPostgres>;
+const globalForLimits = globalThis as unknown as { __cgLimiters?: WeakMap<pg.Pool, Limiters> };
+const byPool = (globalForLimits.__cgLimiters ??= new WeakMap<pg.Pool, Limiters>());
+
+function limiterFor(db: Db, name: LimitName): RateLimiterPostgres {
+  const pool = poolOf(db);
+  if (!pool) throw new Error("Rate limits are checked outside transactions, on a pooled client");
+  let limiters = byPool.get(pool);
+  if (!limiters) byPool.set(pool, (limiters = new Map()));
+  let limiter = limiters.get(name);
+  if (!limiter) {
+    const limit = LIMITS[name];
+    limiter = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: "pool",
+      tableName: TABLE,
+      tableCreated: true, // by the migration
+      clearExpiredByTimeout: false, // expired rows are swept by the jobs worker
+      keyPrefix: name,
+      points: limit.points,
+      duration: limit.durationSec,
+      blockDuration: "blockSec" in limit ? limit.blockSec : 0,
+      inMemoryBlockOnConsumed: limit.points + 1,
+    });
+    limiters.set(name, limiter);
+  }
+  return limiter;
+}
+
+function verdictOf(res: RateLimiterRes, allowed: boolean): RateVerdict {
+  return allowed
+    ? { allowed: true, remaining: res.remainingPoints, consumed: res.consumedPoints }
+    : { allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), consumed: res.consumedPoints };
+}
+
+/** Spends `points` of `key`'s allowance under the named limit; atomic across processes. */
+export async function consume(db: Db, name: LimitName, key: string, points = 1): Promise<RateVerdict> {
+  try {
+    return verdictOf(await limiterFor(db, name).consume(key, points), true);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return verdictOf(error, false);
+    throw error;
+  }
+}
+
+/** How much of `key`'s allowance is spent, without spending any. */
+export async function peek(db: Db, name: LimitName, key: string): Promise<{ consumed: number; retryAfterSec: number }> {
+  const res = await limiterFor(db, name).get(key);
+  if (!res) return { consumed: 0, retryAfterSec: 0 };
+  return { consumed: res.consumedPoints, retryAfterSec: Math.max(0, Math.ceil(res.msBeforeNext / 1000)) };
+}
+
+/** Forgets `key`'s count (e.g. after a successful sign-in). */
+export async function resetLimit(db: Db, name: LimitName, key: string): Promise<void> {
+  await limiterFor(db, name).delete(key);
+}
+
+/** Deletes windows that ended more than an hour ago; run by the jobs worker. */
+export async function sweepExpiredLimits(db: Db, now: Date): Promise<number> {
+  return db.$executeRaw`DELETE FROM "RateLimit" WHERE "expire" < ${BigInt(now.getTime() - 3_600_000)}`;
+}
