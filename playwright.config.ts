@@ -1,11 +1,11 @@
 // End-to-end tests: real Chromium against a production build served by the real `npm start`,
 // on its own port with a fresh embedded database for the run and the test clock enabled.
 import fs from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { chromium, defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findBrowser, machineProbe } from "./scripts/lib/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const CI = !!process.env.CI;
 const TEST_DIR = "tests/e2e";
 
@@ -13,14 +13,12 @@ const TEST_DIR = "tests/e2e";
 // build and the server so `npm run test:e2e` (--pass-with-no-tests) passes quickly.
 const hasSpecs = fs.existsSync(TEST_DIR) && fs.readdirSync(TEST_DIR, { recursive: true }).some((f) => String(f).endsWith(".spec.ts"));
 
-// Debian's Chromium when installed (Playwright never downloads a browser here); otherwise
-// whatever browser Playwright itself has.
-const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
-  ? {
-      executablePath: SYSTEM_CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    }
-  : {};
+// The browser `npm run test:e2e` made sure of first (scripts/ensure-browser.ts, which installs
+// one when none is present), looked up again at load time the same way: CHROMIUM_PATH, else
+// /usr/bin/chromium, else chromium on PATH, else Playwright's own. `npx playwright test` alone
+// installs nothing; with no browser, Playwright reports its own missing-browser error.
+const { browser } = findBrowser(machineProbe(() => chromium.executablePath()));
+const launchOptions = browser ? { executablePath: browser.executablePath, args: CHROMIUM_ARGS } : {};
 
 export default defineConfig({
   testDir: TEST_DIR,
