@@ -44,7 +44,7 @@ function run(command: string, args: string[], timeoutMs: number, env: NodeJS.Pro
       process.off("SIGTERM", onSignal);
       resolve(outcome);
     };
-    child.once("error", (error) => finish({ ok: false, detail: `${command}: ${error.message}` }));
+    child.once("error", (error: NodeJS.ErrnoException) => finish({ ok: false, detail: error.code === "ENOENT" ? `${command} is not installed` : `${command}: ${error.message}` }));
     child.once("close", (code) => {
       if (code === 0) return finish({ ok: true });
       // The first error line says why (e.g. "Error: getaddrinfo ENOTFOUND …", apt's "E: …").
