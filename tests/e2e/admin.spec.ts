@@ -1,7 +1,8 @@
 // Agency and platform administration in real Chromium: the forms explain bad input next to each
 // field, the pages pass axe, and an agency admin cannot reach another agency's accounts, whether
 // by address or by calling the server actions with the other agency's ids.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun, e2eRun } from "./auth-fixtures";
 import { expectNoSeriousA11yViolations, expectNotFound, signedInAs } from "./support/sign-in";
 

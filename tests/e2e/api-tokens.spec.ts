@@ -1,7 +1,8 @@
 // API tokens in real Chromium: an agency admin creates one (shown once), a CAD system uses it,
 // the admin revokes it and the API refuses it from then on. The page passes axe, and people who
 // are not agency admins cannot reach it.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
 import { expectNoSeriousA11yViolations, expectNotFound, signedInAs } from "./support/sign-in";
 

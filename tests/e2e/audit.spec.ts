@@ -1,6 +1,7 @@
 // The audit log in real Chromium: an agency's auditor sees their own agency's events with times
 // in the agency's zone, filters them, and passes axe; others find no audit page at all.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun, e2eRun } from "./auth-fixtures";
 import { expectNoSeriousA11yViolations, expectNotFound, signedInAs } from "./support/sign-in";
 

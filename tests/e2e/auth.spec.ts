@@ -1,7 +1,7 @@
 // Signing in to the real app in real Chromium: password and TOTP, a refused code, lockout after
 // five failures, first-time enrolment, the idle lock after 30 minutes (moved by the test clock),
 // the account page, and accessibility scans of what a person signing in sees.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { base32Decode, hotp, TOTP_PERIOD_SECONDS } from "../../lib/auth/totp";
 import {
   closeE2eRun,

@@ -3,7 +3,7 @@
 // agency gets the not-found page for the conflict's address. Accessibility scans of the queue
 // and the conflict page.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
 import { enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, signedInPage, squareAround, wallTime } from "./operations-fixtures";
 

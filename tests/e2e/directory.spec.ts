@@ -1,6 +1,7 @@
 // The agency directory in real Chromium: any signed-in user finds agencies by name, level and
 // kind, reads an agency's contacts and sees its jurisdiction drawn; both languages pass axe.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
 import { expectNoSeriousA11yViolations, expectNotFound, signedInAs } from "./support/sign-in";
 

@@ -4,7 +4,8 @@
 // live; then the same from a sheriff's office to a federal office. Inbox, notice and sent views
 // pass an accessibility scan; a third agency cannot open the notice.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
 import { fileAndOpen, fillOperation, wallTime } from "./operations-fixtures";
 import { expectNoSeriousA11yViolations, expectNotFound, signedInAs } from "./support/sign-in";

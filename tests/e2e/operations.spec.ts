@@ -2,7 +2,8 @@
 // before anything is saved, cancelling (which closes the conflicts), bad input answered with
 // clear messages (never a server error), and accessibility scans of the form and the page.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
 import { drawPolygon, enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, reveal, signedInPage, squareAround, wallTime } from "./operations-fixtures";
 

@@ -3,7 +3,8 @@
 // this run), and appears on the open outbox page without a reload, through LISTEN/NOTIFY and
 // server-sent events. Another agency never sees it. The page passes axe.
 import { randomUUID } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun, e2eRun } from "./auth-fixtures";
 import { expectNoSeriousA11yViolations, signedInAs } from "./support/sign-in";
 

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/app/_lib/action-result";
-import { LOCALE_COOKIE } from "@/app/_i18n/server";
+import { LOCALE_COOKIE, localeCookieOptions } from "@/app/_i18n/server";
 import { changePassword } from "@/lib/auth/change-password";
 import { clearSessionCookie, getActor } from "@/lib/auth/session";
 import { signOutEverywhere } from "@/lib/auth/sign-out-everywhere";
@@ -36,7 +36,7 @@ export async function setLanguageAction(input: unknown): Promise<ActionResult> {
     const actor = await signedIn();
     const { locale } = localePreferenceSchema.parse(input);
     await setUserLocale(db(), { actor, locale, now: await currentTime(db()) });
-    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true });
+    (await cookies()).set(LOCALE_COOKIE, locale, localeCookieOptions());
     revalidatePath("/", "layout");
     return undefined;
   });
