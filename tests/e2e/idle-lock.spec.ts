@@ -39,3 +39,26 @@ test("an inbox left open with its live stream locks after 30 minutes and shows t
     await setServerClockOffset(page.request, 0);
   }
 });
+
+test("moving between pages inside the app still counts as activity", async ({ page }) => {
+  test.setTimeout(120_000);
+  const account = await createThrowawayUser({ agencySlug: "cook-sheriff", roles: ["CHIEF"] });
+  await signIn(page, { ...account, secret: account.secret! });
+  await page.goto("/inbox");
+  await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+  try {
+    // Twenty minutes on, the person follows a link: an in-app navigation, no page load.
+    await setServerClockOffset(page.request, 20 * 60_000);
+    const reported = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/session/activity");
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Sent notices" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sent notices" })).toBeVisible();
+    expect((await reported).status()).toBe(204);
+
+    // Thirty-one minutes after sign-in but eleven after that click: still signed in.
+    await setServerClockOffset(page.request, 31 * 60_000);
+    await page.goto("/inbox");
+    await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+  } finally {
+    await setServerClockOffset(page.request, 0);
+  }
+});
