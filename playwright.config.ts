@@ -39,9 +39,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: hasSpecs ? {
-    // --fresh: a new embedded database (and seed) in CG_DATA_DIR for every run. --rebuild: never
-    // test a stale build (E2E_SKIP_BUILD=1 reuses the last one when iterating locally).
-    command: `npm start -- --fresh${process.env.E2E_SKIP_BUILD === "1" ? "" : " --rebuild"}`,
+    // --fresh: a new embedded database in CG_DATA_DIR for every run; --demo: with the demo world
+    // (the embedded database's default, said out loud). --rebuild: never test a stale build
+    // (E2E_SKIP_BUILD=1 reuses the last one when iterating locally).
+    command: `npm start -- --fresh --demo${process.env.E2E_SKIP_BUILD === "1" ? "" : " --rebuild"}`,
     port: PORT,
     env: {
       PORT: String(PORT),

@@ -1,13 +1,13 @@
 // Seeds the demo world: agencies around Chicago and their demo accounts. Idempotent: a database
-// that already has agencies is left alone. `npm run db:seed` runs it against DATABASE_URL.
-import { pathToFileURL } from "node:url";
+// that already has agencies is left alone. Run through `npm start` or `npm run db:seed`, which
+// decide where the demo world may go (scripts/lib/demo-policy.ts); it has no entry point of its own.
 import type { PrismaClient } from "../lib/db/generated/client";
 import type { Tx } from "../lib/db/client";
 import { recordAudit } from "../lib/audit/record";
 import { boundaryColumns } from "../lib/agencies/boundary";
 import { hashPassword } from "../lib/auth/password";
 import { encryptTotpSecret } from "../lib/auth/totp";
-import { demoTotpSecret } from "../lib/auth/demo";
+import { DEMO_WORLD_SETTING, demoTotpSecret } from "../lib/auth/demo";
 import { DEMO_TIME_ZONE, demoAgencies, type SeedAgency } from "./seed/agencies";
 import { DEMO_PASSWORD, demoUsers, type SeedUser } from "./seed/accounts";
 
@@ -30,6 +30,12 @@ export async function seed(db: PrismaClient): Promise<void> {
       if ((await tx.agency.count()) > 0) return;
       const agencyIds = await createAgencies(tx, agencies, now);
       await createUsers(tx, users, agencyIds, { passwordHash, secrets, now });
+      // The mark a production start refuses (scripts/lib/demo-policy.ts): this database is a demo.
+      await tx.systemSetting.upsert({
+        where: { key: DEMO_WORLD_SETTING },
+        create: { key: DEMO_WORLD_SETTING, value: { seededAt: now.toISOString(), agencies: agencies.length, users: users.length } },
+        update: {},
+      });
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
@@ -106,28 +112,4 @@ async function createUsers(tx: Tx, users: SeedUser[], agencyIds: Map<string, str
       at: c.now,
     });
   }
-}
-
-async function main() {
-  const { db } = await import("../lib/db/client");
-  const { log } = await import("../lib/log");
-  const client = db();
-  try {
-    const before = await client.agency.count();
-    await seed(client);
-    const after = await client.agency.count();
-    log.info({ agencies: after, created: after - before }, before > 0 ? "database already seeded" : "demo world seeded");
-  } finally {
-    await client.$disconnect();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      process.stderr.write(`Seeding failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(1);
-    },
-  );
 }

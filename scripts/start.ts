@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: one command from a clean clone to a running portal. Starts the
 // embedded PostgreSQL unless DATABASE_URL is set, applies migrations, seeds the demo world on
-// the first run, builds if needed and serves. Ctrl-C stops the app, then the database.
+// the first run (embedded database only, unless asked for: see scripts/lib/demo-policy.ts),
+// builds if needed and serves. Ctrl-C stops the app, then the database.
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,7 +13,8 @@ import { removeEmbeddedData } from "./lib/embedded-pg";
 import { exitOf, hasBuild, runNext, runServer, stopChild, waitForPort } from "./lib/next-app";
 import { redactUrl } from "./lib/pg-url";
 import { say } from "./lib/say";
-import { seedIfEmpty } from "./lib/seed-demo";
+import { demoFlags } from "./lib/demo-policy";
+import { DemoPolicyError, holdsDemoWorld, prepareDemoWorld } from "./lib/seed-demo";
 import { dataDirFrom, repoRoot, scriptEnv } from "./lib/script-env";
 import { onShutdown } from "./lib/shutdown";
 
@@ -24,6 +26,10 @@ const { values: flags } = parseArgs({
     "no-serve": { type: "boolean", default: false },
     // Start from an empty data directory. Only with an explicit CG_DATA_DIR (end-to-end runs).
     fresh: { type: "boolean", default: false },
+    // The demo world (public password): the default for the embedded database only. An external
+    // database (DATABASE_URL) takes it only with --demo --force-demo, and never in production.
+    demo: { type: "boolean", default: false },
+    "force-demo": { type: "boolean", default: false },
   },
 });
 
@@ -72,7 +78,7 @@ function authSecret(): string {
   return secret;
 }
 
-async function serveApp(appEnv: NodeJS.ProcessEnv): Promise<number> {
+async function serveApp(appEnv: NodeJS.ProcessEnv, demoWorld: boolean): Promise<number> {
   if (!flags.dev && (flags.rebuild || !hasBuild())) {
     say.step(flags.rebuild ? "Rebuilding the app (--rebuild)" : "No production build yet: building the app (takes a minute)");
     app = runNext(["build"], appEnv);
@@ -89,7 +95,7 @@ async function serveApp(appEnv: NodeJS.ProcessEnv): Promise<number> {
   if (await waitForPort(env.PORT, running)) {
     say.ok(`Common Ground is running at ${appEnv.NEXTAUTH_URL}. Press Ctrl-C to stop.`);
     const accounts = path.join(repoRoot, "prisma", "seed", "DEMO-ACCOUNTS.md");
-    if (fs.existsSync(accounts)) say.detail(`Demo accounts: ${path.relative(repoRoot, accounts)}`);
+    if (demoWorld && fs.existsSync(accounts)) say.detail(`Demo accounts: ${path.relative(repoRoot, accounts)}`);
   }
   return exitOf(running);
 }
@@ -108,13 +114,15 @@ async function main(): Promise<number> {
   };
   // The seed encrypts TOTP secrets with AUTH_SECRET through lib/env, which reads process.env.
   Object.assign(process.env, { DATABASE_URL: appEnv.DATABASE_URL, AUTH_SECRET: appEnv.AUTH_SECRET });
-  await seedIfEmpty(url, say);
+  const { demo, force } = demoFlags(flags, env);
+  await prepareDemoWorld(url, { embedded: !!database?.embedded, demo, force, production: env.NODE_ENV === "production" }, say);
+  const demoWorld = await holdsDemoWorld(url);
 
   if (!serve) {
     say.ok(`Database ready at ${redactUrl(url)} (not serving the app: --no-serve)`);
     await new Promise<never>(() => setInterval(() => {}, 1 << 30));
   }
-  const code = await serveApp(appEnv);
+  const code = await serveApp(appEnv, demoWorld);
   if (code !== 0 && !interrupted) say.fail(`The app exited with code ${code}`);
   return code;
 }
@@ -123,7 +131,8 @@ let exitCode = 1;
 try {
   exitCode = await main();
 } catch (error) {
-  say.fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (error instanceof DemoPolicyError) say.fail(error.message);
+  else say.fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
 }
 await shutdown();
 process.exit(exitCode);

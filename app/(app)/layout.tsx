@@ -1,11 +1,12 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { requireActor } from "../_auth/require-actor";
 import { zoneLabel } from "@/lib/i18n/format";
 import { visibleNav } from "@/components/shell/nav-items";
 import { NavLinks } from "@/components/shell/nav-links";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { ActivityReporter } from "@/components/shell/activity-reporter";
 import { getLocale, getT } from "../_i18n/server";
 
 // Every page in this group is for signed-in users; each page still checks the actor itself.
@@ -15,6 +16,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (
     <div className="flex min-h-screen flex-col">
+      <Suspense fallback={null}>
+        <ActivityReporter />
+      </Suspense>
       <a href="#main" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-white px-3 py-2 text-brand-dark">
         {t("skipToContent")}
       </a>

@@ -68,7 +68,7 @@ export async function createAgency({ actor, input, now, db = defaultDb() }: Args
     const data = parse(input);
     return withUniqueSlug(() =>
       db.$transaction(async (tx) => {
-        const agency = await tx.agency.create({ data: { ...columns(data), createdAt: now }, select: { id: true } });
+        const agency = await tx.agency.create({ data: { ...agencyColumns(data), createdAt: now }, select: { id: true } });
         await audit(tx, actor, AGENCY_AUDIT.create, agency.id, { slug: data.slug, name: data.name, level: data.level, kind: data.kind }, now);
         return agency;
       }),
@@ -85,7 +85,7 @@ export async function updateAgency({ actor, agencyId, input, now, db = defaultDb
       db.$transaction(async (tx) => {
         const before = await tx.agency.findUnique({ where: { id: agencyId } });
         if (!before) throw new NotFoundError();
-        const next = columns(data);
+        const next = agencyColumns(data);
         const { boundary: beforeBoundary, ...beforeRest } = before;
         const { boundary: nextBoundary, ...nextRest } = next;
         const changes = diff(beforeRest, nextRest);
@@ -107,7 +107,8 @@ function parse(input: unknown): AgencyInput {
   return parsed.data;
 }
 
-function columns(d: AgencyInput) {
+/** The Agency row's columns for a validated agency record. */
+export function agencyColumns(d: AgencyInput) {
   return {
     slug: d.slug,
     name: d.name,

@@ -11,3 +11,9 @@ export function demoTotpSecret(email: string): string {
   const mac = createHmac("sha256", DEMO_TOTP_SALT).update(email.trim().toLowerCase()).digest();
   return base32Encode(mac.subarray(0, 20));
 }
+
+/** The SystemSetting the demo seed writes, so the tooling recognises a database holding the demo world. */
+export const DEMO_WORLD_SETTING = "demo.world";
+
+/** Demo accounts live under the reserved `.demo` top-level domain. */
+export const DEMO_EMAIL_SUFFIX = ".demo";

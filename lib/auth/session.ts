@@ -11,6 +11,7 @@ import { currentTime } from "../clock";
 import { env } from "../env";
 import { log } from "../log";
 import { signInSchema } from "../validation/auth";
+import { isPersonActivity } from "./activity";
 import type { Actor } from "./actor";
 import { secureCookies, sessionCookieName } from "./cookie";
 import { requestContextFrom, type RequestContext } from "./request-context";
@@ -87,13 +88,35 @@ export const getRequestContext = cache(async (): Promise<RequestContext> => requ
 
 export type SessionState = { actor: Actor | null; reason: EndReason | null };
 
-/** The actor, or why there is none (a session that went idle, expired or was signed out). */
-export const getSessionState = cache(async (): Promise<SessionState> => {
+async function resolveCurrent(activity: (h: Headers) => boolean): Promise<SessionState> {
   const session = await getServerSession(authOptions());
   if (!session?.sid) return { actor: null, reason: null };
   const now = await currentTime(db());
-  return resolveSession({ sessionId: session.sid, now, context: await getRequestContext() });
-});
+  return resolveSession({ sessionId: session.sid, now, context: await getRequestContext(), activity: activity(await headers()) });
+}
+
+/**
+ * The actor, or why there is none (a session that went idle, expired or was signed out). Only a
+ * request that is the person doing something pushes the idle lock back (lib/auth/activity.ts).
+ */
+export const getSessionState = cache((): Promise<SessionState> => resolveCurrent(isPersonActivity));
+
+/** For /api/session/activity: the page reports an in-app navigation, which counts as activity. */
+export async function recordActivity(): Promise<SessionState> {
+  return resolveCurrent(() => true);
+}
+
+/**
+ * For long-lived responses (the live-update stream): re-checks this browser's session later,
+ * outside the request, never counting as activity. Null when there is no session to watch.
+ */
+export async function sessionWatcher(): Promise<(() => Promise<SessionState>) | null> {
+  const session = await getServerSession(authOptions());
+  if (!session?.sid) return null;
+  const sessionId = session.sid;
+  const context = await getRequestContext();
+  return async () => resolveSession({ sessionId, now: await currentTime(db()), context, activity: false });
+}
 
 /** Who is asking, or null. Every page, server action and route handler calls this itself. */
 export const getActor = cache(async (): Promise<Actor | null> => (await getSessionState()).actor);

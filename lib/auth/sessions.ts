@@ -59,8 +59,10 @@ export type ResolvedSession = { actor: Actor; reason: null } | { actor: null; re
 /**
  * Turns a session id from the browser's token into an Actor, or says why it no longer counts.
  * An idle or expired session is revoked (and the idle lock audited) the first time it is seen.
+ * `activity` says whether the request is the person doing something (lib/auth/activity.ts):
+ * only then does it push the idle lock back. Live streams and background refreshes do not.
  */
-export async function resolveSession({ sessionId, now, context, db }: { sessionId: string; now: Date; context: RequestContext; db?: Db }): Promise<ResolvedSession> {
+export async function resolveSession({ sessionId, now, context, activity, db }: { sessionId: string; now: Date; context: RequestContext; activity: boolean; db?: Db }): Promise<ResolvedSession> {
   const d = db ?? defaultDb();
   const session = await d.userSession.findUnique({
     where: { id: sessionId },
@@ -73,7 +75,7 @@ export async function resolveSession({ sessionId, now, context, db }: { sessionI
     if (verdict === "IDLE" || verdict === "EXPIRED") await endSession(d, session, verdict, now, context);
     return { actor: null, reason: endReason(verdict, session) };
   }
-  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+  if (activity && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await d.userSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
   }
   const actor: Actor = {

@@ -33,9 +33,19 @@ describe("TOTP (RFC 6238)", () => {
     expect(totpCode(secret, new Date(1111111109_000))).toBe("081804");
   });
 
+  it("accepts the RFC 6238 SHA-1 code (6 digits) at its time, once", () => {
+    const secret = base32Encode(SEEDS.sha1);
+    const at = new Date(1111111109_000);
+    const step = totpStep(at);
+    expect(verifyTotp(secret, "081804", at, null)).toBe(step);
+    expect(verifyTotp(secret, "081804", at, step)).toBeNull();
+    expect(verifyTotp(secret, "081804", new Date(1111111109_000 + 90_000), null)).toBeNull();
+  });
+
   it("round-trips base32 (the RFC 4648 example) and ignores case, spaces and padding", () => {
     expect(base32Encode(Buffer.from("foobar"))).toBe("MZXW6YTBOI");
     expect(base32Decode("mzxw 6ytb oi======").toString()).toBe("foobar");
+    expect(base32Decode("MZXW\t6YTB\nOI").toString()).toBe("foobar");
     expect(() => base32Decode("not base32!")).toThrow();
     expect(base32Decode(generateTotpSecret())).toHaveLength(20);
   });

@@ -1,5 +1,6 @@
 // A server-sent-events stream for one signed-in browser: its agency's live events, a heartbeat
-// comment so proxies keep the connection open, and a clean close when the browser leaves.
+// comment so proxies keep the connection open, a periodic check that its session still counts,
+// and a clean close when the browser leaves.
 import type { LiveHub } from "./hub";
 import type { LiveEventType } from "./publish";
 
@@ -10,7 +11,35 @@ export const HEARTBEAT_MS = 20_000;
  */
 export const MAX_STREAM_MS = 5 * 60_000;
 
-export function liveEventStream(o: { hub: LiveHub; agencyId: string; signal?: AbortSignal; heartbeatMs?: number; maxAgeMs?: number; types?: LiveEventType[] }): ReadableStream<Uint8Array> {
+/** How often an open stream re-checks its session, so a page left open locks on time. */
+export const SESSION_CHECK_MS = 15_000;
+
+/** Whether the browser's session still counts; checking must never count as its activity. */
+export type SessionCheck = () => Promise<{ active: true } | { active: false; reason: string | null }>;
+
+const sessionEndedFrame = (reason: string | null) => `data: ${JSON.stringify({ type: "session-ended", reason })}\n\n`;
+
+/** The whole answer to a browser whose session already ended: say so, and wait long before retrying. */
+export function sessionEndedStream(reason: string | null): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(`retry: 60000\n\n${sessionEndedFrame(reason)}`);
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
+export function liveEventStream(o: {
+  hub: LiveHub;
+  agencyId: string;
+  signal?: AbortSignal;
+  heartbeatMs?: number;
+  maxAgeMs?: number;
+  types?: LiveEventType[];
+  checkSession?: SessionCheck;
+  sessionCheckMs?: number;
+}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -36,10 +65,27 @@ export function liveEventStream(o: { hub: LiveHub; agencyId: string; signal?: Ab
       heartbeat.unref?.();
       const expiry = setTimeout(() => close(), o.maxAgeMs ?? MAX_STREAM_MS);
       expiry.unref?.();
+      // The session can lock (or be signed out elsewhere) while the page stays open: the stream
+      // then tells the page, which takes the person to sign in, and ends.
+      const check = o.checkSession;
+      const sessionTimer = check
+        ? setInterval(() => {
+            void check().then(
+              (state) => {
+                if (state.active) return;
+                send(sessionEndedFrame(state.reason));
+                close();
+              },
+              () => {}, // a failed check is retried at the next interval
+            );
+          }, o.sessionCheckMs ?? SESSION_CHECK_MS)
+        : undefined;
+      sessionTimer?.unref?.();
       const close = () => {
         if (!open) return;
         open = false;
         clearInterval(heartbeat);
+        clearInterval(sessionTimer);
         clearTimeout(expiry);
         unsubscribe();
         o.signal?.removeEventListener("abort", close);

@@ -5,4 +5,6 @@ export const USER_AUDIT = {
   deactivate: "user.deactivate",
   reactivate: "user.reactivate",
   changeRoles: "user.roles.change",
+  // A platform administrator created on the server's command line (`npm run admin:create`).
+  createPlatformAdmin: "user.platformAdmin.create",
 } as const;

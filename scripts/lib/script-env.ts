@@ -23,6 +23,13 @@ const schema = z.object({
   START_SKIP_SERVE: z.enum(["0", "1"]).default("0"),
   CI: z.string().optional(),
   DEBUG_SCHEMA_ENGINE: z.enum(["0", "1"]).default("0"),
+  NODE_ENV: z.string().optional(),
+  // The demo world: CG_DEMO=1 asks for it (as --demo does), CG_DEMO=0 keeps it out of the
+  // embedded database; CG_DEMO_FORCE=1 (--force-demo) allows it in an external one.
+  CG_DEMO: z.enum(["0", "1"], { message: "CG_DEMO must be 0 or 1" }).optional(),
+  CG_DEMO_FORCE: z.enum(["0", "1"], { message: "CG_DEMO_FORCE must be 0 or 1" }).optional(),
+  // `npm run admin:create` reads the new administrator's password from here when set (automation).
+  CG_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type ScriptEnv = z.infer<typeof schema>;

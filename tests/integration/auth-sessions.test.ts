@@ -38,12 +38,12 @@ describe("sessions", () => {
   }
 
   async function actorFor(user: TestUser, at: Date): Promise<Actor> {
-    const resolved = await resolveSession({ db: t().db, sessionId: await signIn(user, at), now: at, context });
+    const resolved = await resolveSession({ db: t().db, sessionId: await signIn(user, at), now: at, context, activity: true });
     if (!resolved.actor) throw new Error("no actor");
     return resolved.actor;
   }
 
-  const resolve = (sessionId: string, now: Date) => resolveSession({ db: t().db, sessionId, now, context });
+  const resolve = (sessionId: string, now: Date, activity = true) => resolveSession({ db: t().db, sessionId, now, context, activity });
 
   describe("a session", () => {
     it("resolves to the user's actor and records activity at most once a minute", async () => {
@@ -74,6 +74,18 @@ describe("sessions", () => {
       const locks = (await auditRows(db, AUTH_AUDIT.idleLock)).filter((r) => r.targetId === sessionId);
       expect(locks).toHaveLength(1);
       expect(locks[0]).toMatchObject({ actorUserId: user.id, agencyId: agencyA, at: minutes(88) });
+    });
+
+    it("is not kept open by requests that are not the person's (live stream, background refresh)", async () => {
+      const db = t().db;
+      const user = await makeUser(db, agencyA);
+      const sessionId = await signIn(user, T0);
+
+      // A page left open: its stream reconnects and refreshes every few minutes.
+      for (let m = 2; m < 30; m += 3) expect((await resolve(sessionId, minutes(m), false)).actor, `minute ${m}`).not.toBeNull();
+      expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(T0);
+      expect(await resolve(sessionId, minutes(30), false)).toEqual({ actor: null, reason: "idle" });
+      expect((await auditRows(db, AUTH_AUDIT.idleLock)).filter((r) => r.targetId === sessionId)).toHaveLength(1);
     });
 
     it("ends 12 hours after sign-in however active it was", async () => {

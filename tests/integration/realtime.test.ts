@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createLiveHub, type LiveHub } from "@/lib/realtime/hub";
-import { liveEventStream } from "@/lib/realtime/event-stream";
+import { liveEventStream, sessionEndedStream } from "@/lib/realtime/event-stream";
 import { createPgListener, type PgListener } from "@/lib/realtime/pg-listener";
 import { publishLiveEvent, type LiveEvent } from "@/lib/realtime/publish";
 import { useFreshDb } from "./helpers/db";
@@ -120,6 +120,28 @@ describe("live updates", () => {
       expect(s.queue.filter((f) => f.frame === ": keep-alive").length).toBeGreaterThanOrEqual(2);
       await s.cancel();
       expect(hub.size()).toBe(0);
+    });
+
+    it("tells the page and ends when its session stops counting, checking without counting as activity", async () => {
+      let checks = 0;
+      const s = frames(
+        liveEventStream({
+          hub,
+          agencyId: A,
+          sessionCheckMs: 30,
+          checkSession: async () => (++checks < 3 ? { active: true } : { active: false, reason: "idle" }),
+        }),
+      );
+      await until(() => s.isDone());
+      expect(s.isDone()).toBe(true);
+      expect(checks).toBe(3);
+      expect(s.data()).toEqual([{ type: "session-ended", reason: "idle" }]);
+      expect(hub.size()).toBe(0);
+
+      const ended = frames(sessionEndedStream("expired"));
+      await until(() => ended.isDone());
+      expect(ended.data()).toEqual([{ type: "session-ended", reason: "expired" }]);
+      expect(ended.queue[0].frame).toContain("retry: 60000");
     });
 
     it("asks browsers to re-read after the listen connection is restored", async () => {

@@ -1,6 +1,7 @@
 // `npm start` end to end, minus the web server (--no-serve, same code path otherwise): it
 // creates, migrates and seeds the embedded database, keeps data across restarts, recovers
-// after being killed with SIGKILL, and uses DATABASE_URL's server instead when given one.
+// after being killed with SIGKILL, and uses DATABASE_URL's server instead when given one (without
+// the demo world: tests/integration/demo-world.test.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -112,7 +113,7 @@ describe("npm start with the embedded PostgreSQL", () => {
 });
 
 describe("npm start with DATABASE_URL", () => {
-  it("creates, migrates and seeds that database and starts no embedded server", async () => {
+  it("creates and migrates that database, adds no demo world to it and starts no embedded server", async () => {
     const dataDir = newDataDir("external");
     const name = `cg_start_external_${process.pid}`;
     const url = withDatabase(inject("dbAdminUrl"), name);
@@ -123,8 +124,9 @@ describe("npm start with DATABASE_URL", () => {
       expect(run.output()).not.toContain("embedded PostgreSQL");
       const migrations = await query<{ migration_name: string }>(url, `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`);
       expect(migrations.length).toBe(fs.readdirSync(path.resolve("prisma/migrations")).filter((f) => /^\d/.test(f)).length);
-      const [{ n }] = await query<{ n: string }>(url, `SELECT count(*) AS n FROM "Agency"`);
-      expect(Number(n)).toBeGreaterThan(0);
+      const [{ n }] = await query<{ n: string }>(url, `SELECT count(*) AS n FROM "User"`);
+      expect(Number(n)).toBe(0);
+      expect(run.output()).toContain("npm run admin:create");
       expect(clusterRootCandidates(dataDir).some((root) => fs.existsSync(path.join(root, "pg")))).toBe(false);
       await stopGracefully(run);
     } finally {

@@ -13,10 +13,14 @@ export interface StartedProcess {
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Environment for a tooling child: this process's, minus anything that would redirect it. */
+/**
+ * Environment for a tooling child: this process's, minus anything that would redirect it (so an
+ * embedded database gets the demo world, its default, whatever CG_DEMO the shell has).
+ */
 export function toolEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-  for (const key of ["DATABASE_URL", "CG_DATA_DIR", "AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "START_SKIP_SERVE", "PORT"]) delete env[key];
+  const redirecting = ["DATABASE_URL", "CG_DATA_DIR", "AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "START_SKIP_SERVE", "PORT", "CG_DEMO", "CG_DEMO_FORCE", "CG_ADMIN_PASSWORD"];
+  for (const key of redirecting) delete env[key];
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
