@@ -36,6 +36,7 @@ export function RecipientPreview({ state, agencies, added, onAddedChange }: Prop
         {state.kind === "idle" ? <p>{t("preview.waiting")}</p> : null}
         {state.kind === "checking" && !preview ? <p>{t("preview.checking")}</p> : null}
         {state.kind === "error" ? <p>{t("preview.failed")}</p> : null}
+        {state.kind === "limit" ? <p>{t("preview.limit")}</p> : null}
         {preview ? (
           <>
             <p className="mb-2">{t("preview.leadTime", { given: hours >= 0 ? t("lead.before", { hours }) : t("lead.after", { hours: -hours }) })}</p>

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/app/_lib/action-result";
 import type { Area } from "@/lib/deconfliction/types";
 import type { RecipientPreview } from "@/lib/notices/preview-recipients";
-import { dryRunSchema } from "@/lib/validation/operation";
+import { parseMsg } from "@/lib/i18n/issue";
+import { dryRunSchema, PROBE_LIMIT_MESSAGES } from "@/lib/validation/operation";
 
 export type RecipientPreviewAction = (input: unknown) => Promise<ActionResult<RecipientPreview>>;
 
@@ -13,7 +14,9 @@ export type RecipientPreviewState =
   | { kind: "idle" }
   | { kind: "checking"; last: RecipientPreview | null }
   | { kind: "done"; preview: RecipientPreview }
-  | { kind: "error" };
+  | { kind: "error" }
+  /** Larger than a dry run may look at (lib/validation/operation.ts): worked out on filing instead. */
+  | { kind: "limit" };
 
 export function useRecipientPreview(
   action: RecipientPreviewAction,
@@ -26,10 +29,12 @@ export function useRecipientPreview(
 
   useEffect(() => {
     const ticket = ++latest.current;
-    const checkable = input.area && dryRunSchema.safeParse(input).success;
+    const parsed = input.area ? dryRunSchema.safeParse(input) : null;
+    const checkable = parsed?.success ?? false;
+    const overLimit = parsed?.error?.issues.some((i) => (PROBE_LIMIT_MESSAGES as readonly string[]).includes(parseMsg(i.message).key)) ?? false;
     const timer = setTimeout(
       async () => {
-        if (!checkable) return setState({ kind: "idle" });
+        if (!checkable) return setState({ kind: overLimit ? "limit" : "idle" });
         setState({ kind: "checking", last: last.current });
         try {
           const result = await action(input);

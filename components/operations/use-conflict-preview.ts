@@ -1,8 +1,10 @@
 "use client";
 // Runs the dry-run check ~400 ms after the area, window or risk flags stop changing. Only the
-// latest answer is shown; an older one arriving late is dropped.
+// latest answer is shown; an older one arriving late is dropped. An area or window larger than a
+// dry run may look at is not sent: the preview says so, and saving still checks the whole filing.
 import { useEffect, useRef, useState } from "react";
-import { dryRunSchema } from "@/lib/validation/operation";
+import { dryRunSchema, PROBE_LIMIT_MESSAGES } from "@/lib/validation/operation";
+import { parseMsg } from "@/lib/i18n/issue";
 import type { Area } from "@/lib/deconfliction/types";
 import type { ActionResult } from "@/app/_lib/action-result";
 import { useIssueText } from "@/components/i18n/i18n-provider";
@@ -26,8 +28,10 @@ export function useConflictPreview(
     const parsed = input.area ? dryRunSchema.safeParse(input) : null;
     const ticket = ++latest.current;
     if (!parsed?.success) {
-      // Nothing checkable yet: say so, without waiting.
-      const timer = setTimeout(() => ticket === latest.current && setState({ kind: "idle" }), 0);
+      // Nothing checkable yet, or more than a dry run may look at: say so, without waiting.
+      const limit = parsed?.error.issues.find((i) => (PROBE_LIMIT_MESSAGES as readonly string[]).includes(parseMsg(i.message).key));
+      const next: PreviewState = limit ? { kind: "limit", message: issueText(limit.message) } : { kind: "idle" };
+      const timer = setTimeout(() => ticket === latest.current && setState(next), 0);
       return () => clearTimeout(timer);
     }
     const timer = setTimeout(async () => {

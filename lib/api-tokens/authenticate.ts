@@ -83,6 +83,8 @@ export async function recordApiRequest(args: {
   method: string;
   path: string;
   status: number;
+  /** Anything the handler adds about what it did (e.g. a dry run's box), kept beside the request line. */
+  details?: Record<string, unknown>;
   now: Date;
 }): Promise<void> {
   const { db, actor, meta, now } = args;
@@ -96,7 +98,7 @@ export async function recordApiRequest(args: {
     targetType: "ApiToken",
     targetId: actor?.id ?? null,
     outcome,
-    details: { method: args.method, path: args.path.slice(0, 300), status: args.status },
+    details: { ...args.details, method: args.method, path: args.path.slice(0, 300), status: args.status },
     at: now,
     ...context,
   });

@@ -1,11 +1,13 @@
 // "These agencies will be notified": the filing form asks while the area, window and added
 // agencies change. The same routing as filing, nothing stored; with the lead time each host
-// asks for, and whether the filing would have to be exigent.
+// asks for, and whether the filing would have to be exigent. It names agencies whose operations
+// collide, so it is a dry run like the conflict check: capped, rate limited and audited the same way.
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { NotFoundError } from "../errors";
 import { runCheck } from "../operations/check";
+import { admitProbe, boxOf, noteInvalidProbe, noteProbe, type ProbeSink } from "../operations/probe-guard";
 import { agencyBuffers } from "../operations/file-operation";
 import { FILING_ROLES } from "../operations/roles";
 import { recipientPreviewSchema } from "../validation/notice";
@@ -18,11 +20,18 @@ export type RecipientPreview = { recipients: PreviewRecipient[]; leadMinutes: nu
 
 const PREVIEW_ID = "00000000-0000-0000-0000-000000000000";
 
-export async function previewRecipients(args: { db: Db; actor: Actor; input: unknown; now: Date }): Promise<RecipientPreview> {
+export async function previewRecipients(args: { db: Db; actor: Actor; input: unknown; now: Date; sink?: ProbeSink }): Promise<RecipientPreview> {
   const { db, actor, now } = args;
   authorize(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
-  const base = dryRunSchema.parse(args.input);
+  const parsed = dryRunSchema.safeParse(args.input);
+  if (!parsed.success) {
+    await noteInvalidProbe(args, "RECIPIENTS", args.input);
+    throw parsed.error;
+  }
+  const base = parsed.data;
   const { addedAgencyIds = [], operationId } = recipientPreviewSchema.parse(args.input);
+  await admitProbe(args, "RECIPIENTS", base);
+  await noteProbe(args, { kind: "RECIPIENTS", outcome: "ANSWERED", bbox: boxOf(base.area), startsAt: base.startsAt.toISOString(), endsAt: base.endsAt.toISOString() });
   if (operationId && (await db.operation.count({ where: { id: operationId, agencyId: actor.agencyId } })) === 0) throw new NotFoundError();
   const subject = { id: operationId ?? PREVIEW_ID, agencyId: actor.agencyId, area: base.area, startsAt: base.startsAt, endsAt: base.endsAt, riskFlags: base.riskFlags ?? [] };
   const { conflicts } = await runCheck(db, subject, await agencyBuffers(db, actor.agencyId), operationId);

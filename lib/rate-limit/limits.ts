@@ -23,8 +23,12 @@ export const LIMITS = {
   anonymousAddress: { points: 60, durationSec: 60, blockSec: 60 },
   /** Calendar-feed fetches per feed token. */
   calendarFeed: { points: 60, durationSec: 60 * 60 },
-  /** Deconfliction dry runs and previews per user. */
-  dryRunUser: { points: 30, durationSec: 60 },
-  /** Deconfliction dry runs and previews per agency. */
-  dryRunAgency: { points: 120, durationSec: 60 },
+  /**
+   * Dry runs (the API's check, the filing form's conflict and recipient previews) per user or API
+   * token. The form asks twice ~400 ms after each change, so a person drawing stays well inside;
+   * a script sweeping a region for other agencies' plans does not.
+   */
+  dryRunUser: { points: 60, durationSec: 60 },
+  /** Dry runs per agency, all its people and tokens together: an average of one a second, in bursts. */
+  dryRunAgency: { points: 300, durationSec: 5 * 60 },
 } satisfies Record<string, Limit>;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { OperationStatus, OperationType } from "../db/generated/enums";
 import { msg } from "../i18n/issue";
 import { intField } from "./agency";
+import { areaFitsAcross } from "../deconfliction/extent";
 import { areaSchema } from "./area";
 
 export const OPERATION_TYPES = [
@@ -136,6 +137,29 @@ export const operationUpdateSchema = z
   .superRefine(refineWindow);
 export type OperationUpdate = z.infer<typeof operationUpdateSchema>;
 
+/**
+ * What one dry run (the API's check, the filing form's conflict and recipient previews) may look at:
+ * an area and a window a single operation could plausibly cover, so that a handful of checks cannot
+ * sweep a region for other agencies' plans. Filing keeps its own, wider limits: a filed operation is
+ * a commitment, recorded and seen by its counterparts.
+ */
+export const PROBE_MAX_ACROSS_KM = 50;
+export const PROBE_MAX_WINDOW_DAYS = 7;
+const PROBE_MAX_WINDOW_MS = PROBE_MAX_WINDOW_DAYS * 24 * 3_600_000;
+/** The messages a probe over its limits gets; the form's preview says them instead of checking. */
+export const PROBE_LIMIT_MESSAGES = ["operations.validation.probeAreaTooLarge", "operations.validation.probeWindowTooLong"] as const;
+
+function refineProbe(value: { area?: unknown; startsAt?: unknown; endsAt?: unknown }, ctx: z.RefinementCtx) {
+  const area = value.area as z.output<typeof areaSchema> | undefined;
+  if (area && typeof area === "object" && (area.kind === "CIRCLE" || area.kind === "POLYGON") && !areaFitsAcross(area, PROBE_MAX_ACROSS_KM * 1000)) {
+    ctx.addIssue({ code: "custom", path: ["area"], message: msg(PROBE_LIMIT_MESSAGES[0], { km: PROBE_MAX_ACROSS_KM }) });
+  }
+  if (value.startsAt instanceof Date && value.endsAt instanceof Date && value.endsAt.getTime() - value.startsAt.getTime() > PROBE_MAX_WINDOW_MS) {
+    // A window past filing's own limit already has its issue.
+    if (!windowIssue(value.startsAt, value.endsAt)) ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg(PROBE_LIMIT_MESSAGES[1], { days: PROBE_MAX_WINDOW_DAYS }) });
+  }
+}
+
 /** The live preview while filing and the API's check: an area and window in, conflicts out, nothing stored. */
 export const dryRunSchema = z
   .object({
@@ -146,7 +170,8 @@ export const dryRunSchema = z
     /** When previewing an edit, the operation itself is left out of the comparison. */
     operationId: z.preprocess(blankToUndefined, z.uuid({ message: msg("errors.invalid") }).optional()),
   })
-  .superRefine(refineWindow);
+  .superRefine(refineWindow)
+  .superRefine(refineProbe);
 export type DryRunInput = z.infer<typeof dryRunSchema>;
 
 export const OPERATION_TRANSITIONS = ["PLAN", "ACTIVATE", "COMPLETE", "CANCEL"] as const;

@@ -125,7 +125,7 @@ describe("API v1", () => {
     const check = await call("check", "POST", { body: { area: circle(-87.695, 41.952, 100), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() } });
     expect(check.status).toBe(200);
     expect(check.body.conflicts).toHaveLength(1);
-    expect(check.body.conflicts[0]).toMatchObject({ agency: { name: "Federal Task Force" }, areasIntersect: true, ownOperation: null });
+    expect(check.body.conflicts[0]).toMatchObject({ scope: "OTHER_AGENCY", agency: { name: "Federal Task Force" } });
     expect(await db().operation.count({ where: { agencyId: city.id, title: { contains: "Lantern" } } })).toBe(0);
 
     const cityFiled = await call("operations", "POST", { body: operationInput({ title: "Street fair", area: circle(-87.695, 41.952, 100) }) });

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { updateAgencySettings } from "@/lib/agencies/agency-settings";
+import type { Area } from "@/lib/deconfliction/types";
+import { runPreviewCheck } from "@/lib/operations/check";
 import { dryRunCheck } from "@/lib/operations/dry-run";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { getOwnOperation, listOwnOperations } from "@/lib/operations/read-operations";
@@ -27,6 +29,10 @@ describe("operations", () => {
     north = await makeAgency(db(), { name: "North Police Department" });
     south = await makeAgency(db(), { name: "South County Sheriff" });
   });
+
+  /** The engine's distances for a check by `agency`: what a dry run no longer tells about another agency's operation. */
+  const engineDistances = async (agency: TestAgency, probe: { area: ReturnType<typeof circle>; startsAt: Date; endsAt: Date }) =>
+    (await runPreviewCheck(db(), { id: "00000000-0000-0000-0000-000000000000", agencyId: agency.id, area: probe.area as Area, startsAt: probe.startsAt, endsAt: probe.endsAt, riskFlags: [] })).conflicts.map((c) => c.minDistanceM);
 
   const conflictsOf = (operationId: string) =>
     db().conflict.findMany({ where: { OR: [{ opAId: operationId }, { opBId: operationId }] }, orderBy: { detectedAt: "asc" } });
@@ -188,7 +194,7 @@ describe("operations", () => {
     });
     expect(await db().operation.count()).toBe(before);
     expect(result.conflicts).toHaveLength(1);
-    expect(result.conflicts[0]).toMatchObject({ agency: { name: "North Police Department" }, ownOperation: null, areasIntersect: true });
+    expect(result.conflicts[0]).toMatchObject({ scope: "OTHER_AGENCY", agency: { name: "North Police Department" } });
     expect(JSON.stringify(result)).not.toContain("Secret title");
   });
 
@@ -202,13 +208,15 @@ describe("operations", () => {
     await fileOperation({ db: db(), actor: actorOf(wideAgency), input: operationInput({ area: circle(179.985, 52.5, 100) }), now });
     const shifted = await dryRunCheck({ db: db(), actor: actorOf(south), input: { area: circle(-179.985, 52.5, 100), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() }, now });
     expect(shifted.conflicts.map((c) => c.agency.name)).toEqual(["Aleutians Task Force"]);
-    expect(shifted.conflicts[0].minDistanceM).toBeGreaterThan(1_500);
+    // A dry run does not say how far away another agency's operation is; the engine does.
+    expect((await engineDistances(south, { area: circle(-179.985, 52.5, 100), startsAt: hours(1), endsAt: hours(2) }))[0]).toBeGreaterThan(1_500);
     // A polygon that itself crosses the antimeridian, against a circle inside it.
     const strip = { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [[[179.9, -16.5], [-179.9, -16.5], [-179.9, -16.4], [179.9, -16.4], [179.9, -16.5]]] } };
     await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: strip }), now });
     const inside = await dryRunCheck({ db: db(), actor: actorOf(south), input: { area: circle(-179.95, -16.45, 100), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() }, now });
     expect(inside.conflicts).toHaveLength(1);
-    expect(inside.conflicts[0]).toMatchObject({ areasIntersect: true, containment: "B_CONTAINS_A" });
+    const [engine] = (await runPreviewCheck(db(), { id: "00000000-0000-0000-0000-000000000000", agencyId: south.id, area: circle(-179.95, -16.45, 100) as Area, startsAt: hours(1), endsAt: hours(2), riskFlags: [] })).conflicts;
+    expect(engine).toMatchObject({ areasIntersect: true, containment: "B_CONTAINS_A" });
     // Near the North Pole, on opposite meridians: about 670 m apart across the pole.
     await fileOperation({ db: db(), actor: actorOf(north), input: operationInput({ area: circle(0, 89.997, 300) }), now });
     const polar = await fileOperation({ db: db(), actor: actorOf(south), input: operationInput({ area: circle(180, 89.997, 300) }), now });
@@ -228,7 +236,7 @@ describe("operations", () => {
     await updateAgencySettings({ db: db(), actor: admin, input: settings, now });
     const found = await dryRunCheck({ db: db(), actor: actorOf(north), input: probe, now });
     expect(found.conflicts.map((c) => c.agency.name)).toEqual(["Wide Buffer Sheriff"]);
-    expect(found.conflicts[0].minDistanceM).toBeGreaterThan(2_500);
+    expect((await engineDistances(north, { area: circle(-92, 37.028, 100), startsAt: hours(1), endsAt: hours(2) }))[0]).toBeGreaterThan(2_500);
     expect(operation.status).toBe("PLANNED");
   });
 

@@ -1,8 +1,12 @@
 // POST /api/v1/notices/preview — who would be notified of an operation with this area and window
 // (and added agencies), the lead time each asks for, and whether filing would have to be exigent.
+// A dry run like /deconfliction/check: the same size and window caps (422), the same allowance
+// (429 with Retry-After), and the box looked at kept on the request's audit event.
 import { db } from "@/lib/db/client";
 import { previewRecipients } from "@/lib/notices/preview-recipients";
 import { readBody } from "../../_lib/body";
 import { json, tokenRoute } from "../../_lib/token-route";
 
-export const POST = tokenRoute(async (req, { actor, now }) => json(await previewRecipients({ db: db(), actor, input: await readBody(req), now })));
+export const POST = tokenRoute(async (req, { actor, now, addAuditDetails }) =>
+  json(await previewRecipients({ db: db(), actor, input: await readBody(req), now, sink: (dryRun) => addAuditDetails({ dryRun }) })),
+);
