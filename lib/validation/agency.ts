@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { msg } from "../i18n/issue";
 import { isValidTimeZone } from "../i18n/format";
+import { storableString } from "./text";
 
 export const AGENCY_LEVELS = ["FEDERAL", "STATE", "LOCAL", "TRIBAL"] as const;
 export const AGENCY_KINDS = [
@@ -26,8 +27,7 @@ const PHONE = /^\+?[0-9(][0-9 ().-]{5,23}[0-9]$/;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const phone = z
-  .string({ message: msg("errors.required") })
+const phone = storableString({ message: msg("errors.required") })
   .trim()
   .min(1, { message: msg("errors.required") })
   .regex(PHONE, { message: msg("errors.invalidPhone") })
@@ -36,10 +36,10 @@ const phone = z
 const optionalPhone = z.preprocess(blankToUndefined, phone.optional());
 const optionalEmail = z.preprocess(
   blankToUndefined,
-  z.string().trim().toLowerCase().max(200, { message: msg("errors.tooLong", { max: 200 }) }).pipe(z.email({ message: msg("errors.invalidEmail") })).optional(),
+  storableString().trim().toLowerCase().max(200, { message: msg("errors.tooLong", { max: 200 }) }).pipe(z.email({ message: msg("errors.invalidEmail") })).optional(),
 );
 const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
+  z.preprocess(blankToUndefined, storableString().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
 
 /** An integer field that arrives as text from a form, or as a number from an API. */
 export function intField(min: number, max: number) {
@@ -113,8 +113,7 @@ export const multiPolygonSchema = z
 /** A boundary pasted as text: empty means "no mapped jurisdiction". */
 const boundaryText = z.preprocess(
   blankToUndefined,
-  z
-    .string()
+  storableString()
     .transform((text, ctx) => {
       try {
         return JSON.parse(text) as unknown;
@@ -131,10 +130,9 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The full agency record a platform admin creates or edits. */
 export const agencySchema = agencySettingsSchema.extend({
-  name: z.string({ message: msg("errors.required") }).trim().min(3, { message: msg("errors.tooShort", { min: 3 }) }).max(160, { message: msg("errors.tooLong", { max: 160 }) }),
-  shortName: z.string({ message: msg("errors.required") }).trim().min(2, { message: msg("errors.tooShort", { min: 2 }) }).max(40, { message: msg("errors.tooLong", { max: 40 }) }),
-  slug: z
-    .string({ message: msg("errors.required") })
+  name: storableString({ message: msg("errors.required") }).trim().min(3, { message: msg("errors.tooShort", { min: 3 }) }).max(160, { message: msg("errors.tooLong", { max: 160 }) }),
+  shortName: storableString({ message: msg("errors.required") }).trim().min(2, { message: msg("errors.tooShort", { min: 2 }) }).max(40, { message: msg("errors.tooLong", { max: 40 }) }),
+  slug: storableString({ message: msg("errors.required") })
     .trim()
     .toLowerCase()
     .min(3, { message: msg("errors.tooShort", { min: 3 }) })
@@ -142,8 +140,7 @@ export const agencySchema = agencySettingsSchema.extend({
     .regex(SLUG, { message: msg("platform.form.slugFormat") }),
   level: z.enum(AGENCY_LEVELS, { message: msg("errors.required") }),
   kind: z.enum(AGENCY_KINDS, { message: msg("errors.required") }),
-  timeZone: z
-    .string({ message: msg("errors.required") })
+  timeZone: storableString({ message: msg("errors.required") })
     .trim()
     .min(1, { message: msg("errors.required") })
     .refine(isValidTimeZone, { message: msg("errors.invalidTimeZone") }),
@@ -154,7 +151,7 @@ export type AgencyInput = z.infer<typeof agencySchema>;
 
 /** Directory search, from the query string. */
 export const directoryFilterSchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: z.preprocess(blankToUndefined, storableString().trim().max(100).optional()).catch(undefined),
   level: z.preprocess(blankToUndefined, z.enum(AGENCY_LEVELS).optional()).catch(undefined),
   kind: z.preprocess(blankToUndefined, z.enum(AGENCY_KINDS).optional()).catch(undefined),
 });

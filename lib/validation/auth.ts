@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { msg } from "../i18n/issue";
 import { LOCALES } from "../i18n/locales";
+import { storableString } from "./text";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export const emailSchema = z
-  .string({ message: msg("errors.required") })
+export const emailSchema = storableString({ message: msg("errors.required") })
   .trim()
   .toLowerCase()
   .min(1, { message: msg("errors.required") })
@@ -16,21 +16,18 @@ export const emailSchema = z
   .pipe(z.email({ message: msg("errors.invalidEmail") }));
 
 /** A password being set: the length rule of the policy. */
-export const newPasswordSchema = z
-  .string({ message: msg("errors.required") })
+export const newPasswordSchema = storableString({ message: msg("errors.required") })
   .min(PASSWORD_MIN_LENGTH, { message: msg("auth.password.tooShort", { min: PASSWORD_MIN_LENGTH }) })
   .max(PASSWORD_MAX_LENGTH, { message: msg("auth.password.tooLong", { max: PASSWORD_MAX_LENGTH }) });
 
 /** A password being checked: anything non-empty (the policy may have changed since it was set). */
-const givenPasswordSchema = z
-  .string({ message: msg("errors.required") })
+const givenPasswordSchema = storableString({ message: msg("errors.required") })
   .min(1, { message: msg("errors.required") })
   .max(1024, { message: msg("errors.tooLong", { max: 1024 }) });
 
-export const totpCodeSchema = z
-  .string({ message: msg("errors.required") })
+export const totpCodeSchema = storableString({ message: msg("errors.required") })
   .transform((v) => v.replace(/\s/g, ""))
-  .pipe(z.string().regex(/^\d{6}$/, { message: msg("auth.signIn.codeFormat") }));
+  .pipe(storableString().regex(/^\d{6}$/, { message: msg("auth.signIn.codeFormat") }));
 
 /** Step one of signing in. */
 export const credentialsSchema = z.object({ email: emailSchema, password: givenPasswordSchema });
@@ -44,7 +41,7 @@ export const changePasswordSchema = z
   .object({
     currentPassword: givenPasswordSchema,
     newPassword: newPasswordSchema,
-    confirmPassword: z.string({ message: msg("errors.required") }),
+    confirmPassword: storableString({ message: msg("errors.required") }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: msg("auth.password.mismatch") });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

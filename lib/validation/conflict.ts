@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ConflictOutcome, ConflictStatus } from "../db/generated/enums";
 import { msg } from "../i18n/issue";
 import { intField } from "./agency";
+import { storableString } from "./text";
 
 export const CONFLICT_OUTCOMES = [
   "PROCEED_SEPARATELY",
@@ -18,8 +19,7 @@ export const OUTCOME_NOTE_MAX = 2_000;
 
 export const resolveConflictSchema = z.object({
   outcome: z.enum(CONFLICT_OUTCOMES, { message: msg("conflicts.validation.outcome") }),
-  note: z
-    .string({ message: msg("errors.required") })
+  note: storableString({ message: msg("errors.required") })
     .trim()
     .min(3, { message: msg("errors.tooShort", { min: 3 }) })
     .max(OUTCOME_NOTE_MAX, { message: msg("errors.tooLong", { max: OUTCOME_NOTE_MAX }) }),

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { AreaPrecision, AssistanceDecision, NoticeKind } from "../db/generated/enums";
 import { msg } from "../i18n/issue";
+import { storableString } from "./text";
 
 export const NOTICE_KINDS = ["ADVANCE", "UPDATE", "CANCELLATION", "EXIGENT_AFTER_ACTION", "ASSISTANCE_REQUEST", "CONFLICT"] as const satisfies readonly NoticeKind[];
 export const AREA_PRECISIONS = ["EXACT", "GENERALIZED"] as const satisfies readonly AreaPrecision[];
@@ -24,13 +25,12 @@ export const STATEMENT_MAX = 1_500;
 export const REPLY_MAX = 2_000;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
+const optionalText = (max: number) => z.preprocess(blankToUndefined, storableString().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
 const PHONE = /^\+?[0-9][0-9 ().-]{5,23}[0-9]$/;
 
 const optionalPhone = z.preprocess(
   blankToUndefined,
-  z
-    .string()
+  storableString()
     .trim()
     .regex(PHONE, { message: msg("errors.invalidPhone") })
     .refine((v) => v.replace(/\D/g, "").length >= 7, { message: msg("errors.invalidPhone") })
@@ -102,7 +102,7 @@ export const recipientPreviewSchema = z.object({
 export const replySchema = z
   .object({
     kind: z.preprocess((v) => v ?? "TEXT", z.enum(REPLY_KINDS, { message: msg("errors.invalid") })),
-    body: z.preprocess((v) => v ?? "", z.string().trim().max(REPLY_MAX, { message: msg("errors.tooLong", { max: REPLY_MAX }) })),
+    body: z.preprocess((v) => v ?? "", storableString().trim().max(REPLY_MAX, { message: msg("errors.tooLong", { max: REPLY_MAX }) })),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "TEXT" && !v.body) ctx.addIssue({ code: "custom", path: ["body"], message: msg("notices.validation.replyRequired") });

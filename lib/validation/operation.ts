@@ -7,6 +7,7 @@ import { msg } from "../i18n/issue";
 import { intField } from "./agency";
 import { areaFitsAcross } from "../deconfliction/extent";
 import { areaSchema } from "./area";
+import { storableString } from "./text";
 
 export const OPERATION_TYPES = [
   "ARREST_WARRANT",
@@ -48,13 +49,12 @@ const PHONE = /^\+?[0-9][0-9 ().-]{5,23}[0-9]$/;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const text = (min: number, max: number) =>
-  z
-    .string({ message: msg("errors.required") })
+  storableString({ message: msg("errors.required") })
     .trim()
     .min(Math.max(min, 1), { message: min > 1 ? msg("errors.tooShort", { min }) : msg("errors.required") })
     .max(max, { message: msg("errors.tooLong", { max }) });
 
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
+const optionalText = (max: number) => z.preprocess(blankToUndefined, storableString().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
 
 const phone = text(1, 40)
   .regex(PHONE, { message: msg("errors.invalidPhone") })
@@ -67,8 +67,7 @@ export const instantSchema = z.preprocess(
     // Seconds are optional: "2026-05-01T06:00-05:00" means 06:00:00.
     return typeof v === "string" ? v.trim().replace(/^(\d{4}-\d\d-\d\dT\d\d:\d\d)(Z|[+-]\d\d:\d\d)$/i, "$1:00$2") : v;
   },
-  z
-    .string({ message: msg("operations.validation.instant") })
+  storableString({ message: msg("operations.validation.instant") })
     .trim()
     .pipe(z.iso.datetime({ offset: true, message: msg("operations.validation.instant") }))
     .transform((s) => new Date(s))
@@ -118,7 +117,7 @@ const fields = {
   interopChannel: optionalText(80),
   personnelCount: intField(1, 2_000),
   riskFlags,
-  notes: z.preprocess((v) => v ?? "", z.string().trim().max(NOTES_MAX, { message: msg("errors.tooLong", { max: NOTES_MAX }) })),
+  notes: z.preprocess((v) => v ?? "", storableString().trim().max(NOTES_MAX, { message: msg("errors.tooLong", { max: NOTES_MAX }) })),
 };
 
 export const operationInputSchema = z

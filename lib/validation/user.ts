@@ -3,6 +3,7 @@ import { z } from "zod";
 import { msg } from "../i18n/issue";
 import type { Role } from "../db/generated/enums";
 import { emailSchema, newPasswordSchema } from "./auth";
+import { storableString } from "./text";
 
 export const ROLE_LIST = ["LIAISON", "SUPERVISOR", "CHIEF", "AGENCY_ADMIN", "AUDITOR"] as const satisfies readonly Role[];
 
@@ -17,11 +18,11 @@ const roles = z.preprocess(
 const uuid = z.uuid({ message: msg("errors.notFound") });
 
 export const createUserSchema = z.object({
-  name: z.string({ message: msg("errors.required") }).trim().min(2, { message: msg("errors.tooShort", { min: 2 }) }).max(120, { message: msg("errors.tooLong", { max: 120 }) }),
+  name: storableString({ message: msg("errors.required") }).trim().min(2, { message: msg("errors.tooShort", { min: 2 }) }).max(120, { message: msg("errors.tooLong", { max: 120 }) }),
   email: emailSchema,
   title: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().trim().max(120, { message: msg("errors.tooLong", { max: 120 }) }).optional(),
+    storableString().trim().max(120, { message: msg("errors.tooLong", { max: 120 }) }).optional(),
   ),
   roles,
   // The common-password rule needs the server's list; createUser applies it on top.
