@@ -57,7 +57,7 @@ export function NoticeFacts({ n, t, tOps, when }: Props) {
           </Row>
           <Row label={t("detail.why")}>{reasonsText(t, n.reasons)}</Row>
           {c.operation ? <Row label={t("detail.type")}>{tOps(`types.${c.operation.type}`)}</Row> : null}
-          <Row label={t("detail.leadAgency")}>{c.contact.leadAgencyName}</Row>
+          {c.contact.leadAgencyName ? <Row label={t("detail.leadAgency")}>{c.contact.leadAgencyName}</Row> : null}
           <Row label={t("detail.commander")} testId="notice-commander">{c.contact.commanderName}</Row>
           <Row label={t("detail.commanderPhone")}>
             <a href={`tel:${c.contact.commanderPhone.replace(/[^+\d]/g, "")}`} className="text-brand-dark underline">
@@ -79,12 +79,18 @@ export function NoticeFacts({ n, t, tOps, when }: Props) {
 
       {c.exigent ? (
         <Section title={t("detail.exigent")} id="facts-exigent">
-          <dl className={grid} data-testid="notice-exigent">
-            <Row label={t("detail.exigentReason")}>{c.exigent.reason ? t(`exigentReasons.${c.exigent.reason}`) : none}</Row>
-            {c.exigent.text ? <Row label={t("detail.exigentText")}>{c.exigent.text}</Row> : null}
-            <Row label={t("detail.exigentSignOff")}>{c.exigent.signOff ?? none}</Row>
-            {c.exigent.signedOffAt ? <Row label={t("detail.exigentSignedOffAt")}>{when(c.exigent.signedOffAt)}</Row> : null}
-          </dl>
+          {c.scope === "CONFLICT" ? (
+            <p className="text-sm" data-testid="notice-exigent">
+              {t("detail.exigentNeedToKnow")}
+            </p>
+          ) : (
+            <dl className={grid} data-testid="notice-exigent">
+              <Row label={t("detail.exigentReason")}>{c.exigent.reason ? t(`exigentReasons.${c.exigent.reason}`) : none}</Row>
+              {c.exigent.text ? <Row label={t("detail.exigentText")}>{c.exigent.text}</Row> : null}
+              <Row label={t("detail.exigentSignOff")}>{c.exigent.signOff ?? none}</Row>
+              {c.exigent.signedOffAt ? <Row label={t("detail.exigentSignedOffAt")}>{when(c.exigent.signedOffAt)}</Row> : null}
+            </dl>
+          )}
         </Section>
       ) : null}
 

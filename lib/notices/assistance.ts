@@ -12,7 +12,7 @@ import { isChecked } from "../operations/roles";
 import { auditRefusal } from "../users/admin-scope";
 import { assistanceDecisionSchema, assistanceRequestSchema } from "../validation/notice";
 import { isId } from "../validation/operation";
-import { buildNoticeContent, NOTICE_OPERATION_SELECT, noticeContent } from "./content";
+import { buildNoticeContent, contentWindow, NOTICE_OPERATION_SELECT, noticeContent } from "./content";
 import { NOTICE_ACTING_ROLES, NOTICE_AUDIT, NOTICE_SUBJECT } from "./roles";
 import { sendNotice, type SentNotice } from "./send-notice";
 import { addThreadEntry } from "./thread";
@@ -36,7 +36,8 @@ export async function requestAssistance(args: { db: Db; actor: Actor; operationI
         select: { content: true, reasons: true, kind: true },
       });
       if (!told || told.kind === "CANCELLATION") throw new ConflictError("notices.errors.notNotified");
-      const content = buildNoticeContent(op, { scope: noticeContent(told.content).scope, assistance: { kinds: input.kinds, note: input.note ?? null } });
+      const toldContent = noticeContent(told.content);
+      const content = buildNoticeContent(op, { scope: toldContent.scope, window: contentWindow(toldContent), assistance: { kinds: input.kinds, note: input.note ?? null } });
       return sendNotice(tx, {
         actor,
         now,

@@ -1,7 +1,8 @@
 // What a notice says, fixed at the moment it is sent and stored with it. A host or added
 // recipient sees the operation (its area at the filer's chosen precision); an agency notified
 // only because of a conflict learns that there is one, where and when the overlap is, and whom
-// to call — never the other operation's type, title or area.
+// to call — never the other operation's type, title, area or full window, the lead agency text,
+// or the exigent reason and sign-off (only that the operation is exigent).
 import type { Prisma } from "../db/generated/client";
 import type { Area } from "../deconfliction/types";
 import { areaFromColumns } from "../operations/area-record";
@@ -66,7 +67,8 @@ export type NoticeContent = {
   operationRef: string;
   startsAt: string;
   endsAt: string;
-  contact: { leadAgencyName: string; commanderName: string; commanderPhone: string };
+  /** `leadAgencyName` is null for a conflict-only recipient. */
+  contact: { leadAgencyName: string | null; commanderName: string; commanderPhone: string };
   operation: {
     type: string;
     title: string;
@@ -81,6 +83,7 @@ export type NoticeContent = {
   pio: { name: string | null; phone: string | null; email: string | null } | null;
   /** Null when no public statement is authorised. */
   publicStatement: { en: string; es: string } | null;
+  /** Non-null when the operation is exigent; a conflict-only recipient gets every field null (that it is, not why or who approved). */
   exigent: { reason: string | null; text: string | null; signOff: string | null; signedOffAt: string | null } | null;
   conflicts: ConflictOverlap[];
   assistance: { kinds: string[]; note: string | null } | null;
@@ -88,18 +91,25 @@ export type NoticeContent = {
 
 export function buildNoticeContent(
   op: NoticeOperation,
-  o: { scope: "FULL" | "CONFLICT"; conflicts?: ConflictOverlap[]; assistance?: { kinds: string[]; note: string | null } | null },
+  o: {
+    scope: "FULL" | "CONFLICT";
+    conflicts?: ConflictOverlap[];
+    assistance?: { kinds: string[]; note: string | null } | null;
+    /** For a conflict-only recipient: when the operations meet (conflictWindow), shown instead of the operation's window. */
+    window?: NoticeWindow | null;
+  },
 ): NoticeContent {
   const full = o.scope === "FULL";
+  const window = !full && o.window ? o.window : { startsAt: op.startsAt, endsAt: op.endsAt };
   const anyImpact = op.impactRoadClosures || op.impactSchools || op.impactCrowding;
   const anyPio = op.pioName || op.pioPhone || op.pioEmail;
   return {
     scope: o.scope,
     sender: { name: op.agency.name, shortName: op.agency.shortName, slug: op.agency.slug, phone24x7: op.agency.phone24x7 },
     operationRef: op.ref,
-    startsAt: op.startsAt.toISOString(),
-    endsAt: op.endsAt.toISOString(),
-    contact: { leadAgencyName: op.leadAgencyName, commanderName: op.commanderName, commanderPhone: op.commanderPhone },
+    startsAt: window.startsAt.toISOString(),
+    endsAt: window.endsAt.toISOString(),
+    contact: { leadAgencyName: full ? op.leadAgencyName : null, commanderName: op.commanderName, commanderPhone: op.commanderPhone },
     operation: full
       ? { type: op.type, title: op.title, commsPlan: op.commsPlan, radioChannel: op.radioChannel, talkgroup: op.talkgroup, interopChannel: op.interopChannel, riskFlags: op.riskFlags }
       : null,
@@ -107,12 +117,37 @@ export function buildNoticeContent(
     impact: full && anyImpact ? { roadClosures: op.impactRoadClosures, schools: op.impactSchools, crowding: op.impactCrowding } : null,
     pio: full && anyPio ? { name: op.pioName, phone: op.pioPhone, email: op.pioEmail } : null,
     publicStatement: full && op.publicStatementEn && op.publicStatementEs ? { en: op.publicStatementEn, es: op.publicStatementEs } : null,
-    exigent: op.exigent
-      ? { reason: op.exigentReason, text: op.exigentText, signOff: op.exigentSignOff, signedOffAt: op.exigentSignedOffAt?.toISOString() ?? null }
-      : null,
+    exigent: !op.exigent
+      ? null
+      : full
+        ? { reason: op.exigentReason, text: op.exigentText, signOff: op.exigentSignOff, signedOffAt: op.exigentSignedOffAt?.toISOString() ?? null }
+        : { reason: null, text: null, signOff: null, signedOffAt: null },
     conflicts: o.conflicts ?? [],
     assistance: o.assistance ?? null,
   };
+}
+
+export type NoticeWindow = { startsAt: Date; endsAt: Date };
+
+/**
+ * When two operations meet: their windows' overlap or, when only the time buffers join them, the
+ * gap between them. Across several conflicts with one agency, the span covering them all.
+ */
+export function conflictWindow(pairs: { a: NoticeWindow; b: NoticeWindow }[]): NoticeWindow | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const { a, b } of pairs) {
+    const laterStart = Math.max(a.startsAt.getTime(), b.startsAt.getTime());
+    const earlierEnd = Math.min(a.endsAt.getTime(), b.endsAt.getTime());
+    lo = Math.min(lo, laterStart, earlierEnd);
+    hi = Math.max(hi, laterStart, earlierEnd);
+  }
+  return pairs.length === 0 ? null : { startsAt: new Date(lo), endsAt: new Date(hi) };
+}
+
+/** The window a stored notice shows, for building the next one in its thread. */
+export function contentWindow(content: NoticeContent): NoticeWindow {
+  return { startsAt: new Date(content.startsAt), endsAt: new Date(content.endsAt) };
 }
 
 /** Reads stored content back (it was written by buildNoticeContent). */

@@ -130,7 +130,9 @@ function describe(t: Translate, all: Translate, s: InfoSource, locale: Locale): 
     t("cap.lines.from", { agency: content.sender.name, phone: content.sender.phone24x7 }),
     t("cap.lines.when", { start: when(n.startsAt), end: when(n.endsAt) }),
     t("cap.lines.lead", { given: leadHours(n.leadMinutes), required: n.requiredLeadHours }),
-    t("cap.lines.command", { lead: content.contact.leadAgencyName, name: content.contact.commanderName, phone: content.contact.commanderPhone }),
+    content.contact.leadAgencyName
+      ? t("cap.lines.command", { lead: content.contact.leadAgencyName, name: content.contact.commanderName, phone: content.contact.commanderPhone })
+      : t("cap.lines.commander", { name: content.contact.commanderName, phone: content.contact.commanderPhone }),
   ];
   if (content.operation) {
     lines.push(t("cap.lines.type", { type: all(`operations.types.${content.operation.type}`) }));
@@ -141,7 +143,8 @@ function describe(t: Translate, all: Translate, s: InfoSource, locale: Locale): 
   if (content.impact?.crowding) lines.push(t("cap.lines.crowding", { text: content.impact.crowding }));
   if (content.pio) lines.push(t("cap.lines.pio", { name: content.pio.name ?? "—", phone: content.pio.phone ?? "—", email: content.pio.email ?? "—" }));
   if (content.scope === "FULL") lines.push(content.publicStatement ? t("cap.lines.statement", { text: content.publicStatement[locale] }) : t("detail.noStatement"));
-  if (content.exigent) lines.push(t("cap.lines.exigent", { reason: content.exigent.reason ? t(`exigentReasons.${content.exigent.reason}`) : "—", signOff: content.exigent.signOff ?? "—" }));
+  if (content.exigent && content.scope === "CONFLICT") lines.push(t("cap.lines.exigentOnly"));
+  else if (content.exigent) lines.push(t("cap.lines.exigent", { reason: content.exigent.reason ? t(`exigentReasons.${content.exigent.reason}`) : "—", signOff: content.exigent.signOff ?? "—" }));
   for (const c of content.conflicts) lines.push(t("cap.lines.conflict", { start: c.overlapStart ? when(c.overlapStart) : "—", end: c.overlapEnd ? when(c.overlapEnd) : "—" }));
   if (content.assistance) lines.push(t("cap.lines.assistance", { kinds: content.assistance.kinds.map((k) => t(`assistanceKinds.${k}`)).join(", ") }));
   return lines.join("\n");

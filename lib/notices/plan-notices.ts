@@ -12,7 +12,7 @@ import { areaFromColumns } from "../operations/area-record";
 import { isChecked } from "../operations/roles";
 import { exigentIssues, exigentSchema, noticeFieldsSchema, type ExigentInput } from "../validation/notice";
 import { alertNewConflicts } from "./conflict-alerts";
-import { buildNoticeContent, NOTICE_OPERATION_SELECT, noticeContent, type ConflictOverlap, type NoticeOperation } from "./content";
+import { buildNoticeContent, conflictWindow, contentWindow, NOTICE_OPERATION_SELECT, noticeContent, type ConflictOverlap, type NoticeOperation, type NoticeWindow } from "./content";
 import { exigentRequired } from "./lead-time";
 import { exigentColumns, noticeColumns } from "./notice-fields";
 import { routeRecipients, seesFullNotice, type RoutedRecipient } from "./routing";
@@ -43,7 +43,7 @@ export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNoti
 
   // A new filing (or a draft just planned) has exactly the conflicts recorded a moment ago; with none, there is nothing to read.
   const fresh = o.event === "FILED" || o.event === "PLANNED";
-  const overlaps = fresh && (o.conflicts?.length ?? 0) === 0 ? new Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>() : await openOverlaps(tx, op);
+  const overlaps = fresh && (o.conflicts?.length ?? 0) === 0 ? new Map<string, Overlaps>() : await openOverlaps(tx, op);
   const routed = await routeRecipients(tx, { senderAgencyId: op.agencyId, area: areaFromColumns(op), conflictAgencyIds: [...overlaps.keys()], addedAgencyIds: op.addedNoticeAgencyIds });
   if (o.event === "FILED" || o.event === "PLANNED") {
     op = await settleExigency(tx, op, routed, o.now);
@@ -81,31 +81,38 @@ async function settleExigency(tx: Tx, op: NoticeOperation, routed: RoutedRecipie
   return tx.operation.update({ where: { id: op.id }, data: { exigent: required }, select: NOTICE_OPERATION_SELECT });
 }
 
+/** One other agency's open conflicts with the operation: need-to-know overlaps, and when they meet. */
+type Overlaps = { conflictId: string; overlaps: ConflictOverlap[]; window: NoticeWindow | null };
+
 /** The operation's open conflicts, by the other agency, as need-to-know overlaps. */
-async function openOverlaps(tx: Tx, op: NoticeOperation): Promise<Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>> {
+async function openOverlaps(tx: Tx, op: NoticeOperation): Promise<Map<string, Overlaps>> {
   const rows = await tx.conflict.findMany({
     where: { OR: [{ opAId: op.id }, { opBId: op.id }], status: { not: "CLOSED" } },
     orderBy: [{ overlapStart: "asc" }, { id: "asc" }],
   });
-  const refs = new Map(
+  const others = new Map(
     rows.length === 0
       ? []
-      : (await tx.operation.findMany({ where: { id: { in: rows.map((r) => (r.opAId === op.id ? r.opBId : r.opAId)) } }, select: { id: true, ref: true } })).map((r) => [r.id, r.ref]),
+      : (await tx.operation.findMany({ where: { id: { in: rows.map((r) => (r.opAId === op.id ? r.opBId : r.opAId)) } }, select: { id: true, ref: true, startsAt: true, endsAt: true } })).map((r) => [r.id, r]),
   );
-  const byAgency = new Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>();
+  const byAgency = new Map<string, Overlaps>();
+  const pairs = new Map<string, { a: NoticeWindow; b: NoticeWindow }[]>();
   for (const r of rows) {
     const otherAgency = r.opAId === op.id ? r.agencyBId : r.agencyAId;
     const otherOp = r.opAId === op.id ? r.opBId : r.opAId;
-    const entry = byAgency.get(otherAgency) ?? { conflictId: r.id, overlaps: [] };
+    const entry = byAgency.get(otherAgency) ?? { conflictId: r.id, overlaps: [], window: null };
+    const other = others.get(otherOp);
+    if (other) pairs.set(otherAgency, [...(pairs.get(otherAgency) ?? []), { a: op, b: other }]);
     entry.overlaps.push({
       severity: r.severity,
       overlapStart: r.overlapStart?.toISOString() ?? null,
       overlapEnd: r.overlapEnd?.toISOString() ?? null,
       where: r.whereLon !== null && r.whereLat !== null ? { lon: r.whereLon, lat: r.whereLat } : null,
-      yourOperationRef: refs.get(otherOp) ?? null,
+      yourOperationRef: other?.ref ?? null,
     });
     byAgency.set(otherAgency, entry);
   }
+  for (const [agencyId, entry] of byAgency) entry.window = conflictWindow(pairs.get(agencyId) ?? []);
   return byAgency;
 }
 
@@ -122,7 +129,7 @@ async function sendAll(
   o: PlanNoticesInput,
   op: NoticeOperation,
   routed: RoutedRecipient[],
-  overlaps: Map<string, { conflictId: string; overlaps: ConflictOverlap[] }>,
+  overlaps: Map<string, Overlaps>,
   current: Map<string, Current>,
 ): Promise<SentNotice[]> {
   const recipients = new Map(routed.map((r) => [r.agencyId, r.reasons as string[]]));
@@ -133,7 +140,9 @@ async function sendAll(
     const before = current.get(agencyId);
     const scope = seesFullNotice(reasons) || before?.scope === "FULL" ? "FULL" : "CONFLICT";
     const conflict = overlaps.get(agencyId);
-    const content = buildNoticeContent(op, { scope, conflicts: conflict?.overlaps ?? [] });
+    // A conflict-only recipient is shown when the operations meet; with the conflict gone, when they last did.
+    const window = conflict?.window ?? (before ? contentWindow(noticeContent(before.content)) : null);
+    const content = buildNoticeContent(op, { scope, conflicts: conflict?.overlaps ?? [], window });
     // An edit that changes nothing this agency sees sends it nothing.
     if (before && before.kind !== "CANCELLATION" && canonicalJson(before.content) === canonicalJson(content)) continue;
     const kind: NoticeKind = before && before.kind !== "CANCELLATION" ? "UPDATE" : scope === "CONFLICT" ? "CONFLICT" : op.exigent ? "EXIGENT_AFTER_ACTION" : "ADVANCE";
@@ -159,7 +168,7 @@ async function cancelNotices(tx: Tx, o: PlanNoticesInput, op: NoticeOperation): 
   const sent: SentNotice[] = [];
   for (const [agencyId, c] of await currentNotices(tx, op.id)) {
     if (c.kind === "CANCELLATION") continue;
-    const content = buildNoticeContent(op, { scope: c.scope });
+    const content = buildNoticeContent(op, { scope: c.scope, window: contentWindow(noticeContent(c.content)) });
     sent.push(await sendNotice(tx, { actor: o.actor, now: o.now, operation: op, recipientAgencyId: agencyId, reasons: c.reasons, kind: "CANCELLATION", content, requiresAck: false, escalate: false }));
   }
   return sent;

@@ -128,13 +128,26 @@ export async function listSent(args: { db: Db; actor: Actor }): Promise<SentOper
     take: LIST_LIMIT,
     select: SUMMARY_SELECT,
   });
-  const names = new Map(
-    (await db.agency.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recipientAgencyId))] } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]),
-  );
+  const [agencies, operations] = await Promise.all([
+    db.agency.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recipientAgencyId))] } }, select: { id: true, name: true } }),
+    // A conflict-only notice shows only when the operations meet; the group shows the operation's own window.
+    db.operation.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.operationId))] }, agencyId: actor.agencyId }, select: { id: true, startsAt: true, endsAt: true } }),
+  ]);
+  const names = new Map(agencies.map((a) => [a.id, a.name]));
+  const windows = new Map(operations.map((o) => [o.id, o]));
   const groups = new Map<string, SentOperation>();
   for (const r of rows) {
     const s = summary(r);
-    const g = groups.get(s.operationId) ?? { operationId: s.operationId, operationRef: s.operationRef, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, exigent: s.exigent, recipients: [] };
+    const own = windows.get(s.operationId);
+    const g = groups.get(s.operationId) ?? {
+      operationId: s.operationId,
+      operationRef: s.operationRef,
+      title: s.title,
+      startsAt: own?.startsAt ?? s.startsAt,
+      endsAt: own?.endsAt ?? s.endsAt,
+      exigent: s.exigent,
+      recipients: [],
+    };
     g.title ??= s.title;
     g.recipients.push({ ...s, recipientAgencyName: names.get(s.recipientAgencyId) ?? "" });
     groups.set(s.operationId, g);

@@ -63,7 +63,11 @@ export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNo
   if (SUPERSEDING.includes(input.kind)) await supersede(tx, threadId, input.recipientAgencyId, now);
 
   const recipient = await tx.agency.findUniqueOrThrow({ where: { id: input.recipientAgencyId }, select: { noticeLeadHours: true } });
-  const lead = leadMinutes(op.startsAt, now);
+  // The window the content shows: the operation's, or for a conflict-only recipient when the two meet
+  // (the lead time counts to that too, so it does not give the operation's start away).
+  const startsAt = new Date(input.content.startsAt);
+  const endsAt = new Date(input.content.endsAt);
+  const lead = leadMinutes(startsAt, now);
   const id = randomUUID();
   const ref = newNoticeRef();
   const late = isLate(lead, recipient.noticeLeadHours);
@@ -82,8 +86,8 @@ export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNo
       sentByUserId: actor.userId,
       sentByLabel: actor.kind === "API_TOKEN" ? `api-token:${actor.id}` : actor.name,
       operationVersion: op.version,
-      startsAt: op.startsAt,
-      endsAt: op.endsAt,
+      startsAt,
+      endsAt,
       content: input.content as unknown as Prisma.InputJsonValue,
       leadMinutes: lead,
       requiredLeadHours: recipient.noticeLeadHours,
@@ -128,8 +132,9 @@ async function emailNotice(tx: Tx, o: { id: string; kind: NoticeKind; content: N
     o.kind === "CONFLICT"
       ? {
           otherAgency: content.sender.name,
-          start: new Date(first?.overlapStart ?? content.startsAt),
-          end: new Date(first?.overlapEnd ?? content.endsAt),
+          // The content's window is already when the operations meet, across all the conflicts.
+          start: new Date(content.startsAt),
+          end: new Date(content.endsAt),
           area: pointSummary(first?.where ?? null),
           link: noticeLink(o.id),
         }
