@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { msg } from "../i18n/issue";
 import { agencySchema } from "./agency";
+import { storableString } from "./text";
 import { createUserSchema, ROLE_LIST } from "./user";
 
 export const platformAdminSchema = z.object({
@@ -15,7 +16,7 @@ export const platformAdminSchema = z.object({
   // Roles in the host agency besides platform administration (none by default).
   roles: z.array(z.enum(ROLE_LIST, { message: msg("errors.invalid") })).default([]),
   // The host agency: an existing one by slug, or a new one (on an empty database).
-  agencySlug: z.string().trim().toLowerCase().min(1, { message: msg("errors.required") }).optional(),
+  agencySlug: storableString().trim().toLowerCase().min(1, { message: msg("errors.required") }).optional(),
   newAgency: agencySchema.optional(),
 }).refine((d) => (d.agencySlug === undefined) !== (d.newAgency === undefined), {
   message: msg("platform.firstAdmin.agencyRequired"),
