@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { agencySettingsSchema } from "./agency";
 import { apiTokenInputSchema } from "./api-token";
@@ -48,5 +50,15 @@ describe("every string schema refuses unstorable text, naming the field", () => 
     const r = schema.safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error?.issues.find((i) => i.path.join(".") === field)?.message).toBe(UNSTORABLE_TEXT_MESSAGE);
+  });
+});
+
+describe("lib/validation", () => {
+  it("builds every string schema on storableString (none on a bare z.string())", () => {
+    const dir = import.meta.dirname;
+    const bare = readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "text.ts")
+      .filter((f) => /z\s*\.string\(/.test(readFileSync(join(dir, f), "utf8")));
+    expect(bare).toEqual([]);
   });
 });
