@@ -2,6 +2,7 @@
 // views and the tests use the same strings.
 export const AUTH_AUDIT = {
   signIn: "auth.signIn",
+  signInThrottled: "auth.signIn.throttled",
   lockout: "auth.lockout",
   signOut: "auth.signOut",
   signOutEverywhere: "auth.signOutEverywhere",

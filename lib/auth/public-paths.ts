@@ -11,10 +11,3 @@ export function isPublicPath(pathname: string): boolean {
   if (pathname === "/login" || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p.endsWith("/") ? p : `${p}/`))) return true;
   return STATIC_FILE.test(pathname);
 }
-
-/** Only same-site paths are followed after sign-in, never another origin. */
-export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (value.startsWith("/login") || value.startsWith("/api/")) return "/";
-  return value;
-}

@@ -13,10 +13,11 @@ import { log } from "../log";
 import { signInSchema } from "../validation/auth";
 import { isPersonActivity } from "./activity";
 import type { Actor } from "./actor";
+import { safeCallbackPath } from "./callback-path";
 import { secureCookies, sessionCookieName } from "./cookie";
 import { requestContextFrom, type RequestContext } from "./request-context";
 import { encodeSignInError, type SignInError } from "./sign-in-errors";
-import { completeSignIn, lockMinutesLeft } from "./sign-in";
+import { completeSignIn, signInRefusal } from "./sign-in";
 import { ABSOLUTE_TIMEOUT_MS, resolveSession, signOutSession, type EndReason } from "./sessions";
 
 declare module "next-auth" {
@@ -53,7 +54,7 @@ export function authOptions(): NextAuthOptions {
               const now = await currentTime(db());
               const result = await completeSignIn({ ...parsed.data, now, context });
               if (result.status === "SIGNED_IN") return { id: result.sessionId };
-              refusal = result.status === "LOCKED" ? { code: "LOCKED", minutes: lockMinutesLeft(result.lockedUntil, now) } : { code: result.status };
+              refusal = signInRefusal(result, now);
             } catch (e) {
               authLog.error({ err: e, requestId: context.requestId }, "sign-in failed unexpectedly");
               refusal = { code: "ERROR", requestId: context.requestId };
@@ -65,6 +66,8 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Wherever a callbackUrl points, next-auth only ever sends the browser to a path on this site.
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackPath(url, baseUrl)}`,
       // The token carries the session id and nothing about the person.
       jwt: ({ token, user }) => (user ? { sid: user.id } : { sid: token.sid }),
       session: ({ session, token }) => ({ expires: session.expires, sid: token.sid }),

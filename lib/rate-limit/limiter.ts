@@ -62,6 +62,11 @@ export async function peek(db: Db, name: LimitName, key: string): Promise<{ cons
   return { consumed: res.consumedPoints, retryAfterSec: Math.max(0, Math.ceil(res.msBeforeNext / 1000)) };
 }
 
+/** Gives back points spent by `consume`, for an attempt that turned out not to count. */
+export async function refund(db: Db, name: LimitName, key: string, points = 1): Promise<void> {
+  await limiterFor(db, name).reward(key, points);
+}
+
 /** Forgets `key`'s count (e.g. after a successful sign-in). */
 export async function resetLimit(db: Db, name: LimitName, key: string): Promise<void> {
   await limiterFor(db, name).delete(key);

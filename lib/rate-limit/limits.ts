@@ -13,10 +13,17 @@ export type Limit = {
 };
 
 export const LIMITS = {
-  /** Failed sign-in steps from one client address (progressive delay past this, never a lock). */
-  signInAddress: { points: 20, durationSec: 15 * 60 },
-  /** Sign-in attempts of any outcome naming one account, whoever sends them. */
-  signInAccount: { points: 30, durationSec: 15 * 60 },
+  /**
+   * Failed sign-in steps from one client address: a short wait after a burst, then a longer one
+   * (the delay grows with the failures; it is never a lock on any account).
+   */
+  signInAddressBurst: { points: 10, durationSec: 60 },
+  signInAddress: { points: 30, durationSec: 15 * 60 },
+  /**
+   * Failed sign-in steps naming one email address, known or not, from anywhere. Above what one
+   * address may send, so a single source can never throttle someone else's account.
+   */
+  signInAccount: { points: 50, durationSec: 15 * 60 },
   /** Authenticated API requests per token. */
   apiToken: { points: 1_200, durationSec: 60 },
   /** Refused (unauthenticated) API and calendar-feed requests per client address. */

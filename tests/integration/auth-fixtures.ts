@@ -10,6 +10,11 @@ export const PASSWORD = "a quiet river at dawn";
 
 export const context: RequestContext = { requestId: "req-auth-test", sourceIp: "203.0.113.9", userAgent: "vitest" };
 
+/** The same caller seen from another address (each address has its own sign-in throttle). */
+export function contextFrom(sourceIp: string): RequestContext {
+  return { ...context, sourceIp };
+}
+
 export async function makeAgency(db: Db, slug: string) {
   return db.agency.create({
     data: { slug, name: `Agency ${slug}`, shortName: slug.toUpperCase(), level: "LOCAL", kind: "POLICE", timeZone: "America/Chicago", phone24x7: "+1 312 555 0100" },

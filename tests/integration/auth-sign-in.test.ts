@@ -1,12 +1,13 @@
 // Signing in against a real database: password then code, first-time enrolment, lockout after
-// five failures and its expiry, and the audit trail each step leaves.
+// five wrong codes and its expiry, and the audit trail each step leaves. Each test signs in from
+// its own address, so the address throttle of one never meets another's failures.
 import { beforeAll, describe, expect, it } from "vitest";
 import { AUTH_AUDIT } from "@/lib/auth/audit-actions";
 import { checkPassword, completeSignIn, LOCKOUT_MS } from "@/lib/auth/sign-in";
 import { decryptTotpSecret } from "@/lib/auth/totp";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { useFreshDb } from "./helpers/db";
-import { auditRows, codeFor, context, makeAgency, makeUser, PASSWORD, wrongCodeFor } from "./auth-fixtures";
+import { auditRows, codeFor, context, contextFrom, makeAgency, makeUser, PASSWORD, wrongCodeFor } from "./auth-fixtures";
 
 describe("sign-in", () => {
   const t = useFreshDb();
@@ -46,6 +47,7 @@ describe("sign-in", () => {
 
     it("refuses a wrong code and the reuse of a code already used", async () => {
       const db = t().db;
+      const context = contextFrom("198.51.100.2");
       const user = await makeUser(db, agencyId);
       const wrong = await completeSignIn({ db, email: user.email, password: PASSWORD, code: wrongCodeFor(user.secret, T0), now: T0, context });
       expect(wrong).toEqual({ status: "BAD_CODE" });
@@ -62,6 +64,7 @@ describe("sign-in", () => {
 
     it("gives an unknown email the same answer as a wrong password, and audits the attempted email", async () => {
       const db = t().db;
+      const context = contextFrom("198.51.100.3");
       const user = await makeUser(db, agencyId);
       const unknown = await checkPassword({ db, email: "Nobody@Example.gov", password: PASSWORD, now: T0, context });
       const wrong = await checkPassword({ db, email: user.email, password: "not the password at all", now: T0, context });
@@ -71,11 +74,12 @@ describe("sign-in", () => {
       const rows = await auditRows(db, AUTH_AUDIT.signIn);
       const forUnknown = rows.find((r) => r.actorLabel === "nobody@example.gov");
       expect(forUnknown).toMatchObject({ outcome: "FAILURE", actorUserId: null, agencyId: null, details: { reason: "UNKNOWN_USER" } });
-      expect(rows.find((r) => r.actorUserId === user.id)).toMatchObject({ outcome: "FAILURE", agencyId, details: { reason: "BAD_PASSWORD", consecutiveFailures: 1 } });
+      expect(rows.find((r) => r.actorUserId === user.id)).toMatchObject({ outcome: "FAILURE", agencyId, details: { reason: "BAD_PASSWORD" } });
     });
 
     it("refuses a deactivated account with the generic answer", async () => {
       const db = t().db;
+      const context = contextFrom("198.51.100.4");
       const user = await makeUser(db, agencyId);
       await db.user.update({ where: { id: user.id }, data: { active: false } });
       expect(await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(user.secret, T0), now: T0, context })).toEqual({ status: "INVALID" });
@@ -83,37 +87,40 @@ describe("sign-in", () => {
   });
 
   describe("lockout", () => {
-    it("locks after five consecutive failures, refuses even the right password while locked, and unlocks after ten minutes", async () => {
+    it("locks after five wrong codes (wrong passwords never count), refuses even the right code while locked, and unlocks after ten minutes", async () => {
       const db = t().db;
+      const context = contextFrom("198.51.100.5");
       const user = await makeUser(db, agencyId);
       const attempt = (password: string, at: Date, code = codeFor(user.secret, at)) => completeSignIn({ db, email: user.email, password, code, now: at, context });
 
       for (let i = 1; i <= 4; i++) expect(await attempt("wrong password", later(i * 1000))).toEqual({ status: "INVALID" });
-      const fifth = await attempt(PASSWORD, later(5000), wrongCodeFor(user.secret, later(5000)));
-      expect(fifth).toEqual({ status: "LOCKED", lockedUntil: new Date(later(5000).getTime() + LOCKOUT_MS) });
+      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+      for (let i = 5; i <= 8; i++) expect(await attempt(PASSWORD, later(i * 1000), wrongCodeFor(user.secret, later(i * 1000)))).toEqual({ status: "BAD_CODE" });
+      const fifth = await attempt(PASSWORD, later(9000), wrongCodeFor(user.secret, later(9000)));
+      expect(fifth).toEqual({ status: "LOCKED", lockedUntil: new Date(later(9000).getTime() + LOCKOUT_MS) });
 
       const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-      expect(stored.lockedUntil).toEqual(new Date(later(5000).getTime() + LOCKOUT_MS));
+      expect(stored.lockedUntil).toEqual(new Date(later(9000).getTime() + LOCKOUT_MS));
 
       // The right password and code, a minute before the lock ends: still refused.
-      const nearlyOver = later(5000 + LOCKOUT_MS - 60_000);
+      const nearlyOver = later(9000 + LOCKOUT_MS - 60_000);
       expect(await attempt(PASSWORD, nearlyOver)).toMatchObject({ status: "LOCKED" });
       expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: nearlyOver, context })).toMatchObject({ status: "LOCKED" });
+      // A wrong password learns nothing about the lock.
+      expect(await checkPassword({ db, email: user.email, password: "wrong password", now: nearlyOver, context })).toEqual({ status: "INVALID" });
       expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
 
-      const over = later(5000 + LOCKOUT_MS);
+      const over = later(9000 + LOCKOUT_MS);
       expect((await attempt(PASSWORD, over)).status).toBe("SIGNED_IN");
       expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
 
       const signIns = (await auditRows(db, AUTH_AUDIT.signIn)).filter((r) => r.actorUserId === user.id);
       expect(signIns.map((r) => [r.outcome, (r.details as { reason?: string }).reason ?? null])).toEqual([
-        ["FAILURE", "BAD_PASSWORD"],
-        ["FAILURE", "BAD_PASSWORD"],
-        ["FAILURE", "BAD_PASSWORD"],
-        ["FAILURE", "BAD_PASSWORD"],
-        ["FAILURE", "BAD_CODE"],
+        ...Array(4).fill(["FAILURE", "BAD_PASSWORD"]),
+        ...Array(5).fill(["FAILURE", "BAD_CODE"]),
         ["FAILURE", "LOCKED"],
         ["FAILURE", "LOCKED"],
+        ["FAILURE", "BAD_PASSWORD"],
         ["SUCCESS", null],
       ]);
       const lockouts = (await auditRows(db, AUTH_AUDIT.lockout)).filter((r) => r.actorUserId === user.id);
@@ -121,14 +128,14 @@ describe("sign-in", () => {
       expect(lockouts[0]).toMatchObject({ agencyId, targetId: user.id, details: { failures: 5 } });
     });
 
-    it("counts only consecutive failures: a success in between starts again", async () => {
+    it("counts only consecutive wrong codes: a success in between starts again", async () => {
       const db = t().db;
+      const context = contextFrom("198.51.100.6");
       const user = await makeUser(db, agencyId);
-      for (let i = 0; i < 4; i++) await checkPassword({ db, email: user.email, password: "wrong password", now: later(i * 1000), context });
+      const wrongCode = (at: Date) => completeSignIn({ db, email: user.email, password: PASSWORD, code: wrongCodeFor(user.secret, at), now: at, context });
+      for (let i = 0; i < 4; i++) expect(await wrongCode(later(i * 1000))).toEqual({ status: "BAD_CODE" });
       expect((await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(user.secret, later(5000)), now: later(5000), context })).status).toBe("SIGNED_IN");
-      for (let i = 0; i < 4; i++) {
-        expect(await checkPassword({ db, email: user.email, password: "wrong password", now: later(10_000 + i * 1000), context })).toEqual({ status: "INVALID" });
-      }
+      for (let i = 0; i < 4; i++) expect(await wrongCode(later(10_000 + i * 1000))).toEqual({ status: "BAD_CODE" });
       expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedAttempts: 4, lockedUntil: null });
     });
   });
@@ -136,6 +143,7 @@ describe("sign-in", () => {
   describe("first sign-in enrolment", () => {
     it("shows one pending secret until a valid code proves it, then signs in enrolled", async () => {
       const db = t().db;
+      const context = contextFrom("198.51.100.7");
       const user = await makeUser(db, agencyId, { enrolled: false });
 
       const first = await checkPassword({ db, email: user.email, password: PASSWORD, now: T0, context });

@@ -3,7 +3,7 @@
 // with a QR code). The session itself is created by next-auth's credentials callback in step two.
 import QRCode from "qrcode";
 import { getRequestContext } from "@/lib/auth/session";
-import { checkPassword, lockMinutesLeft } from "@/lib/auth/sign-in";
+import { checkPassword, signInRefusal } from "@/lib/auth/sign-in";
 import type { SignInError } from "@/lib/auth/sign-in-errors";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
@@ -32,10 +32,8 @@ export async function beginSignIn(input: { email: string; password: string }): P
         return result;
       case "ENROL":
         return { status: "ENROL", secret: result.secret, qrDataUrl: await QRCode.toDataURL(result.otpauthUri, { errorCorrectionLevel: "M", margin: 2, width: 224 }) };
-      case "LOCKED":
-        return { status: "REFUSED", error: { code: "LOCKED", minutes: lockMinutesLeft(result.lockedUntil, now) } };
-      case "INVALID":
-        return { status: "REFUSED", error: { code: "INVALID" } };
+      default:
+        return { status: "REFUSED", error: signInRefusal(result, now) };
     }
   } catch (e) {
     log.error({ err: e, requestId: context.requestId }, "sign-in step one failed");

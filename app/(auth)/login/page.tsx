@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { safeCallbackPath } from "@/lib/auth/public-paths";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getSessionState, type SessionState } from "@/lib/auth/session";
+import { decodeSignInError, throttleMinutes } from "@/lib/auth/sign-in-errors";
 import { log } from "@/lib/log";
 import { getT } from "../../_i18n/server";
 import { SignInForm } from "./sign-in-form";
@@ -30,7 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     passwordChanged: t("reason.passwordChanged"),
   };
   // The reason in the URL, else the one the old session cookie still tells (an idle lock).
-  const notice = (params.reason && reasons[params.reason]) || (state.reason && reasons[state.reason]) || (params.error ? t("reason.error") : null);
+  const notice = (params.reason && reasons[params.reason]) || (state.reason && reasons[state.reason]) || (params.error ? errorNotice(params.error, t) : null);
 
   return (
     <div className="flex flex-col gap-4">
@@ -42,4 +43,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <SignInForm callbackUrl={callbackUrl} />
     </div>
   );
+}
+
+/** next-auth's redirect after a refusal (without script): a throttled sign-in says how long to wait. */
+function errorNotice(error: unknown, t: Awaited<ReturnType<typeof getT>>): string {
+  const decoded = decodeSignInError(typeof error === "string" ? error : null);
+  return decoded.code === "THROTTLED" ? t("signIn.throttled", { minutes: throttleMinutes(decoded.retryAfterSec) }) : t("reason.error");
 }

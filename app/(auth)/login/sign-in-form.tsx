@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from "reac
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import type { SignInError } from "@/lib/auth/sign-in-errors";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { throttleMinutes, type SignInError } from "@/lib/auth/sign-in-errors";
 import { beginSignIn } from "./actions";
 import { credentialsSignIn } from "./credentials-sign-in";
 
@@ -40,6 +41,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         return t("signIn.badCode");
       case "LOCKED":
         return t("signIn.locked", { minutes: e.minutes });
+      case "THROTTLED":
+        return t("signIn.throttled", { minutes: throttleMinutes(e.retryAfterSec) });
       case "ENROL":
         return t("signIn.enrolRestart");
       case "ERROR":
@@ -83,12 +86,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       const result = await credentialsSignIn({ email, password, code: digits });
       if (result.ok) {
         setLeaving(true);
-        window.location.assign(callbackUrl);
+        // Checked again here: this navigation is the browser's own, not a server redirect.
+        window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
         return;
       }
       setCode("");
       setFormError(describe(result.error));
-      if (result.error.code === "INVALID" || result.error.code === "LOCKED" || result.error.code === "ENROL") restart();
+      if (result.error.code === "INVALID" || result.error.code === "LOCKED" || result.error.code === "ENROL" || result.error.code === "THROTTLED") restart();
     });
   }
 
