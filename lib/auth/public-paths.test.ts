@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isPublicPath } from "./public-paths";
 import { requestContextFrom } from "./request-context";
-import { decodeSignInError, encodeSignInError } from "./sign-in-errors";
+import { decodeSignInError, encodeSignInError, throttledRetryAfter, throttleMinutes } from "./sign-in-errors";
 
 describe("public paths", () => {
   it("lets the sign-in page, auth endpoints, token API, public pages and assets through", () => {
@@ -31,9 +31,22 @@ describe("request context", () => {
 
 describe("sign-in error codes", () => {
   it("round-trip, and anything unknown becomes a generic error", () => {
-    for (const e of [{ code: "INVALID" }, { code: "BAD_CODE" }, { code: "ENROL" }, { code: "LOCKED", minutes: 9 }, { code: "ERROR", requestId: "r-1" }] as const) {
+    for (const e of [{ code: "INVALID" }, { code: "BAD_CODE" }, { code: "ENROL" }, { code: "LOCKED", minutes: 9 }, { code: "THROTTLED", retryAfterSec: 125 }, { code: "ERROR", requestId: "r-1" }] as const) {
       expect(decodeSignInError(encodeSignInError(e))).toEqual(e);
     }
     expect(decodeSignInError("CredentialsSignin")).toEqual({ code: "ERROR", requestId: "-" });
+  });
+});
+
+describe("throttled sign-in answers", () => {
+  it("find the wait in next-auth's JSON answer, for the 429's Retry-After", () => {
+    expect(throttledRetryAfter(JSON.stringify({ url: "http://localhost:3000/login?error=THROTTLED%3A125" }))).toBe(125);
+    expect(throttledRetryAfter(JSON.stringify({ url: "http://localhost:3000/login?error=INVALID" }))).toBeNull();
+    expect(throttledRetryAfter(JSON.stringify({ url: "http://localhost:3000/" }))).toBeNull();
+    expect(throttledRetryAfter("not json")).toBeNull();
+  });
+
+  it("tell the person whole minutes, rounded up", () => {
+    expect([1, 60, 61, 900].map(throttleMinutes)).toEqual([1, 1, 2, 15]);
   });
 });
