@@ -7,5 +7,6 @@ import { getSessionState } from "@/lib/auth/session";
 export async function requireActor(): Promise<Actor> {
   const { actor, reason } = await getSessionState();
   if (actor) return actor;
+  if (reason === "passwordChangeRequired") redirect("/change-password");
   redirect(reason ? `/login?reason=${reason}` : "/login");
 }

@@ -16,6 +16,8 @@ export type Actor = {
   isPlatformAdmin: boolean;
   locale: Locale;
   sessionId: string | null;
+  /** A signed-in user who must first replace an admin-set password (getActor() withholds them). */
+  mustChangePassword?: boolean;
   requestId: string;
   sourceIp: string | null;
 };

@@ -1,5 +1,6 @@
-// A user changing their own password. Every session ends with it, so the new password is
-// needed everywhere from then on.
+// A user changing their own password (or replacing one an admin chose, before anything else).
+// Every session ends with it, so the new password is needed everywhere from then on, and the
+// user is told by email.
 import { db as defaultDb, type Db } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, UnauthorizedError, ValidationError } from "../errors";
@@ -8,6 +9,7 @@ import { changePasswordSchema } from "../validation/auth";
 import { auditContext, type Actor } from "./actor";
 import { AUTH_AUDIT } from "./audit-actions";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "./password";
+import { queueSecurityNotice } from "./security-mail";
 import { revokeAllSessions } from "./sessions";
 
 export async function changePassword({ actor, input, now, db }: { actor: Actor; input: unknown; now: Date; db?: Db }): Promise<void> {
@@ -16,7 +18,7 @@ export async function changePassword({ actor, input, now, db }: { actor: Actor; 
   const { currentPassword, newPassword } = changePasswordSchema.parse(input);
   assertPasswordPolicy(newPassword, "newPassword");
 
-  const user = await d.user.findFirst({ where: { id: actor.userId, agencyId: actor.agencyId }, select: { id: true, passwordHash: true } });
+  const user = await d.user.findFirst({ where: { id: actor.userId, agencyId: actor.agencyId }, select: { id: true, passwordHash: true, mustChangePassword: true } });
   if (!user) throw new NotFoundError();
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await d.$transaction((tx) =>
@@ -30,8 +32,16 @@ export async function changePassword({ actor, input, now, db }: { actor: Actor; 
 
   const passwordHash = await hashPassword(newPassword);
   await d.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id, agencyId: actor.agencyId }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.user.update({ where: { id: user.id, agencyId: actor.agencyId }, data: { passwordHash, passwordChangedAt: now, mustChangePassword: false } });
     const revoked = await revokeAllSessions(tx, user.id, now);
-    await recordAudit(tx, { ...auditContext(actor), action: AUTH_AUDIT.passwordChange, targetType: "User", targetId: user.id, details: { revokedSessions: revoked }, at: now });
+    await recordAudit(tx, {
+      ...auditContext(actor),
+      action: AUTH_AUDIT.passwordChange,
+      targetType: "User",
+      targetId: user.id,
+      details: { revokedSessions: revoked, ...(user.mustChangePassword ? { replacedAdminSetPassword: true } : {}) },
+      at: now,
+    });
+    await queueSecurityNotice(tx, { userId: user.id, notice: "passwordChanged", now });
   });
 }

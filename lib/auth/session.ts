@@ -18,7 +18,8 @@ import { secureCookies, sessionCookieName } from "./cookie";
 import { requestContextFrom, type RequestContext } from "./request-context";
 import { encodeSignInError, type SignInError } from "./sign-in-errors";
 import { completeSignIn, signInRefusal } from "./sign-in";
-import { ABSOLUTE_TIMEOUT_MS, resolveSession, signOutSession, type EndReason } from "./sessions";
+import { gateSession, passwordChangeActor, type SessionState } from "./password-change-gate";
+import { ABSOLUTE_TIMEOUT_MS, resolveSession, signOutSession, type ResolvedSession } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -89,24 +90,31 @@ export function authOptions(): NextAuthOptions {
 /** The request id, client address and user agent of the current request. */
 export const getRequestContext = cache(async (): Promise<RequestContext> => requestContextFrom(await headers()));
 
-export type SessionState = { actor: Actor | null; reason: EndReason | null };
+export type { SessionState };
 
-async function resolveCurrent(activity: (h: Headers) => boolean): Promise<SessionState> {
+async function resolveCurrent(activity: (h: Headers) => boolean): Promise<ResolvedSession> {
   const session = await getServerSession(authOptions());
   if (!session?.sid) return { actor: null, reason: null };
   const now = await currentTime(db());
   return resolveSession({ sessionId: session.sid, now, context: await getRequestContext(), activity: activity(await headers()) });
 }
 
+/** This request's session, as stored: before the admin-set-password gate is applied. */
+const getResolvedSession = cache((): Promise<ResolvedSession> => resolveCurrent(isPersonActivity));
+
 /**
- * The actor, or why there is none (a session that went idle, expired or was signed out). Only a
+ * The actor, or why there is none (a session that went idle, expired or was signed out, or a
+ * password an admin set that must be changed first: see lib/auth/password-change-gate.ts). Only a
  * request that is the person doing something pushes the idle lock back (lib/auth/activity.ts).
  */
-export const getSessionState = cache((): Promise<SessionState> => resolveCurrent(isPersonActivity));
+export const getSessionState = cache(async (): Promise<SessionState> => gateSession(await getResolvedSession()));
+
+/** The signed-in user whose admin-set password must be changed before anything else, or null. */
+export const getPasswordChangeActor = cache(async (): Promise<Actor | null> => passwordChangeActor(await getResolvedSession()));
 
 /** For /api/session/activity: the page reports an in-app navigation, which counts as activity. */
 export async function recordActivity(): Promise<SessionState> {
-  return resolveCurrent(() => true);
+  return gateSession(await resolveCurrent(() => true));
 }
 
 /**
@@ -118,7 +126,7 @@ export async function sessionWatcher(): Promise<(() => Promise<SessionState>) | 
   if (!session?.sid) return null;
   const sessionId = session.sid;
   const context = await getRequestContext();
-  return async () => resolveSession({ sessionId, now: await currentTime(db()), context, activity: false });
+  return async () => gateSession(await resolveSession({ sessionId, now: await currentTime(db()), context, activity: false }));
 }
 
 /** Who is asking, or null. Every page, server action and route handler calls this itself. */

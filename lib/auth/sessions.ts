@@ -91,6 +91,7 @@ export async function resolveSession({ sessionId, now, context, activity, db }: 
     isPlatformAdmin: user.isPlatformAdmin,
     locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE,
     sessionId: session.id,
+    mustChangePassword: user.mustChangePassword,
     requestId: context.requestId,
     sourceIp: context.sourceIp,
   };

@@ -1,5 +1,6 @@
 // An agency admin opens an account in their own agency. The new user enrols an authenticator at
-// first sign-in; the admin never sees or sets the second factor.
+// first sign-in and must then replace the password the admin chose; the admin never sees or sets
+// the second factor.
 import { db as defaultDb, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
@@ -36,6 +37,7 @@ export async function createUser({ actor, input, now, db = defaultDb() }: { acto
             roles: data.roles,
             passwordHash,
             passwordChangedAt: now,
+            mustChangePassword: true,
             createdAt: now,
           },
           select: { id: true },

@@ -16,7 +16,8 @@ function firstIssues(issues: { path: PropertyKey[]; message: string }[]): Record
   return out;
 }
 
-export function ChangePasswordForm() {
+/** `action`: where the new password goes (the account page's, or the required change at first sign-in). */
+export function ChangePasswordForm({ action = changePasswordAction }: { action?: (input: unknown) => Promise<ActionResult> } = {}) {
   const t = useT("auth");
   const issueText = useIssueText();
   const [values, setValues] = useState({ currentPassword: "", newPassword: "", confirmPassword: "" });
@@ -35,7 +36,7 @@ export function ChangePasswordForm() {
     setFieldErrors({});
     start(async () => {
       // On success the server signs this browser out and redirects to the sign-in page.
-      const result: ActionResult = await changePasswordAction(values);
+      const result: ActionResult = await action(values);
       if (!result.ok) {
         setFieldErrors(result.fieldErrors);
         setFormError(issueText(result.formError));

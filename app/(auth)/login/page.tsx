@@ -22,6 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     return { actor: null, reason: null };
   });
   if (state.actor) redirect(callbackUrl);
+  if (state.reason === "passwordChangeRequired") redirect("/change-password");
 
   const t = await getT("auth");
   const reasons: Record<string, string> = {
