@@ -51,16 +51,16 @@ export async function closeE2eRun(): Promise<void> {
 export type TestAccount = { email: string; password: string; secret: string | null };
 
 /** A new account in a seeded agency, enrolled in MFA unless asked otherwise. */
-export async function createThrowawayUser(options: { agencySlug?: string; roles?: string[]; enrolled?: boolean } = {}): Promise<TestAccount> {
+export async function createThrowawayUser(options: { agencySlug?: string; roles?: string[]; enrolled?: boolean; mustChangePassword?: boolean } = {}): Promise<TestAccount> {
   const { pool, authSecret } = await e2eRun();
   const email = `e2e-${randomUUID().slice(0, 8)}@e2e.demo`;
   const password = `river lantern ${randomUUID().slice(0, 6)}`;
   const secret = options.enrolled === false ? null : generateTotpSecret();
   await pool.query(
-    `INSERT INTO "User" (id, "agencyId", email, name, "passwordHash", roles, "totpSecret", "mfaEnrolledAt", "updatedAt")
-     SELECT $1, a.id, $2, 'E2E Test User', $3, $4::"Role"[], $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END, now()
+    `INSERT INTO "User" (id, "agencyId", email, name, "passwordHash", roles, "totpSecret", "mfaEnrolledAt", "mustChangePassword", "updatedAt")
+     SELECT $1, a.id, $2, 'E2E Test User', $3, $4::"Role"[], $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END, $7, now()
      FROM "Agency" a WHERE a.slug = $6`,
-    [randomUUID(), email, await hash(password), options.roles ?? ["LIAISON"], secret ? encryptTotpSecret(secret, authSecret) : null, options.agencySlug ?? "cook-sheriff"],
+    [randomUUID(), email, await hash(password), options.roles ?? ["LIAISON"], secret ? encryptTotpSecret(secret, authSecret) : null, options.agencySlug ?? "cook-sheriff", options.mustChangePassword ?? false],
   );
   return { email, password, secret };
 }

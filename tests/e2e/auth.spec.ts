@@ -1,5 +1,6 @@
 // Signing in to the real app in real Chromium: password and TOTP, a refused code, lockout after
-// five failures, first-time enrolment, the idle lock after 30 minutes (moved by the test clock),
+// five wrong codes, throttled guessing, callbackUrls that try to leave the site, the required
+// change of an admin-set password, first-time enrolment, the idle lock after 30 minutes (moved by the test clock),
 // the account page, and accessibility scans of what a person signing in sees.
 import { expect, test } from "./support/csp-guard";
 import { base32Decode, hotp, TOTP_PERIOD_SECONDS } from "../../lib/auth/totp";
@@ -78,19 +79,140 @@ test("a wrong code is refused and the user stays on the code step", async ({ pag
   await expect(page).toHaveURL("/");
 });
 
-test("five failed attempts lock the account, with a message saying for how long", async ({ page }) => {
+test("five wrong codes lock the account, with a message saying for how long", async ({ page }) => {
   const account = await createThrowawayUser();
-  for (let attempt = 1; attempt <= 4; attempt++) {
+  // Wrong passwords alone never lock anything.
+  for (let attempt = 1; attempt <= 2; attempt++) {
     await enterCredentials(page, account.email, "not the right password");
     await expect(page.getByTestId("form-error")).toHaveText("The email address or password is not correct.");
   }
-  await enterCredentials(page, account.email, "still not the right password");
+  await enterCredentials(page, account.email, account.password);
+  await expect(page.getByTestId("sign-in-code")).toBeVisible();
+  const now = await serverNow(page.request);
+  const valid = new Set([-1, 0, 1].map((d) => hotp(base32Decode(account.secret!), Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS) + d)));
+  const wrong = ["000000", "111111", "222222", "333333", "444444", "555555", "666666", "777777"].filter((c) => !valid.has(c));
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await page.getByLabel("Verification code").fill(wrong[attempt - 1]);
+    await page.getByTestId("sign-in-submit").click();
+    await expect(page.getByTestId("form-error")).toContainText("That code is not valid");
+  }
+  await page.getByLabel("Verification code").fill(wrong[4]);
+  await page.getByTestId("sign-in-submit").click();
   await expect(page.getByTestId("form-error")).toHaveText("This account is locked because of too many failed sign-in attempts. Try again in 10 minutes.");
 
-  // While locked, even the right password is refused.
+  // While locked, even the right password (and code) is refused.
   await enterCredentials(page, account.email, account.password);
   await expect(page.getByTestId("form-error")).toContainText("This account is locked");
   await expect(page.getByTestId("sign-in-code")).toHaveCount(0);
+});
+
+test("guesses from one address are throttled, alike for a registered and an unregistered email", async ({ browser, request }) => {
+  const account = await createThrowawayUser();
+  // The attacker's own address (the server trusts the first X-Forwarded-For hop, as behind a proxy).
+  const attacker = { "x-forwarded-for": "203.0.113.77" };
+  const post = async (email: string, password: string) => {
+    const csrf = await request.get("/api/auth/csrf", { headers: attacker });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    return request.post("/api/auth/callback/credentials", { headers: attacker, form: { email, password, code: "123456", csrfToken, callbackUrl: "/", json: "true" } });
+  };
+  for (let i = 0; i < 10; i++) expect((await post(account.email, `guess ${i}`)).status()).not.toBe(429);
+  const known = await post(account.email, "another guess");
+  const unknown = await post("nobody-at-all@e2e.demo", "another guess");
+  expect(known.status()).toBe(429);
+  expect(unknown.status()).toBe(429);
+  expect(Number(known.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await known.json()).toEqual(await unknown.json());
+
+  // The sign-in page says so, in words, from that address.
+  const context = await browser.newContext({ extraHTTPHeaders: attacker });
+  const page = await context.newPage();
+  await enterCredentials(page, account.email, account.password);
+  await expect(page.getByTestId("form-error")).toContainText(/Too many sign-in attempts\. For your security, wait and try again in \d+ minutes?\./);
+  await context.close();
+
+  // The owner, from their own address, is not locked out.
+  const owner = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
+  const ownerPage = await owner.newPage();
+  await signIn(ownerPage, { ...account, secret: account.secret! });
+  await expect(ownerPage.getByTestId("shell-user")).toBeVisible();
+  await owner.close();
+});
+
+test("a callbackUrl never leads off the site, before or after signing in, and never fails", async ({ page }) => {
+  const variants = [
+    "/\t/example.org",
+    "/\n/example.org",
+    "/\r/example.org",
+    "/\r\nLocation: https://example.org",
+    "/\\example.org",
+    "\\\\example.org",
+    "//example.org",
+    "///example.org",
+    "/.//example.org",
+    "https://example.org/",
+    "http://example.org",
+    "javascript:alert(1)",
+    "/%2F/example.org",
+    "%2F%2Fexample.org",
+    "/%5Cexample.org",
+    "/%E0%A4%A",
+  ];
+
+  // Signed out, the first: sign in through the form and land on this site.
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/\t/example.org")}`);
+  const account = await createThrowawayUser();
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByTestId("sign-in-continue").click();
+  await expect(page.getByTestId("sign-in-code")).toBeVisible();
+  await page.getByLabel("Verification code").fill(await currentCode(page.request, account.email, account.secret!));
+  await page.getByTestId("sign-in-submit").click();
+  await expect(page.getByTestId("shell-user")).toBeVisible();
+  const base = new URL(page.url()).origin;
+  expect(new URL(page.url()).host).not.toContain("example.org");
+
+  // Signed in: every variant is answered with a redirect on this site (or the page), never a 500.
+  for (const variant of variants) {
+    for (const query of [`callbackUrl=${encodeURIComponent(variant)}`, `callbackUrl=${variant}`]) {
+      const res = await page.request.get(`/login?${query}`, { maxRedirects: 0 });
+      expect(res.status(), `${query} -> ${res.status()}`).toBeLessThan(500);
+      const location = res.headers()["location"];
+      if (location) expect(new URL(location, base).origin, `${query} -> ${location}`).toBe(base);
+    }
+  }
+  // The same through next-auth's own endpoints.
+  for (const variant of variants) {
+    const res = await page.request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(variant)}`, { maxRedirects: 0 });
+    expect(res.status()).toBeLessThan(500);
+    const location = res.headers()["location"];
+    if (location) expect(new URL(location, base).origin).toBe(base);
+  }
+});
+
+test("an account opened with an admin's password must choose its own before anything else", async ({ page }) => {
+  const account = await createThrowawayUser({ mustChangePassword: true });
+  await signIn(page, { ...account, secret: account.secret! });
+  await expect(page).toHaveURL(/\/change-password$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Choose your own password" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // Nothing else opens meanwhile: pages send the person back here, and handlers refuse.
+  for (const path of ["/", "/operations", "/account", "/admin"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/change-password$/);
+  }
+  expect((await page.request.get("/api/events", { maxRedirects: 0 })).status()).toBeGreaterThanOrEqual(300);
+
+  const form = page.getByTestId("change-password-form");
+  await form.getByLabel("Current password").fill(account.password);
+  await form.getByLabel("New password", { exact: true }).fill("harbour lantern of my own");
+  await form.getByLabel("Confirm new password").fill("harbour lantern of my own");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/login\?reason=passwordChanged/);
+
+  await signIn(page, { ...account, password: "harbour lantern of my own", secret: account.secret! });
+  await expect(page).toHaveURL("/");
+  await expect(page.getByTestId("shell-user")).toBeVisible();
 });
 
 test("a first sign-in enrols an authenticator from the QR code or the typed key", async ({ page }) => {
