@@ -50,9 +50,16 @@ export async function consume(db: Db, name: LimitName, key: string, points = 1):
   try {
     return verdictOf(await limiterFor(db, name).consume(key, points), true);
   } catch (error) {
-    if (error instanceof RateLimiterRes) return verdictOf(error, false);
+    if (isRefusal(error)) return verdictOf(error, false);
     throw error;
   }
+}
+
+// A refusal is a RateLimiterRes; checked by shape, since a bundler may load the library's class
+// more than once (the production server's refusals then failed `instanceof` and became errors).
+function isRefusal(error: unknown): error is RateLimiterRes {
+  if (error instanceof RateLimiterRes) return true;
+  return typeof error === "object" && error !== null && "msBeforeNext" in error && "consumedPoints" in error && "remainingPoints" in error;
 }
 
 /** How much of `key`'s allowance is spent, without spending any. */

@@ -91,13 +91,19 @@ test("five wrong codes lock the account, with a message saying for how long", as
   const now = await serverNow(page.request);
   const valid = new Set([-1, 0, 1].map((d) => hotp(base32Decode(account.secret!), Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS) + d)));
   const wrong = ["000000", "111111", "222222", "333333", "444444", "555555", "666666", "777777"].filter((c) => !valid.has(c));
-  for (let attempt = 1; attempt <= 4; attempt++) {
-    await page.getByLabel("Verification code").fill(wrong[attempt - 1]);
+  // Each code is answered before the next is typed (the form clears the field after a refusal).
+  const submitCode = async (code: string) => {
+    await page.getByLabel("Verification code").fill(code);
+    const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
     await page.getByTestId("sign-in-submit").click();
+    await answered;
+  };
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await submitCode(wrong[attempt - 1]);
     await expect(page.getByTestId("form-error")).toContainText("That code is not valid");
+    await expect(page.getByLabel("Verification code")).toHaveValue("");
   }
-  await page.getByLabel("Verification code").fill(wrong[4]);
-  await page.getByTestId("sign-in-submit").click();
+  await submitCode(wrong[4]);
   await expect(page.getByTestId("form-error")).toHaveText("This account is locked because of too many failed sign-in attempts. Try again in 10 minutes.");
 
   // While locked, even the right password (and code) is refused.
