@@ -1,7 +1,7 @@
 // The idle lock means idle: an inbox left open, with its live stream reconnecting and the page
 // refreshing itself when events arrive, still locks 30 minutes (on the test clock) after the
 // person's last action, and the page itself goes to the sign-in page without anyone touching it.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun, createThrowawayUser, e2eRun, setServerClockOffset, signIn } from "./auth-fixtures";
 
 test.afterAll(async () => {
