@@ -2,6 +2,7 @@
 import { db as defaultDb, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/authorize";
 import { NotFoundError } from "../errors";
 import { authorizeAgencyAdmin, managedUser } from "./admin-scope";
 
@@ -36,4 +37,14 @@ export async function getAgencyUser({ actor, userId, now, db = defaultDb() }: { 
   if (!user) throw new NotFoundError();
   const activeSessions = await db.userSession.count({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: now } } });
   return { ...user, activeSessions };
+}
+
+/** An agency's administrators, for the platform admin who gives a new agency its first ones. */
+export async function listAgencyAdministrators({ actor, agencyId, db = defaultDb() }: { actor: Actor | null; agencyId: string; db?: Db }) {
+  authorize(actor, { platformAdmin: true });
+  return db.user.findMany({
+    where: { agencyId, isPlatformAdmin: false, roles: { has: "AGENCY_ADMIN" } },
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, active: true, mfaEnrolledAt: true },
+  });
 }

@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/prisma/seed";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { listAgencyUsers, getAgencyUser } from "@/lib/users/list-users";
-import { createUser } from "@/lib/users/create-user";
+import { listAgencyAdministrators, listAgencyUsers, getAgencyUser } from "@/lib/users/list-users";
+import { createAgencyAdministrator, createUser } from "@/lib/users/create-user";
 import { deactivateUser, reactivateUser } from "@/lib/users/account-status";
 import { changeUserRoles } from "@/lib/users/change-roles";
 import { resetManagedUserMfa } from "@/lib/users/reset-mfa";
@@ -59,6 +59,29 @@ describe("user administration", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "user.create", targetId: id } });
     expect(event).toMatchObject({ outcome: "SUCCESS", actorUserId: admin.userId, agencyId: admin.agencyId, requestId: admin.requestId });
     expect(JSON.stringify(event.details)).not.toContain("Lakefront");
+  });
+
+  it("lets the platform admin give an agency its administrator, and nobody else", async () => {
+    const platform = await actorFor(db(), "platform@common-ground.demo");
+    const kankakee = await db().agency.findUniqueOrThrow({ where: { slug: "kankakee-sheriff" } });
+    const input = { name: "Dana Okafor", email: "dana.okafor@kankakee-sheriff.demo", roles: ["AGENCY_ADMIN"], password: "Kankakee-River-2026" };
+    // An agency's own admin cannot open accounts in another agency this way.
+    await expect(createAgencyAdministrator({ actor: await adminOf("cook-sheriff"), agencyId: kankakee.id, input, now, db: db() })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listAgencyAdministrators({ actor: await adminOf("cook-sheriff"), agencyId: kankakee.id, db: db() })).rejects.toBeInstanceOf(ForbiddenError);
+    // The account must administer the agency; other accounts are the agency's own business.
+    await expect(createAgencyAdministrator({ actor: platform, agencyId: kankakee.id, input: { ...input, roles: ["LIAISON"] }, now, db: db() })).rejects.toMatchObject({
+      issues: [{ path: "roles", message: "platform.admins.mustAdminister" }],
+    });
+    await expect(createAgencyAdministrator({ actor: platform, agencyId: "not-a-uuid", input, now, db: db() })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db().user.findUnique({ where: { email: input.email } })).toBeNull();
+
+    const { id } = await createAgencyAdministrator({ actor: platform, agencyId: kankakee.id, input, now, db: db() });
+    const row = await db().user.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ agencyId: kankakee.id, roles: ["AGENCY_ADMIN"], totpSecret: null, mustChangePassword: true, isPlatformAdmin: false });
+    expect((await listAgencyAdministrators({ actor: platform, agencyId: kankakee.id, db: db() })).map((a) => a.email)).toContain(input.email);
+    // Audited under the agency that got the account, so its own auditors see who opened it.
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "user.create", targetId: id } });
+    expect(event).toMatchObject({ outcome: "SUCCESS", actorUserId: platform.userId, agencyId: kankakee.id });
   });
 
   it("explains bad input field by field and creates nothing", async () => {

@@ -7,6 +7,7 @@ import { createAgency, updateAgency } from "@/lib/agencies/platform-agencies";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
+import { createAgencyAdministrator } from "@/lib/users/create-user";
 
 async function context() {
   const actor = await getActor();
@@ -27,5 +28,13 @@ export async function updateAgencyAction(agencyId: string, input: unknown): Prom
     await updateAgency({ ...(await context()), agencyId: String(agencyId), input });
     revalidatePath("/", "layout");
     return { id: String(agencyId) };
+  });
+}
+
+export async function createAgencyAdministratorAction(agencyId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const created = await createAgencyAdministrator({ ...(await context()), agencyId: String(agencyId), input });
+    revalidatePath(`/platform/agencies/${String(agencyId)}`);
+    return created;
   });
 }

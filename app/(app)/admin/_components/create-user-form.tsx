@@ -6,22 +6,38 @@ import { useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import { createUserSchema, ROLE_LIST } from "@/lib/validation/user";
+import type { ActionResult } from "@/app/_lib/action-result";
+import { createUserSchema, ROLE_LIST, type CreateUserInput } from "@/lib/validation/user";
 import { createUserAction } from "../actions";
 import { CheckboxGroup } from "./checkbox-group";
 import { useActionForm } from "./form-state";
 
-export function CreateUserForm({ roleLabels }: { roleLabels: Record<string, string> }) {
+type Props = {
+  roleLabels: Record<string, string>;
+  /** Where the account is opened: the admin's own agency unless given. */
+  save?: (input: CreateUserInput) => Promise<ActionResult<{ id: string }>>;
+  /** After saving: the new user's admin page unless given. */
+  done?: (id: string) => void;
+  initialRoles?: string[];
+};
+
+export function CreateUserForm({ roleLabels, save = createUserAction, done, initialRoles = [] }: Props) {
   const t = useT("admin");
   const router = useRouter();
   const form = useActionForm();
-  const [values, setValues] = useState({ name: "", email: "", title: "", password: "" });
-  const [roles, setRoles] = useState<string[]>([]);
+  const blank = { name: "", email: "", title: "", password: "" };
+  const [values, setValues] = useState(blank);
+  const [roles, setRoles] = useState<string[]>(initialRoles);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { ...values, roles };
-    form.submit(createUserSchema, input, () => createUserAction(input), (data) => router.push(`/admin/users/${data.id}`));
+    form.submit(createUserSchema, input, () => save(input as CreateUserInput), (data) => {
+      if (!done) return router.push(`/admin/users/${data.id}`);
+      setValues(blank);
+      setRoles(initialRoles);
+      done(data.id);
+    });
   }
 
   const text = (name: keyof typeof values, label: string, props: Record<string, string | boolean> = {}) => (

@@ -7,7 +7,10 @@ import { requireActor } from "@/app/_auth/require-actor";
 import { getT } from "@/app/_i18n/server";
 import { getAgencyForEdit } from "@/lib/agencies/platform-agencies";
 import { loadOrNotFound } from "../../../admin/_lib/load-or-not-found";
-import { updateAgencyAction } from "../../actions";
+import { listAgencyAdministrators } from "@/lib/users/list-users";
+import { roleNames } from "../../../admin/_lib/role-names";
+import { createAgencyAdministratorAction, updateAgencyAction } from "../../actions";
+import { AgencyAdminForm } from "../../_components/agency-admin-form";
 import { AgencyForm } from "../../_components/agency-form";
 import { agencyLabels } from "../../_components/labels";
 
@@ -23,7 +26,7 @@ export default async function EditAgencyPage({ params, searchParams }: Props) {
   const { id } = await params;
   const agency = await loadOrNotFound(() => getAgencyForEdit({ actor, agencyId: id }));
   const saved = (await searchParams).saved === "1";
-  const [t, tc, td] = await Promise.all([getT("platform"), getT("common"), getT("directory")]);
+  const [t, tc, td, administrators] = await Promise.all([getT("platform"), getT("common"), getT("directory"), listAgencyAdministrators({ actor, agencyId: agency.id })]);
   const labels = agencyLabels(tc, td);
   const initial = {
     name: agency.name,
@@ -72,6 +75,25 @@ export default async function EditAgencyPage({ params, searchParams }: Props) {
           </section>
         ) : null}
       </div>
+      <section aria-labelledby="admins-heading" className="mt-6 rounded-lg border border-line bg-white p-6" data-testid="agency-admins">
+        <h2 id="admins-heading" className="mb-2 text-lg font-semibold">{t("admins.heading")}</h2>
+        <p className="mb-4 text-sm text-muted">{t("admins.description")}</p>
+        {administrators.length === 0 ? (
+          <p className="mb-4 font-medium">{t("admins.none")}</p>
+        ) : (
+          <ul className="mb-6 divide-y divide-line">
+            {administrators.map((a) => (
+              <li key={a.id} className="flex flex-wrap gap-x-4 py-2">
+                <span className="font-medium">{a.name}</span>
+                <span>{a.email}</span>
+                <span className="text-muted">{!a.active ? t("admins.inactive") : a.mfaEnrolledAt ? t("admins.enrolled") : t("admins.notEnrolled")}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="mb-4 font-semibold">{t("admins.add")}</h3>
+        <AgencyAdminForm roleLabels={roleNames(tc)} save={createAgencyAdministratorAction.bind(null, agency.id)} />
+      </section>
     </>
   );
 }
