@@ -188,7 +188,7 @@ async function main(): Promise<void> {
       }
       const { createApiToken } = await import("@/lib/api-tokens/manage-tokens");
       const agency = world.metroAgencies[2][0];
-      const { token } = await createApiToken({ db, actor: benchActor(agency, ["AGENCY_ADMIN"]), input: { name: "Benchmark client" }, now: new Date() });
+      const { token } = await createApiToken({ db, actor: benchActor(agency, ["AGENCY_ADMIN"]), input: { name: "Benchmark client", scopes: ["read", "file", "conflicts"] }, now: new Date() });
       const app = await startServer(url, process.env.AUTH_SECRET);
       try {
         const clients = Number(opt.clients);

@@ -70,7 +70,7 @@ describe("the production server's /api/v1 path", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const agency = await makeAgency(db(), { name: "Server Test PD" });
     agencyId = agency.id;
-    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD" }, now: new Date() })).token;
+    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD", scopes: ["read", "file", "conflicts"] }, now: new Date() })).token;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -39,7 +39,7 @@ describe("API token cache", () => {
   let token: string;
   beforeEach(async () => {
     agency = await makeAgency(db(), { name: `Agency ${Math.random().toString(36).slice(2, 8)}` });
-    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD" }, now })).token;
+    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
     cache.forget();
   });
 
@@ -97,7 +97,7 @@ describe("API token cache", () => {
     const heard = nextNotification();
     await db().agency.update({ where: { id: agency.id }, data: { timeZone: "America/Denver" } });
     await heard;
-    cache.remember(hashToken(token), { id: "x", name: "stale", revokedAt: null, lastUsedAt: null, agencyId: agency.id, agencyName: "stale", timeZone: "UTC", active: true }, generation!);
+    cache.remember(hashToken(token), { id: "x", name: "stale", revokedAt: null, lastUsedAt: null, expiresAt: null, scopes: ["read"], agencyId: agency.id, agencyName: "stale", timeZone: "UTC", active: true }, generation!);
     expect(cache.get(hashToken(token))).toBeNull();
   });
 
