@@ -30,38 +30,68 @@ export function sliceOf(name: LimitName): number {
   return Math.max(1, Math.floor(LIMITS[name].points / 50));
 }
 
-const g = globalThis as unknown as { __cgLeases?: Map<string, Lease> };
-const leases = (g.__cgLeases ??= new Map<string, Lease>());
+export type LeaseBook = {
+  /** Spends one point of `key`'s allowance under `name`, from this book's lease when it has one. */
+  consume(db: Db, name: LimitName, key: string): Promise<LeasedVerdict>;
+  forget(): void;
+};
 
-/** Spends one point of `key`'s allowance under `name`, from this process's lease when it has one. */
-export async function consumeLeased(db: Db, name: LimitName, key: string, clock: () => number = Date.now): Promise<LeasedVerdict> {
-  const id = `${name}\u0000${key}`;
-  const now = clock();
-  const lease = leases.get(id);
-  if (lease && lease.until > now) {
+/** A process's leases (one per process in the app; tests make several to stand for several processes). */
+export function createLeaseBook(clock: () => number = Date.now): LeaseBook {
+  const leases = new Map<string, Lease>();
+  // One lease request per key at a time: requests arriving meanwhile wait for it and spend from
+  // it, instead of each leasing a slice of their own (which would overshoot the limit at once).
+  const pending = new Map<string, Promise<void>>();
+
+  function fromMemory(id: string, now: number): LeasedVerdict | null {
+    const lease = leases.get(id);
+    if (!lease || lease.until <= now) return null;
     if (lease.refused) return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((lease.until - now) / 1000)) };
     if (lease.left > 0) {
       lease.left--;
       return { allowed: true };
     }
+    return null;
   }
-  const known = lease && lease.until > now ? lease.remainingShared : LIMITS[name].points;
-  const slice = Math.max(1, Math.min(sliceOf(name), known));
-  const verdict = await consume(db, name, key, slice);
-  const points = LIMITS[name].points;
-  // Points of this slice that fitted under the limit (another process may have taken the rest).
-  const granted = verdict.allowed ? slice : Math.max(0, Math.min(slice, points - (verdict.consumed - slice)));
-  const msLeft = verdict.allowed ? verdict.msBeforeNext : verdict.retryAfterSec * 1000;
-  if (leases.size >= MAX_LEASES) leases.clear();
-  if (granted === 0) {
-    leases.set(id, { left: 0, remainingShared: 0, until: now + msLeft, refused: true });
-    return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(msLeft / 1000)) };
+
+  async function lease(db: Db, name: LimitName, key: string, id: string): Promise<void> {
+    const now = clock();
+    const current = leases.get(id);
+    const points = LIMITS[name].points;
+    const known = current && current.until > now ? current.remainingShared : points;
+    const slice = Math.max(1, Math.min(sliceOf(name), known));
+    const verdict = await consume(db, name, key, slice);
+    // Points of this slice that fitted under the limit (another process may have taken the rest).
+    // A key already blocked in memory is refused without a count (consumed 0): nothing fitted.
+    const fitted = (consumed: number) => (consumed >= slice ? Math.max(0, Math.min(slice, points - (consumed - slice))) : 0);
+    const granted = verdict.allowed ? slice : fitted(verdict.consumed);
+    const until = now + (verdict.allowed ? verdict.msBeforeNext : verdict.retryAfterSec * 1000);
+    if (leases.size >= MAX_LEASES) leases.clear();
+    leases.set(id, granted === 0 ? { left: 0, remainingShared: 0, until, refused: true } : { left: granted, remainingShared: Math.max(0, points - verdict.consumed), until, refused: false });
   }
-  leases.set(id, { left: granted - 1, remainingShared: Math.max(0, points - verdict.consumed), until: now + msLeft, refused: false });
-  return { allowed: true };
+
+  return {
+    forget: () => leases.clear(),
+    async consume(db, name, key) {
+      const id = `${name}\u0000${key}`;
+      for (;;) {
+        const verdict = fromMemory(id, clock());
+        if (verdict) return verdict;
+        let request = pending.get(id);
+        if (!request) {
+          request = lease(db, name, key, id).finally(() => pending.delete(id));
+          pending.set(id, request);
+        }
+        await request;
+      }
+    },
+  };
 }
 
-/** Forgets every lease of this process (tests; a limit reset by an admin). */
-export function forgetLeases(): void {
-  leases.clear();
+const g = globalThis as unknown as { __cgLeases?: LeaseBook };
+
+/** Spends one point of `key`'s allowance under `name` from this process's leases. */
+export function consumeLeased(db: Db, name: LimitName, key: string): Promise<LeasedVerdict> {
+  g.__cgLeases ??= createLeaseBook();
+  return g.__cgLeases.consume(db, name, key);
 }

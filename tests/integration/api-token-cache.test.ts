@@ -4,7 +4,7 @@
 // Without a confirmed LISTEN connection nothing is remembered.
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { authenticateApiToken } from "@/lib/api-tokens/authenticate";
+import { authenticateApiRequest, authenticateApiToken } from "@/lib/api-tokens/authenticate";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/manage-tokens";
 import { hashToken } from "@/lib/api-tokens/token";
 import { createTokenCache, TOKEN_CACHE_CHANNEL, type TokenCache } from "@/lib/api-tokens/token-cache";
@@ -81,6 +81,29 @@ describe("API token cache", () => {
     await db().agency.update({ where: { id: agency.id }, data: { active: false } });
     await heard;
     await expect(authenticate()).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it("checks a remembered token's expiry on every request", async () => {
+    const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "Pilot", scopes: ["read"], expiresOn: tomorrow }, now })).token;
+    await authenticate();
+    // Unannounced, the row no longer expires — so a refusal below comes from the remembered expiry.
+    await silently(`UPDATE "ApiToken" SET "expiresAt" = NULL WHERE "tokenHash" = $1`, [hashToken(token)]);
+    const later = new Date(now.getTime() + 3 * 86_400_000);
+    await expect(authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now: later, cache })).rejects.toMatchObject({ status: 401, message: "api.tokenExpired" });
+    expect((await authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now: later })).agencyId).toBe(agency.id);
+  });
+
+  it("forgets a token whose scopes or expiry change", async () => {
+    expect((await authenticateApiRequest({ db: db(), authorization: `Bearer ${token}`, meta, now, cache })).scopes).toEqual(["read", "file", "conflicts"]);
+    let heard = nextNotification();
+    await db().apiToken.update({ where: { tokenHash: hashToken(token) }, data: { scopes: ["read"] } });
+    await heard;
+    expect((await authenticateApiRequest({ db: db(), authorization: `Bearer ${token}`, meta, now, cache })).scopes).toEqual(["read"]);
+    heard = nextNotification();
+    await db().apiToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(now.getTime() - 1) } });
+    await heard;
+    await expect(authenticate()).rejects.toMatchObject({ message: "api.tokenExpired" });
   });
 
   it("takes a renamed agency's new name at the next request", async () => {
