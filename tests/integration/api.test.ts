@@ -7,6 +7,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/
 import { flushRefusalSummary } from "@/lib/api-tokens/refusal-audit";
 import { setClockOffset } from "@/lib/clock";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { makeUser } from "./auth-fixtures";
 import { useFreshDb } from "./helpers/db";
 import { actorOf, circle, hours, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
 
@@ -304,7 +305,15 @@ describe("API v1", () => {
     expect(event.details).toMatchObject({ scopes: ["read", "conflicts"] });
   });
 
-  it("lists each agency's tokens with their creator, to that agency's admins only", async () => {
+  it("lists each agency's tokens with their creator, flagging a deactivated creator's, to that agency's admins only", async () => {
+    const person = await makeUser(db(), city.id, { roles: ["AGENCY_ADMIN"] });
+    const creator = { ...actorOf(city, ["AGENCY_ADMIN"]), id: person.id, userId: person.id, name: person.name };
+    const { apiToken } = await createApiToken({ db: db(), actor: creator, input: { name: "Left with its maker", scopes: ["read"] }, now });
+    const creatorOf = async () => (await listApiTokens({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]) })).find((t) => t.id === apiToken.id)?.createdBy;
+    expect(await creatorOf()).toEqual({ name: person.name, active: true });
+    await db().user.update({ where: { id: person.id }, data: { active: false, deactivatedAt: now } });
+    expect(await creatorOf()).toEqual({ name: person.name, active: false });
+
     const listed = await listApiTokens({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]) });
     expect(listed.every((t) => t.scopes.length > 0)).toBe(true);
     const fedListed = await listApiTokens({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]) });
