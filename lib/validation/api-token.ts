@@ -18,8 +18,7 @@ export const apiTokenInputSchema = z.object({
     .min(1, { message: msg("api.tokens.scopeRequired") })
     .transform((values) => API_SCOPES.filter((s) => values.includes(s))),
   /** "YYYY-MM-DD", or empty for a token that does not expire. */
-  expiresOn: z
-    .string()
+  expiresOn: storableString()
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
