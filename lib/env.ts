@@ -1,5 +1,6 @@
 // Process configuration, validated once. Nothing else in the app reads process.env.
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -17,6 +18,18 @@ const schema = z.object({
   MAP_STYLE_URL: z.string().url().optional(),
   // Optional raster tiles under the offline base layer, e.g. "https://tiles.example.gov/{z}/{x}/{y}.png".
   MAP_TILE_URL: z.string().url().optional(),
+  // Reverse proxies whose X-Forwarded-For is believed (comma-separated IPs and CIDR ranges); with
+  // none, the client address is the connecting peer's (lib/http/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: ${(error as Error).message}` });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -21,17 +21,20 @@ await app.prepare();
 // Only after prepare(): these import next/server, whose request-scoped storage needs the runtime
 // environment prepare() sets up (imported earlier, it would be an inert stand-in).
 const { loadRoutes } = await import("./lib/api-routes");
-const { API_BASE, createApiHandler } = await import("./lib/api-server");
+const { API_BASE, configuredTrustedProxies, createApiHandler, pinClientAddress } = await import("./lib/api-server");
 const { log } = await import("@/lib/log");
 const { servedOverHttps } = await import("@/lib/http/security-headers");
 const { createRequestListener } = await import("./lib/request-listener");
 const routes = await loadRoutes(path.join(repoRoot, "app", API_BASE));
-const handleApi = createApiHandler(routes);
+const trustedProxies = configuredTrustedProxies();
+const handleApi = createApiHandler(routes, { trustedProxies });
 
 const server = http.createServer(
   createRequestListener({
     handleApi,
     handleNext,
+    // Pages, server actions and sign-in read the client address from a header only this server sets.
+    beforeNext: (req) => pinClientAddress(req, trustedProxies),
     https: servedOverHttps(),
     onError: (err, req) => log.error({ err, url: req.url }, "request failed"),
   }),

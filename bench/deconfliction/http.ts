@@ -1,6 +1,6 @@
-// The HTTP half: the production server (as `npm start` runs it) on the benchmark database, an API token of
-// one probe agency, and a fixed number of dry-run checks sent by concurrent clients, each
-// waiting for its answer before sending the next.
+// The HTTP half: the production server (as `npm start` runs it) on the benchmark database, API tokens of
+// one probe agency (one per client, as separate CAD consoles would hold), and a fixed number of
+// dry-run checks sent by concurrent clients, each waiting for its answer before sending the next.
 import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
@@ -50,17 +50,20 @@ function post(agent: http.Agent, url: URL, headers: Record<string, string>, body
   });
 }
 
-/** Sends the probes through `clients` concurrent connections; every client sends one request at a time. */
-export async function runHttpProbes(baseUrl: string, token: string, probes: Probe[], clients: number): Promise<HttpResult> {
+/**
+ * Sends the probes through `clients` concurrent connections; every client sends one request at a
+ * time, with its own token (`tokens[client % tokens.length]`).
+ */
+export async function runHttpProbes(baseUrl: string, tokens: string[], probes: Probe[], clients: number): Promise<HttpResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const url = new URL("/api/v1/deconfliction/check", baseUrl);
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, client) => {
+      const headers = { authorization: `Bearer ${tokens[client % tokens.length]}`, "content-type": "application/json" };
       while (next < probes.length) {
         const probe = probes[next++];
         const t0 = performance.now();

@@ -188,12 +188,19 @@ async function main(): Promise<void> {
       }
       const { createApiToken } = await import("@/lib/api-tokens/manage-tokens");
       const agency = world.metroAgencies[2][0];
-      const { token } = await createApiToken({ db, actor: benchActor(agency, ["AGENCY_ADMIN"]), input: { name: "Benchmark client" }, now: new Date() });
+      const clients = Number(opt.clients);
+      // One token per client, as each CAD console of an agency would hold: every request is rate
+      // limited per token (lib/rate-limit/limits.ts) as in production, and one token sending all
+      // of this load would be throttled long before the run ended.
+      const tokens: string[] = [];
+      for (let i = 0; i < clients; i++) {
+        const input = { name: `Benchmark client ${i + 1}`, scopes: ["file"] };
+        tokens.push((await createApiToken({ db, actor: benchActor(agency, ["AGENCY_ADMIN"]), input, now: new Date() })).token);
+      }
       const app = await startServer(url, process.env.AUTH_SECRET);
       try {
-        const clients = Number(opt.clients);
-        await runHttpProbes(app.url, token, makeProbes(world, counties, now, WARM_UP_PROBES, SEED + 3), clients);
-        const result = await runHttpProbes(app.url, token, makeProbes(world, counties, now, Number(opt["http-requests"]), SEED + 4), clients);
+        await runHttpProbes(app.url, tokens, makeProbes(world, counties, now, WARM_UP_PROBES, SEED + 3), clients);
+        const result = await runHttpProbes(app.url, tokens, makeProbes(world, counties, now, Number(opt["http-requests"]), SEED + 4), clients);
         // The same load on a route that does nothing: what the framework alone costs on this machine.
         await runFloor(app.url, WARM_UP_PROBES, clients);
         const floor = await runFloor(app.url, Number(opt["http-requests"]), clients);

@@ -5,6 +5,7 @@ import { Prisma } from "../db/generated/client";
 import type { Actor } from "../auth/actor";
 import { auditContext } from "../auth/actor";
 import { authorize } from "../auth/authorize";
+import { revokeAgencyTokens } from "../api-tokens/manage-tokens";
 import { forgetCachedTokens } from "../api-tokens/token-cache";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError, zodIssues } from "../errors";
@@ -94,6 +95,9 @@ export async function updateAgency({ actor, agencyId, input, now, db = defaultDb
         if (Object.keys(changes).length === 0) return;
         await tx.agency.update({ where: { id: agencyId }, data: { ...nextRest, boundary: nextBoundary } });
         await audit(tx, actor, AGENCY_AUDIT.update, agencyId, { changes }, now);
+        // A deactivated agency's API tokens are revoked, not merely idle: reactivating it later
+        // does not bring them back.
+        if (before.active && !next.active) await revokeAgencyTokens(tx, { actor, agencyId, now });
       }),
     );
     // A deactivated agency's tokens stop working here at once (other processes hear it from the trigger).

@@ -1,8 +1,8 @@
 // Which agency each API token acts for, remembered per process so that a busy CAD client's
 // requests skip the lookup. It is safe only because every change that matters is announced:
-// triggers on "ApiToken" (revoked, deleted, re-hashed, renamed, moved) and on "Agency"
-// (deactivated, renamed, time zone changed) NOTIFY `cg_api_tokens` when their transaction commits
-// (migration api_token_cache_invalidation), and every process forgets all it remembered when the
+// triggers on "ApiToken" (revoked, deleted, re-hashed, renamed, moved, scopes or expiry changed)
+// and on "Agency" (deactivated, renamed, time zone changed) NOTIFY `cg_api_tokens` when their
+// transaction commits (migrations api_token_cache_invalidation, api_token_scopes_expiry), and every process forgets all it remembered when the
 // notification arrives. The process that makes such a change forgets at once, without waiting.
 //
 // The cache is consulted only while this process's LISTEN connection is confirmed; when it drops,
@@ -23,6 +23,9 @@ export type TokenRecord = {
   name: string;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** Checked on every request: a cached token past it is refused all the same. */
+  expiresAt: Date | null;
+  scopes: string[] | null;
   agencyId: string;
   agencyName: string;
   timeZone: string;

@@ -19,13 +19,16 @@ describe("public paths", () => {
 });
 
 describe("request context", () => {
-  it("keeps a sane caller request id, else makes one, and takes the first forwarded address", () => {
-    const ctx = requestContextFrom(new Headers({ "x-request-id": "abc-123", "x-forwarded-for": "203.0.113.7, 10.0.0.1", "user-agent": "UA" }));
+  it("keeps a sane caller request id, else makes one, and takes the address only from the server's own header", () => {
+    const ctx = requestContextFrom(new Headers({ "x-request-id": "abc-123", "x-cg-client-address": "203.0.113.7", "user-agent": "UA" }));
     expect(ctx).toEqual({ requestId: "abc-123", sourceIp: "203.0.113.7", userAgent: "UA" });
     const made = requestContextFrom({ "x-request-id": "bad id with spaces" });
     expect(made.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(made.sourceIp).toBeNull();
-    expect(requestContextFrom({ "x-real-ip": "198.51.100.2" }).sourceIp).toBe("198.51.100.2");
+    // What a client writes itself is never the address.
+    expect(requestContextFrom(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" })).sourceIp).toBeNull();
+    expect(requestContextFrom({ "x-real-ip": "198.51.100.2" }).sourceIp).toBeNull();
+    expect(requestContextFrom({ "x-cg-client-address": "not an address" }).sourceIp).toBeNull();
   });
 });
 

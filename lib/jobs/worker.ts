@@ -4,10 +4,13 @@ import type { Db } from "../db/client";
 import { currentTime } from "../clock";
 import { log } from "../log";
 import type { PgListener } from "../realtime/pg-listener";
+import { sweepExpiredLimits } from "../rate-limit/limiter";
 import { JOBS_CHANNEL } from "./queue";
 import { claimJobs, DEFAULT_LEASE_MS, extendLeases, newWorkerId, pruneFinishedJobs, runJob, type JobHandlers, type JobRow } from "./runner";
 
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** Rate-limit windows that ended are deleted this often, so the table holds only live keys. */
+const SWEEP_LIMITS_EVERY_MS = 10 * 60_000;
 
 export type WorkerOptions = {
   db: Db;
@@ -36,6 +39,7 @@ export function startWorker(o: WorkerOptions): Worker {
   let again = false;
   let pollTimer: NodeJS.Timeout | null = null;
   let lastPrune = 0;
+  let lastSweep = 0;
 
   async function tick(): Promise<void> {
     if (stopping) return;
@@ -53,6 +57,11 @@ export function startWorker(o: WorkerOptions): Worker {
         if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
           lastPrune = Date.now();
           await pruneFinishedJobs(o.db, now);
+        }
+        if (Date.now() - lastSweep > SWEEP_LIMITS_EVERY_MS) {
+          lastSweep = Date.now();
+          const swept = await sweepExpiredLimits(o.db, new Date());
+          if (swept > 0) workerLog.debug({ swept }, "expired rate-limit windows swept");
         }
         const jobs = await claimJobs(o.db, { workerId, now, limit: free, leaseMs });
         for (const job of jobs) start(job, now);

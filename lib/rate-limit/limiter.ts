@@ -6,7 +6,9 @@ import type pg from "pg";
 import { poolOf, type Db } from "../db/client";
 import { LIMITS, type LimitName } from "./limits";
 
-export type RateVerdict = { allowed: true; remaining: number; consumed: number } | { allowed: false; retryAfterSec: number; consumed: number };
+export type RateVerdict =
+  | { allowed: true; remaining: number; consumed: number; msBeforeNext: number }
+  | { allowed: false; retryAfterSec: number; consumed: number };
 
 const TABLE = "RateLimit";
 
@@ -41,7 +43,7 @@ function limiterFor(db: Db, name: LimitName): RateLimiterPostgres {
 
 function verdictOf(res: RateLimiterRes, allowed: boolean): RateVerdict {
   return allowed
-    ? { allowed: true, remaining: res.remainingPoints, consumed: res.consumedPoints }
+    ? { allowed: true, remaining: res.remainingPoints, consumed: res.consumedPoints, msBeforeNext: res.msBeforeNext }
     : { allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), consumed: res.consumedPoints };
 }
 

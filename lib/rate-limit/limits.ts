@@ -24,11 +24,19 @@ export const LIMITS = {
    * address may send, so a single source can never throttle someone else's account.
    */
   signInAccount: { points: 50, durationSec: 15 * 60 },
-  /** Authenticated API requests per token. */
-  apiToken: { points: 1_200, durationSec: 60 },
-  /** Refused (unauthenticated) API and calendar-feed requests per client address. */
-  anonymousAddress: { points: 60, durationSec: 60, blockSec: 60 },
-  /** Calendar-feed fetches per feed token. */
+  /**
+   * Authenticated API requests per token: 50 a second sustained, far above what a CAD or RMS link
+   * sends, low enough that a runaway client cannot monopolise the server. Spent from per-process
+   * leases (lib/rate-limit/leased.ts), so it costs one round trip per 60 requests.
+   */
+  apiToken: { points: 3_000, durationSec: 60 },
+  /**
+   * Requests refused for want of a valid credential (no token, a bad, revoked or expired one, an
+   * unknown calendar feed), per client address. A misconfigured client trips it within seconds and
+   * then waits five minutes; a person fixing a token by hand does not.
+   */
+  anonymousAddress: { points: 30, durationSec: 60, blockSec: 5 * 60 },
+  /** Calendar-feed fetches per feed token: calendar apps poll every few minutes at most. */
   calendarFeed: { points: 60, durationSec: 60 * 60 },
   /**
    * Dry runs (the API's check, the filing form's conflict and recipient previews) per user or API

@@ -4,15 +4,22 @@
 // than a dry-run check itself. Everything else, and every path under /api/v1 that no route file
 // serves, is Next's.
 //
-// What Next would add is added here too: the security headers (with the API's restrictive policy), `x-forwarded-for` from the socket
-// when no proxy set it, HEAD answered by GET without a body, OPTIONS with the allowed methods. A
-// method a route does not export gets a JSON 405 (after the token check, and audited).
+// What Next would add is added here too: the security headers (with the API's restrictive
+// policy), HEAD answered by GET without a body, OPTIONS with the allowed methods. A method a route
+// does not export gets a JSON 405 (after the token check, and audited).
+//
+// The client's address is resolved here, from the socket and — only through trusted proxies
+// (TRUSTED_PROXIES) — X-Forwarded-For, and handed on in one header the client cannot set: every
+// forwarding header the client sent is dropped first, for the API and for Next alike
+// (pinClientAddress), so neither the audit trail nor the limits by address can be spoofed.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_BODY_BYTES } from "@/app/api/v1/_lib/body";
 import { tokenRoute } from "@/app/api/v1/_lib/token-route";
 import { apiError } from "@/app/_lib/api";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-address";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
 import { API_METHODS, matchRoute, pathSegments, type ApiMethod, type ApiRoute, type RouteHandler } from "./api-routes";
@@ -24,7 +31,7 @@ class MethodNotAllowedError extends AppError {
   readonly code = "METHOD_NOT_ALLOWED";
 }
 
-const methodNotAllowed = tokenRoute(async () => {
+const methodNotAllowed = tokenRoute(null, async () => {
   throw new MethodNotAllowedError("api.methodNotAllowed");
 });
 
@@ -53,10 +60,43 @@ async function readRequestBody(req: IncomingMessage, limit: number): Promise<Buf
 
 const asBytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
 
-async function toRequest(req: IncomingMessage, method: string): Promise<Request> {
+/** Headers through which a client could claim an address; replaced by what the server resolved. */
+const FORWARDING_HEADERS = new Set(["x-forwarded-for", "x-real-ip", "forwarded", CLIENT_ADDRESS_HEADER]);
+
+function resolveClient(req: IncomingMessage, trusted: TrustedProxies): string | null {
+  const forwarded = req.headers["x-forwarded-for"];
+  return clientAddress({ peer: req.socket.remoteAddress, forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trusted });
+}
+
+/**
+ * For a request Next.js serves: drops every forwarding header the client sent and sets the
+ * resolved client address (and a one-hop `x-forwarded-for` with it, for anything in Next that
+ * reads that), before Next sees the request.
+ */
+export function pinClientAddress(req: IncomingMessage, trusted: TrustedProxies): void {
+  const client = resolveClient(req, trusted);
+  for (const name of FORWARDING_HEADERS) delete req.headers[name];
+  if (client) {
+    req.headers[CLIENT_ADDRESS_HEADER] = client;
+    req.headers["x-forwarded-for"] = client;
+  }
+}
+
+/** TRUSTED_PROXIES from the environment, parsed once. */
+export function configuredTrustedProxies(): TrustedProxies {
+  return parseTrustedProxies(env().TRUSTED_PROXIES);
+}
+
+async function toRequest(req: IncomingMessage, method: string, trusted: TrustedProxies): Promise<Request> {
   const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
-  if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
+  const forwarded: string[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i].toLowerCase();
+    if (!FORWARDING_HEADERS.has(name)) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+    else if (name === "x-forwarded-for") forwarded.push(req.rawHeaders[i + 1]);
+  }
+  const client = clientAddress({ peer: req.socket.remoteAddress, forwardedFor: forwarded.join(","), trusted });
+  if (client) headers.set(CLIENT_ADDRESS_HEADER, client);
   const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
   const hasBody = method !== "GET" && method !== "HEAD";
   // HEAD runs the GET handler; the request keeps its own method, so the audit trail says HEAD.
@@ -79,7 +119,8 @@ async function send(res: ServerResponse, response: Response, withBody: boolean):
  * Serves the request if it is for a route under /api/v1 and returns true; returns false, having
  * done nothing, for Next to serve it.
  */
-export function createApiHandler(routes: ApiRoute[]) {
+export function createApiHandler(routes: ApiRoute[], options: { trustedProxies?: TrustedProxies } = {}) {
+  const trusted = options.trustedProxies ?? configuredTrustedProxies();
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const pathname = (req.url ?? "/").split("?")[0];
     const segments = pathSegments(pathname, API_BASE);
@@ -93,7 +134,7 @@ export function createApiHandler(routes: ApiRoute[]) {
         return true;
       }
       const handler: RouteHandler | undefined = method === "HEAD" ? match.route.module.GET : match.route.module[method as ApiMethod];
-      const request = await toRequest(req, method);
+      const request = await toRequest(req, method, trusted);
       const ctx = { params: Promise.resolve(match.params) };
       const response = handler ? await handler(request, ctx) : await methodNotAllowed(request, ctx);
       if (!handler) response.headers.set("allow", allowed(match.route));

@@ -9,14 +9,20 @@ type Handler<T> = (req: IncomingMessage, res: ServerResponse) => Promise<T>;
 export function createRequestListener(options: {
   handleApi: Handler<boolean>;
   handleNext: Handler<unknown>;
+  /** Runs on a request Next.js is about to serve (the server pins the client address there). */
+  beforeNext?: (req: IncomingMessage) => void;
   https: boolean;
   onError: (err: unknown, req: IncomingMessage) => void;
 }) {
-  const { handleApi, handleNext, https, onError } = options;
+  const { handleApi, handleNext, beforeNext, https, onError } = options;
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     void handleApi(req, res)
-      .then((handled) => (handled ? undefined : handleNext(req, res)))
+      .then((handled) => {
+        if (handled) return undefined;
+        beforeNext?.(req);
+        return handleNext(req, res);
+      })
       .catch((err: unknown) => {
         onError(err, req);
         if (!res.headersSent) res.writeHead(500).end();

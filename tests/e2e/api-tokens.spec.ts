@@ -1,6 +1,6 @@
-// API tokens in real Chromium: an agency admin creates one (shown once), a CAD system uses it,
-// the admin revokes it and the API refuses it from then on. The page passes axe, and people who
-// are not agency admins cannot reach it.
+// API tokens in real Chromium: an agency admin creates one with its scopes (shown once), a CAD
+// system uses it within those scopes, the admin revokes it and the API refuses it from then on.
+// The page passes axe, and people who are not agency admins cannot reach it.
 import { type BrowserContext, type Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
@@ -39,13 +39,20 @@ test.describe.serial("API tokens", () => {
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("button", { name: "Create token" }).click();
     await expect(page.getByTestId("error-name")).toBeVisible();
-    await page.getByLabel("Name").fill(NAME);
+    // No scope is chosen for you.
+    await expect(page.getByTestId("error-scopes")).toHaveText("Choose at least one scope.");
+    await expectNoSeriousA11yViolations(page);
+    await page.getByLabel("Name", { exact: true }).fill(NAME);
+    await page.getByRole("checkbox", { name: /^File/ }).check();
     await page.getByRole("button", { name: "Create token" }).click();
     const value = page.getByTestId("new-token-value");
     await expect(value).toHaveValue(/^cg_[A-Za-z0-9_-]{43}$/);
     token = await value.inputValue();
     await expect(page.getByTestId("api-tokens")).toContainText(NAME);
     await expect(page.getByTestId("api-tokens")).toContainText(token.slice(0, 11));
+    const row = page.getByTestId(`token-row-${token.slice(0, 11)}`);
+    await expect(row.getByTestId("token-scopes")).toHaveText("File");
+    await expect(row).toContainText("Never"); // no expiry chosen
     await expectNoSeriousA11yViolations(page);
     // Shown once: after a reload only the prefix remains.
     await page.reload();
@@ -53,10 +60,13 @@ test.describe.serial("API tokens", () => {
     await expect(page.locator("body")).not.toContainText(token);
   });
 
-  test("the token works against the API until it is revoked", async ({ request }) => {
+  test("the token works against the API within its scopes until it is revoked", async ({ request }) => {
     const ok = await request.post("/api/v1/deconfliction/check", { headers: { authorization: `Bearer ${token}` }, data: check });
     expect(ok.status()).toBe(200);
     expect(await ok.json()).toHaveProperty("conflicts");
+    const outside = await request.get("/api/v1/operations", { headers: { authorization: `Bearer ${token}` } });
+    expect(outside.status()).toBe(403);
+    expect((await outside.json()).error.message).toContain('"read"');
 
     const row = page.getByTestId(`token-row-${token.slice(0, 11)}`);
     await row.getByRole("button", { name: `Revoke token ${NAME}` }).click();

@@ -6,8 +6,11 @@ import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } fro
 import { getDirectoryEntry, listDirectory } from "@/lib/agencies/directory";
 import { getOwnAgencySettings, updateAgencySettings } from "@/lib/agencies/agency-settings";
 import { createAgency, getAgencyForEdit, listAllAgencies, updateAgency } from "@/lib/agencies/platform-agencies";
+import { authenticateApiToken } from "@/lib/api-tokens/authenticate";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/manage-tokens";
 import { useFreshDb } from "./helpers/db";
 import { actorFor, useTestSecrets } from "./helpers/actors";
+import { actorOf } from "./operations-fixtures";
 
 const now = new Date("2026-11-23T15:00:00Z");
 
@@ -165,6 +168,40 @@ describe("agencies", () => {
         level: "errors.required",
       });
       expect(await db().agency.findUnique({ where: { slug: "new-agency" } })).toBeNull();
+    });
+
+    it("revokes a deactivated agency's API tokens, audited, for good; other agencies' admins never see or revoke them", async () => {
+      const platform = await as("platform@common-ground.demo");
+      const form = { slug: "county-task-force", name: "County Task Force", shortName: "CTF" };
+      const { id } = await createAgency({ actor: platform, input: agencyForm(form), now, db: db() });
+      const admin = actorOf({ id, ...form }, ["AGENCY_ADMIN"]);
+      const tokens = [];
+      for (const [name, scopes] of [["Dispatch CAD", ["file"]], ["Records", ["read"]]] as const) {
+        tokens.push(await createApiToken({ db: db(), actor: admin, input: { name, scopes }, now }));
+      }
+      const meta = { requestId: "deactivation-test", sourceIp: null, locale: "en" as const };
+      expect((await authenticateApiToken({ db: db(), authorization: `Bearer ${tokens[0].token}`, meta, now })).agencyId).toBe(id);
+
+      // Another agency's admin sees none of them and cannot revoke them.
+      const other = await as("admin@cook-sheriff.demo");
+      const ids = tokens.map((t) => t.apiToken.id);
+      expect((await listApiTokens({ db: db(), actor: other })).some((t) => ids.includes(t.id))).toBe(false);
+      await expect(revokeApiToken({ db: db(), actor: other, tokenId: ids[0], now })).rejects.toBeInstanceOf(NotFoundError);
+      expect(await db().apiToken.count({ where: { id: { in: ids }, revokedAt: null } })).toBe(2);
+
+      await updateAgency({ actor: platform, agencyId: id, input: agencyForm({ ...form, active: undefined }), now, db: db() });
+      const rows = await db().apiToken.findMany({ where: { id: { in: ids } } });
+      expect(rows.map((r) => r.revokedAt?.toISOString())).toEqual([now.toISOString(), now.toISOString()]);
+      const events = await db().auditEvent.findMany({ where: { action: "api.token.revoke", targetId: { in: ids }, outcome: "SUCCESS" } });
+      expect(events).toHaveLength(2);
+      for (const e of events) expect(e).toMatchObject({ agencyId: id, actorUserId: platform.userId, details: expect.objectContaining({ reason: "agencyDeactivated" }) });
+
+      // Reactivating the agency does not bring them back.
+      await updateAgency({ actor: platform, agencyId: id, input: agencyForm(form), now, db: db() });
+      for (const { token } of tokens) {
+        await expect(authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now })).rejects.toBeInstanceOf(UnauthorizedError);
+      }
+      expect((await listApiTokens({ db: db(), actor: admin })).every((t) => t.revokedAt !== null)).toBe(true);
     });
 
     it("answers an unknown or malformed agency id with not found", async () => {

@@ -2,7 +2,7 @@
 // database: it finds every route file Next.js would serve and picks the same one for a path, and
 // what it answers carries what Next would add (security headers, the client's address in the
 // audit trail, HEAD and OPTIONS); a method a route lacks is a JSON 405, audited; paths no route
-// serves are left to Next.
+// serves are left to Next. The client address is the socket's unless the peer is a trusted proxy.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@/app/api/v1/_lib/body";
 import { createApiToken } from "@/lib/api-tokens/manage-tokens";
 import { API_AUDIT } from "@/lib/api-tokens/audit-actions";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 import { findRouteFiles, matchRoute, pathSegments, type ApiRoute } from "@/scripts/lib/api-routes";
 import { repoRoot } from "@/scripts/lib/script-env";
 import { useFreshDb } from "./helpers/db";
@@ -70,7 +71,7 @@ describe("the production server's /api/v1 path", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const agency = await makeAgency(db(), { name: "Server Test PD" });
     agencyId = agency.id;
-    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD" }, now: new Date() })).token;
+    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD", scopes: ["read", "file", "conflicts"] }, now: new Date() })).token;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -120,6 +121,41 @@ describe("the production server's /api/v1 path", () => {
     const unknown = await call("/api/v1/nothing/here");
     expect([unknown.status, (await unknown.json()).error.code]).toEqual([404, "NOT_FOUND"]);
     for (const pathname of ["/api/v1", "/login", "/api/calendar/x.ics"]) expect((await call(pathname)).status).toBe(299);
+  });
+
+  it("ignores X-Forwarded-For from a peer that is not a trusted proxy", async () => {
+    const res = await call("/api/v1/operations", { headers: { "x-request-id": "server-test-spoof", "x-forwarded-for": "6.6.6.6", "x-cg-client-address": "7.7.7.7", "x-real-ip": "8.8.8.8" } });
+    expect(res.status).toBe(200);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: API_AUDIT.request, requestId: "server-test-spoof" } });
+    expect(event.sourceIp).toBe("127.0.0.1");
+  });
+
+  it("takes the client address from a trusted proxy's X-Forwarded-For, right to left, for the API and for Next", async () => {
+    const { createApiHandler, pinClientAddress } = await import("@/scripts/lib/api-server");
+    const { loadRoutes } = await import("@/scripts/lib/api-routes");
+    const trusted = parseTrustedProxies("127.0.0.1, 10.0.0.0/8");
+    const handleApi = createApiHandler(await loadRoutes(API_DIR), { trustedProxies: trusted });
+    const proxied = http.createServer((req, res) => {
+      void handleApi(req, res).then((handled) => {
+        if (handled) return;
+        // Stands in for Next.js: what it would see once the server pinned the address.
+        pinClientAddress(req, trusted);
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ client: req.headers["x-cg-client-address"], xff: req.headers["x-forwarded-for"], real: req.headers["x-real-ip"] ?? null }));
+      });
+    });
+    await new Promise<void>((resolve) => proxied.listen(0, "127.0.0.1", resolve));
+    const at = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}`;
+    try {
+      // The client wrote "6.6.6.6" itself; the proxies appended the real address and their own hop.
+      const headers = { authorization: `Bearer ${token}`, "x-request-id": "server-test-proxied", "x-forwarded-for": "6.6.6.6, 203.0.113.77, 10.1.2.3", "x-cg-client-address": "7.7.7.7" };
+      expect((await fetch(`${at}/api/v1/operations`, { headers })).status).toBe(200);
+      const event = await db().auditEvent.findFirstOrThrow({ where: { action: API_AUDIT.request, requestId: "server-test-proxied" } });
+      expect(event.sourceIp).toBe("203.0.113.77");
+      const page = await fetch(`${at}/login`, { headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.77", "x-cg-client-address": "7.7.7.7", "x-real-ip": "8.8.8.8" } });
+      expect(await page.json()).toEqual({ client: "203.0.113.77", xff: "203.0.113.77", real: null });
+    } finally {
+      await new Promise<void>((resolve) => proxied.close(() => resolve()));
+    }
   });
 
   it("answers a body over the limit with a JSON 413, without holding it in memory", async () => {

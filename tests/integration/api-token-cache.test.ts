@@ -4,7 +4,7 @@
 // Without a confirmed LISTEN connection nothing is remembered.
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { authenticateApiToken } from "@/lib/api-tokens/authenticate";
+import { authenticateApiRequest, authenticateApiToken } from "@/lib/api-tokens/authenticate";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/manage-tokens";
 import { hashToken } from "@/lib/api-tokens/token";
 import { createTokenCache, TOKEN_CACHE_CHANNEL, type TokenCache } from "@/lib/api-tokens/token-cache";
@@ -39,7 +39,7 @@ describe("API token cache", () => {
   let token: string;
   beforeEach(async () => {
     agency = await makeAgency(db(), { name: `Agency ${Math.random().toString(36).slice(2, 8)}` });
-    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD" }, now })).token;
+    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
     cache.forget();
   });
 
@@ -83,6 +83,29 @@ describe("API token cache", () => {
     await expect(authenticate()).rejects.toBeInstanceOf(UnauthorizedError);
   });
 
+  it("checks a remembered token's expiry on every request", async () => {
+    const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "Pilot", scopes: ["read"], expiresOn: tomorrow }, now })).token;
+    await authenticate();
+    // Unannounced, the row no longer expires — so a refusal below comes from the remembered expiry.
+    await silently(`UPDATE "ApiToken" SET "expiresAt" = NULL WHERE "tokenHash" = $1`, [hashToken(token)]);
+    const later = new Date(now.getTime() + 3 * 86_400_000);
+    await expect(authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now: later, cache })).rejects.toMatchObject({ status: 401, message: "api.tokenExpired" });
+    expect((await authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now: later })).agencyId).toBe(agency.id);
+  });
+
+  it("forgets a token whose scopes or expiry change", async () => {
+    expect((await authenticateApiRequest({ db: db(), authorization: `Bearer ${token}`, meta, now, cache })).scopes).toEqual(["read", "file", "conflicts"]);
+    let heard = nextNotification();
+    await db().apiToken.update({ where: { tokenHash: hashToken(token) }, data: { scopes: ["read"] } });
+    await heard;
+    expect((await authenticateApiRequest({ db: db(), authorization: `Bearer ${token}`, meta, now, cache })).scopes).toEqual(["read"]);
+    heard = nextNotification();
+    await db().apiToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(now.getTime() - 1) } });
+    await heard;
+    await expect(authenticate()).rejects.toMatchObject({ message: "api.tokenExpired" });
+  });
+
   it("takes a renamed agency's new name at the next request", async () => {
     await authenticate();
     const heard = nextNotification();
@@ -97,7 +120,7 @@ describe("API token cache", () => {
     const heard = nextNotification();
     await db().agency.update({ where: { id: agency.id }, data: { timeZone: "America/Denver" } });
     await heard;
-    cache.remember(hashToken(token), { id: "x", name: "stale", revokedAt: null, lastUsedAt: null, agencyId: agency.id, agencyName: "stale", timeZone: "UTC", active: true }, generation!);
+    cache.remember(hashToken(token), { id: "x", name: "stale", revokedAt: null, lastUsedAt: null, expiresAt: null, scopes: ["read"], agencyId: agency.id, agencyName: "stale", timeZone: "UTC", active: true }, generation!);
     expect(cache.get(hashToken(token))).toBeNull();
   });
 

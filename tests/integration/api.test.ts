@@ -1,10 +1,13 @@
 // The /api/v1 route handlers against a real database: bearer tokens (created and revoked by an
-// agency admin, stored hashed), the need-to-know JSON a counterpart gets, other agencies' ids
-// answering 404, every bad input a 4xx JSON error with field paths (never a 500), and one audit
-// event for every request.
+// agency admin, stored hashed, limited to their scopes and expiry), the need-to-know JSON a
+// counterpart gets, other agencies' ids answering 404, every bad input a 4xx JSON error with field
+// paths (never a 500), and an audit event for every request (refusals by sample).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/manage-tokens";
-import { ForbiddenError } from "@/lib/errors";
+import { flushRefusalSummary } from "@/lib/api-tokens/refusal-audit";
+import { setClockOffset } from "@/lib/clock";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { makeUser } from "./auth-fixtures";
 import { useFreshDb } from "./helpers/db";
 import { actorOf, circle, hours, makeAgency, operationInput, type TestAgency } from "./operations-fixtures";
 
@@ -31,6 +34,8 @@ describe("API v1", () => {
     // The route handlers use the process-wide client; point it at this file's database first.
     process.env.DATABASE_URL = t().url;
     process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
+    // Lets the expiry test move the handlers' clock forward.
+    process.env.TEST_CLOCK = "1";
     routes = {
       check: await import("@/app/api/v1/deconfliction/check/route"),
       operations: await import("@/app/api/v1/operations/route"),
@@ -44,8 +49,8 @@ describe("API v1", () => {
     } as unknown as Routes;
     city = await makeAgency(db(), { name: "City Police Department" });
     fed = await makeAgency(db(), { name: "Federal Task Force" });
-    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD" }, now })).token;
-    fedToken = (await createApiToken({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]), input: { name: "Federal RMS" }, now })).token;
+    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
+    fedToken = (await createApiToken({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]), input: { name: "Federal RMS", scopes: ["read", "file", "conflicts"] }, now })).token;
   });
 
   async function call(
@@ -75,7 +80,7 @@ describe("API v1", () => {
     expect(cityToken.startsWith(rows[0].prefix)).toBe(true);
     const listed = await listApiTokens({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]) });
     expect(JSON.stringify(listed)).not.toContain(cityToken);
-    await expect(createApiToken({ db: db(), actor: actorOf(city, ["SUPERVISOR", "CHIEF"]), input: { name: "Mine" }, now })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createApiToken({ db: db(), actor: actorOf(city, ["SUPERVISOR", "CHIEF"]), input: { name: "Mine", scopes: ["read", "file", "conflicts"] }, now })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("refuses requests without a valid token, with a JSON 401", async () => {
@@ -148,7 +153,7 @@ describe("API v1", () => {
 
     // A third agency's token can't see, acknowledge or resolve the pair.
     const third = await makeAgency(db(), { name: "Third Agency" });
-    const thirdToken = (await createApiToken({ db: db(), actor: actorOf(third, ["AGENCY_ADMIN"]), input: { name: "Third CAD" }, now })).token;
+    const thirdToken = (await createApiToken({ db: db(), actor: actorOf(third, ["AGENCY_ADMIN"]), input: { name: "Third CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
     expect((await call("conflict", "GET", { token: thirdToken, params: { id: conflictId } })).status).toBe(404);
     expect((await call("acknowledge", "POST", { token: thirdToken, params: { id: conflictId } })).status).toBe(404);
     expect((await call("resolve", "POST", { token: thirdToken, params: { id: conflictId }, body: { outcome: "NOT_A_CONFLICT", note: "Nothing here" } })).status).toBe(404);
@@ -223,7 +228,7 @@ describe("API v1", () => {
 
   it("refuses a revoked token", async () => {
     const admin = actorOf(city, ["AGENCY_ADMIN"]);
-    const { token, apiToken } = await createApiToken({ db: db(), actor: admin, input: { name: "Short-lived" }, now });
+    const { token, apiToken } = await createApiToken({ db: db(), actor: admin, input: { name: "Short-lived", scopes: ["read", "file", "conflicts"] }, now });
     expect((await call("operations", "GET", { token })).status).toBe(200);
     await revokeApiToken({ db: db(), actor: admin, tokenId: apiToken.id, now });
     const res = await call("operations", "GET", { token });
@@ -232,9 +237,101 @@ describe("API v1", () => {
     await expect(revokeApiToken({ db: db(), actor: other, tokenId: apiToken.id, now })).rejects.toMatchObject({ status: 404 });
   });
 
-  it("audits every request, allowed or refused", async () => {
+  it("lets a token do only what its scopes allow, with a 403 naming the scope it lacks", async () => {
+    const admin = actorOf(city, ["AGENCY_ADMIN"]);
+    const make = async (name: string, scopes: string[]) => (await createApiToken({ db: db(), actor: admin, input: { name, scopes }, now })).token;
+    const reader = await make("Read-only dashboard", ["read"]);
+    const filer = await make("Dispatch CAD", ["file"]);
+    const resolver = await make("Conflict desk", ["conflicts"]);
+    const check = { area: circle(-87.62, 41.88, 300), startsAt: hours(1).toISOString(), endsAt: hours(2).toISOString() };
+    const someId = "00000000-0000-4000-8000-000000000000";
+
+    expect((await call("operations", "GET", { token: reader })).status).toBe(200);
+    expect((await call("conflicts", "GET", { token: reader })).status).toBe(200);
+    for (const [route, method, opts] of [
+      ["check", "POST", { body: check }],
+      ["operations", "POST", { body: operationInput() }],
+      ["operation", "PATCH", { params: { id: someId }, body: { version: 1 } }],
+      ["cancel", "POST", { params: { id: someId } }],
+    ] as const) {
+      const res = await call(route, method, { token: reader, ...opts });
+      expect([route, res.status, res.body.error.code]).toEqual([route, 403, "INSUFFICIENT_SCOPE"]);
+      expect(res.body.error.message).toContain('"file"');
+    }
+    const ack = await call("acknowledge", "POST", { token: filer, params: { id: someId } });
+    expect([ack.status, ack.body.error.message]).toEqual([403, expect.stringContaining('"conflicts"')]);
+    const list = await call("operations", "GET", { token: filer });
+    expect([list.status, list.body.error.message]).toEqual([403, expect.stringContaining('"read"')]);
+    expect((await call("check", "POST", { token: filer, body: check })).status).toBe(200);
+    // With the scope, the request reaches the handler (and its own 404 for an unknown id).
+    expect((await call("acknowledge", "POST", { token: resolver, params: { id: someId } })).status).toBe(404);
+    expect((await call("resolve", "POST", { token: resolver, params: { id: someId }, body: { outcome: "NOT_A_CONFLICT", note: "Nothing here" } })).status).toBe(404);
+    expect((await call("check", "POST", { token: resolver, body: check })).status).toBe(403);
+
+    // A refused scope is audited as denied, naming the status.
+    const denied = await db().auditEvent.findFirstOrThrow({ where: { action: "api.request", outcome: "DENIED", details: { path: ["status"], equals: 403 } } });
+    expect(denied.actorLabel).toMatch(/^api-token:/);
+  });
+
+  it("chooses scopes and expiry at creation, audits them, and refuses an expired token with its own message", async () => {
+    const admin = actorOf(city, ["AGENCY_ADMIN"]);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const { token, apiToken } = await createApiToken({ db: db(), actor: admin, input: { name: "Pilot link", scopes: ["conflicts", "read"], expiresOn: tomorrow }, now: new Date() });
+    expect(apiToken.scopes).toEqual(["read", "conflicts"]);
+    // The end of that day in the agency's zone (America/Chicago): 05:00 or 06:00 UTC the day after.
+    expect(apiToken.expiresAt!.getTime() - Date.parse(`${tomorrow}T00:00:00Z`)).toBeGreaterThanOrEqual(29 * 3_600_000);
+    const created = await db().auditEvent.findFirstOrThrow({ where: { action: "api.token.create", targetId: apiToken.id } });
+    expect(created.details).toMatchObject({ scopes: ["read", "conflicts"], expiresAt: apiToken.expiresAt!.toISOString() });
+
+    expect((await call("operations", "GET", { token })).status).toBe(200);
+    // Two days pass (the server's test clock): the token's last day is over, cached or not.
+    await setClockOffset(db(), 2 * 86_400_000);
+    const res = await call("operations", "GET", { token }).finally(() => setClockOffset(db(), 0));
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toContain("expired");
+    expect(res.body.error.message).not.toBe((await call("operations", "GET", { token: null })).body.error.message);
+
+    for (const input of [
+      { name: "No scopes", scopes: [] },
+      { name: "Bad scope", scopes: ["admin"] },
+      { name: "Past", scopes: ["read"], expiresOn: "2020-01-01" },
+      { name: "Not a date", scopes: ["read"], expiresOn: "next week" },
+    ]) {
+      const e = await createApiToken({ db: db(), actor: admin, input, now: new Date() }).catch((err: unknown) => err);
+      expect(e instanceof ValidationError || (e as Error).name === "ZodError", input.name).toBe(true);
+    }
+    const revoked = await revokeApiToken({ db: db(), actor: admin, tokenId: apiToken.id, now });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "api.token.revoke", targetId: revoked.id } });
+    expect(event.details).toMatchObject({ scopes: ["read", "conflicts"] });
+  });
+
+  it("lists each agency's tokens with their creator, flagging a deactivated creator's, to that agency's admins only", async () => {
+    const person = await makeUser(db(), city.id, { roles: ["AGENCY_ADMIN"] });
+    const creator = { ...actorOf(city, ["AGENCY_ADMIN"]), id: person.id, userId: person.id, name: person.name };
+    const { apiToken } = await createApiToken({ db: db(), actor: creator, input: { name: "Left with its maker", scopes: ["read"] }, now });
+    const creatorOf = async () => (await listApiTokens({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]) })).find((t) => t.id === apiToken.id)?.createdBy;
+    expect(await creatorOf()).toEqual({ name: person.name, active: true });
+    await db().user.update({ where: { id: person.id }, data: { active: false, deactivatedAt: now } });
+    expect(await creatorOf()).toEqual({ name: person.name, active: false });
+
+    const listed = await listApiTokens({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]) });
+    expect(listed.every((t) => t.scopes.length > 0)).toBe(true);
+    const fedListed = await listApiTokens({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]) });
+    const cityIds = new Set(listed.map((t) => t.id));
+    expect(fedListed.length).toBeGreaterThan(0);
+    expect(fedListed.some((t) => cityIds.has(t.id))).toBe(false);
+    for (const t of listed) {
+      await expect(revokeApiToken({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]), tokenId: t.id, now })).rejects.toMatchObject({ status: 404 });
+    }
+  });
+
+  it("audits every allowed request in full and every refusal at least by count", async () => {
+    const flushed = await flushRefusalSummary(db());
     const events = await db().auditEvent.findMany({ where: { action: "api.request" }, select: { outcome: true, details: true, agencyId: true } });
-    expect(events).toHaveLength(requests);
+    const summaries = await db().auditEvent.findMany({ where: { action: "api.request.refusals" } });
+    const counted = summaries.reduce((sum, e) => sum + (e.details as { total: number }).total, 0);
+    expect(counted).toBe(flushed);
+    expect(events.length + counted).toBe(requests);
     expect(events.filter((e) => e.outcome === "DENIED").length).toBeGreaterThanOrEqual(4);
     expect(events.some((e) => (e.details as { status: number }).status === 201)).toBe(true);
     expect(events.every((e) => typeof (e.details as { path: string }).path === "string")).toBe(true);

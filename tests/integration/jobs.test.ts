@@ -152,5 +152,18 @@ describe("the job queue", () => {
       // The next poll is a minute away: only the notification can have woken it this soon.
       expect(ran).toHaveLength(1);
     });
+
+    it("sweeps rate-limit windows that ended long ago, and leaves live ones", async () => {
+      const { db } = t();
+      const hourAgo = BigInt(Date.now() - 2 * 3_600_000);
+      const live = BigInt(Date.now() + 60_000);
+      await db.$executeRaw`INSERT INTO "RateLimit" ("key", "points", "expire") VALUES ('test:ended', 5, ${hourAgo}), ('test:live', 5, ${live})`;
+      const worker = startWorker({ db, handlers: {}, pollMs: 60_000, clock: async () => new Date() });
+      cleanups.push(() => worker.stop(1_000));
+      const started = Date.now();
+      const keys = async () => (await db.rateLimit.findMany({ where: { key: { startsWith: "test:" } }, select: { key: true } })).map((r) => r.key);
+      while ((await keys()).includes("test:ended") && Date.now() - started < 5_000) await sleep(20);
+      expect(await keys()).toEqual(["test:live"]);
+    });
   });
 });

@@ -38,7 +38,7 @@ describe("who can reach a notice", () => {
       preview: await import("@/app/api/v1/notices/preview/route"),
     } as unknown as Record<string, Record<string, Handler>>;
     for (const slug of ["ice-ero-chicago", "cook-sheriff", "will-sheriff"]) {
-      tokens[slug] = (await createApiToken({ db: db(), actor: await w.as(`admin@${slug}.demo`), input: { name: "CAD link" }, now: new Date() })).token;
+      tokens[slug] = (await createApiToken({ db: db(), actor: await w.as(`admin@${slug}.demo`), input: { name: "CAD link", scopes: ["read", "file", "conflicts"] }, now: new Date() })).token;
     }
   });
 

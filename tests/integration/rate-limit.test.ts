@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createDb, poolOf } from "@/lib/db/client";
 import { consume, peek, resetLimit, sweepExpiredLimits } from "@/lib/rate-limit/limiter";
+import { createLeaseBook, sliceOf } from "@/lib/rate-limit/leased";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { useFreshDb } from "./helpers/db";
 
@@ -33,5 +34,23 @@ describe("rate limiter", () => {
     await sweepExpiredLimits(t().db, new Date());
     expect((await peek(t().db, "signInAccount", "acct:y")).consumed).toBe(1);
     expect(await sweepExpiredLimits(t().db, new Date(Date.now() + 2 * 3_600_000 + LIMITS.signInAccount.durationSec * 1000))).toBeGreaterThan(0);
+  });
+
+  it("spent from per-process leases (as the per-token API limit is), never allows more than the limit across processes and wastes at most a slice per other process", async () => {
+    const second = createDb(t().url, 4);
+    // Two app processes, each with its own leases, on their own pools.
+    const books = [createLeaseBook(), createLeaseBook()];
+    const dbs = [t().db, second];
+    const { points } = LIMITS.apiToken;
+    const attempts = points + 400;
+    // All at once: each process leases one slice at a time however many requests are waiting.
+    const verdicts = await Promise.all(Array.from({ length: attempts }, (_, i) => books[i % 2].consume(dbs[i % 2], "apiToken", "token:shared"))).finally(() => poolOf(second)?.end());
+    const allowed = verdicts.filter((v) => v.allowed).length;
+    expect(allowed).toBeLessThanOrEqual(points);
+    expect(allowed).toBeGreaterThanOrEqual(points - sliceOf("apiToken"));
+    // Nearly every request was answered from memory: one round trip per slice, not per request.
+    expect((await peek(t().db, "apiToken", "token:shared")).consumed).toBeLessThanOrEqual(points + 2 * sliceOf("apiToken") + 400);
+    const refused = verdicts.find((v) => !v.allowed);
+    expect(refused && !refused.allowed && refused.retryAfterSec).toBeGreaterThan(0);
   });
 });

@@ -1,30 +1,38 @@
 "use client";
-// Naming and creating a token, then showing it once, with a copy button and a clear warning that
-// it cannot be shown again.
+// Naming a token, choosing its scopes and (optionally) its last day, creating it, then showing it
+// once, with a copy button and a clear warning that it cannot be shown again.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
+import { API_SCOPES } from "@/lib/api-tokens/scopes";
 import { apiTokenInputSchema } from "@/lib/validation/api-token";
+import { CheckboxGroup } from "../_components/checkbox-group";
 import { useActionForm } from "../_components/form-state";
 import { createApiTokenAction } from "./actions";
 
-export function CreateTokenForm() {
+/** `zone`: the agency's time zone, named, for the expiry hint. */
+export function CreateTokenForm({ zone }: { zone: string }) {
   const t = useT("api");
   const router = useRouter();
   const form = useActionForm();
   const [name, setName] = useState("");
+  // None chosen at first: what a token may do is a decision, not a default.
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [expiresOn, setExpiresOn] = useState("");
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input = { name };
+    const input = { name, scopes, expiresOn };
     form.submit(apiTokenInputSchema, input, () => createApiTokenAction(input), (data) => {
       setCreated(data);
       setCopied(false);
       setName("");
+      setScopes([]);
+      setExpiresOn("");
       router.refresh();
     });
   }
@@ -47,6 +55,24 @@ export function CreateTokenForm() {
           error={form.errorFor("name")}
           autoComplete="off"
           required
+        />
+        <CheckboxGroup
+          legend={t("tokens.scopesLegend")}
+          name="scopes"
+          hint={t("tokens.scopesHint")}
+          options={API_SCOPES.map((s) => ({ value: s, label: `${t(`tokens.scope.${s}`)} — ${t(`tokens.scopeHint.${s}`)}` }))}
+          selected={scopes}
+          onChange={setScopes}
+          error={form.errorFor("scopes")}
+        />
+        <TextField
+          label={t("tokens.expiresOn")}
+          name="expiresOn"
+          type="date"
+          value={expiresOn}
+          hint={t("tokens.expiresOnHint", { zone })}
+          onChange={(e) => setExpiresOn(e.target.value)}
+          error={form.errorFor("expiresOn")}
         />
         <FormError message={form.formError} />
         <Button type="submit" disabled={form.pending} className="self-start">

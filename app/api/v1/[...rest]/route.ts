@@ -2,7 +2,7 @@
 import { NotFoundError } from "@/lib/errors";
 import { tokenRoute } from "../_lib/token-route";
 
-const notFound = tokenRoute(async () => {
+const notFound = tokenRoute(null, async () => {
   throw new NotFoundError("api.notFound");
 });
 

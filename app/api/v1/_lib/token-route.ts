@@ -1,18 +1,25 @@
 // Plumbing for /api/v1: every handler runs as the agency API token in `Authorization: Bearer
-// cg_…` (checked here, before the handler sees the request), typed failures become JSON errors
-// with a message and field paths, and every request — allowed or refused — leaves an audit event
-// with its method, path and status (and whatever the handler adds to it, e.g. a dry run's box).
+// cg_…` (checked here, before the handler sees the request, with the scope the endpoint needs and
+// the token's rate limit), typed failures become JSON errors with a message and field paths, and
+// every request leaves an audit event with its method, path and status (and whatever the handler
+// adds to it, e.g. a dry run's box) — except that refusals (401 without a valid token, 429 over a
+// limit) are sampled: the first per client address or token in a window in full, the rest
+// counted into a periodic summary (lib/api-tokens/refusal-audit.ts).
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { authenticateApiToken, recordApiRequest, type ApiRequestMeta } from "@/lib/api-tokens/authenticate";
+import { addressKey, countAddressRefusal, refuseIfBlocked } from "@/lib/api-tokens/address-refusals";
+import { authenticateApiRequest, recordApiRequest, type ApiRequestMeta } from "@/lib/api-tokens/authenticate";
+import { sampleRefusal } from "@/lib/api-tokens/refusal-audit";
+import type { ApiScope } from "@/lib/api-tokens/scopes";
 import { processTokenCache } from "@/lib/api-tokens/token-cache";
 import type { Actor } from "@/lib/auth/actor";
 import { requestContextFrom } from "@/lib/auth/request-context";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { isAppError, RateLimitError, ValidationError, zodIssues } from "@/lib/errors";
+import { AppError, isAppError, RateLimitError, UnauthorizedError, ValidationError, zodIssues } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
+import { consumeLeased } from "@/lib/rate-limit/leased";
 import { apiError } from "@/app/_lib/api";
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -24,6 +31,12 @@ export type TokenHandler = (
 /** apiError types request ids as UUIDs; a caller's x-request-id may be any short token. */
 type RequestId = Parameters<typeof apiError>[5] & string;
 
+/** A token without the scope an endpoint needs. */
+class ScopeRequiredError extends AppError {
+  readonly status = 403;
+  readonly code = "INSUFFICIENT_SCOPE";
+}
+
 function errorResponse(req: Request, e: unknown, requestId: RequestId): Response {
   if (e instanceof ZodError) return apiError(req, 422, "VALIDATION", "errors.validation", zodIssues(e), requestId);
   if (e instanceof ValidationError) {
@@ -32,7 +45,9 @@ function errorResponse(req: Request, e: unknown, requestId: RequestId): Response
   }
   if (isAppError(e)) {
     const res = apiError(req, e.status, e.code, e.params ? `${e.message}::${JSON.stringify(e.params)}` : e.message, undefined, requestId);
-    if (e instanceof RateLimitError && e.params?.retryAfterSec !== undefined) res.headers.set("retry-after", String(e.params.retryAfterSec));
+    // Every 429 says when to come back, whichever limit refused it.
+    const retryAfter = e instanceof RateLimitError ? (e.params?.retryAfterSec ?? e.params?.retryAfter) : undefined;
+    if (retryAfter !== undefined) res.headers.set("retry-after", String(retryAfter));
     return res;
   }
   log.error({ err: e, requestId, url: req.url }, "api handler failed");
@@ -46,7 +61,11 @@ async function plainParams(ctx: RouteContext | undefined): Promise<Record<string
   return out;
 }
 
-export function tokenRoute(handler: TokenHandler) {
+/**
+ * Wraps an /api/v1 handler. `scope` is what the token must have been given for this endpoint
+ * (lib/api-tokens/scopes.ts); null only for answers that do nothing (the catch-all 404, 405).
+ */
+export function tokenRoute(scope: ApiScope | null, handler: TokenHandler) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     const context = requestContextFrom(req.headers);
     const requestId = context.requestId as RequestId;
@@ -59,22 +78,41 @@ export function tokenRoute(handler: TokenHandler) {
     const addAuditDetails = (more: Record<string, unknown>) => void (details = { ...details, ...more });
     try {
       now = await currentTime(db());
-      actor = await authenticateApiToken({ db: db(), authorization, meta, now, cache: processTokenCache() });
+      const auth = await authenticate(authorization, meta, now);
+      actor = auth.actor;
+      const verdict = await consumeLeased(db(), "apiToken", `token:${actor.id}`);
+      if (!verdict.allowed) throw new RateLimitError("api.rateLimited", { retryAfter: verdict.retryAfterSec });
+      if (scope && !auth.scopes.includes(scope)) throw new ScopeRequiredError("api.scopeRequired", { scope });
       response = await handler(req, { actor, now, params: await plainParams(ctx), addAuditDetails });
     } catch (e) {
       response = errorResponse(req, e, requestId);
     }
-    try {
-      await recordApiRequest({ db: db(), actor, authorization, meta, method: req.method, path: new URL(req.url).pathname, status: response.status, details, now });
-    } catch (e) {
-      // A request that cannot be accounted for is not answered.
-      log.error({ err: e, requestId: meta.requestId }, "api request audit failed");
-      response = apiError(req, 503, "UNAVAILABLE", `errors.generic::${JSON.stringify({ requestId })}`, undefined, requestId);
+    // Refusals are sampled; everything else is recorded before it is answered.
+    const refused = response.status === 429 || (response.status === 401 && !actor);
+    const inFull = !refused || sampleRefusal(db(), actor ? `token:${actor.id}` : addressKey(meta.sourceIp), `api.${response.status}`, meta.sourceIp);
+    if (inFull) {
+      try {
+        await recordApiRequest({ db: db(), actor, authorization, meta, method: req.method, path: new URL(req.url).pathname, status: response.status, details, now });
+      } catch (e) {
+        // A request that cannot be accounted for is not answered.
+        log.error({ err: e, requestId: meta.requestId }, "api request audit failed");
+        response = apiError(req, 503, "UNAVAILABLE", `errors.generic::${JSON.stringify({ requestId })}`, undefined, requestId);
+      }
     }
     response.headers.set("x-request-id", meta.requestId);
     if (response.status === 401) response.headers.set("www-authenticate", 'Bearer realm="common-ground"');
     return response;
   };
+}
+
+/** The token's actor and scopes; a refusal counts against the client address's limit. */
+async function authenticate(authorization: string | null, meta: ApiRequestMeta, now: Date) {
+  try {
+    return await authenticateApiRequest({ db: db(), authorization, meta, now, cache: processTokenCache(), beforeLookup: () => refuseIfBlocked(meta.sourceIp) });
+  } catch (e) {
+    if (e instanceof UnauthorizedError) await countAddressRefusal(db(), meta.sourceIp);
+    throw e;
+  }
 }
 
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {

@@ -6,7 +6,7 @@ import { noticeListSchema } from "@/lib/validation/notice";
 import { queryOf } from "../_lib/body";
 import { json, tokenRoute } from "../_lib/token-route";
 
-export const GET = tokenRoute(async (req, { actor }) => {
+export const GET = tokenRoute("read", async (req, { actor }) => {
   const { box } = noticeListSchema.parse(queryOf(req));
   return json(box === "sent" ? { operations: await listSent({ db: db(), actor }) } : { notices: await listInbox({ db: db(), actor }) });
 });

@@ -6,9 +6,9 @@ import { db } from "@/lib/db/client";
 import { queryOf, readBody } from "../_lib/body";
 import { json, tokenRoute } from "../_lib/token-route";
 
-export const GET = tokenRoute(async (req, { actor }) => json(await listOwnOperations({ db: db(), actor, input: queryOf(req) })));
+export const GET = tokenRoute("read", async (req, { actor }) => json(await listOwnOperations({ db: db(), actor, input: queryOf(req) })));
 
-export const POST = tokenRoute(async (req, { actor, now }) => {
+export const POST = tokenRoute("file", async (req, { actor, now }) => {
   const { operation, conflicts } = await fileOperation({ db: db(), actor, input: await readBody(req), now });
   return json(
     { operation, conflicts: conflicts.map((c) => ({ id: c.id })) },

@@ -14,7 +14,7 @@ import { db } from "@/lib/db/client";
 import { readBody } from "../../_lib/body";
 import { json, tokenRoute } from "../../_lib/token-route";
 
-export const POST = tokenRoute(async (req, { actor, now, addAuditDetails }) => {
+export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails }) => {
   const result = await dryRunCheck({ db: db(), actor, input: await readBody(req), now, sink: (dryRun) => addAuditDetails({ dryRun }) });
   return json(result);
 });

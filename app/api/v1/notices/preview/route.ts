@@ -7,6 +7,6 @@ import { previewRecipients } from "@/lib/notices/preview-recipients";
 import { readBody } from "../../_lib/body";
 import { json, tokenRoute } from "../../_lib/token-route";
 
-export const POST = tokenRoute(async (req, { actor, now, addAuditDetails }) =>
+export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails }) =>
   json(await previewRecipients({ db: db(), actor, input: await readBody(req), now, sink: (dryRun) => addAuditDetails({ dryRun }) })),
 );
