@@ -51,6 +51,9 @@ export default defineConfig({
       NEXTAUTH_URL: BASE_URL,
       TEST_CLOCK: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The specs stand in for a reverse proxy on this machine: an X-Forwarded-For they send is
+      // believed, so a spec can play an attacker at another address.
+      TRUSTED_PROXIES: "127.0.0.1,::1",
     },
     reuseExistingServer: !CI,
     timeout: 600_000, // a production build on two cores
