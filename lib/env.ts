@@ -1,6 +1,7 @@
 // Process configuration, validated once. Nothing else in the app reads process.env.
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/client-address";
+import { parseLimitOverrides } from "./rate-limit/limits";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,6 +31,18 @@ const schema = z.object({
         ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: ${(error as Error).message}` });
       }
     }),
+  // Rate limits other than the defaults in lib/rate-limit/limits.ts, as JSON, e.g.
+  // {"dryRunUser":{"points":120}}: for an agency whose integrations need more, and for benchmarks.
+  RATE_LIMITS: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseLimitOverrides(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `RATE_LIMITS: ${(error as Error).message}` });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -48,4 +61,12 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The configured rate limits. Read on its own (not through env()), so the limiter also works where
+ * the rest of the configuration is not set, as in tests handed a database directly.
+ */
+export function rateLimitOverrides(): string {
+  return process.env.RATE_LIMITS ?? "";
 }

@@ -4,8 +4,8 @@
 // Each attempt spends its points up front, so concurrent attempts cannot overrun a limit, and
 // gets them back unless it failed: signing in successfully, however often, never counts.
 import type { Db } from "../db/client";
-import { consume, refund } from "../rate-limit/limiter";
-import { LIMITS, type LimitName } from "../rate-limit/limits";
+import { configuredLimit, consume, refund } from "../rate-limit/limiter";
+import type { LimitName } from "../rate-limit/limits";
 
 export type Throttled = { status: "THROTTLED"; retryAfterSec: number };
 
@@ -36,7 +36,7 @@ export async function admitSignIn(db: Db, email: string, sourceIp: string | null
       return {
         admitted: false,
         refusal: { status: "THROTTLED", retryAfterSec: verdict.retryAfterSec },
-        tipped: verdict.consumed === LIMITS[charge.name].points + 1 ? charge.name : null,
+        tipped: verdict.consumed === configuredLimit(charge.name).points + 1 ? charge.name : null,
       };
     }
     spent.push(charge);

@@ -71,11 +71,8 @@ export async function dryRunCheck(args: DryRunArgs): Promise<DryRunResult> {
   return result;
 }
 
-/**
- * The check and its need-to-know answer, without the rate limit and the audit record: for the
- * benchmark's in-process timing only. Callers acting for a person use dryRunCheck().
- */
-export async function answerDryRun(db: Db, actor: Actor, input: DryRunInput, now: Date): Promise<DryRunResult> {
+/** The check and its need-to-know answer, once the probe is admitted. */
+async function answerDryRun(db: Db, actor: Actor, input: DryRunInput, now: Date): Promise<DryRunResult> {
   if (input.operationId) {
     const own = await db.operation.count({ where: { id: input.operationId, agencyId: actor.agencyId } });
     if (own === 0) throw new NotFoundError();

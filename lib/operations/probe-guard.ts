@@ -8,7 +8,7 @@ import { recordRequestAudit } from "../api-tokens/request-audit";
 import { areaBBox } from "../deconfliction/bbox";
 import type { Area } from "../deconfliction/types";
 import { RateLimitError } from "../errors";
-import { consume } from "../rate-limit/limiter";
+import { consumeLeased } from "../rate-limit/leased";
 import { areaSchema } from "../validation/area";
 
 export const PROBE_AUDIT_ACTION = "operation.dry_run";
@@ -70,10 +70,12 @@ export async function noteInvalidProbe(args: ProbeArgs, kind: ProbeKind, input: 
 /** Spends one dry run of the actor's and of its agency's allowance; past either, a 429 saying when to come back. */
 export async function admitProbe(args: ProbeArgs, kind: ProbeKind, probe: { area: Area; startsAt: Date; endsAt: Date }): Promise<void> {
   const { db, actor } = args;
-  // Both counters in parallel: one round trip's wait. A person's key is their user (or API token) id.
+  // Both counters in parallel: one round trip's wait at most, and none while this process holds a
+  // lease on the allowance (lib/rate-limit/leased.ts: never more than the limit across processes).
+  // A person's key is their user (or API token) id.
   const [person, agency] = await Promise.all([
-    consume(db, "dryRunUser", actor.userId ? `user:${actor.userId}` : `token:${actor.id}`),
-    consume(db, "dryRunAgency", `agency:${actor.agencyId}`),
+    consumeLeased(db, "dryRunUser", actor.userId ? `user:${actor.userId}` : `token:${actor.id}`),
+    consumeLeased(db, "dryRunAgency", `agency:${actor.agencyId}`),
   ]);
   const refused = [person, agency].filter((v) => !v.allowed);
   if (refused.length === 0) return;

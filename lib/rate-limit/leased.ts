@@ -7,8 +7,8 @@
 // limit — never more. Slices shrink as the window fills, so near the limit each request asks the
 // database again and the last points go to whichever process asks first.
 import type { Db } from "../db/client";
-import { consume } from "./limiter";
-import { LIMITS, type LimitName } from "./limits";
+import { configuredLimit, consume } from "./limiter";
+import type { LimitName } from "./limits";
 
 export type LeasedVerdict = { allowed: true } | { allowed: false; retryAfterSec: number };
 
@@ -27,7 +27,7 @@ const MAX_LEASES = 50_000;
 
 /** A slice of a 1/50th of the limit: one database round trip per 50th of the window's allowance. */
 export function sliceOf(name: LimitName): number {
-  return Math.max(1, Math.floor(LIMITS[name].points / 50));
+  return Math.max(1, Math.floor(configuredLimit(name).points / 50));
 }
 
 export type LeaseBook = {
@@ -57,7 +57,7 @@ export function createLeaseBook(clock: () => number = Date.now): LeaseBook {
   async function lease(db: Db, name: LimitName, key: string, id: string): Promise<void> {
     const now = clock();
     const current = leases.get(id);
-    const points = LIMITS[name].points;
+    const points = configuredLimit(name).points;
     const known = current && current.until > now ? current.remainingShared : points;
     const slice = Math.max(1, Math.min(sliceOf(name), known));
     const verdict = await consume(db, name, key, slice);

@@ -4,7 +4,13 @@
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type pg from "pg";
 import { poolOf, type Db } from "../db/client";
-import { LIMITS, type LimitName } from "./limits";
+import { rateLimitOverrides } from "../env";
+import { limitOf, type Limit, type LimitName } from "./limits";
+
+/** A limit as configured for this installation (lib/rate-limit/limits.ts, with RATE_LIMITS). */
+export function configuredLimit(name: LimitName): Limit {
+  return limitOf(name, rateLimitOverrides());
+}
 
 export type RateVerdict =
   | { allowed: true; remaining: number; consumed: number; msBeforeNext: number }
@@ -23,7 +29,7 @@ function limiterFor(db: Db, name: LimitName): RateLimiterPostgres {
   if (!limiters) byPool.set(pool, (limiters = new Map()));
   let limiter = limiters.get(name);
   if (!limiter) {
-    const limit = LIMITS[name];
+    const limit = configuredLimit(name);
     limiter = new RateLimiterPostgres({
       storeClient: pool,
       storeType: "pool",
@@ -33,7 +39,7 @@ function limiterFor(db: Db, name: LimitName): RateLimiterPostgres {
       keyPrefix: name,
       points: limit.points,
       duration: limit.durationSec,
-      blockDuration: "blockSec" in limit ? limit.blockSec : 0,
+      blockDuration: limit.blockSec ?? 0,
       inMemoryBlockOnConsumed: limit.points + 1,
     });
     limiters.set(name, limiter);

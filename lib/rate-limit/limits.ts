@@ -1,5 +1,7 @@
 // Every rate limit of the portal in one place: what is counted, how many per window, and how
 // long a key that went over waits. Keys are built by the callers (`user:<id>`, `ip:<addr>`…).
+// An installation may change any of them with RATE_LIMITS (JSON, see parseLimitOverrides).
+import { z } from "zod";
 
 export type LimitName = keyof typeof LIMITS;
 
@@ -47,3 +49,35 @@ export const LIMITS = {
   /** Dry runs per agency, all its people and tokens together: an average of one a second, in bursts. */
   dryRunAgency: { points: 300, durationSec: 5 * 60 },
 } satisfies Record<string, Limit>;
+
+const overrideSchema = z
+  .object({ points: z.number().int().positive().optional(), durationSec: z.number().int().positive().optional(), blockSec: z.number().int().nonnegative().optional() })
+  .strict();
+const overridesSchema = z.partialRecord(z.enum(Object.keys(LIMITS) as [LimitName, ...LimitName[]]), overrideSchema);
+
+/** RATE_LIMITS's text as limits: `{"<name>":{"points":…,"durationSec":…,"blockSec":…}}`; throws on anything else. */
+export function parseLimitOverrides(text: string): Partial<Record<LimitName, Partial<Limit>>> {
+  if (!text.trim()) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error("not valid JSON");
+  }
+  const parsed = overridesSchema.safeParse(json);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`).join("; "));
+  return parsed.data;
+}
+
+let resolved: { text: string; limits: Record<LimitName, Limit> } | undefined;
+
+/** A limit as this installation runs it: the default, with RATE_LIMITS's changes. */
+export function limitOf(name: LimitName, overridesText: string): Limit {
+  if (resolved?.text !== overridesText) {
+    const overrides = parseLimitOverrides(overridesText);
+    const limits = {} as Record<LimitName, Limit>;
+    for (const key of Object.keys(LIMITS) as LimitName[]) limits[key] = { ...LIMITS[key], ...overrides[key] };
+    resolved = { text: overridesText, limits };
+  }
+  return resolved.limits[name];
+}

@@ -38,8 +38,8 @@ describe("API: text PostgreSQL cannot store", () => {
     };
     city = await makeAgency(db(), { name: "City Police Department" });
     fed = await makeAgency(db(), { name: "Federal Task Force" });
-    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD" }, now })).token;
-    fedToken = (await createApiToken({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]), input: { name: "Federal RMS" }, now })).token;
+    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
+    fedToken = (await createApiToken({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]), input: { name: "Federal RMS", scopes: ["read", "file", "conflicts"] }, now })).token;
     const first = await call("file", { body: operationInput({ area: circle(-87.7, 41.95, 300) }) });
     expect(first.status).toBe(201);
     operationId = first.body.operation.id;

@@ -51,7 +51,7 @@ describe("dry runs are not a map", () => {
     city = await makeAgency(db(), { name: "City Police Department" });
     fed = await makeAgency(db(), { name: "Federal Task Force" });
     other = await makeAgency(db(), { name: "Harbor Police" });
-    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD" }, now })).token;
+    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
     await fileOperation({
       db: db(),
       actor: actorOf(fed),
@@ -174,7 +174,7 @@ describe("dry runs are not a map", () => {
   });
 
   it("answers 429 with Retry-After once a token has used its allowance, and the form says so in words", async () => {
-    const { token } = await createApiToken({ db: db(), actor: actorOf(other, ["AGENCY_ADMIN"]), input: { name: "Harbor scripts" }, now });
+    const { token } = await createApiToken({ db: db(), actor: actorOf(other, ["AGENCY_ADMIN"]), input: { name: "Harbor scripts", scopes: ["read", "file", "conflicts"] }, now });
     const probe = { area: circle(-87.6, 41.8, 100), ...day };
     const statuses: number[] = [];
     for (let i = 0; i < LIMITS.dryRunUser.points; i++) statuses.push((await post(check, probe, token)).status);
@@ -199,7 +199,7 @@ describe("dry runs are not a map", () => {
 
   it("answers 429 with Retry-After once the agency as a whole has used its allowance, whoever asks", async () => {
     const agency = await makeAgency(db(), { name: "Busy County Sheriff" });
-    const { token } = await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "Busy CAD" }, now });
+    const { token } = await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "Busy CAD", scopes: ["read", "file", "conflicts"] }, now });
     const probe = { area: circle(-87.6, 41.8, 100), ...day };
     // Its people have spent all but one of the agency's dry runs between them.
     const spent = await consume(db(), "dryRunAgency", `agency:${agency.id}`, LIMITS.dryRunAgency.points - 1);

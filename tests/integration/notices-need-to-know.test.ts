@@ -83,7 +83,7 @@ describe("need-to-know in conflict-only notices", () => {
     process.env.DATABASE_URL = t().url;
     const route = (await import("@/app/api/v1/notices/[id]/route")) as unknown as { GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
     const admin = { ...(await w.as("liaison@hsi-chicago.demo")), roles: ["AGENCY_ADMIN" as const] };
-    const { token } = await createApiToken({ db: db(), actor: admin, input: { name: "HSI case system" }, now: T0 });
+    const { token } = await createApiToken({ db: db(), actor: admin, input: { name: "HSI case system", scopes: ["read", "file", "conflicts"] }, now: T0 });
     const res = await route.GET(new Request(`http://localhost/api/v1/notices/${toHsi.id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: toHsi.id }) });
     expect(res.status).toBe(200);
     const body = await res.text();
