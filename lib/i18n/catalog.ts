@@ -29,10 +29,12 @@ import enApi from "./messages/en/api.json";
 import esApi from "./messages/es/api.json";
 import enNotices from "./messages/en/notices.json";
 import esNotices from "./messages/es/notices.json";
+import enGeo from "./messages/en/geo.json";
+import esGeo from "./messages/es/geo.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi, notices: enNotices },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi, notices: esNotices },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi, notices: enNotices, geo: enGeo },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi, notices: esNotices, geo: esGeo },
 };
 
 export function messagesFor(locale: Locale): Messages {

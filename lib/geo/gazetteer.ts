@@ -1,0 +1,25 @@
+// The gazetteer shipped with the app (built by scripts/build-base-map.ts): county polygons in
+// data/geo, and the places of 1,000 people or more per state in public/map/places. Read once per
+// server process, on first use.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { CountyArea, Gazetteer, Place } from "./describe-area";
+
+type PlaceRow = [string, number, number, number, string?];
+
+let loaded: Gazetteer | null = null;
+
+export function loadGazetteer(root: string = process.cwd()): Gazetteer {
+  if (loaded) return loaded;
+  const counties = JSON.parse(readFileSync(join(root, "data/geo/county-areas.json"), "utf8")) as CountyArea[];
+  const dir = join(root, "public/map/places");
+  const places: Place[] = [];
+  for (const file of readdirSync(dir)) {
+    if (!/^[A-Z]{2}\.json$/.test(file)) continue;
+    for (const [name, lon, lat, population, city] of JSON.parse(readFileSync(join(dir, file), "utf8")) as PlaceRow[]) {
+      places.push(city ? { name, lon, lat, population, city } : { name, lon, lat, population });
+    }
+  }
+  loaded = { counties, places };
+  return loaded;
+}
