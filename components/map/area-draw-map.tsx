@@ -17,6 +17,7 @@ export type DrawMapProps = {
   fit: { key: number; bounds: Bounds | null };
   initialBounds: Bounds;
   tileUrl?: string | null;
+  region?: string | null;
   labels: { center: string; vertex: (n: number) => string };
   onMapClick: (p: LonLat) => void;
   onCenterMove: (p: LonLat) => void;
@@ -54,7 +55,7 @@ export default function AreaDrawMap(props: DrawMapProps) {
   const color = invalid ? "#b91c1c" : "#1d4ed8";
   const shown = unwrapLons(vertices).map(([lon, lat]) => [lat, lon] as [number, number]);
   return (
-    <MapFrame initialBounds={props.initialBounds} tileUrl={props.tileUrl} testId="area-map" className={drawing || shape === "CIRCLE" ? "[&_.leaflet-container]:cursor-crosshair" : ""}>
+    <MapFrame initialBounds={props.initialBounds} tileUrl={props.tileUrl} region={props.region} testId="area-map" className={drawing || shape === "CIRCLE" ? "[&_.leaflet-container]:cursor-crosshair" : ""}>
       <ClickCapture onClick={props.onMapClick} />
       <FitBounds bounds={props.fit.bounds} fitKey={props.fit.key} />
       {shape === "CIRCLE" && circle ? (

@@ -2,7 +2,9 @@
 // The operation area editor: a circle or a polygon, drawn on the map, typed as coordinates or
 // pasted as GeoJSON. All three edit one sketch and yield the same validated area value.
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import type { ActionResult } from "@/app/_lib/action-result";
+import type { AreaInWords } from "@/lib/geo/area-in-words";
 import type { Area } from "@/lib/deconfliction/types";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { US_BOUNDS, formatVertexList, parseVertexList, round6, type Bounds, type LonLat } from "./geometry";
@@ -20,11 +22,34 @@ export type AreaEditorProps = {
   serverErrors?: string[];
   initialBounds?: Bounds | null;
   tileUrl?: string | null;
+  describe?: DescribeAreaAction;
 };
+
+export type DescribeAreaAction = (area: unknown) => Promise<ActionResult<AreaInWords>>;
+
+/** The area in words, asked of the server (which holds the gazetteer) once the drawing settles. */
+function useAreaInWords(area: Area | null, describe?: DescribeAreaAction): AreaInWords | null {
+  const key = area ? JSON.stringify(area) : "";
+  const [words, setWords] = useState<{ key: string; value: AreaInWords } | null>(null);
+  useEffect(() => {
+    if (!key || !describe) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void describe(JSON.parse(key)).then((r) => {
+        if (live && r.ok) setWords({ key, value: r.data });
+      });
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key, describe]);
+  return words && words.key === key ? words.value : null;
+}
 
 const inputCls = "w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-ink shadow-sm aria-[invalid=true]:border-danger";
 
-export function AreaEditor({ initialValue, onChange, serverErrors = [], initialBounds, tileUrl }: AreaEditorProps) {
+export function AreaEditor({ initialValue, onChange, serverErrors = [], initialBounds, tileUrl, describe }: AreaEditorProps) {
   const t = useT("operations.area");
   const issueText = useIssueText();
   const [sketch, setSketch] = useState<Sketch>(() => sketchFromArea(initialValue));
@@ -32,6 +57,8 @@ export function AreaEditor({ initialValue, onChange, serverErrors = [], initialB
   const [vertexText, setVertexText] = useState("");
   const [vertexError, setVertexError] = useState<string | null>(null);
   const ev = evaluate(sketch);
+  const words = useAreaInWords(ev.status === "valid" ? ev.area : null, describe);
+  const tGeo = useT("geo");
 
   function commit(next: Sketch, refit = false) {
     setSketch(next);
@@ -97,11 +124,20 @@ export function AreaEditor({ initialValue, onChange, serverErrors = [], initialB
         fit={fit}
         initialBounds={initialBounds ?? US_BOUNDS}
         tileUrl={tileUrl}
+        region={words?.counties}
         labels={{ center: t("centerHandle"), vertex: (n) => t("vertexHandle", { n }) }}
         onMapClick={onMapClick}
         onCenterMove={([lon, lat]) => commit({ ...sketch, lat: String(round6(lat)), lon: String(round6(lon)) })}
         onVertexMove={onVertexMove}
       />
+      <p className="text-sm" aria-live="polite" data-testid="area-description" data-state={words ? "done" : "pending"}>
+        {words ? (
+          <>
+            <span className="font-semibold">{tGeo("whereHeading")}: </span>
+            {words.text}
+          </>
+        ) : null}
+      </p>
       {sketch.shape === "CIRCLE" ? (
         <div className="grid gap-3 sm:grid-cols-3">
           {(["lat", "lon", "radius"] as const).map((k) => (

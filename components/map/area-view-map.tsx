@@ -9,11 +9,12 @@ const style = { color: "#1d4ed8", weight: 2, fillOpacity: 0.15 };
 
 export type ViewMarker = { lon: number; lat: number } | null;
 
-export default function AreaViewMap({ area, tileUrl, marker, markerLabel }: { area: Area; tileUrl?: string | null; marker?: ViewMarker; markerLabel?: string }) {
+export default function AreaViewMap({ area, tileUrl, marker, markerLabel, region }: { area: Area; tileUrl?: string | null; marker?: ViewMarker; markerLabel?: string; region?: string | null }) {
   const bounds = areaBounds(area) ?? US_BOUNDS;
   return (
-    <MapFrame initialBounds={bounds} tileUrl={tileUrl} testId="area-view-map">
-      <FitBounds bounds={bounds} fitKey={JSON.stringify(bounds)} />
+    <MapFrame initialBounds={bounds} tileUrl={tileUrl} testId="area-view-map" region={region}>
+      {/* Never closer than a town's scale: a small area still shows the places around it. */}
+      <FitBounds bounds={bounds} fitKey={JSON.stringify(bounds)} maxZoom={13} />
       {area.kind === "CIRCLE" ? (
         <Circle center={[area.center[1], area.center[0]]} radius={area.radiusM} pathOptions={style} interactive={false} />
       ) : (

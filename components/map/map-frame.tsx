@@ -1,11 +1,13 @@
 "use client";
-// The Leaflet map every area view shares: offline US state and county borders (public/map,
-// built from us-atlas), plus remote tiles only when a deployment configures MAP_TILE_URL.
+// The Leaflet map every area view shares: offline US state and county borders and the names of
+// states, counties and places (public/map, built by scripts/build-base-map.ts), plus remote
+// street tiles only when a deployment configures MAP_TILE_URL.
 import "leaflet/dist/leaflet.css";
 import { useEffect, useState, type ReactNode } from "react";
 import { GeoJSON, MapContainer, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import type { PathOptions } from "leaflet";
 import type { Bounds } from "./geometry";
+import { NameLabels } from "./name-labels";
 
 type Layer = GeoJSON.FeatureCollection;
 
@@ -38,8 +40,8 @@ function useLayer(name: string, enabled = true): Layer | null {
 }
 
 const stateStyle = (f?: GeoJSON.Feature): PathOptions =>
-  f?.properties?.kind === "nation" ? { color: "#475569", weight: 1.5, opacity: 0.9 } : { color: "#64748b", weight: 1, opacity: 0.8 };
-const countyStyle: PathOptions = { color: "#94a3b8", weight: 0.6, opacity: 0.8 };
+  f?.properties?.kind === "nation" ? { color: "#475569", weight: 1.5, opacity: 0.9, className: "cg-state-line" } : { color: "#64748b", weight: 1, opacity: 0.8, className: "cg-state-line" };
+const countyStyle: PathOptions = { color: "#94a3b8", weight: 0.8, opacity: 0.9, className: "cg-county-line" };
 
 /** County lines appear once the map is zoomed in enough for them to help rather than clutter. */
 const COUNTY_MIN_ZOOM = 6;
@@ -59,10 +61,10 @@ function BaseLayers() {
 }
 
 /** Moves the view to `bounds` each time `fitKey` changes. */
-export function FitBounds({ bounds, fitKey }: { bounds: Bounds | null; fitKey: string | number }) {
+export function FitBounds({ bounds, fitKey, maxZoom = 15 }: { bounds: Bounds | null; fitKey: string | number; maxZoom?: number }) {
   const map = useMap();
   useEffect(() => {
-    if (bounds) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+    if (bounds) map.fitBounds(bounds, { padding: [24, 24], maxZoom });
     // Only a new key moves the map; the bounds of a shape being drawn must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitKey, map]);
@@ -74,12 +76,15 @@ export function MapFrame({
   tileUrl,
   testId,
   className = "",
+  region,
   children,
 }: {
   initialBounds: Bounds;
   tileUrl?: string | null;
   testId: string;
   className?: string;
+  /** The counties the area lies in, named in a corner: their labels may be out of view when zoomed in. */
+  region?: string | null;
   children?: ReactNode;
 }) {
   return (
@@ -87,8 +92,14 @@ export function MapFrame({
       <MapContainer bounds={initialBounds} boundsOptions={{ padding: [16, 16] }} className="h-full w-full bg-slate-50!" worldCopyJump scrollWheelZoom>
         {tileUrl ? <TileLayer url={tileUrl} /> : null}
         <BaseLayers />
+        <NameLabels />
         {children}
       </MapContainer>
+      {region ? (
+        <p aria-hidden="true" className="pointer-events-none absolute right-2 top-2 z-[1000] max-w-[calc(100%-4.5rem)] rounded bg-white/95 px-2 py-1 text-xs font-semibold text-slate-800 shadow-sm" data-map-label="region">
+          {region}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import type { ActionResult } from "@/app/_lib/action-result";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
-import { AreaEditor } from "@/components/map/area-editor";
+import { AreaEditor, type DescribeAreaAction } from "@/components/map/area-editor";
 import type { AreaStatus } from "@/components/map/area-sketch";
 import type { Bounds } from "@/components/map/geometry";
 import { ConflictPreview } from "./conflict-preview";
@@ -36,6 +36,8 @@ type Props = {
   tileUrl?: string | null;
   save: SaveAction;
   preview: PreviewAction;
+  /** The area in words, shown under the map as the filer draws. */
+  describeArea?: DescribeAreaAction;
   /** The notice part: who will be notified, and what they are told besides the operation. */
   notices?: NoticeFormProps;
 };
@@ -160,6 +162,7 @@ export function OperationForm(props: Props) {
             serverErrors={areaErrors}
             initialBounds={props.initialBounds}
             tileUrl={props.tileUrl}
+            describe={props.describeArea}
           />
         </section>
         <section className="grid gap-4 sm:grid-cols-2" aria-labelledby="op-when">

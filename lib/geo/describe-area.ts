@@ -183,18 +183,26 @@ const MAX_COUNTIES = 3;
 const AT_PLACE_M = 500;
 const IN_CITY_M = 3000;
 
+/** A county's name as people say it: "Cook County", "Orleans Parish" (t bound to "geo"). */
+export function countyName(c: { id: string; name: string }, t: Translate): string {
+  return t(c.id.startsWith("22") ? "parish" : c.id.startsWith("02") ? "borough" : "county", { name: c.name });
+}
+
+/** "Cook County and DuPage County, Illinois": the counties the area touches, by state. */
+export function formatCounties(d: AreaDescription, t: Translate, locale: Locale): string {
+  const list = (items: string[]) => new Intl.ListFormat(tag(locale), { type: "conjunction" }).format(items);
+  const byState = new Map<string, string[]>();
+  for (const c of d.counties.slice(0, MAX_COUNTIES)) byState.set(c.state, [...(byState.get(c.state) ?? []), countyName(c, t)]);
+  const where = list([...byState].map(([state, cs]) => t("inState", { counties: list(cs), state })));
+  return d.counties.length > MAX_COUNTIES ? t("andMore", { list: where, count: d.counties.length - MAX_COUNTIES }) : where;
+}
+
 /** The description as one sentence in the viewer's language (t is bound to the "geo" namespace). */
 export function formatAreaDescription(d: AreaDescription, t: Translate, locale: Locale): string {
   const dist = (m: number) => formatDistance(m, locale);
   const shape = d.shape.kind === "CIRCLE" ? t("circle", { radius: dist(d.shape.radiusM) }) : t("polygon", { width: dist(d.shape.widthM), height: dist(d.shape.heightM) });
 
-  const list = (items: string[]) => new Intl.ListFormat(tag(locale), { type: "conjunction" }).format(items);
-  const county = (c: { id: string; name: string }) => t(c.id.startsWith("22") ? "parish" : c.id.startsWith("02") ? "borough" : "county", { name: c.name });
-  const named = d.counties.slice(0, MAX_COUNTIES);
-  const byState = new Map<string, string[]>();
-  for (const c of named) byState.set(c.state, [...(byState.get(c.state) ?? []), county(c)]);
-  let where = list([...byState].map(([state, cs]) => t("inState", { counties: list(cs), state })));
-  if (d.counties.length > MAX_COUNTIES) where = t("andMore", { list: where, count: d.counties.length - MAX_COUNTIES });
+  let where = formatCounties(d, t, locale);
   const n = d.nearest;
   const inCity = Boolean(n?.city && n.distanceM <= IN_CITY_M && d.counties.length > 0);
   if (n?.city && inCity) where = t("inCity", { city: n.city, where });

@@ -5,8 +5,11 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/app/_lib/action-result";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
+import { getLocale, getT } from "@/app/_i18n/server";
 import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
+import { areaInWords, type AreaInWords } from "@/lib/geo/area-in-words";
+import { areaSchema } from "@/lib/validation/area";
 import { dryRunCheck, type DryRunConflict } from "@/lib/operations/dry-run";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { transitionOperation } from "@/lib/operations/transition-operation";
@@ -39,6 +42,16 @@ export async function updateOperationAction(operationId: string, input: unknown)
 /** The filing form's live preview: nothing is stored. */
 export async function previewConflictsAction(input: unknown): Promise<ActionResult<DryRunConflict[]>> {
   return runAction(async () => (await dryRunCheck({ ...(await context()), input })).conflicts);
+}
+
+/** The filing form's area in words, from the filer's own drawing: nothing is stored. */
+export async function describeAreaAction(input: unknown): Promise<ActionResult<AreaInWords>> {
+  return runAction(async () => {
+    await context();
+    const area = areaSchema.parse(input);
+    const [t, locale] = await Promise.all([getT("geo"), getLocale()]);
+    return areaInWords(area, t, locale);
+  });
 }
 
 export async function transitionOperationAction(input: { id: string; transition: string; version: number; reason?: string }): Promise<ActionResult<{ status: string }>> {

@@ -11,6 +11,7 @@ import { getConflictForActor } from "@/lib/conflicts/conflicts";
 import { CONFLICT_DECIDING_ROLES } from "@/lib/conflicts/roles";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { areaInWords } from "@/lib/geo/area-in-words";
 import { formatDateTime, zoneLabel } from "@/lib/i18n/format";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -37,7 +38,7 @@ export default async function ConflictPage({ params }: Props) {
   const actor = await requireActor();
   const { id } = await params;
   const c = await loadOrNotFound(() => getConflictForActor({ db: db(), actor, conflictId: id }));
-  const [t, tc, locale] = await Promise.all([getT("conflicts.detail"), getT("conflicts"), getLocale()]);
+  const [t, tc, tGeo, locale] = await Promise.all([getT("conflicts.detail"), getT("conflicts"), getT("geo"), getLocale()]);
   const when = (d: Date | string) => formatDateTime(d, actor.agencyTimeZone, locale);
   const deciding = can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
   const own = c.own.operation;
@@ -75,7 +76,7 @@ export default async function ConflictPage({ params }: Props) {
               {when(own.startsAt)} – {when(own.endsAt)}
             </p>
           </section>
-          <AreaView area={own.area} tileUrl={env().MAP_TILE_URL ?? null} label={t("mapCaption")} marker={c.facts.where} markerLabel={tc("facts.where")} />
+          <AreaView area={own.area} tileUrl={env().MAP_TILE_URL ?? null} label={t("mapCaption")} marker={c.facts.where} markerLabel={tc("facts.where")} words={areaInWords(own.area, tGeo, locale)} />
         </div>
       </div>
       <section aria-labelledby="acks" className="mt-6 rounded-md border border-line bg-white p-4">

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/authorize";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { areaInWords } from "@/lib/geo/area-in-words";
 import { formatDateTime, zoneLabel } from "@/lib/i18n/format";
 import { ASSISTANCE_DECIDING_ROLES } from "@/lib/notices/assistance";
 import { getNoticeView, markNoticeRead } from "@/lib/notices/notice-view";
@@ -45,7 +46,7 @@ export default async function NoticePage({ params }: Props) {
   await loadOrNotFound(() => getNoticeView({ db: db(), actor, noticeId: id }));
   await markNoticeRead({ db: db(), actor, noticeId: id, now: await currentTime(db()) });
   const n = await getNoticeView({ db: db(), actor, noticeId: id });
-  const [t, tOps, locale] = await Promise.all([getT("notices"), getT("operations"), getLocale()]);
+  const [t, tOps, tGeo, locale] = await Promise.all([getT("notices"), getT("operations"), getT("geo"), getLocale()]);
   const when = (d: Date | string) => formatDateTime(d, actor.agencyTimeZone, locale);
   const acting = can(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId });
   const c = n.content;
@@ -121,7 +122,13 @@ export default async function NoticePage({ params }: Props) {
                   {t("detail.generalizedNote")}
                 </p>
               ) : null}
-              <AreaView area={c.area.area} tileUrl={env().MAP_TILE_URL ?? null} label={t("detail.areaMapLabel", { precision: t(`precision.${c.area.precision}`) })} />
+              {/* The area as this viewer may see it: a generalised notice is described as generalised. */}
+              <AreaView
+                area={c.area.area}
+                tileUrl={env().MAP_TILE_URL ?? null}
+                label={t("detail.areaMapLabel", { precision: t(`precision.${c.area.precision}`) })}
+                words={areaInWords(c.area.area, tGeo, locale)}
+              />
             </section>
           ) : null}
         </div>

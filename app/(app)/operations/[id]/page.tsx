@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/authorize";
 import { listConflictsForActor } from "@/lib/conflicts/conflicts";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { areaInWords } from "@/lib/geo/area-in-words";
 import { formatDateTime, zoneLabel } from "@/lib/i18n/format";
 import { getOwnOperation } from "@/lib/operations/read-operations";
 import { FILING_ROLES } from "@/lib/operations/roles";
@@ -44,7 +45,7 @@ export default async function OperationPage({ params }: Props) {
   const { id } = await params;
   const op = await loadOrNotFound(() => getOwnOperation({ db: db(), actor, operationId: id }));
   const conflicts = await listConflictsForActor({ db: db(), actor, input: { operationId: op.id, pageSize: 100 } });
-  const [t, to, tc, locale] = await Promise.all([getT("operations.detail"), getT("operations"), getT("conflicts"), getLocale()]);
+  const [t, to, tc, tGeo, locale] = await Promise.all([getT("operations.detail"), getT("operations"), getT("conflicts"), getT("geo"), getLocale()]);
   const when = (d: Date | string) => formatDateTime(d, actor.agencyTimeZone, locale);
   const canFile = can(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
   const kind = op.area.kind === "CIRCLE" ? t("areaCircle", { radius: Math.round(op.area.radiusM) }) : t("areaPolygon");
@@ -68,7 +69,7 @@ export default async function OperationPage({ params }: Props) {
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <OperationFacts op={op} when={when} t={t} to={to} />
-        <AreaView area={op.area} tileUrl={env().MAP_TILE_URL ?? null} label={t("areaCaption", { kind })} />
+        <AreaView area={op.area} tileUrl={env().MAP_TILE_URL ?? null} label={t("areaCaption", { kind })} words={areaInWords(op.area, tGeo, locale)} />
       </div>
       <section aria-labelledby="op-conflicts" className="mt-8">
         <h2 id="op-conflicts" className="mb-3 text-lg font-semibold">

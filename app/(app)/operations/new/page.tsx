@@ -5,7 +5,7 @@ import { getLocale, getT } from "@/app/_i18n/server";
 import { zoneLabel } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { OperationForm } from "@/components/operations/operation-form";
-import { fileOperationAction, previewConflictsAction } from "../actions";
+import { fileOperationAction, previewConflictsAction, describeAreaAction } from "../actions";
 import { previewRecipientsAction } from "../../notices/actions";
 import { listNotifiableAgencies } from "@/lib/notices/preview-recipients";
 import { db } from "@/lib/db/client";
@@ -33,6 +33,7 @@ export default async function NewOperationPage() {
         tileUrl={map.tileUrl}
         save={fileOperationAction}
         preview={previewConflictsAction}
+        describeArea={describeAreaAction}
         notices={{ preview: previewRecipientsAction, agencies }}
       />
     </>

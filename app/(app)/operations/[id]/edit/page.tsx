@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { OperationForm } from "@/components/operations/operation-form";
 import { valuesFromOperation } from "@/components/operations/form-values";
 import { areaBounds } from "@/components/map/geometry";
-import { previewConflictsAction, updateOperationAction } from "../../actions";
+import { describeAreaAction, previewConflictsAction, updateOperationAction } from "../../actions";
 import { previewRecipientsAction } from "../../../notices/actions";
 import { getNoticeFields, listNotifiableAgencies } from "@/lib/notices/preview-recipients";
 import { noticeValuesFromOperation } from "@/components/notices/notice-field-values";
@@ -53,6 +53,7 @@ export default async function EditOperationPage({ params }: Props) {
         tileUrl={map.tileUrl}
         save={updateOperationAction.bind(null, op.id)}
         preview={previewConflictsAction}
+        describeArea={describeAreaAction}
         notices={{ preview: previewRecipientsAction, agencies, initial: noticeValuesFromOperation(noticeFields) }}
       />
     </>
