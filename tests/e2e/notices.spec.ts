@@ -35,8 +35,9 @@ async function fileCircle(page: Page, o: { title: string; lat: number; lon: numb
   await expect(page.getByTestId("recipient-preview")).toHaveAttribute("data-state", "done");
   await expect(page.getByTestId("preview-recipient").filter({ hasText: o.expectRecipient })).toBeVisible();
   await page.getByLabel("Name", { exact: true }).fill("PIO Jordan Reyes");
-  // Both previews are server actions posting to this page too: let them finish, so the response awaited below is the filing's.
+  // The previews are server actions posting to this page too: let them finish, so the response awaited below is the filing's.
   await expect(page.getByTestId("conflict-preview")).toHaveAttribute("data-state", "done");
+  await expect(page.getByTestId("area-description")).toHaveAttribute("data-state", "done");
   const actionDone = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/operations/new").then(() => Date.now());
   return { actionDone, id: fileAndOpen(page) };
 }
