@@ -5,6 +5,9 @@
 export async function register(): Promise<void> {
   // Next evaluates this file in every runtime, and loads it while building; only a live Node server works jobs.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // The gazetteer behind every area's description: read now, not during someone's request.
+  const { warmGazetteer } = await import("./lib/geo/gazetteer");
+  warmGazetteer();
   const { env } = await import("./lib/env");
   if (env().JOBS_WORKER !== "1") return;
   const { startAppWorker } = await import("./lib/jobs/start");

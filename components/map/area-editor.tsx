@@ -25,12 +25,12 @@ export type AreaEditorProps = {
   describe?: DescribeAreaAction;
 };
 
-export type DescribeAreaAction = (area: unknown) => Promise<ActionResult<AreaInWords>>;
+export type DescribeAreaAction = (area: unknown) => Promise<ActionResult<AreaInWords | null>>;
 
 /** The area in words, asked of the server (which holds the gazetteer) once the drawing settles. */
-function useAreaInWords(area: Area | null, describe?: DescribeAreaAction): AreaInWords | null {
+function useAreaInWords(area: Area | null, describe?: DescribeAreaAction): { value: AreaInWords | null } | null {
   const key = area ? JSON.stringify(area) : "";
-  const [words, setWords] = useState<{ key: string; value: AreaInWords } | null>(null);
+  const [words, setWords] = useState<{ key: string; value: AreaInWords | null } | null>(null);
   useEffect(() => {
     if (!key || !describe) return;
     let live = true;
@@ -44,7 +44,7 @@ function useAreaInWords(area: Area | null, describe?: DescribeAreaAction): AreaI
       clearTimeout(timer);
     };
   }, [key, describe]);
-  return words && words.key === key ? words.value : null;
+  return words && words.key === key ? words : null;
 }
 
 const inputCls = "w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-ink shadow-sm aria-[invalid=true]:border-danger";
@@ -124,17 +124,17 @@ export function AreaEditor({ initialValue, onChange, serverErrors = [], initialB
         fit={fit}
         initialBounds={initialBounds ?? US_BOUNDS}
         tileUrl={tileUrl}
-        region={words?.counties}
+        region={words?.value?.counties}
         labels={{ center: t("centerHandle"), vertex: (n) => t("vertexHandle", { n }) }}
         onMapClick={onMapClick}
         onCenterMove={([lon, lat]) => commit({ ...sketch, lat: String(round6(lat)), lon: String(round6(lon)) })}
         onVertexMove={onVertexMove}
       />
       <p className="text-sm" aria-live="polite" data-testid="area-description" data-state={words ? "done" : "pending"}>
-        {words ? (
+        {words?.value ? (
           <>
             <span className="font-semibold">{tGeo("whereHeading")}: </span>
-            {words.text}
+            {words.value.text}
           </>
         ) : null}
       </p>

@@ -3,6 +3,7 @@
 // server process, on first use.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { log } from "@/lib/log";
 import type { CountyArea, Gazetteer, Place } from "./describe-area";
 
 type PlaceRow = [string, number, number, number, string?];
@@ -22,4 +23,13 @@ export function loadGazetteer(root: string = process.cwd()): Gazetteer {
   }
   loaded = { counties, places };
   return loaded;
+}
+
+/** Loads the gazetteer at server start; a missing data file is logged (descriptions are then left out). */
+export function warmGazetteer(): void {
+  try {
+    loadGazetteer();
+  } catch (err) {
+    log.warn({ err }, "the gazetteer could not be read: areas will not be described in words");
+  }
 }

@@ -45,7 +45,7 @@ export async function previewConflictsAction(input: unknown): Promise<ActionResu
 }
 
 /** The filing form's area in words, from the filer's own drawing: nothing is stored. */
-export async function describeAreaAction(input: unknown): Promise<ActionResult<AreaInWords>> {
+export async function describeAreaAction(input: unknown): Promise<ActionResult<AreaInWords | null>> {
   return runAction(async () => {
     await context();
     const area = areaSchema.parse(input);
