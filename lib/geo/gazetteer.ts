@@ -1,5 +1,5 @@
 // The gazetteer shipped with the app (built by scripts/build-base-map.ts): county polygons in
-// data/geo, and the places of 1,000 people or more per state in public/map/places. Read once per
+// lib/geo/data, and the places of 1,000 people or more per state in public/map/places. Read once per
 // server process, on first use.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +12,7 @@ let loaded: Gazetteer | null = null;
 
 export function loadGazetteer(root: string = process.cwd()): Gazetteer {
   if (loaded) return loaded;
-  const counties = JSON.parse(readFileSync(join(root, "data/geo/county-areas.json"), "utf8")) as CountyArea[];
+  const counties = JSON.parse(readFileSync(join(root, "lib/geo/data/county-areas.json"), "utf8")) as CountyArea[];
   const dir = join(root, "public/map/places");
   const places: Place[] = [];
   for (const file of readdirSync(dir)) {
