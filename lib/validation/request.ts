@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { FederalRequestKind, LegalBasisDocument, OffenceCategory, RequestChannel, RequestDecision, RequestRuleSource } from "../db/generated/enums";
 import { msg } from "../i18n/issue";
+import { storableString } from "./text";
 
 export const REQUEST_KINDS = [
   "JUDICIAL_WARRANT",
@@ -43,8 +44,8 @@ export const JUDICIAL_DOCUMENTS: readonly LegalBasisDocument[] = ["JUDICIAL_ARRE
 export const REASON_MAX = 1_000;
 export const JUSTIFICATION_MIN = 20;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
-const requiredText = (max: number) => z.string({ message: msg("errors.required") }).trim().min(1, { message: msg("errors.required") }).max(max, { message: msg("errors.tooLong", { max }) });
+const optionalText = (max: number) => z.preprocess(blankToUndefined, storableString().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
+const requiredText = (max: number) => storableString({ message: msg("errors.required") }).trim().min(1, { message: msg("errors.required") }).max(max, { message: msg("errors.tooLong", { max }) });
 const dateTime = z.coerce.date({ message: msg("errors.invalid") });
 const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 const uuid = z.uuid({ message: msg("requests.errors.unknownAgency") });
@@ -92,7 +93,7 @@ export const editRequestSchema = z
     basisCourt: optionalText(200),
     offenceCategory: z.enum(OFFENCE_CATEGORIES).optional(),
     dueAt: z.preprocess(blankToUndefined, dateTime.optional()),
-    localReference: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(60, { message: msg("errors.tooLong", { max: 60 }) }).optional()),
+    localReference: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), storableString().max(60, { message: msg("errors.tooLong", { max: 60 }) }).optional()),
     counselNotified: z.preprocess((v) => (v === undefined ? undefined : v === true || v === "true" || v === "on"), z.boolean().optional()),
     counselNotifiedAt: z.preprocess(blankToUndefined, dateTime.optional()),
   })
