@@ -4,7 +4,8 @@
 // declines it citing the rule and the liaison sees the decision live. The same detainer logged by
 // hand from a fax by the sheriff's clerk; a departure refused without a justification and flagged
 // in the auditor's view; another agency gets 404. Each page passes an accessibility scan.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
 import { expectNoSeriousA11yViolations, expectNotFound, signedInAs } from "./support/sign-in";
 
@@ -128,4 +129,22 @@ test("the same detainer logged by hand from a fax by the sheriff's clerk; a depa
   await expect(otherAuditor.locator(`[data-request-id="${id}"]`)).toHaveCount(0);
   await clerk.goto("/requests/oversight");
   await expectNotFound(clerk);
+});
+
+test("the report page: a year of the sheriff's requests, small counts as \"fewer than 5\", printable exports; a liaison cannot open it", async ({ browser }) => {
+  const { page: chief } = await signedInAs(browser, "chief@dupage-sheriff.demo");
+  const year = new Date().getUTCFullYear();
+  await chief.goto(`/requests/reports?year=${year}`);
+  await expect(chief.getByRole("heading", { level: 1, name: new RegExp(`Federal requests, ${year}`) })).toBeVisible();
+  await expect(chief.getByTestId("report-requests")).not.toHaveText("0");
+  await expectNoSeriousA11yViolations(chief);
+  const json = await chief.request.get(`/requests/reports/export?year=${year}&format=json`);
+  const body = (await json.json()) as { schema: string; figures: Record<string, unknown> };
+  expect(body.schema).toBe("common-ground/federal-request-report/v1");
+  expect(JSON.stringify(body)).not.toMatch(/R-[0-9A-Z]{5}-/);
+  const csv = await chief.request.get(`/requests/reports/export?year=${year}&format=csv`);
+  expect((await csv.text()).split("\r\n")[0]).toBe("figure,value");
+  const { page: liaison } = await signedInAs(browser, "liaison@dupage-sheriff.demo");
+  await liaison.goto(`/requests/reports?year=${year}`);
+  await expectNotFound(liaison);
 });

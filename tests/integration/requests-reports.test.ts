@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
+import { createApiToken } from "@/lib/api-tokens/manage-tokens";
 import { ForbiddenError } from "@/lib/errors";
 import { editRequest } from "@/lib/requests/edit-request";
 import { getReport, publishReport, reportCsv, reportJson } from "@/lib/requests/reports";
@@ -45,6 +46,7 @@ describe("federal request reports", () => {
 
   beforeAll(async () => {
     useTestSecrets(t().url);
+    process.env.DATABASE_URL = t().url;
     w = await seededWorld(db());
     cook = w.id("cook-sheriff");
     const rows = [
@@ -152,5 +154,20 @@ describe("federal request reports", () => {
     // Every CSV figure is a path the documented schema defines.
     const top = Object.keys((documented as { properties: { figures: { properties: Record<string, unknown> } } }).properties.figures.properties);
     for (const key of Object.keys(values)) if (!key.startsWith("period.") && key !== "publishedAt") expect(top).toContain(key.split(".")[0]);
+  });
+
+  it("/api/v1/reports returns the token's own agency's report in the documented format", async () => {
+    const route = (await import("@/app/api/v1/reports/route")) as unknown as { GET: (req: Request) => Promise<Response> };
+    const get = async (slug: string, query: string) => {
+      const { token } = await createApiToken({ db: db(), actor: await w.as(`admin@${slug}.demo`), input: { name: "Reports" }, now: new Date() });
+      const res = await route.GET(new Request(`http://localhost/api/v1/reports${query}`, { headers: { authorization: `Bearer ${token}` } }));
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const own = await get("cook-sheriff", "?year=2027&quarter=1");
+    expect(own.status).toBe(200);
+    expect(reportJsonSchema.safeParse(own.body).success).toBe(true);
+    expect((own.body.figures as { requests: number }).requests).toBe(14);
+    expect(((await get("will-sheriff", "?year=2027&quarter=1")).body.figures as { requests: number }).requests).toBe(0);
+    expect((await get("cook-sheriff", "?year=1&quarter=9")).status).toBe(422);
   });
 });

@@ -10,6 +10,7 @@ import { UnauthorizedError } from "@/lib/errors";
 import { logRequest, submitRequest } from "@/lib/requests/create-request";
 import { decideRequest } from "@/lib/requests/decide-request";
 import { adoptPreset } from "@/lib/requests/manage-rules";
+import { parsePeriod, publishReport } from "@/lib/requests/reports";
 
 async function context() {
   const actor = await getActor();
@@ -51,6 +52,14 @@ export async function decideRequestAction(input: Record<string, unknown>): Promi
 export async function adoptPresetAction(input: { presetKey: string }): Promise<ActionResult> {
   return runAction(async () => {
     await adoptPreset({ ...(await context()), presetKey: String(input?.presetKey ?? "") });
+    refresh();
+    return undefined;
+  });
+}
+
+export async function publishReportAction(input: { year: number; quarter: number | null }): Promise<ActionResult> {
+  return runAction(async () => {
+    await publishReport({ ...(await context()), period: parsePeriod({ year: input?.year, quarter: input?.quarter ?? "" }) });
     refresh();
     return undefined;
   });

@@ -13,6 +13,7 @@ import { formatDateTime, zoneLabel } from "@/lib/i18n/format";
 import { minutesLeft } from "@/lib/requests/due";
 import { requestSide } from "@/lib/requests/form-options";
 import { listQueue, listSubmitted } from "@/lib/requests/read-requests";
+import { REPORT_READING_ROLES } from "@/lib/requests/reports";
 import { REQUEST_LOGGING_ROLES, REQUEST_OVERSIGHT_ROLES } from "@/lib/requests/roles";
 import { DecisionBadge, dueClock } from "@/components/requests/request-labels";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -71,6 +72,7 @@ export default async function RequestsPage() {
           <>
             {mayLog ? <Link href="/requests/new" className={link}>{t("queue.log")}</Link> : null}
             {oversight ? <Link href="/requests/oversight" className={link}>{t("oversight.title")}</Link> : null}
+            {can(actor, { roles: [...REPORT_READING_ROLES], agencyId: actor.agencyId }) ? <Link href="/requests/reports" className={link}>{t("report.title")}</Link> : null}
           </>
         }
       />
