@@ -41,7 +41,7 @@ export default async function ReportPage({ searchParams }: Props) {
   const f = j.figures;
   const show = (v: number | string | null) => (v === "<5" ? t("report.fewerThanFive") : v === null ? "—" : String(v));
   const q = `year=${period.year}${period.quarter ? `&quarter=${period.quarter}` : ""}`;
-  const title = period.quarter ? t("report.quarterTitle", { year: period.year, quarter: period.quarter }) : t("report.yearTitle", { year: period.year });
+  const title = period.quarter ? t("report.quarterTitle", { year: String(period.year), quarter: String(period.quarter) }) : t("report.yearTitle", { year: String(period.year) });
   const line = (label: string, v: number | string | null, testId?: string) => (
     <tr className="border-b border-line">
       <th scope="row" className="p-2 text-left font-normal">
