@@ -39,8 +39,9 @@ describe("the federal requests API", () => {
       one: await import("@/app/api/v1/requests/[id]/route"),
       decision: await import("@/app/api/v1/requests/[id]/decision/route"),
     } as unknown as Record<string, Record<string, Handler>>;
+    tokens["ice-read-only"] = (await createApiToken({ db: db(), actor: await w.as("admin@ice-ero-chicago.demo"), input: { name: "Dashboard", scopes: ["read"] }, now: new Date() })).token;
     for (const slug of ["ice-ero-chicago", "cook-sheriff", "will-sheriff"]) {
-      tokens[slug] = (await createApiToken({ db: db(), actor: await w.as(`admin@${slug}.demo`), input: { name: "CAD link" }, now: new Date() })).token;
+      tokens[slug] = (await createApiToken({ db: db(), actor: await w.as(`admin@${slug}.demo`), input: { name: "CAD link", scopes: ["read", "file", "conflicts"] }, now: new Date() })).token;
     }
   });
 
@@ -58,6 +59,10 @@ describe("the federal requests API", () => {
     const sent = await call("list", "POST", "ice-ero-chicago", { body: { agencyId: cook, kind: "DETAINER", basisDocument: "I247A_DETAINER", basisSignedByJudge: false, offenceCategory: "CIVIL_IMMIGRATION_ONLY" } });
     expect(sent.status).toBe(201);
     const id = sent.body.id as string;
+    // A token without the "file" scope can read but cannot submit.
+    const readOnly = await call("list", "POST", "ice-read-only", { body: { agencyId: cook, kind: "DETAINER", basisDocument: "I247A_DETAINER", basisSignedByJudge: false, offenceCategory: "CIVIL_IMMIGRATION_ONLY" } });
+    expect(readOnly.status).toBe(403);
+    expect((await call("one", "GET", "ice-read-only", { params: { id } })).status).toBe(200);
 
     const queue = await call("list", "GET", "cook-sheriff", { query: "?box=queue" });
     const item = (queue.body.requests as JsonBody[]).find((r) => r.id === id)!;

@@ -159,7 +159,7 @@ describe("federal request reports", () => {
   it("/api/v1/reports returns the token's own agency's report in the documented format", async () => {
     const route = (await import("@/app/api/v1/reports/route")) as unknown as { GET: (req: Request) => Promise<Response> };
     const get = async (slug: string, query: string) => {
-      const { token } = await createApiToken({ db: db(), actor: await w.as(`admin@${slug}.demo`), input: { name: "Reports" }, now: new Date() });
+      const { token } = await createApiToken({ db: db(), actor: await w.as(`admin@${slug}.demo`), input: { name: "Reports", scopes: ["read"] }, now: new Date() });
       const res = await route.GET(new Request(`http://localhost/api/v1/reports${query}`, { headers: { authorization: `Bearer ${token}` } }));
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };

@@ -5,7 +5,7 @@ import { getReport, parsePeriod, reportJson } from "@/lib/requests/reports";
 import { queryOf } from "../_lib/body";
 import { json, tokenRoute } from "../_lib/token-route";
 
-export const GET = tokenRoute(async (req, { actor }) => {
+export const GET = tokenRoute("read", async (req, { actor }) => {
   const q = queryOf(req);
   return json(reportJson(await getReport({ db: db(), actor, period: parsePeriod({ year: q.year, quarter: q.quarter ?? "" }) })));
 });

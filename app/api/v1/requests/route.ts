@@ -13,7 +13,7 @@ import { json, tokenRoute } from "../_lib/token-route";
 
 const boxSchema = z.object({ box: z.enum(["queue", "log", "submitted"]).default("queue") }).strip();
 
-export const GET = tokenRoute(async (req, { actor }) => {
+export const GET = tokenRoute("read", async (req, { actor }) => {
   const query = queryOf(req);
   const { box } = boxSchema.parse(query);
   if (box === "submitted") return json({ requests: (await listSubmitted({ db: db(), actor })).map(apiRequest) });
@@ -21,7 +21,7 @@ export const GET = tokenRoute(async (req, { actor }) => {
   return json({ requests: (await listQueue({ db: db(), actor })).map((q) => ({ ...apiRequest(q), rules: q.rules })) });
 });
 
-export const POST = tokenRoute(async (req, { actor, now }) => {
+export const POST = tokenRoute("file", async (req, { actor, now }) => {
   const input = await readBody(req);
   const federal = (await requestSide(db(), actor)) === "FEDERAL";
   const created = federal ? await submitRequest({ db: db(), actor, input, now }) : await logRequest({ db: db(), actor, input, now });

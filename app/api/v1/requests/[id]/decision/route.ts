@@ -5,7 +5,7 @@ import { decideRequest } from "@/lib/requests/decide-request";
 import { readBody } from "../../../_lib/body";
 import { json, tokenRoute } from "../../../_lib/token-route";
 
-export const POST = tokenRoute(async (req, { actor, now, params }) => {
+export const POST = tokenRoute("file", async (req, { actor, now, params }) => {
   const input = await readBody(req);
   return json(await decideRequest({ db: db(), actor, requestId: params.id ?? "", input, now }));
 });
