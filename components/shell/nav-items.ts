@@ -14,6 +14,8 @@ export const NAV_ITEMS: NavItem[] = [
   // Notices to and from the agency: every role of the agency reads them.
   { href: "/inbox", labelKey: "nav.inbox" },
   { href: "/sent", labelKey: "nav.sent" },
+  // Federal requests: every role reads its agency's log; the pages decide what each may do.
+  { href: "/requests", labelKey: "nav.requests" },
   { href: "/directory", labelKey: "nav.directory" },
   { href: "/admin", labelKey: "nav.admin", roles: ["AGENCY_ADMIN"] },
   { href: "/audit", labelKey: "nav.audit", roles: ["AUDITOR", "AGENCY_ADMIN"] },

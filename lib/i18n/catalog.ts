@@ -31,10 +31,12 @@ import enNotices from "./messages/en/notices.json";
 import esNotices from "./messages/es/notices.json";
 import enGeo from "./messages/en/geo.json";
 import esGeo from "./messages/es/geo.json";
+import enRequests from "./messages/en/requests.json";
+import esRequests from "./messages/es/requests.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi, notices: enNotices, geo: enGeo },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi, notices: esNotices, geo: esGeo },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi, notices: enNotices, geo: enGeo, requests: enRequests },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi, notices: esNotices, geo: esGeo, requests: esRequests },
 };
 
 export function messagesFor(locale: Locale): Messages {

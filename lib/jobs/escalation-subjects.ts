@@ -1,6 +1,7 @@
 // The kinds of things that escalate when not acknowledged. Conflicts are acknowledged per side
-// by a supervisor; notices register here alongside them.
+// by a supervisor; notices and federal requests register here alongside them.
 import { noticeEscalation } from "../notices/escalation-subject";
+import { requestEscalation } from "../requests/escalation-subject";
 import type { EscalationSubject, EscalationSubjects } from "./escalation";
 
 export const conflictEscalation: EscalationSubject = {
@@ -28,4 +29,5 @@ export const conflictEscalation: EscalationSubject = {
 export const escalationSubjects: EscalationSubjects = {
   CONFLICT: conflictEscalation,
   NOTICE: noticeEscalation,
+  FEDERAL_REQUEST: requestEscalation,
 };

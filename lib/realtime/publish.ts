@@ -5,7 +5,7 @@ import type { Tx } from "../db/client";
 
 export const LIVE_CHANNEL = "cg_live";
 
-export const LIVE_EVENT_TYPES = ["notice", "reply", "acknowledgment", "conflict", "escalation", "operation", "mail"] as const;
+export const LIVE_EVENT_TYPES = ["notice", "reply", "acknowledgment", "conflict", "escalation", "operation", "mail", "request"] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
 export type LiveEvent = { type: LiveEventType; agencyIds: string[]; id: string };

@@ -127,8 +127,23 @@ describe("seed", () => {
     const { db } = t();
     const events = await db.auditEvent.groupBy({ by: ["action"], _count: true });
     const counts = Object.fromEntries(events.map((e) => [e.action, e._count]));
-    expect(counts).toEqual({ "seed.agency.create": await db.agency.count(), "seed.user.create": await db.user.count() });
+    expect(counts).toEqual({ "seed.agency.create": await db.agency.count(), "seed.user.create": await db.user.count(), "seed.request.create": 3 });
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("seeds a year of federal requests to three sheriffs with different policies", async () => {
+    const { db } = t();
+    const bySlug = async (slug: string) => (await db.agency.findUniqueOrThrow({ where: { slug } })).id;
+    const [dupage, kankakee, iroquois] = [await bySlug("dupage-sheriff"), await bySlug("kankakee-sheriff"), await bySlug("iroquois-sheriff")];
+    expect(await db.requestRule.count({ where: { agencyId: dupage, presetKey: "ilTrustAct" } })).toBe(6);
+    expect(await db.requestRule.count({ where: { agencyId: kankakee, presetKey: "jail287g" } })).toBe(4);
+    expect(await db.requestRule.count({ where: { agencyId: iroquois } })).toBe(0);
+    for (const id of [dupage, kankakee, iroquois]) expect(await db.federalRequest.count({ where: { agencyId: id } })).toBeGreaterThan(10);
+    // Under the TRUST Act no civil detainer is honoured without a documented departure.
+    expect(await db.federalRequest.count({ where: { agencyId: dupage, kind: "DETAINER", basisSignedByJudge: false, decision: "COMPLIED", departure: false } })).toBe(0);
+    expect(await db.federalRequest.count({ where: { agencyId: kankakee, kind: "DETAINER", decision: "COMPLIED" } })).toBeGreaterThan(10);
+    expect(await db.federalRequest.count({ where: { departure: true, departureJustification: null } })).toBe(0);
+    expect(await db.federalRequest.count({ where: { localReference: { not: null } } })).toBe(0);
   });
 
   it("does nothing when agencies already exist", async () => {

@@ -1,0 +1,66 @@
+"use server";
+// Federal request actions: log by hand, submit through the portal, decide, adopt a preset. Each
+// checks the actor itself; the domain functions scope every read and write to the agency.
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { getActor } from "@/lib/auth/session";
+import { currentTime } from "@/lib/clock";
+import { db } from "@/lib/db/client";
+import { UnauthorizedError } from "@/lib/errors";
+import { logRequest, submitRequest } from "@/lib/requests/create-request";
+import { decideRequest } from "@/lib/requests/decide-request";
+import { adoptPreset } from "@/lib/requests/manage-rules";
+import { parsePeriod, publishReport } from "@/lib/requests/reports";
+
+async function context() {
+  const actor = await getActor();
+  if (!actor) throw new UnauthorizedError();
+  return { db: db(), actor, now: await currentTime(db()) };
+}
+
+const idOf = (input: unknown) => String((input as { id?: unknown } | null)?.id ?? "");
+const fieldsOf = (input: unknown): Record<string, unknown> => Object.fromEntries(Object.entries(input && typeof input === "object" ? input : {}).filter(([k]) => k !== "id"));
+
+function refresh() {
+  revalidatePath("/requests", "layout");
+}
+
+export async function logRequestAction(input: Record<string, unknown>): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const created = await logRequest({ ...(await context()), input });
+    refresh();
+    return { id: created.id };
+  });
+}
+
+export async function submitRequestAction(input: Record<string, unknown>): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const created = await submitRequest({ ...(await context()), input });
+    refresh();
+    return { id: created.id };
+  });
+}
+
+export async function decideRequestAction(input: Record<string, unknown>): Promise<ActionResult> {
+  return runAction(async () => {
+    await decideRequest({ ...(await context()), requestId: idOf(input), input: fieldsOf(input) });
+    refresh();
+    return undefined;
+  });
+}
+
+export async function adoptPresetAction(input: { presetKey: string }): Promise<ActionResult> {
+  return runAction(async () => {
+    await adoptPreset({ ...(await context()), presetKey: String(input?.presetKey ?? "") });
+    refresh();
+    return undefined;
+  });
+}
+
+export async function publishReportAction(input: { year: number; quarter: number | null }): Promise<ActionResult> {
+  return runAction(async () => {
+    await publishReport({ ...(await context()), period: parsePeriod({ year: input?.year, quarter: input?.quarter ?? "" }) });
+    refresh();
+    return undefined;
+  });
+}

@@ -1,0 +1,29 @@
+// GET /api/v1/requests?box=queue|log|submitted — the token's agency's pending queue (soonest due
+// first), its full log (with the oversight filters), or the requests it submitted as a federal office.
+// POST /api/v1/requests — a federal office's token submits a request to a member agency; a
+// receiving agency's token logs one it received by another channel.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { apiRequest } from "@/lib/requests/api-shape";
+import { logRequest, submitRequest } from "@/lib/requests/create-request";
+import { requestSide } from "@/lib/requests/form-options";
+import { listQueue, listRequests, listSubmitted, parseFilter } from "@/lib/requests/read-requests";
+import { queryOf, readBody } from "../_lib/body";
+import { json, tokenRoute } from "../_lib/token-route";
+
+const boxSchema = z.object({ box: z.enum(["queue", "log", "submitted"]).default("queue") }).strip();
+
+export const GET = tokenRoute("read", async (req, { actor }) => {
+  const query = queryOf(req);
+  const { box } = boxSchema.parse(query);
+  if (box === "submitted") return json({ requests: (await listSubmitted({ db: db(), actor })).map(apiRequest) });
+  if (box === "log") return json({ requests: (await listRequests({ db: db(), actor, filter: parseFilter(query) })).map(apiRequest) });
+  return json({ requests: (await listQueue({ db: db(), actor })).map((q) => ({ ...apiRequest(q), rules: q.rules })) });
+});
+
+export const POST = tokenRoute("file", async (req, { actor, now }) => {
+  const input = await readBody(req);
+  const federal = (await requestSide(db(), actor)) === "FEDERAL";
+  const created = federal ? await submitRequest({ db: db(), actor, input, now }) : await logRequest({ db: db(), actor, input, now });
+  return json({ id: created.id, ref: created.ref, dueAt: created.dueAt }, 201);
+});
