@@ -1,0 +1,34 @@
+// The shape of every signed-in file download (CAP messages, request logs, reports): the actor is
+// checked first; an expected refusal is a short plain-text answer (404 for anything outside the
+// actor's reach, so a download never confirms that another agency's record exists); anything
+// else is logged with a request id. Never cached by a shared cache.
+import { randomUUID } from "node:crypto";
+import { getT } from "@/app/_i18n/server";
+import type { Actor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export type Download = { body: string; contentType: string; filename: string };
+
+const plain = (status: number, text: string) => new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+/** Answers with `make`'s file for the signed-in actor; `what` names the download in the log. */
+export async function signedInDownload(what: string, make: (actor: Actor) => Promise<Download>): Promise<Response> {
+  const t = await getT("errors");
+  const actor = await getActor();
+  if (!actor) return plain(401, t("unauthorized"));
+  try {
+    const file = await make(actor);
+    return new Response(file.body, {
+      headers: { "Content-Type": file.contentType, "Content-Disposition": `attachment; filename="${file.filename}"`, "Cache-Control": "private, no-store" },
+    });
+  } catch (e) {
+    if (isAppError(e) && e.status === 422) return plain(422, t("validation"));
+    if (isAppError(e) && e.status === 409) return plain(409, (await getT())(e.message));
+    if (isAppError(e)) return plain(404, t("notFound"));
+    const requestId = randomUUID();
+    log.error({ err: e, requestId }, `${what} failed`);
+    return plain(500, t("generic", { requestId }));
+  }
+}
