@@ -34,7 +34,12 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function eventHash(e: HashedFields): string {
-  const body = canonicalJson({
+  return createHash("sha256").update(hashedBody(e)).digest("hex");
+}
+
+/** The exact text an event's hash is taken over. */
+export function hashedBody(e: HashedFields): string {
+  return canonicalJson({
     seq: String(e.seq),
     at: e.at.toISOString(),
     actorUserId: e.actorUserId,
@@ -49,5 +54,18 @@ export function eventHash(e: HashedFields): string {
     details: e.details ?? null,
     prevHash: e.prevHash,
   });
-  return createHash("sha256").update(body).digest("hex");
+}
+
+/**
+ * The hashed text with the two values only known once the chain's lock is held left out: the
+ * text is `head + prevHash + mid + String(seq) + tail` (how the database's `cg_audit_append`
+ * hashes it). Keys are sorted, so the top-level "prevHash" and "seq" come after "details" — the
+ * only value that may hold such keys itself — and every later value is a string, where a quote
+ * is escaped: the last occurrence of each key is the top-level one.
+ */
+export function hashedBodyParts(e: Omit<HashedFields, "seq" | "prevHash">): { head: string; mid: string; tail: string } {
+  const body = hashedBody({ ...e, seq: "", prevHash: "" });
+  const prevAt = body.lastIndexOf('"prevHash":"') + '"prevHash":"'.length;
+  const seqAt = body.lastIndexOf('"seq":"') + '"seq":"'.length;
+  return { head: body.slice(0, prevAt), mid: body.slice(prevAt, seqAt), tail: body.slice(seqAt) };
 }

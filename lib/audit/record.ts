@@ -7,7 +7,7 @@
 // the rest of the transaction's work, which may be long (checks, notices, mail).
 import { runInTx, type Db, type RunSql, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { eventHash, GENESIS_HASH } from "./hash";
+import { hashedBodyParts } from "./hash";
 
 /** Serializes appends so every event links to exactly one predecessor. */
 const AUDIT_LOCK_KEY = 7_274_001;
@@ -69,19 +69,16 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{
   return appendAuditEventsWith(runInTx(tx), inputs);
 }
 
-/** appendAuditEvents for any transaction `run` belongs to. Two round trips, whatever the number of events. */
+/**
+ * appendAuditEvents for any transaction `run` belongs to. One round trip, whatever the number of
+ * events: the database function takes the chain's lock, reads its head, and hashes and inserts
+ * each event (`cg_audit_append`); the application renders the hashed text around the two values
+ * only known there (hashedBodyParts), so the hash is the one `eventHash` computes.
+ */
 export async function appendAuditEventsWith(run: RunSql, inputs: AuditInput[]): Promise<{ seq: bigint; hash: string }[]> {
   if (inputs.length === 0) return [];
-  // One round trip: the database function takes the lock, then reads the head with a snapshot taken
-  // after the lock was granted, and reserves the sequence numbers (part of the hash) for the events.
-  const [head] = await run<{ prevHash: string | null; seqs: string[] }>(
-    Prisma.sql`SELECT "prevHash", "seqs" FROM "cg_audit_chain_head"(${AUDIT_LOCK_KEY}::bigint, ${inputs.length}::int)`,
-  );
-  const seqs = head.seqs.map((s) => BigInt(s)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let prevHash = head.prevHash ?? GENESIS_HASH;
-  const rows = inputs.map((input, i) => {
+  const rows = inputs.map((input) => {
     const fields = {
-      seq: seqs[i],
       at: input.at,
       actorUserId: input.actorUserId ?? null,
       actorLabel: input.actorLabel ?? null,
@@ -93,21 +90,18 @@ export async function appendAuditEventsWith(run: RunSql, inputs: AuditInput[]): 
       requestId: input.requestId ?? null,
       sourceIp: input.sourceIp ?? null,
       details: input.details ?? null,
-      prevHash,
     };
-    const hash = eventHash(fields);
-    prevHash = hash;
-    return { ...fields, hash };
+    return { ...fields, body: hashedBodyParts(fields) };
   });
-  // One statement for the whole batch: a column of values per parameter, so its text (and plan)
-  // is the same for one event or five hundred. Every value travels as text.
+  // A column of values per parameter, so the statement's text (and plan) is the same for one event
+  // or five hundred. Every value travels as text.
   const col = (value: (r: (typeof rows)[number]) => string | null) => rows.map(value);
-  await run(Prisma.sql`
-    INSERT INTO "AuditEvent" ("seq", "at", "actorUserId", "actorLabel", "agencyId", "action", "targetType", "targetId", "outcome", "requestId", "sourceIp", "details", "prevHash", "hash")
-    SELECT * FROM unnest(
-      ${col((r) => String(r.seq))}::bigint[], ${col((r) => r.at.toISOString())}::timestamptz[], ${col((r) => r.actorUserId)}::uuid[], ${col((r) => r.actorLabel)}::text[],
+  const appended = await run<{ seq: string; hash: string }>(Prisma.sql`
+    SELECT "seq"::text AS "seq", "hash" FROM "cg_audit_append"(${AUDIT_LOCK_KEY}::bigint,
+      ${col((r) => r.body.head)}::text[], ${col((r) => r.body.mid)}::text[], ${col((r) => r.body.tail)}::text[],
+      ${col((r) => r.at.toISOString())}::timestamptz[], ${col((r) => r.actorUserId)}::uuid[], ${col((r) => r.actorLabel)}::text[],
       ${col((r) => r.agencyId)}::uuid[], ${col((r) => r.action)}::text[], ${col((r) => r.targetType)}::text[], ${col((r) => r.targetId)}::text[],
       ${col((r) => r.outcome)}::"AuditOutcome"[], ${col((r) => r.requestId)}::text[], ${col((r) => r.sourceIp)}::text[],
-      ${col((r) => (r.details === null ? null : JSON.stringify(r.details)))}::jsonb[], ${col((r) => r.prevHash)}::text[], ${col((r) => r.hash)}::text[])`);
-  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
+      ${col((r) => (r.details === null ? null : JSON.stringify(r.details)))}::jsonb[])`);
+  return appended.map((r) => ({ seq: BigInt(r.seq), hash: r.hash }));
 }

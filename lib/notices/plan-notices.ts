@@ -15,7 +15,7 @@ import { alertNewConflicts } from "./conflict-alerts";
 import { buildNoticeContent, conflictWindow, contentWindow, NOTICE_OPERATION_SELECT, noticeContent, type ConflictOverlap, type NoticeOperation, type NoticeWindow } from "./content";
 import { exigentRequired } from "./lead-time";
 import { exigentColumns, noticeColumns } from "./notice-fields";
-import { routeRecipients, seesFullNotice, type RoutedRecipient } from "./routing";
+import { routeRecipients, seesFullNotice, type HostCandidate, type RoutedRecipient } from "./routing";
 import { sendNotice, type SentNotice } from "./send-notice";
 
 export type OperationNoticeEvent = "FILED" | "PLANNED" | "UPDATED" | "CANCELLED";
@@ -29,6 +29,8 @@ export type PlanNoticesInput = {
   /** A new filing, written with its notice fields (then there is nothing to store or read back). */
   filed?: NoticeOperation;
   conflicts?: readonly RecordedConflict[];
+  /** A new filing's host candidates, read by its insert (routeRecipients). */
+  hostCandidates?: readonly HostCandidate[];
   now: Date;
 };
 
@@ -44,7 +46,7 @@ export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNoti
   // A new filing (or a draft just planned) has exactly the conflicts recorded a moment ago; with none, there is nothing to read.
   const fresh = o.event === "FILED" || o.event === "PLANNED";
   const overlaps = fresh && (o.conflicts?.length ?? 0) === 0 ? new Map<string, Overlaps>() : await openOverlaps(tx, op);
-  const routed = await routeRecipients(tx, { senderAgencyId: op.agencyId, area: areaFromColumns(op), conflictAgencyIds: [...overlaps.keys()], addedAgencyIds: op.addedNoticeAgencyIds });
+  const routed = await routeRecipients(tx, { senderAgencyId: op.agencyId, area: areaFromColumns(op), conflictAgencyIds: [...overlaps.keys()], addedAgencyIds: op.addedNoticeAgencyIds, hostCandidates: o.hostCandidates });
   if (o.event === "FILED" || o.event === "PLANNED") {
     op = await settleExigency(tx, op, routed, o.now);
     return sendAll(tx, o, op, routed, overlaps, new Map());

@@ -25,19 +25,28 @@ export type RoutedRecipient = {
 type AgencyRow = { id: string; name: string; shortName: string; level: string; noticeLeadHours: number };
 const AGENCY_SELECT = { id: true, name: true, shortName: true, level: true, noticeLeadHours: true } as const;
 
-/** Agencies whose boundary meets the area: narrowed by their stored boxes, decided by the engine's geometry. */
-export async function hostAgencies(q: Db | Tx, area: Area, excludeAgencyId: string): Promise<AgencyRow[]> {
+/** An agency whose stored box meets an area's: a host if its boundary meets the area itself. */
+export type HostCandidate = AgencyRow & { boundary: unknown };
+
+/**
+ * The query for the agencies whose boxes meet the area's (the same test as bboxesOverlap; a box may
+ * run past ±180°, so the area's box is tried shifted by a turn either way). Raw SQL: it runs in
+ * every filing's transaction, where the filing's insert carries it (insertOperation).
+ */
+export function hostCandidatesSql(area: Area, excludeAgencyId: string): Prisma.Sql {
   const box = areaBBox(area);
-  // The same test as bboxesOverlap, in the query, so only agencies whose box meets the area's come back
-  // (a box may run past ±180°, so the area's box is tried shifted by a turn either way). Raw SQL: it
-  // runs in every filing's transaction.
   const lon = (shift: number) => Prisma.sql`("bboxMaxLon" >= ${box.minLon - shift}::float8 AND "bboxMinLon" <= ${box.maxLon - shift}::float8)`;
-  const rows = await q.$queryRaw<(AgencyRow & { boundary: unknown })[]>`
+  return Prisma.sql`
     SELECT "id"::text AS "id", "name", "shortName", "level"::text AS "level", "noticeLeadHours", "boundary"
     FROM "Agency"
     WHERE "active" AND "id" <> ${excludeAgencyId}::uuid AND "boundary" IS NOT NULL
       AND "bboxMinLat" <= ${box.maxLat}::float8 AND "bboxMaxLat" >= ${box.minLat}::float8
       AND (${lon(-360)} OR ${lon(0)} OR ${lon(360)})`;
+}
+
+/** Agencies whose boundary meets the area: narrowed by their stored boxes, decided by the engine's geometry. */
+export async function hostAgencies(q: Db | Tx, area: Area, excludeAgencyId: string, candidates?: readonly HostCandidate[]): Promise<AgencyRow[]> {
+  const rows = candidates ?? (await q.$queryRaw<HostCandidate[]>(hostCandidatesSql(area, excludeAgencyId)));
   const subject = prepareArea(area);
   return rows.filter((r) => {
     if (!r.boundary) return false;
@@ -48,7 +57,14 @@ export async function hostAgencies(q: Db | Tx, area: Area, excludeAgencyId: stri
 
 export async function routeRecipients(
   q: Db | Tx,
-  o: { senderAgencyId: string; area: Area; conflictAgencyIds: readonly string[]; addedAgencyIds: readonly string[] },
+  o: {
+    senderAgencyId: string;
+    area: Area;
+    conflictAgencyIds: readonly string[];
+    addedAgencyIds: readonly string[];
+    /** The host candidates when already read (a new filing's insert reads them: hostCandidatesSql). */
+    hostCandidates?: readonly HostCandidate[];
+  },
 ): Promise<RoutedRecipient[]> {
   const byId = new Map<string, RoutedRecipient>();
   const add = (a: AgencyRow, reason: RecipientReason) => {
@@ -57,7 +73,7 @@ export async function routeRecipients(
     if (!r.reasons.includes(reason)) r.reasons.push(reason);
     byId.set(a.id, r);
   };
-  for (const a of await hostAgencies(q, o.area, o.senderAgencyId)) add(a, "HOST");
+  for (const a of await hostAgencies(q, o.area, o.senderAgencyId, o.hostCandidates)) add(a, "HOST");
   const others = [...new Set([...o.conflictAgencyIds, ...o.addedAgencyIds])].filter((id) => id !== o.senderAgencyId);
   const rows = others.length ? await q.agency.findMany({ where: { id: { in: others }, active: true }, select: AGENCY_SELECT }) : [];
   const found = new Map(rows.map((r) => [r.id, r]));

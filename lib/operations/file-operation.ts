@@ -61,7 +61,7 @@ export async function fileOperation(args: { db: Db; actor: Actor; input: unknown
         createdAt: now,
         updatedAt: now,
       };
-      const agency = await insertOperation(tx, operation, notice, check?.keys ?? null, actor.userId);
+      const { agency, hostCandidates } = await insertOperation(tx, operation, notice, check?.keys ?? null, actor.userId);
       const conflicts = await recordConflicts(tx, check?.conflicts ?? [], now);
       await recordAudit(tx, {
         action: OPERATION_AUDIT.file,
@@ -79,7 +79,7 @@ export async function fileOperation(args: { db: Db; actor: Actor; input: unknown
         exigent: false,
         agency,
       };
-      await planNotices(tx, { actor, operationId: id, event: "FILED", filed, conflicts, now });
+      await planNotices(tx, { actor, operationId: id, event: "FILED", filed, hostCandidates, conflicts, now });
       return { operation, conflicts };
     }, TX_OPTIONS),
   );

@@ -5,13 +5,24 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/client";
 import type { FilingNoticeColumns } from "../notices/notice-fields";
+import { hostCandidatesSql, type HostCandidate } from "../notices/routing";
 import type { SearchKeys } from "./candidates";
 import type { OperationView } from "./operation-view";
 import { snapshot } from "./operation-view";
 
 export type InsertedAgency = { id: string; slug: string; name: string; shortName: string; phone24x7: string };
 
-export async function insertOperation(tx: Tx, op: OperationView, notice: FilingNoticeColumns, keys: SearchKeys | null, byUserId: string | null): Promise<InsertedAgency> {
+/**
+ * Inserts the operation and returns its agency, and — for an operation that is checked, and so
+ * notified — the agencies that may host it (hostCandidatesSql), read by the same statement.
+ */
+export async function insertOperation(
+  tx: Tx,
+  op: OperationView,
+  notice: FilingNoticeColumns,
+  keys: SearchKeys | null,
+  byUserId: string | null,
+): Promise<{ agency: InsertedAgency; hostCandidates: HostCandidate[] | undefined }> {
   const a = op.area;
   const center = a.kind === "CIRCLE" ? a.center : null;
   const searchBox = keys
@@ -19,7 +30,8 @@ export async function insertOperation(tx: Tx, op: OperationView, notice: FilingN
     : Prisma.sql`NULL::box`;
   const searchRange = keys ? Prisma.sql`tstzrange(${keys.from}::timestamptz, ${keys.to}::timestamptz, '[]')` : Prisma.sql`NULL::tstzrange`;
   const n = notice;
-  const [agency] = await tx.$queryRaw<InsertedAgency[]>`
+  const hosts = keys ? Prisma.sql`(SELECT coalesce(jsonb_agg(h), '[]'::jsonb) FROM (${hostCandidatesSql(op.area, op.agencyId)}) h)` : Prisma.sql`NULL::jsonb`;
+  const [row] = await tx.$queryRaw<(InsertedAgency & { hosts: HostCandidate[] | null })[]>`
     WITH "op" AS (
       INSERT INTO "Operation" ("id", "ref", "agencyId", "type", "title", "status", "areaKind", "centerLon", "centerLat", "radiusM", "polygon",
         "bboxMinLon", "bboxMinLat", "bboxMaxLon", "bboxMaxLat", "startsAt", "endsAt", "leadAgencyName", "commanderName", "commanderPhone",
@@ -43,6 +55,7 @@ export async function insertOperation(tx: Tx, op: OperationView, notice: FilingN
       SELECT ${randomUUID()}::uuid, "op"."id", ${op.createdAt}::timestamptz, ${byUserId}::uuid, ARRAY['CREATE']::text[], ${JSON.stringify(snapshot(op))}::jsonb
       FROM "op"
     )
-    SELECT "id"::text AS "id", "slug", "name", "shortName", "phone24x7" FROM "Agency" WHERE "id" = ${op.agencyId}::uuid`;
-  return agency;
+    SELECT "id"::text AS "id", "slug", "name", "shortName", "phone24x7", ${hosts} AS "hosts" FROM "Agency" WHERE "id" = ${op.agencyId}::uuid`;
+  const { hosts: hostCandidates, ...agency } = row;
+  return { agency, hostCandidates: hostCandidates ?? undefined };
 }
