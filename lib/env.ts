@@ -12,6 +12,12 @@ const schema = z.object({
   // Lets end-to-end tests move the server's clock forward. Never enable in production use.
   TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   SMTP_URL: z.string().optional(),
+  // The Ed25519 key that signs the audit chain's daily anchors: 32 random bytes, base64
+  // (`openssl rand -base64 32`). Unset, it is derived from AUTH_SECRET (lib/audit/anchor.ts).
+  AUDIT_ANCHOR_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, { message: "AUDIT_ANCHOR_KEY must be 32 bytes, base64-encoded" })
+    .optional(),
   // "0" keeps the app server from running background jobs (run scripts/worker.ts instead).
   JOBS_WORKER: z.enum(["0", "1"]).default("1"),
   MAIL_FROM: z.string().default("Common Ground <no-reply@common-ground.local>"),

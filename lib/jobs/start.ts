@@ -3,14 +3,14 @@
 import { db } from "../db/client";
 import { log } from "../log";
 import { processListener } from "../realtime/process";
-import { appJobHandlers } from "./handlers";
+import { appJobHandlers, appPeriodicWork } from "./handlers";
 import { startWorker, type Worker, type WorkerOptions } from "./worker";
 
 const g = globalThis as unknown as { __cgWorker?: Worker };
 
 export function startAppWorker(options: Pick<WorkerOptions, "concurrency" | "pollMs" | "leaseMs"> = {}): Worker {
   if (g.__cgWorker) return g.__cgWorker;
-  g.__cgWorker = startWorker({ db: db(), handlers: appJobHandlers(), listener: processListener(), ...options });
+  g.__cgWorker = startWorker({ db: db(), handlers: appJobHandlers(), listener: processListener(), periodic: appPeriodicWork(), ...options });
   return g.__cgWorker;
 }
 

@@ -22,6 +22,8 @@ export type WorkerOptions = {
   leaseMs?: number;
   clock?: () => Promise<Date>;
   workerId?: string;
+  /** Work to start now and then (e.g. queue the day's audit anchor), at most every `everyMs`, at the worker's clock. */
+  periodic?: { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<void> }[];
 };
 
 export type Worker = { id: string; stop(timeoutMs?: number): Promise<void> };
@@ -40,6 +42,7 @@ export function startWorker(o: WorkerOptions): Worker {
   let pollTimer: NodeJS.Timeout | null = null;
   let lastPrune = 0;
   let lastSweep = 0;
+  const lastPeriodic = new Map<string, number>();
 
   async function tick(): Promise<void> {
     if (stopping) return;
@@ -62,6 +65,11 @@ export function startWorker(o: WorkerOptions): Worker {
           lastSweep = Date.now();
           const swept = await sweepExpiredLimits(o.db, new Date());
           if (swept > 0) workerLog.debug({ swept }, "expired rate-limit windows swept");
+        }
+        for (const p of o.periodic ?? []) {
+          if (Date.now() - (lastPeriodic.get(p.name) ?? 0) <= p.everyMs) continue;
+          lastPeriodic.set(p.name, Date.now());
+          await p.run(o.db, now).catch((err) => workerLog.error({ err, periodic: p.name }, "periodic work failed; it is tried again later"));
         }
         const jobs = await claimJobs(o.db, { workerId, now, limit: free, leaseMs });
         for (const job of jobs) start(job, now);

@@ -30,6 +30,8 @@ const schema = z.object({
   CG_DEMO_FORCE: z.enum(["0", "1"], { message: "CG_DEMO_FORCE must be 0 or 1" }).optional(),
   // `npm run admin:create` reads the new administrator's password from here when set (automation).
   CG_ADMIN_PASSWORD: z.string().optional(),
+  // The audit anchors' signing key (lib/env.ts); unset, derived from AUTH_SECRET.
+  AUDIT_ANCHOR_KEY: z.string().optional(),
 });
 
 export type ScriptEnv = z.infer<typeof schema>;
@@ -46,4 +48,11 @@ export function scriptEnv(source: NodeJS.ProcessEnv = process.env): ScriptEnv {
 /** Where `npm start` keeps its state: the embedded database, the generated auth secret. */
 export function dataDirFrom(e: ScriptEnv): string {
   return path.resolve(repoRoot, e.CG_DATA_DIR ?? ".data");
+}
+
+/** The key that signs the audit anchors, as the running portal has it (for audit:verify, audit:anchors). */
+export async function scriptAnchorKey(e: ScriptEnv) {
+  const { anchorKeyFrom } = await import("../../lib/audit/anchor");
+  const { persistentAuthSecret } = await import("./auth-secret");
+  return anchorKeyFrom({ anchorKey: e.AUDIT_ANCHOR_KEY, authSecret: e.AUTH_SECRET ?? persistentAuthSecret(dataDirFrom(e)).secret });
 }
