@@ -1,13 +1,13 @@
 // Route handler plumbing for /api/v1: JSON bodies parsed safely, typed errors mapped to
 // status codes with a clear message and field paths, and nothing unexpected leaking out.
 import { randomUUID } from "node:crypto";
-import { NextResponse } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import { isAppError, ValidationError, zodIssues, type FieldIssue } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/catalog";
 import { parseMsg } from "@/lib/i18n/issue";
 import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
+import { jsonResponse } from "@/lib/http/json-response";
 import { log } from "@/lib/log";
 
 export type ApiErrorBody = {
@@ -30,7 +30,7 @@ export function apiError(req: Request, status: number, code: string, message: st
       ...(issues ? { issues: issues.map((i) => ({ path: i.path, code: parseMsg(i.message).key, message: text(locale, i.message) })) } : {}),
     },
   };
-  return NextResponse.json(body, { status, headers: { "x-request-id": requestId } });
+  return jsonResponse(body, { status, headers: { "x-request-id": requestId } });
 }
 
 export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {

@@ -5,11 +5,11 @@
 // adds to it, e.g. a dry run's box) — except that refusals (401 without a valid token, 429 over a
 // limit) are sampled: the first per client address or token in a window in full, the rest
 // counted into a periodic summary (lib/api-tokens/refusal-audit.ts).
-import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { addressKey, countAddressRefusal, refuseIfBlocked } from "@/lib/api-tokens/address-refusals";
 import { authenticateApiRequest, recordApiRequest, type ApiRequestMeta } from "@/lib/api-tokens/authenticate";
 import { sampleRefusal } from "@/lib/api-tokens/refusal-audit";
+import { jsonResponse } from "@/lib/http/json-response";
 import type { ApiScope } from "@/lib/api-tokens/scopes";
 import { processTokenCache } from "@/lib/api-tokens/token-cache";
 import type { Actor } from "@/lib/auth/actor";
@@ -116,5 +116,5 @@ async function authenticate(authorization: string | null, meta: ApiRequestMeta, 
 }
 
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
-  return NextResponse.json(body, { status, headers });
+  return jsonResponse(body, { status, headers });
 }
