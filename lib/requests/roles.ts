@@ -9,6 +9,8 @@ export const REQUEST_LOGGING_ROLES: Role[] = ["LIAISON", "SUPERVISOR", "CHIEF"];
 export const REQUEST_SUBMITTING_ROLES: Role[] = ["LIAISON", "SUPERVISOR", "CHIEF"];
 export const REQUEST_RULE_ROLES: Role[] = ["AGENCY_ADMIN"];
 export const REQUEST_OVERSIGHT_ROLES: Role[] = ["AUDITOR", "CHIEF"];
+/** The roles a chief may designate to decide; a chief always may. */
+export const DESIGNABLE_ROLES: Role[] = ["SUPERVISOR", "LIAISON"];
 
 export const REQUEST_AUDIT = {
   log: "request.log",
@@ -19,6 +21,8 @@ export const REQUEST_AUDIT = {
   export: "request.export",
   ruleCreate: "request.rule.create",
   ruleUpdate: "request.rule.update",
+  ruleRetire: "request.rule.retire",
+  ruleRestore: "request.rule.restore",
   presetAdopt: "request.rule.preset",
   designate: "request.command.designate",
   revoke: "request.command.revoke",

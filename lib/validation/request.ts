@@ -87,12 +87,20 @@ export const submitRequestSchema = z
   .strict();
 export type SubmitRequestInput = z.infer<typeof submitRequestSchema>;
 
-/** Edits the receiving agency may make before a decision. */
+/**
+ * Corrections the receiving agency makes to its log. Every field is optional: only what is sent
+ * is considered, and only what differs is changed. Which fields a request still accepts depends
+ * on its state (lib/requests/edit-request.ts): after a decision, only the log's own record.
+ */
 export const editRequestSchema = z
   .object({
-    basisCourt: optionalText(200),
-    offenceCategory: z.enum(OFFENCE_CATEGORIES).optional(),
+    receivedAt: z.preprocess(blankToUndefined, dateTime.optional()),
+    requesterName: optionalText(200),
     dueAt: z.preprocess(blankToUndefined, dateTime.optional()),
+    basisDocument: z.enum(BASIS_DOCUMENTS, { message: msg("errors.required") }).optional(),
+    basisSignedByJudge: z.preprocess((v) => (v === undefined ? undefined : v === true || v === "true" || v === "on"), z.boolean().optional()),
+    basisCourt: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), storableString().max(200, { message: msg("errors.tooLong", { max: 200 }) }).optional()),
+    offenceCategory: z.enum(OFFENCE_CATEGORIES, { message: msg("errors.required") }).optional(),
     localReference: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), storableString().max(60, { message: msg("errors.tooLong", { max: 60 }) }).optional()),
     counselNotified: z.preprocess((v) => (v === undefined ? undefined : v === true || v === "true" || v === "on"), z.boolean().optional()),
     counselNotifiedAt: z.preprocess(blankToUndefined, dateTime.optional()),
@@ -117,15 +125,23 @@ export type DecideRequestInput = z.infer<typeof decideRequestSchema>;
 export const ruleSchema = z
   .object({
     title: requiredText(200),
-    kinds: z.array(z.enum(REQUEST_KINDS)).min(1, { message: msg("requests.errors.kindsRequired") }),
-    condition: z.enum(RULE_CONDITIONS),
-    directive: z.enum(RULE_DIRECTIVES),
-    source: z.enum(RULE_SOURCES),
+    kinds: z
+      .array(z.enum(REQUEST_KINDS, { message: msg("errors.invalid") }), { message: msg("requests.errors.kindsRequired") })
+      .min(1, { message: msg("requests.errors.kindsRequired") })
+      .transform((kinds) => REQUEST_KINDS.filter((k) => kinds.includes(k))),
+    condition: z.enum(RULE_CONDITIONS, { message: msg("errors.required") }),
+    directive: z.enum(RULE_DIRECTIVES, { message: msg("errors.required") }),
+    source: z.enum(RULE_SOURCES, { message: msg("errors.required") }),
     citation: requiredText(300),
-    active: z.boolean().default(true),
   })
   .strict();
 export type RuleInput = z.infer<typeof ruleSchema>;
+
+/** Retiring or restoring a rule; a rule is never deleted (past decisions name it). */
+export const ruleStatusSchema = z.object({ active: z.boolean({ message: msg("errors.required") }) }).strict();
+
+/** Choosing a person to designate (or no longer designate) as a decider. */
+export const designationSchema = z.object({ userId: z.uuid({ message: msg("requestPolicy.errors.unknownPerson") }), designate: z.boolean() }).strict();
 
 export const requestListSchema = z
   .object({

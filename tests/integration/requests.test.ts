@@ -14,7 +14,8 @@ import type { LiveEvent } from "@/lib/realtime/publish";
 import { logRequest, submitRequest } from "@/lib/requests/create-request";
 import { decideRequest } from "@/lib/requests/decide-request";
 import { editRequest } from "@/lib/requests/edit-request";
-import { adoptPreset, createRule, designateCommand } from "@/lib/requests/manage-rules";
+import { designateCommand } from "@/lib/requests/command-designations";
+import { adoptPreset, createRule } from "@/lib/requests/manage-rules";
 import { getRequest, listForOversight, listQueue, listSubmitted } from "@/lib/requests/read-requests";
 import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
@@ -83,11 +84,11 @@ describe("federal requests", () => {
 
     // The chief designates the supervisor, who then may decide.
     const supervisor = await w.as("supervisor@cook-sheriff.demo");
-    await designateCommand({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), userId: supervisor.userId!, designate: true, now: T0 });
+    await designateCommand({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), input: { userId: supervisor.userId!, designate: true }, now: T0 });
     const rule = (await db().requestRule.findFirstOrThrow({ where: { agencyId: cook, kinds: { has: "DETAINER" } } })).id;
     const decided = await decideRequest({ db: db(), actor: supervisor, requestId: sent.id, input: { ...input, ruleId: rule }, now: T0 });
     expect(decided.departure).toBe(false);
-    await designateCommand({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), userId: supervisor.userId!, designate: false, now: T0 });
+    await designateCommand({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), input: { userId: supervisor.userId!, designate: false }, now: T0 });
   });
 
   it("the chief declines citing the rule; the federal side sees the decision live and never the local reference", async () => {

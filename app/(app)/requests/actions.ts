@@ -1,6 +1,7 @@
 "use server";
-// Federal request actions: log by hand, submit through the portal, decide, adopt a preset. Each
-// checks the actor itself; the domain functions scope every read and write to the agency.
+// Federal request actions: log by hand, submit through the portal, correct the log, decide,
+// publish a report. Each checks the actor itself; the domain functions scope every read and
+// write to the agency.
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/app/_lib/action-result";
 import { getActor } from "@/lib/auth/session";
@@ -9,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
 import { logRequest, submitRequest } from "@/lib/requests/create-request";
 import { decideRequest } from "@/lib/requests/decide-request";
-import { adoptPreset } from "@/lib/requests/manage-rules";
+import { editRequest } from "@/lib/requests/edit-request";
 import { parsePeriod, publishReport } from "@/lib/requests/reports";
 
 async function context() {
@@ -49,11 +50,11 @@ export async function decideRequestAction(input: Record<string, unknown>): Promi
   });
 }
 
-export async function adoptPresetAction(input: { presetKey: string }): Promise<ActionResult> {
+export async function editRequestAction(input: Record<string, unknown>): Promise<ActionResult<{ changed: string[] }>> {
   return runAction(async () => {
-    await adoptPreset({ ...(await context()), presetKey: String(input?.presetKey ?? "") });
+    const result = await editRequest({ ...(await context()), requestId: idOf(input), input: fieldsOf(input) });
     refresh();
-    return undefined;
+    return result;
   });
 }
 

@@ -10,7 +10,9 @@ import { can } from "@/lib/auth/authorize";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { formatDateTime, zoneLabel } from "@/lib/i18n/format";
+import { canDecide } from "@/lib/requests/access";
 import { minutesLeft } from "@/lib/requests/due";
+import { RULE_READING_ROLES } from "@/lib/requests/manage-rules";
 import { requestSide } from "@/lib/requests/form-options";
 import { listQueue, listSubmitted } from "@/lib/requests/read-requests";
 import { REPORT_READING_ROLES } from "@/lib/requests/reports";
@@ -62,6 +64,9 @@ export default async function RequestsPage() {
 
   const queue = await listQueue({ db: db(), actor });
   const oversight = can(actor, { roles: REQUEST_OVERSIGHT_ROLES, agencyId: actor.agencyId });
+  const tp = await getT("requestPolicy");
+  const decider = await canDecide(db(), actor);
+  const chief = actor.roles.includes("CHIEF");
   return (
     <>
       <LiveRefresh types={["request", "escalation"]} debounceMs={100} />
@@ -73,9 +78,14 @@ export default async function RequestsPage() {
             {mayLog ? <Link href="/requests/new" className={link}>{t("queue.log")}</Link> : null}
             {oversight ? <Link href="/requests/oversight" className={link}>{t("oversight.title")}</Link> : null}
             {can(actor, { roles: [...REPORT_READING_ROLES], agencyId: actor.agencyId }) ? <Link href="/requests/reports" className={link}>{t("report.title")}</Link> : null}
+            {chief ? <Link href="/requests/command" className={link}>{tp("command.title")}</Link> : null}
+            {can(actor, { roles: [...RULE_READING_ROLES], agencyId: actor.agencyId }) ? <Link href="/admin/request-rules" className={link}>{tp("rules.title")}</Link> : null}
           </>
         }
       />
+      <p className={`mb-3 rounded-lg border p-3 text-sm ${decider ? "border-brand bg-blue-50 font-medium text-ink" : "border-line bg-white"}`} data-testid={decider ? "queue-you-decide" : "queue-command-only"}>
+        {decider ? (chief ? tp("command.queueChief") : tp("command.queueDesignated")) : t("errors.commandOnly")}
+      </p>
       <p className="mb-3 text-sm text-muted">{tc("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}</p>
       {queue.length === 0 ? (
         <p className="rounded-lg border border-line bg-white p-4" data-testid="queue-empty">

@@ -7,15 +7,17 @@ const SECTIONS = [
   { key: "settings", href: "/admin/settings" },
   { key: "apiTokens", href: "/admin/api-tokens" },
   { key: "calendar", href: "/admin/calendar" },
+  { key: "requestRules", href: "/admin/request-rules" },
 ] as const;
 
 export async function AdminNav({ current }: { current: (typeof SECTIONS)[number]["key"] }) {
-  const [t, tApi, tNotices] = await Promise.all([getT("admin"), getT("api"), getT("notices")]);
+  const [t, tApi, tNotices, tPolicy] = await Promise.all([getT("admin"), getT("api"), getT("notices"), getT("requestPolicy")]);
   const label: Record<(typeof SECTIONS)[number]["key"], string> = {
     users: t("sections.users"),
     settings: t("sections.settings"),
     apiTokens: tApi("tokens.section"),
     calendar: tNotices("calendarAdmin.section"),
+    requestRules: tPolicy("rules.section"),
   };
   return (
     <nav aria-label={t("sections.label")} className="mb-6">

@@ -7,14 +7,18 @@ import { getLocale, getT } from "@/app/_i18n/server";
 import { loadOrNotFound } from "@/app/(app)/admin/_lib/load-or-not-found";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { formatDateTime, zoneLabel } from "@/lib/i18n/format";
+import { can } from "@/lib/auth/authorize";
+import { formatDateTime, utcToZonedWallTime, zoneLabel } from "@/lib/i18n/format";
 import { minutesLeft } from "@/lib/requests/due";
+import { editableFields } from "@/lib/requests/edit-request";
+import { REQUEST_LOGGING_ROLES } from "@/lib/requests/roles";
 import { getRequest } from "@/lib/requests/read-requests";
 import { DecisionForm } from "@/components/requests/decision-form";
+import { EditRequestForm } from "@/components/requests/edit-request-form";
 import { DecisionBadge, dueClock } from "@/components/requests/request-labels";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
-import { decideRequestAction } from "../actions";
+import { decideRequestAction, editRequestAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +39,8 @@ export default async function RequestPage({ params }: Props) {
   const [t, tc, locale, now] = await Promise.all([getT("requests"), getT("common"), getLocale(), currentTime(db())]);
   const when = (x: Date) => formatDateTime(x, actor.agencyTimeZone, locale);
   const r = d.request;
+  const wall = (x: Date | null) => (x ? utcToZonedWallTime(x, actor.agencyTimeZone).slice(0, 16) : "");
+  const mayEdit = r.side === "AGENCY" && r.internal && can(actor, { roles: REQUEST_LOGGING_ROLES, agencyId: actor.agencyId });
   const row = (label: string, value: React.ReactNode, testId?: string) => (
     <>
       <dt className="text-muted">{label}</dt>
@@ -114,6 +120,29 @@ export default async function RequestPage({ params }: Props) {
       ) : (
         <p className="mt-6 rounded-lg border border-line bg-white p-4 text-sm">{t("detail.awaiting")}</p>
       )}
+      {mayEdit && r.internal ? (
+        <details className="mt-6 max-w-2xl rounded-lg border border-line bg-white p-4" data-testid="edit-request">
+          <summary className="cursor-pointer text-lg font-semibold">{t("edit.title")}</summary>
+          <div className="mt-3">
+            <EditRequestForm
+              id={r.id}
+              fields={editableFields(r)}
+              decided={r.decision !== null}
+              action={editRequestAction}
+              initial={{
+                receivedAt: wall(r.receivedAt),
+                requesterName: r.requesterAgencyId ? "" : r.requesterName,
+                dueAt: wall(r.dueAt),
+                basisDocument: r.basisDocument,
+                basisSignedByJudge: r.basisSignedByJudge,
+                basisCourt: r.basisCourt ?? "",
+                offenceCategory: r.offenceCategory,
+                localReference: r.internal.localReference ?? "",
+              }}
+            />
+          </div>
+        </details>
+      ) : null}
       {d.escalation.length > 0 ? (
         <section className="mt-6 rounded-lg border border-line bg-white p-4" aria-labelledby="esc-h">
           <h2 id="esc-h" className="mb-2 text-lg font-semibold">
