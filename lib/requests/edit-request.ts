@@ -78,8 +78,11 @@ export async function editRequest(args: { db: Db; actor: Actor; requestId: strin
       const next = proposed(req, v, now);
       const changes = diff(before, next);
       const allowed = new Set<string>(editableFields(req));
-      // counselNotifiedAt follows counselNotified; dueAt follows a detainer's corrected receipt.
-      const refused = Object.keys(changes).filter((f) => !allowed.has(f) && !(f === "counselNotifiedAt" && allowed.has("counselNotified")) && !(f === "dueAt" && changes.receivedAt && allowed.has("dueAt")));
+      // A field sent that the request no longer accepts; what follows from it (counselNotifiedAt
+      // from counselNotified) is refused with it rather than named again.
+      const sent = (f: string) => (v as Record<string, unknown>)[f] !== undefined;
+      const refused = Object.keys(changes).filter((f) => sent(f) && !allowed.has(f) && !(f === "counselNotifiedAt" && allowed.has("counselNotified")));
+      if (refused.length === 0 && changes.counselNotifiedAt && !allowed.has("counselNotified")) refused.push("counselNotified");
       if (refused.length > 0) {
         const why = (f: string) => (req.decision && (UNTIL_DECIDED as string[]).includes(f) ? msg("requests.edit.errors.fixedOnceDecided") : msg("requests.edit.errors.fixedField"));
         throw new ValidationError(refused.map((path) => ({ path, message: why(path) })), "requests.edit.errors.notEditable");

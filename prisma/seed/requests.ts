@@ -1,6 +1,6 @@
 // The demo world's federal requests: three sheriffs with different policies — DuPage under the
-// Illinois TRUST Act preset, Kankakee with a 287(g) jail agreement, rural Iroquois with no written
-// rules yet — and a year of requests to each from the federal offices, decided the way each
+// Illinois TRUST Act preset, Kankakee with a 287(g) jail agreement (its shift supervisor designated
+// to decide, its old release policy retired), rural Iroquois with no written rules yet — and a year of requests to each from the federal offices, decided the way each
 // policy directs (with a few documented departures and some still pending), so the queue,
 // oversight and reports have something true to show. Deterministic: a seeded generator.
 import { randomUUID } from "node:crypto";
@@ -14,9 +14,10 @@ import { applicableRules, directedDecisions, type RuleLike } from "../../lib/req
 import { presetByKey, presetRuleTitleKey } from "../../lib/requests/presets";
 import { newRequestRef } from "../../lib/requests/ref";
 
-export const REQUEST_POLICIES: { slug: string; preset: string | null; perYear: number }[] = [
+export const REQUEST_POLICIES: { slug: string; preset: string | null; perYear: number; designateSupervisor?: boolean; retired?: { title: string; citation: string }[] }[] = [
   { slug: "dupage-sheriff", preset: "ilTrustAct", perYear: 96 },
-  { slug: "kankakee-sheriff", preset: "jail287g", perYear: 180 },
+  // The jail's shift supervisor decides overnight detainers too; the pre-agreement release policy is retired, not deleted.
+  { slug: "kankakee-sheriff", preset: "jail287g", perYear: 180, designateSupervisor: true, retired: [{ title: "Release dates shared on request by telephone", citation: "Kankakee County Sheriff General Order 12-04 (superseded)" }] },
   { slug: "iroquois-sheriff", preset: null, perYear: 14 },
 ];
 
@@ -68,10 +69,16 @@ export async function seedRequests(tx: Tx, ids: Map<string, string>, now: Date):
     const rules: RuleLike[] = (preset?.rules ?? []).map((r) => ({ id: randomUUID(), title: t(presetRuleTitleKey(preset!.key, r.key)), kinds: r.kinds, condition: r.condition, directive: r.directive, source: r.source, citation: r.citation, active: true }));
     for (const [i, r] of rules.entries()) {
       const at = new Date(yearAgo.getTime() - 30 * 86_400_000 + i);
-      await tx.requestRule.create({ data: { id: r.id, agencyId, title: r.title, kinds: r.kinds, condition: r.condition, directive: r.directive, source: r.source as never, citation: r.citation, presetKey: preset!.key, createdAt: at, updatedAt: at } });
+      await tx.requestRule.create({ data: { id: r.id, agencyId, title: r.title, kinds: r.kinds, condition: r.condition, directive: r.directive, source: r.source as never, citation: r.citation, presetKey: preset!.key, presetRuleKey: preset!.rules[i].key, createdAt: at, updatedAt: at } });
+    }
+    for (const [i, old] of (policy.retired ?? []).entries()) {
+      const at = new Date(yearAgo.getTime() - 400 * 86_400_000 + i);
+      await tx.requestRule.create({ data: { id: randomUUID(), agencyId, title: old.title, kinds: ["RELEASE_NOTIFICATION"], condition: "ALWAYS", directive: "COMPLY", source: "AGENCY_POLICY", citation: old.citation, active: false, createdAt: at, updatedAt: new Date(yearAgo.getTime() - 30 * 86_400_000) } });
     }
     const chief = await tx.user.findFirst({ where: { agencyId, roles: { has: "CHIEF" } }, select: { id: true, name: true } });
     const clerk = await tx.user.findFirst({ where: { agencyId, roles: { has: "LIAISON" } }, select: { id: true, name: true } });
+    const supervisor = policy.designateSupervisor ? await tx.user.findFirst({ where: { agencyId, roles: { has: "SUPERVISOR" } }, select: { id: true } }) : null;
+    if (supervisor) await tx.requestCommandDesignation.create({ data: { id: randomUUID(), agencyId, userId: supervisor.id, designatedById: chief?.id ?? null, createdAt: yearAgo } });
     const r = rng(20_270_000 + n);
     const data = [];
     for (let i = 0; i < policy.perYear; i++) {
@@ -112,6 +119,6 @@ export async function seedRequests(tx: Tx, ids: Map<string, string>, now: Date):
     // A policy's interview rule is not departed from silently: an interview without counsel notified is declined.
     for (const d of data) if (d.kind === "CUSTODIAL_INTERVIEW" && d.counselNotified === false && !d.departure && rules.some((x) => x.directive === "NOTIFY_COUNSEL_BEFORE_INTERVIEW")) d.decision = d.decision === "COMPLIED" || d.decision === "PARTIALLY_COMPLIED" ? "DECLINED" : d.decision;
     await tx.federalRequest.createMany({ data });
-    await recordAudit(tx, { action: "seed.request.create", targetType: "FederalRequest", agencyId, actorLabel: "seed", details: { count: data.length, preset: policy.preset, rules: rules.length }, at: now });
+    await recordAudit(tx, { action: "seed.request.create", targetType: "FederalRequest", agencyId, actorLabel: "seed", details: { count: data.length, preset: policy.preset, rules: rules.length, retiredRules: policy.retired?.length ?? 0, designated: supervisor ? [supervisor.id] : [] }, at: now });
   }
 }

@@ -3,7 +3,8 @@
 // live with its 48-hour clock and the rule that applies; a supervisor cannot decide it; the chief
 // declines it citing the rule and the liaison sees the decision live. The same detainer logged by
 // hand from a fax by the sheriff's clerk; a departure refused without a justification and flagged
-// in the auditor's view; another agency gets 404. Each page passes an accessibility scan.
+// in the auditor's view; another agency gets 404. Each page passes an accessibility scan,
+// in English and in Spanish.
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
@@ -147,4 +148,47 @@ test("the report page: a year of the sheriff's requests, small counts as \"fewer
   const { page: liaison } = await signedInAs(browser, "liaison@dupage-sheriff.demo");
   await liaison.goto(`/requests/reports?year=${year}`);
   await expectNotFound(liaison);
+});
+
+test("in Spanish too: the request form, the queue, a request with its correction form, the auditor's view and the report page pass the accessibility scan", async ({ browser }) => {
+  const spanish = async (page: Page, heading: string | RegExp) => {
+    await page.getByTestId("language-switch").selectOption("es");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  };
+  const english = async (page: Page) => {
+    await page.getByTestId("language-switch").selectOption("en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  };
+
+  const { page: clerk } = await signedInAs(browser, "liaison@dupage-sheriff.demo");
+  await clerk.goto("/requests/new");
+  await spanish(clerk, "Registrar una solicitud federal");
+  await expectNoSeriousA11yViolations(clerk);
+  await clerk.getByTestId("request-submit").click();
+  await expect(clerk.getByTestId("error-kind")).toBeVisible();
+  await expectNoSeriousA11yViolations(clerk);
+  await english(clerk);
+
+  const { page: chief } = await signedInAs(browser, "chief@dupage-sheriff.demo");
+  await chief.goto("/requests");
+  await spanish(chief, "Solicitudes federales");
+  await expectNoSeriousA11yViolations(chief);
+  await chief.goto("/requests/oversight");
+  await chief.getByTestId("oversight-row").first().getByRole("link").click();
+  await chief.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+  await chief.getByText("Corregir el registro").click();
+  await expect(chief.getByTestId("edit-request-form")).toBeVisible();
+  await expectNoSeriousA11yViolations(chief);
+  const year = new Date().getUTCFullYear();
+  await chief.goto(`/requests/reports?year=${year}`);
+  await expect(chief.getByRole("heading", { level: 1, name: new RegExp(`Solicitudes federales, ${year}`) })).toBeVisible();
+  await expectNoSeriousA11yViolations(chief);
+  await english(chief);
+
+  const { page: auditor } = await signedInAs(browser, "auditor@dupage-sheriff.demo");
+  await auditor.goto("/requests/oversight");
+  await spanish(auditor, "Supervisión");
+  await expectNoSeriousA11yViolations(auditor);
+  await english(auditor);
 });

@@ -138,6 +138,12 @@ describe("seed", () => {
     expect(await db.requestRule.count({ where: { agencyId: dupage, presetKey: "ilTrustAct" } })).toBe(6);
     expect(await db.requestRule.count({ where: { agencyId: kankakee, presetKey: "jail287g" } })).toBe(4);
     expect(await db.requestRule.count({ where: { agencyId: iroquois } })).toBe(0);
+    // Every preset rule knows which rule of its preset it is, so adopting again adds nothing twice.
+    expect(await db.requestRule.count({ where: { presetKey: { not: null }, presetRuleKey: null } })).toBe(0);
+    // Kankakee's shift supervisor decides too; its old release policy is retired, not deleted.
+    expect(await db.requestRule.count({ where: { agencyId: kankakee, active: false } })).toBe(1);
+    const designated = await db.requestCommandDesignation.findMany({ where: { agencyId: kankakee }, select: { userId: true } });
+    expect(await db.user.findMany({ where: { id: { in: designated.map((d) => d.userId) } }, select: { roles: true } })).toEqual([{ roles: ["SUPERVISOR"] }]);
     for (const id of [dupage, kankakee, iroquois]) expect(await db.federalRequest.count({ where: { agencyId: id } })).toBeGreaterThan(10);
     // Under the TRUST Act no civil detainer is honoured without a documented departure.
     expect(await db.federalRequest.count({ where: { agencyId: dupage, kind: "DETAINER", basisSignedByJudge: false, decision: "COMPLIED", departure: false } })).toBe(0);
