@@ -14,6 +14,9 @@ test.afterAll(async () => {
   await closeE2eRun();
 });
 
+// Each test signs in several people (a password hash and a TOTP code each) on a two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 const DETAINER_RULE = "Detainers are honoured only with a judicial warrant";
 const RELEASE_RULE = "Release dates are not shared for civil immigration matters";
 const CITATION = "Cal. Gov. Code § 7284.6(a)(1)(A), as adopted by county ordinance 2026-14";
@@ -56,7 +59,7 @@ test("an admin adopts the SB 54 preset, edits one rule's citation and retires an
   await expect(admin.getByTestId("rules-empty")).toBeVisible();
 
   // What the preset would add, shown before anything changes.
-  await admin.getByLabel("Preset").selectOption({ label: "California SB 54 (Values Act)" });
+  await admin.getByLabel("Preset", { exact: true }).selectOption({ label: "California SB 54 (Values Act)" });
   await admin.getByTestId("preset-preview").click();
   await expect(admin.getByTestId("preset-rule")).toHaveCount(6);
   await expect(admin.getByTestId("preset-preview-result")).toContainText(DETAINER_RULE);
@@ -112,20 +115,24 @@ test("an admin adopts the SB 54 preset, edits one rule's citation and retires an
   await expectNoSeriousA11yViolations(admin);
 });
 
-test("another agency's admin sees and changes none of these rules; a liaison or supervisor cannot open them; the chief reads them", async ({ browser }) => {
-  const { page: admin } = await signedInAs(browser, "admin@iroquois-sheriff.demo");
+test("another agency's admin sees and changes none of an agency's rules; a liaison or supervisor cannot open them; the chief reads them", async ({ browser }) => {
+  // Kankakee's 287(g) rules, as seeded.
+  const rule = "Detainers are honoured under the 287(g) agreement";
+  const { page: admin } = await signedInAs(browser, "admin@kankakee-sheriff.demo");
   await admin.goto("/admin/request-rules");
-  const first = admin.locator('[data-testid="active-rules"] a').first();
-  await expect(first).toBeVisible();
-  const editUrl = (await first.getAttribute("href"))!;
+  const edit = admin.getByRole("link", { name: `Edit the rule “${rule}”` });
+  await expect(edit).toBeVisible();
+  const editUrl = (await edit.getAttribute("href"))!;
+  await expect(admin.getByTestId("retired-rules").getByTestId("rule")).toHaveCount(1);
 
   const { page: other } = await signedInAs(browser, "admin@will-sheriff.demo");
   await other.goto("/admin/request-rules");
-  await expect(other.getByText(DETAINER_RULE)).toHaveCount(0);
+  await expect(other.getByRole("heading", { level: 2, name: "Federal request rules" })).toBeVisible();
+  await expect(other.getByText(rule)).toHaveCount(0);
   await other.goto(editUrl);
   await expectNotFound(other);
 
-  for (const email of ["liaison@iroquois-sheriff.demo", "supervisor@iroquois-sheriff.demo"]) {
+  for (const email of ["liaison@kankakee-sheriff.demo", "supervisor@kankakee-sheriff.demo"]) {
     const { page } = await signedInAs(browser, email);
     await page.goto("/admin/request-rules");
     await expectNotFound(page);
@@ -133,13 +140,16 @@ test("another agency's admin sees and changes none of these rules; a liaison or 
     await expectNotFound(page);
   }
 
-  const { page: chief } = await signedInAs(browser, "chief@iroquois-sheriff.demo");
-  await chief.goto("/admin/request-rules");
+  const { page: chief } = await signedInAs(browser, "chief@kankakee-sheriff.demo");
+  await chief.goto("/requests");
+  await chief.getByRole("link", { name: "Federal request rules" }).click();
   await expect(chief.getByRole("heading", { level: 1, name: "Federal request rules" })).toBeVisible();
-  await expect(chief.getByText(DETAINER_RULE)).toBeVisible();
-  await expect(chief.getByRole("button", { name: /Retire/ })).toHaveCount(0);
+  await expect(chief.getByText(rule)).toBeVisible();
+  await expect(chief.getByRole("button", { name: /Retire|Restore/ })).toHaveCount(0);
   await expect(chief.getByTestId("preset-preview")).toHaveCount(0);
   await expectNoSeriousA11yViolations(chief);
+  await inSpanish(chief, "Reglas para solicitudes federales");
+  await inEnglish(chief);
   await chief.goto(editUrl);
   await expectNotFound(chief);
 });
@@ -174,7 +184,7 @@ test("a chief designates the supervisor, who can then decide; removing the desig
   await expect(supervisor.getByTestId("decision-value")).toHaveText("Declined");
 
   // The log is corrected after the decision: the decision stays, the category changes.
-  await supervisor.getByText("Correct the log").click();
+  await supervisor.getByText("Correct the log", { exact: true }).click();
   await expect(supervisor.getByLabel(/Response due by/)).toHaveCount(0); // part of the decided record
   await supervisor.getByLabel("Offence category of the underlying matter").selectOption("MISDEMEANOR");
   await supervisor.getByTestId("edit-submit").click();

@@ -177,7 +177,7 @@ test("in Spanish too: the request form, the queue, a request with its correction
   await chief.goto("/requests/oversight");
   await chief.getByTestId("oversight-row").first().getByRole("link").click();
   await chief.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
-  await chief.getByText("Corregir el registro").click();
+  await chief.getByText("Corregir el registro", { exact: true }).click();
   await expect(chief.getByTestId("edit-request-form")).toBeVisible();
   await expectNoSeriousA11yViolations(chief);
   const year = new Date().getUTCFullYear();
