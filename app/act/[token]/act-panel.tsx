@@ -17,26 +17,13 @@ export function ActPanel({ token, initial, action }: { token: string; initial: A
     if (view !== initial) heading.current?.focus();
   }, [view, initial]);
   return (
-    <section aria-labelledby="act-heading" className={`flex flex-col gap-5 rounded-lg border-2 p-5 ${TONE[view.tone]}`} data-testid={`act-${view.tone}`}>
+    <section aria-labelledby="act-heading" className={`flex flex-col gap-5 rounded-lg border-2 p-5 ${TONE[view.tone]}`} data-testid={`act-state-${view.tone}`}>
       <h1 id="act-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold leading-tight text-ink outline-none">
         {view.heading}
       </h1>
       <p role={view.tone === "confirm" ? undefined : "status"} className="text-lg leading-relaxed text-ink" data-testid="act-message">
         {view.message}
       </p>
-      {view.summary ? (
-        <div className="rounded-md border border-line bg-canvas p-4">
-          <h2 className="mb-2 text-base font-semibold text-ink">{view.summary.heading}</h2>
-          <dl className="flex flex-col gap-2">
-            {view.summary.rows.map((r) => (
-              <div key={r.label}>
-                <dt className="text-sm font-medium text-muted">{r.label}</dt>
-                <dd className="text-base text-ink">{r.value}</dd>
-              </div>
-            ))}
-          </dl>
-        </div>
-      ) : null}
       {view.forPerson ? <p className="text-base text-ink" data-testid="act-for-person">{view.forPerson}</p> : null}
       {view.button ? (
         <form action={formAction} className="flex flex-col gap-2">
@@ -51,6 +38,19 @@ export function ActPanel({ token, initial, action }: { token: string; initial: A
           </button>
           {view.expires ? <p className="text-sm text-muted">{view.expires}</p> : null}
         </form>
+      ) : null}
+      {view.summary ? (
+        <div className="rounded-md border border-line bg-canvas p-4">
+          <h2 className="mb-2 text-base font-semibold text-ink">{view.summary.heading}</h2>
+          <dl className="flex flex-col gap-2">
+            {view.summary.rows.map((r) => (
+              <div key={r.label}>
+                <dt className="text-sm font-medium text-muted">{r.label}</dt>
+                <dd className="text-base text-ink">{r.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
       ) : null}
       <nav className="flex flex-col gap-3">
         {view.fullLink ? (
