@@ -55,6 +55,8 @@ export async function inspectLink(db: Db, token: unknown, now: Date): Promise<Li
   if (link.expiresAt <= now) return { ...base, refusal: "EXPIRED" };
   if (!user || !user.active || !user.agency.active || user.agencyId !== link.agencyId) return { ...base, refusal: "ACCOUNT_INACTIVE" };
   const subject = link.subjectType === "CONFLICT" ? await conflictSubject(db, link) : await noticeSubject(db, link);
+  // The subject was read after the link: if the link was used in between, that is the answer.
+  if (subject.refusal && (await db.actionLink.count({ where: { id: link.id, usedAt: { not: null } } }))) return { ...base, ...subject, refusal: "USED" };
   return { ...base, ...subject };
 }
 

@@ -63,7 +63,7 @@ describe("action links in emails", () => {
     const mail = await mailTo("chief@cook-sheriff.demo", notice.id);
     // Both language sections offer them, with the expiry in the agency's zone.
     expect(mail.text).toContain("Confirmar la recepción de este aviso:");
-    expect(mail.text).toMatch(/each link works once, until .*(CST|CDT)/);
+    expect(mail.text).toMatch(/Each link works once, until .*(CST|CDT), and acts in your name/);
     const desk = await db().agency.findUniqueOrThrow({ where: { id: w.id("cook-sheriff") }, select: { email: true } });
     expect(linksIn((await mailTo(desk.email!, notice.id)).text)).toEqual({});
     // Only the hash is stored.
@@ -86,13 +86,12 @@ describe("action links in emails", () => {
     expect(await db().noticeMessage.count({ where: { noticeId: notice.id } })).toBe(0);
   });
 
-  it("acknowledges exactly once when two confirmations race, as the addressed person, and audits it", async () => {
+  it("acknowledges exactly once when four confirmations race, as the addressed person, and audits it", async () => {
     const { notice, chief } = await filedNotice();
     const now = minutes(10);
-    const outcomes = await Promise.all([act(chief.ack!, now), act(chief.ack!, now)]);
-    expect(outcomes.map((o) => o.status).sort()).toEqual(["DONE", "REFUSED"]);
-    const refused = outcomes.find((o) => o.status === "REFUSED")!;
-    expect(refused.state.refusal).toBe("USED");
+    const outcomes = await Promise.all([1, 2, 3, 4].map(() => act(chief.ack!, now)));
+    expect(outcomes.filter((o) => o.status === "DONE")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === "REFUSED").map((o) => o.state.refusal)).toEqual(["USED", "USED", "USED"]);
 
     const after = await db().notice.findUniqueOrThrow({ where: { id: notice.id } });
     const rosa = await db().user.findUniqueOrThrow({ where: { email: "chief@cook-sheriff.demo" } });
@@ -205,7 +204,7 @@ describe("action links in emails", () => {
     }
   });
 
-  it("acknowledges a conflict for the agency from the conflict email, and a notice from the escalation email", async () => {
+  it("acknowledges a conflict for the agency from the conflict email", async () => {
     // Cook's own operation in Kane County, then ICE's on the same spot: Cook is told of the conflict only.
     const cookLiaison = await w.as("liaison@cook-sheriff.demo");
     await fileOperation({ db: db(), actor: cookLiaison, input: filing({ area: JUST_OUTSIDE_DUPAGE, title: "Cook transport detail" }), now: T0 });
@@ -222,8 +221,15 @@ describe("action links in emails", () => {
     expect(cookSide).toEqual([minutes(3), rosa.id]);
     expect(await db().auditEvent.count({ where: { action: "conflict.acknowledge", targetId: conflict.id, actorUserId: rosa.id } })).toBe(1);
 
-    // An unacknowledged notice escalates to the chief, whose email can acknowledge it.
+  });
+
+  it("acknowledges a notice from the escalation email sent to the chief", async () => {
     const { notice } = await filedNotice();
+    // Only this notice's timer to Cook runs: the other filings' steps are not what is tested here.
+    await db().job.updateMany({
+      where: { queue: ESCALATION_QUEUE, status: "PENDING", NOT: { dedupeKey: { startsWith: `esc:NOTICE:${notice.id}:${w.id("cook-sheriff")}:` } } },
+      data: { status: "CANCELLED" },
+    });
     const handlers = { [ESCALATION_QUEUE]: escalationJobHandler(escalationSubjects) };
     for (const m of [30, 60]) await runDueJobs({ db: db(), now: minutes(m), handlers, queues: [ESCALATION_QUEUE] });
     const escalation = await mailTo("chief@cook-sheriff.demo", notice.id, "escalation");
