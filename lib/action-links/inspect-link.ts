@@ -50,7 +50,8 @@ export async function inspectLink(db: Db, token: unknown, now: Date): Promise<Li
   const person: LinkPerson | null = user
     ? { id: user.id, name: user.name, email: user.email, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE, agencyId: user.agencyId, agencyName: user.agency.name, timeZone: user.agency.timeZone, roles: user.roles, isPlatformAdmin: user.isPlatformAdmin }
     : null;
-  const base = { link, person, summary: null, fullPath: null, acknowledged: null };
+  // Signing in leads straight to the subject, whatever the link's own state.
+  const base = { link, person, summary: null, fullPath: `/${link.subjectType === "CONFLICT" ? "conflicts" : "notices"}/${link.subjectId}`, acknowledged: null };
   if (link.usedAt) return { ...base, refusal: "USED" };
   if (link.expiresAt <= now) return { ...base, refusal: "EXPIRED" };
   if (!user || !user.active || !user.agency.active || user.agencyId !== link.agencyId) return { ...base, refusal: "ACCOUNT_INACTIVE" };

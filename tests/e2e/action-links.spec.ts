@@ -50,6 +50,8 @@ async function expectLargeTarget(page: Page, testId: string): Promise<void> {
 }
 
 test("the chief acknowledges from the emailed link on a phone, once, without signing in", async ({ browser }) => {
+  // Filing through the form, two phones and three signed-in pages: long on a busy two-core machine.
+  test.setTimeout(180_000);
   const tag = randomUUID().slice(0, 8);
   const title = `Warrant service, Joliet ${tag}`;
   const { page: liaison } = await signedInAs(browser, "liaison@ice-ero-chicago.demo");

@@ -4,7 +4,7 @@
 // audited (at a bounded rate); opening a link never acts. Conflict and escalation emails carry
 // links that act through the same domain functions.
 import { beforeAll, describe, expect, it } from "vitest";
-import { actThroughLink, previewActionLink } from "@/lib/action-links/use-link";
+import { actThroughLink, allowLinkRequest, previewActionLink } from "@/lib/action-links/use-link";
 import { generateLinkToken } from "@/lib/action-links/token";
 import { ESCALATION_QUEUE, escalationJobHandler } from "@/lib/jobs/escalation";
 import { escalationSubjects } from "@/lib/jobs/escalation-subjects";
@@ -237,5 +237,13 @@ describe("action links in emails", () => {
     expect(token).toBeDefined();
     expect((await act(token!, minutes(61))).status).toBe("DONE");
     expect((await db().notice.findUniqueOrThrow({ where: { id: notice.id } })).acknowledgedByName).toBe("Rosa Martinez");
+  });
+
+  it("limits the /act pages per client address, not for everyone", async () => {
+    const results: boolean[] = [];
+    for (let i = 0; i < 31; i++) results.push(await allowLinkRequest(db(), "192.0.2.44"));
+    expect(results.filter(Boolean)).toHaveLength(30);
+    expect(results[30]).toBe(false);
+    expect(await allowLinkRequest(db(), "192.0.2.45")).toBe(true);
   });
 });
