@@ -22,6 +22,9 @@ const schema = z.object({
   JOBS_WORKER: z.enum(["0", "1"]).default("1"),
   MAIL_FROM: z.string().default("Common Ground <no-reply@common-ground.local>"),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  // How long the one-time links in notice, conflict and escalation emails stay usable, in hours
+  // (never past the end of the operation they are about).
+  ACTION_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
   MAP_STYLE_URL: z.string().url().optional(),
   // Optional raster tiles under the offline base layer, e.g. "https://tiles.example.gov/{z}/{x}/{y}.png".
   MAP_TILE_URL: z.string().url().optional(),

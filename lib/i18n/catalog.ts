@@ -33,12 +33,50 @@ import enGeo from "./messages/en/geo.json";
 import esGeo from "./messages/es/geo.json";
 import enRequests from "./messages/en/requests.json";
 import esRequests from "./messages/es/requests.json";
+import enActionLinks from "./messages/en/actionLinks.json";
+import esActionLinks from "./messages/es/actionLinks.json";
 import enRequestPolicy from "./messages/en/requestPolicy.json";
 import esRequestPolicy from "./messages/es/requestPolicy.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi, notices: enNotices, geo: enGeo, requests: enRequests, requestPolicy: enRequestPolicy },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi, notices: esNotices, geo: esGeo, requests: esRequests, requestPolicy: esRequestPolicy },
+  en: {
+    common: enCommon,
+    errors: enErrors,
+    auth: enAuth,
+    area: enArea,
+    mail: enMail,
+    directory: enDirectory,
+    admin: enAdmin,
+    audit: enAudit,
+    platform: enPlatform,
+    operations: enOperations,
+    conflicts: enConflicts,
+    api: enApi,
+    notices: enNotices,
+    geo: enGeo,
+    requests: enRequests,
+    actionLinks: enActionLinks,
+    requestPolicy: enRequestPolicy,
+  },
+  es: {
+    common: esCommon,
+    errors: esErrors,
+    auth: esAuth,
+    area: esArea,
+    mail: esMail,
+    directory: esDirectory,
+    admin: esAdmin,
+    audit: esAudit,
+    platform: esPlatform,
+    operations: esOperations,
+    conflicts: esConflicts,
+    api: esApi,
+    notices: esNotices,
+    geo: esGeo,
+    requests: esRequests,
+    actionLinks: esActionLinks,
+    requestPolicy: esRequestPolicy,
+  },
 };
 
 export function messagesFor(locale: Locale): Messages {

@@ -4,6 +4,7 @@
 // run on the controllable clock), is recorded, audited and announced to both agencies, and
 // acknowledging cancels the steps still pending.
 import { randomUUID } from "node:crypto";
+import { escalationEmailActions } from "../action-links/offers";
 import type { Db, Tx } from "../db/client";
 import type { Actor } from "../auth/actor";
 import type { EscalationLevel } from "../db/generated/enums";
@@ -148,6 +149,7 @@ async function fireStep(
       timeZone: agency.timeZone,
       about: { type: p.subjectType, id: p.subjectId },
       now,
+      actions: await escalationEmailActions(tx, { userId: c.userId, subjectType: p.subjectType, subjectId: p.subjectId }),
     });
   }
   await recordAudit(tx, {

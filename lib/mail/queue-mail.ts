@@ -1,6 +1,7 @@
 // Queues one email to one recipient inside the caller's transaction: the message is rendered
 // and stored (with its Message-ID fixed) and its delivery job enqueued, all committing together.
 import { randomUUID } from "node:crypto";
+import { issueActionLinks, type ActionLinkRequest } from "../action-links/issue-links";
 import type { Tx } from "../db/client";
 import { env } from "../env";
 import type { Locale } from "../i18n/locales";
@@ -24,6 +25,11 @@ export type QueueMailInput = {
   about?: { type: string; id: string };
   now: Date;
   from?: string;
+  /**
+   * One-time links the recipient may act through without signing in (lib/action-links). Issued
+   * only when the email is addressed to a person with an account (`to.userId`).
+   */
+  actions?: ActionLinkRequest[];
 };
 
 function domainOf(from: string): string {
@@ -33,8 +39,12 @@ function domainOf(from: string): string {
 
 export async function queueMail(tx: Tx, input: QueueMailInput): Promise<{ mailMessageId: string; messageId: string }> {
   const from = input.from ?? env().MAIL_FROM;
-  const rendered = renderMail({ template: input.template, params: input.params, locales: input.locales, timeZone: input.timeZone, recipientName: input.to.name });
   const id = randomUUID();
+  const actionLinks =
+    input.actions?.length && input.to.userId && input.to.agencyId
+      ? await issueActionLinks(tx, { userId: input.to.userId, agencyId: input.to.agencyId, mailMessageId: id, requests: input.actions, now: input.now })
+      : [];
+  const rendered = renderMail({ template: input.template, params: input.params, locales: input.locales, timeZone: input.timeZone, recipientName: input.to.name, actionLinks });
   const messageId = `<${id}@${domainOf(from)}>`;
   await tx.mailMessage.create({
     data: {

@@ -11,7 +11,10 @@ export type MailParams = Record<string, string | number | Date>;
 
 export type RenderedMail = { subject: string; text: string; locales: Locale[] };
 
-export function renderMail(input: { template: MailTemplate; params: MailParams; locales: Locale[]; timeZone: string; recipientName?: string | null }): RenderedMail {
+/** A one-time link the email offers (lib/action-links/issue-links.ts). */
+export type MailActionLink = { action: string; subjectType: string; url: string; expiresAt: Date };
+
+export function renderMail(input: { template: MailTemplate; params: MailParams; locales: Locale[]; timeZone: string; recipientName?: string | null; actionLinks?: MailActionLink[] }): RenderedMail {
   const locales = [...new Set(input.locales.length ? input.locales : [DEFAULT_LOCALE])];
   const sections = locales.map((locale) => {
     const t = createTranslator(messagesFor(locale), locale, "mail");
@@ -21,7 +24,7 @@ export function renderMail(input: { template: MailTemplate; params: MailParams; 
     const greeting = input.recipientName ? t("greeting", { name: input.recipientName }) : t("greetingGeneric");
     return {
       subject: t(`templates.${input.template}.subject`, params),
-      text: [greeting, "", t(`templates.${input.template}.body`, params), "", t("footer")].join("\n"),
+      text: [greeting, "", t(`templates.${input.template}.body`, params), "", ...actionLinkLines(input.actionLinks, locale, input.timeZone), t("footer")].join("\n"),
       heading: t("languageHeading"),
     };
   });
@@ -29,4 +32,12 @@ export function renderMail(input: { template: MailTemplate; params: MailParams; 
   const text =
     sections.length === 1 ? sections[0].text : sections.map((s) => `=== ${s.heading} ===\n\n${s.text}`).join("\n\n");
   return { subject: subjects.join(" / "), text: `${text}\n`, locales };
+}
+
+/** The "act from this message" block: one line per link, in the section's language, then a blank line. */
+function actionLinkLines(links: MailActionLink[] | undefined, locale: Locale, timeZone: string): string[] {
+  if (!links?.length) return [];
+  const t = createTranslator(messagesFor(locale), locale, "actionLinks");
+  const until = new Date(Math.min(...links.map((l) => l.expiresAt.getTime())));
+  return [t("mail.heading", { until: formatDateTime(until, timeZone, locale) }), ...links.map((l) => `${t(`mail.labels.${l.action}_${l.subjectType}`)}:\n${l.url}`), ""];
 }

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
 import type { NoticeKind } from "../db/generated/enums";
 import type { Tx } from "../db/client";
+import { noticeEmailActions } from "../action-links/offers";
 import { recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { scheduleEscalation, stopEscalation } from "../jobs/escalation";
@@ -103,7 +104,7 @@ export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNo
   if (input.requiresAck && input.escalate) {
     ackBy = (await scheduleEscalation(tx, { subjectType: NOTICE_SUBJECT, subjectId: id, recipientAgencyId: input.recipientAgencyId, originAgencyId: op.agencyId, startsAt: op.startsAt, now })).firstAt;
   }
-  await emailNotice(tx, { id, kind: input.kind, content: input.content, recipientAgencyId: input.recipientAgencyId, ackBy, now });
+  await emailNotice(tx, { id, kind: input.kind, content: input.content, recipientAgencyId: input.recipientAgencyId, ackBy, now, conflictId: input.conflictId ?? null, requiresAck: input.requiresAck });
   await publishLiveEvent(tx, { type: "notice", agencyIds: [input.recipientAgencyId, op.agencyId], id });
   await recordAudit(tx, {
     action: NOTICE_AUDIT.send,
@@ -124,7 +125,10 @@ async function supersede(tx: Tx, threadId: string, recipientAgencyId: string, no
   for (const n of current) await stopEscalation(tx, { subjectType: NOTICE_SUBJECT, subjectId: n.id, recipientAgencyId, now });
 }
 
-async function emailNotice(tx: Tx, o: { id: string; kind: NoticeKind; content: NoticeContent; recipientAgencyId: string; ackBy: Date | null; now: Date }): Promise<void> {
+async function emailNotice(
+  tx: Tx,
+  o: { id: string; kind: NoticeKind; content: NoticeContent; recipientAgencyId: string; ackBy: Date | null; now: Date; conflictId: string | null; requiresAck: boolean },
+): Promise<void> {
   const { content } = o;
   const mailing = await agencyMailing(tx, o.recipientAgencyId);
   const first = content.conflicts[0];
@@ -148,6 +152,7 @@ async function emailNotice(tx: Tx, o: { id: string; kind: NoticeKind; content: N
           link: noticeLink(o.id),
         };
   for (const c of mailing.contacts) {
-    await queueMail(tx, { to: c.to, template: TEMPLATE[o.kind], params, locales: c.locales, timeZone: mailing.timeZone, about: { type: NOTICE_SUBJECT, id: o.id }, now: o.now });
+    const actions = await noticeEmailActions(tx, { userId: c.to.userId, notice: o });
+    await queueMail(tx, { to: c.to, template: TEMPLATE[o.kind], params, locales: c.locales, timeZone: mailing.timeZone, about: { type: NOTICE_SUBJECT, id: o.id }, now: o.now, actions });
   }
 }

@@ -48,6 +48,14 @@ export const LIMITS = {
   dryRunUser: { points: 60, durationSec: 60 },
   /** Dry runs per agency, all its people and tokens together: an average of one a second, in bursts. */
   dryRunAgency: { points: 300, durationSec: 5 * 60 },
+  /**
+   * Requests to the emailed action links' pages (/act/…), shown or confirmed, per client address:
+   * a person opens a link and confirms (two); a mail gateway prefetching a busy inbox's links stays
+   * inside; a script trying tokens waits five minutes after thirty.
+   */
+  actionLinkAddress: { points: 30, durationSec: 60, blockSec: 5 * 60 },
+  /** Refused action links (forged, used, expired…) recorded in the audit trail per client address; the rest are logged. */
+  actionLinkRefusalAudit: { points: 10, durationSec: 10 * 60 },
 } satisfies Record<string, Limit>;
 
 const overrideSchema = z
