@@ -33,10 +33,12 @@ import enGeo from "./messages/en/geo.json";
 import esGeo from "./messages/es/geo.json";
 import enRequests from "./messages/en/requests.json";
 import esRequests from "./messages/es/requests.json";
+import enFollowUp from "./messages/en/followUp.json";
+import esFollowUp from "./messages/es/followUp.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi, notices: enNotices, geo: enGeo, requests: enRequests },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi, notices: esNotices, geo: esGeo, requests: esRequests },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, area: enArea, mail: enMail, directory: enDirectory, admin: enAdmin, audit: enAudit, platform: enPlatform, operations: enOperations, conflicts: enConflicts, api: enApi, notices: enNotices, geo: enGeo, requests: enRequests, followUp: enFollowUp },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, area: esArea, mail: esMail, directory: esDirectory, admin: esAdmin, audit: esAudit, platform: esPlatform, operations: esOperations, conflicts: esConflicts, api: esApi, notices: esNotices, geo: esGeo, requests: esRequests, followUp: esFollowUp },
 };
 
 export function messagesFor(locale: Locale): Messages {
