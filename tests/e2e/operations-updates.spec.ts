@@ -163,8 +163,14 @@ test("a routine filing copied from an earlier one takes the area, the times and 
   await fillOperation(ice, { title, startsAt: await wallTime(ice, 5, 6), endsAt: await wallTime(ice, 5, 9), commander: `SSA Holly Kwan ${tag}` });
   await ice.getByLabel("Radio channel", { exact: true }).fill("ERO TAC 1");
   await enterVertices(ice, squareAround(WHEATON.lat, WHEATON.lon, 0.4));
+  await ice.getByTestId("remember-defaults").check();
   await previewedRecipients(ice);
   const first = await fileAndOpen(ice);
+  // "Remember these" replaced the saved defaults with this filing's.
+  await ice.goto("/operations/new");
+  await expect(ice.getByLabel("Incident commander", { exact: true })).toHaveValue(`SSA Holly Kwan ${tag}`);
+  await expect(ice.getByLabel("Radio channel", { exact: true })).toHaveValue("ERO TAC 1");
+  await ice.goto(`/operations/${first}`);
 
   // Next week's: from the operation page, only the area, the times and the submit click.
   await ice.getByTestId("file-similar").click();
