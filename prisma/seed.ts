@@ -33,6 +33,7 @@ export async function seed(db: PrismaClient): Promise<void> {
       const agencyIds = await createAgencies(tx, agencies, now);
       await createUsers(tx, users, agencyIds, { passwordHash, secrets, now });
       await seedRequests(tx, agencyIds, now);
+      await seedFilingDefaults(tx, now);
       // The mark a production start refuses (scripts/lib/demo-policy.ts): this database is a demo.
       await tx.systemSetting.upsert({
         where: { key: DEMO_WORLD_SETTING },
@@ -115,4 +116,21 @@ async function createUsers(tx: Tx, users: SeedUser[], agencyIds: Map<string, str
       at: c.now,
     });
   }
+}
+
+/** A liaison who files often has saved their usual command and comms details (lib/users/filing-defaults.ts). */
+async function seedFilingDefaults(tx: Tx, now: Date): Promise<void> {
+  const liaison = await tx.user.findUnique({ where: { email: "liaison@ice-ero-chicago.demo" }, select: { id: true, agencyId: true } });
+  if (!liaison) return;
+  await tx.filingDefaults.create({
+    data: {
+      userId: liaison.id,
+      agencyId: liaison.agencyId,
+      commanderName: "SDDO Curtis Langley",
+      commanderPhone: "+1 312 555 0148",
+      commsPlan: "ERO Chicago tactical 1 for command; patch to the host's dispatch through ISPERN on request.",
+      radioChannel: "ERO TAC 1",
+      updatedAt: now,
+    },
+  });
 }

@@ -16,7 +16,8 @@ type BadgeFacts = {
 };
 
 /** `t` is the "notices" namespace translator. */
-export function NoticeBadges({ n, t, showUnread = false }: { n: BadgeFacts; t: Translate; showUnread?: boolean }) {
+/** `statusLabel`: the operation's status change an update carries ("Now under way", "Completed"). */
+export function NoticeBadges({ n, t, showUnread = false, statusLabel }: { n: BadgeFacts; t: Translate; showUnread?: boolean; statusLabel?: string | null }) {
   return (
     <span className="flex flex-wrap items-center gap-1.5">
       {showUnread && !n.readAt ? (
@@ -25,6 +26,11 @@ export function NoticeBadges({ n, t, showUnread = false }: { n: BadgeFacts; t: T
         </Badge>
       ) : null}
       <Badge tone={n.kind === "CANCELLATION" ? "neutral" : n.kind === "CONFLICT" ? "danger" : "info"}>{t(`kinds.${n.kind}`)}</Badge>
+      {statusLabel ? (
+        <Badge tone="neutral">
+          <span data-testid="badge-operation-status">{statusLabel}</span>
+        </Badge>
+      ) : null}
       {n.exigent ? <Badge tone="danger">{t("status.exigent")}</Badge> : null}
       {n.late ? (
         <Badge tone="warn">

@@ -1,12 +1,14 @@
 "use client";
 // "These agencies will be notified": beside the filing form, worked out from the area and
 // window as they change, with each host's required lead time and a flag where the filing is
-// late; the filer can add agencies (a prosecutor, a neighbouring sheriff) or remove added ones.
+// late, and what each will see (the full notice, or only the conflict); the filer can add agencies
+// (a prosecutor, a neighbouring sheriff) or remove added ones.
 import { useState } from "react";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { leadHours } from "@/lib/notices/lead-time";
+import { seesFullNotice } from "@/lib/notices/notice-scope";
 import type { RecipientPreviewState } from "./use-recipient-preview";
 
 type Agency = { id: string; name: string };
@@ -20,6 +22,7 @@ type Props = {
 
 export function RecipientPreview({ state, agencies, added, onAddedChange }: Props) {
   const t = useT("notices");
+  const tf = useT("followUp.sees");
   const [choice, setChoice] = useState("");
   const preview = state.kind === "done" ? state.preview : state.kind === "checking" ? state.last : null;
   const names = new Map(agencies.map((a) => [a.id, a.name]));
@@ -49,6 +52,9 @@ export function RecipientPreview({ state, agencies, added, onAddedChange }: Prop
                     <p className="font-medium">{r.name}</p>
                     <p className="text-xs text-muted">
                       {(r.reasons.length ? r.reasons : ["NONE"]).map((x) => t(`reasons.${x}`)).join(", ")} · {t("preview.requires", { hours: r.requiredLeadHours })}
+                    </p>
+                    <p className="mt-1 text-xs" data-testid="preview-sees" data-scope={r.reasons.length === 0 ? "EARLIER" : seesFullNotice(r.reasons) ? "FULL" : "CONFLICT"}>
+                      {tf(r.reasons.length === 0 ? "earlier" : seesFullNotice(r.reasons) ? "full" : "conflict")}
                     </p>
                     {r.late ? (
                       <span className="mt-1 inline-block">

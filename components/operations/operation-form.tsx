@@ -1,6 +1,7 @@
 "use client";
 // Filing and editing an operation. Times are typed as wall-clock times in the agency's zone;
 // the conflict preview updates as the area and window change. A failed save keeps every field.
+// On a phone the conflict check and the recipients come before the submit button, not after it.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { operationInputSchema, operationUpdateSchema, OPERATION_TYPES } from "@/lib/validation/operation";
@@ -40,6 +41,8 @@ type Props = {
   describeArea?: DescribeAreaAction;
   /** The notice part: who will be notified, and what they are told besides the operation. */
   notices?: NoticeFormProps;
+  /** Offer "remember these for my next filing" (a person's own defaults; not for an API token). */
+  rememberDefaults?: boolean;
 };
 
 const iso = (wall: string, zone: string) => zonedWallTimeToUtc(wall, zone)?.toISOString();
@@ -48,6 +51,7 @@ export function OperationForm(props: Props) {
   const { mode, timeZone } = props;
   const t = useT("operations.form");
   const to = useT("operations");
+  const tf = useT("followUp.form");
   const issueText = useIssueText();
   const router = useRouter();
   const [values, setValues] = useState<OperationFormValues>(() => props.initial ?? emptyValues(props.defaultLeadAgency));
@@ -56,6 +60,7 @@ export function OperationForm(props: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [remember, setRemember] = useState(false);
 
   const startsAt = iso(values.startsAt, timeZone);
   const endsAt = iso(values.endsAt, timeZone);
@@ -80,7 +85,7 @@ export function OperationForm(props: Props) {
       startsAt: values.startsAt ? (startsAt ?? values.startsAt) : undefined,
       endsAt: values.endsAt ? (endsAt ?? values.endsAt) : undefined,
     };
-    return mode === "create" ? { ...base, status } : { ...base, version: props.version };
+    return mode === "create" ? { ...base, status, ...(remember ? { rememberDefaults: true } : {}) } : { ...base, version: props.version };
   }
 
   async function submit(status: "DRAFT" | "PLANNED") {
@@ -131,14 +136,14 @@ export function OperationForm(props: Props) {
   const zoneHint = t("zoneHint", { zone: props.zoneName });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" data-testid="operation-form">
-      <div className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} noValidate className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" data-testid="operation-form">
+      <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-start-1">
         <FormError message={formError ? issueText(formError) : null} />
         <section className="grid gap-4 sm:grid-cols-2" aria-labelledby="op-what">
           <h2 id="op-what" className="text-lg font-semibold sm:col-span-2">
             {t("sectionWhat")}
           </h2>
-          <SelectField label={t("type")} name="type" value={values.type} onChange={(e) => set("type")(e.target.value)} error={err("type")} required>
+          <SelectField label={t("type")} name="type" value={values.type} onChange={(e) => set("type")(e.target.value)} error={err("type")} hint={tf("typeHint")} required>
             <option value="">{t("choose")}</option>
             {OPERATION_TYPES.map((ty) => (
               <option key={ty} value={ty}>
@@ -174,7 +179,19 @@ export function OperationForm(props: Props) {
         </section>
         <OperationDetailsFields values={values} set={set} err={err} />
         {props.notices ? <NoticeFieldsSection values={notice.values} onChange={notice.setValues} err={err} exigent={notice.exigent} /> : null}
-        <div className="flex flex-wrap gap-3 border-t border-line pt-4">
+      </div>
+      <aside className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
+        <ConflictPreview state={preview} />
+        {props.notices ? <NoticeRecipientsAside part={notice} props={props.notices} /> : null}
+      </aside>
+      <div className="flex min-w-0 flex-col gap-3 border-t border-line pt-4 lg:col-start-1 lg:row-start-2">
+        {mode === "create" && props.rememberDefaults ? (
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-1" checked={remember} onChange={(e) => setRemember(e.target.checked)} data-testid="remember-defaults" />
+            {tf("rememberDefaults")}
+          </label>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
           {mode === "create" ? (
             <>
               <Button type="submit" name="status" value="PLANNED" disabled={pending} data-testid="file-operation">
@@ -192,10 +209,6 @@ export function OperationForm(props: Props) {
           {pending ? <span className="self-center text-sm text-muted">{t("saving")}</span> : null}
         </div>
       </div>
-      <aside className="lg:sticky lg:top-4 lg:self-start">
-        <ConflictPreview state={preview} />
-        {props.notices ? <NoticeRecipientsAside part={notice} props={props.notices} /> : null}
-      </aside>
     </form>
   );
 }

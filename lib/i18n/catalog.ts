@@ -35,6 +35,8 @@ import enRequests from "./messages/en/requests.json";
 import esRequests from "./messages/es/requests.json";
 import enActionLinks from "./messages/en/actionLinks.json";
 import esActionLinks from "./messages/es/actionLinks.json";
+import enFollowUp from "./messages/en/followUp.json";
+import esFollowUp from "./messages/es/followUp.json";
 import enRequestPolicy from "./messages/en/requestPolicy.json";
 import esRequestPolicy from "./messages/es/requestPolicy.json";
 
@@ -56,6 +58,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     geo: enGeo,
     requests: enRequests,
     actionLinks: enActionLinks,
+    followUp: enFollowUp,
     requestPolicy: enRequestPolicy,
   },
   es: {
@@ -75,6 +78,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     geo: esGeo,
     requests: esRequests,
     actionLinks: esActionLinks,
+    followUp: esFollowUp,
     requestPolicy: esRequestPolicy,
   },
 };

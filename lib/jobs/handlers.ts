@@ -6,6 +6,8 @@ import { env } from "../env";
 import { mailJobHandler } from "../mail/deliver";
 import { MAIL_QUEUE } from "../mail/queue-mail";
 import { smtpTransport } from "../mail/transport";
+import { AFTER_ACTION_QUEUE } from "../operations/after-action";
+import { afterActionJobHandler } from "../operations/after-action-jobs";
 import { ESCALATION_QUEUE, escalationJobHandler } from "./escalation";
 import { escalationSubjects } from "./escalation-subjects";
 import { enqueue } from "./queue";
@@ -19,6 +21,7 @@ export function appJobHandlers(): JobHandlers {
     [AUDIT_ANCHOR_QUEUE]: async ({ db, now }) => {
       await anchorAuditChain(db, { now });
     },
+    [AFTER_ACTION_QUEUE]: afterActionJobHandler(),
   };
 }
 

@@ -65,6 +65,8 @@ export type NoticeContent = {
   scope: "FULL" | "CONFLICT";
   sender: { name: string; shortName: string; slug: string; phone24x7: string };
   operationRef: string;
+  /** The operation's status when sent (absent in notices stored before it was recorded). */
+  status?: string;
   startsAt: string;
   endsAt: string;
   /** `leadAgencyName` is null for a conflict-only recipient. */
@@ -107,6 +109,7 @@ export function buildNoticeContent(
     scope: o.scope,
     sender: { name: op.agency.name, shortName: op.agency.shortName, slug: op.agency.slug, phone24x7: op.agency.phone24x7 },
     operationRef: op.ref,
+    status: op.status,
     startsAt: window.startsAt.toISOString(),
     endsAt: window.endsAt.toISOString(),
     contact: { leadAgencyName: full ? op.leadAgencyName : null, commanderName: op.commanderName, commanderPhone: op.commanderPhone },
@@ -148,6 +151,12 @@ export function conflictWindow(pairs: { a: NoticeWindow; b: NoticeWindow }[]): N
 /** The window a stored notice shows, for building the next one in its thread. */
 export function contentWindow(content: NoticeContent): NoticeWindow {
   return { startsAt: new Date(content.startsAt), endsAt: new Date(content.endsAt) };
+}
+
+/** Whether two contents tell the recipient the same; a status missing from an older one is not a difference. */
+export function sameContent(before: NoticeContent, after: NoticeContent, canonical: (v: unknown) => string): boolean {
+  const next = before.status === undefined ? { ...after, status: undefined } : after;
+  return canonical(before) === canonical(next);
 }
 
 /** Reads stored content back (it was written by buildNoticeContent). */

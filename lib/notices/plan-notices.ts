@@ -2,23 +2,25 @@
 // the notices it implies commit together: on filing, planning, editing and cancelling, it stores
 // the notice fields, decides who is told (routing.ts), refuses a late filing without exigent
 // grounds, sends each notice (send-notice.ts) and starts the new conflicts' escalation timers.
+// Activating and completing tell exactly the agencies already told: an UPDATE in each thread.
 import type { Tx } from "../db/client";
 import type { NoticeKind } from "../db/generated/enums";
 import type { Actor } from "../auth/actor";
 import { canonicalJson } from "../audit/hash";
 import type { RecordedConflict } from "../conflicts/record-conflicts";
 import { ValidationError } from "../errors";
+import { requireAfterAction } from "../operations/after-action";
 import { areaFromColumns } from "../operations/area-record";
 import { isChecked } from "../operations/roles";
 import { exigentIssues, exigentSchema, noticeFieldsSchema, type ExigentInput } from "../validation/notice";
 import { alertNewConflicts } from "./conflict-alerts";
-import { buildNoticeContent, conflictWindow, contentWindow, NOTICE_OPERATION_SELECT, noticeContent, type ConflictOverlap, type NoticeOperation, type NoticeWindow } from "./content";
+import { buildNoticeContent, conflictWindow, contentWindow, NOTICE_OPERATION_SELECT, noticeContent, sameContent, type ConflictOverlap, type NoticeOperation, type NoticeWindow } from "./content";
 import { exigentRequired } from "./lead-time";
 import { exigentColumns, noticeColumns } from "./notice-fields";
 import { routeRecipients, seesFullNotice, type HostCandidate, type RoutedRecipient } from "./routing";
 import { sendNotice, type SentNotice } from "./send-notice";
 
-export type OperationNoticeEvent = "FILED" | "PLANNED" | "UPDATED" | "CANCELLED";
+export type OperationNoticeEvent = "FILED" | "PLANNED" | "UPDATED" | "CANCELLED" | "ACTIVATED" | "COMPLETED";
 
 export type PlanNoticesInput = {
   actor: Actor;
@@ -41,6 +43,7 @@ export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNoti
   let op = o.filed ?? (await storeNoticeFields(tx, o, raw));
   await alertNewConflicts(tx, { conflicts: o.conflicts ?? [], now: o.now });
   if (o.event === "CANCELLED") return cancelNotices(tx, o, op);
+  if (o.event === "ACTIVATED" || o.event === "COMPLETED") return statusNotices(tx, o, op);
   if (!isChecked(op.status)) return [];
 
   // A new filing (or a draft just planned) has exactly the conflicts recorded a moment ago; with none, there is nothing to read.
@@ -49,6 +52,8 @@ export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNoti
   const routed = await routeRecipients(tx, { senderAgencyId: op.agencyId, area: areaFromColumns(op), conflictAgencyIds: [...overlaps.keys()], addedAgencyIds: op.addedNoticeAgencyIds, hostCandidates: o.hostCandidates });
   if (o.event === "FILED" || o.event === "PLANNED") {
     op = await settleExigency(tx, op, routed, o.now);
+    // Filed without the notice its hosts ask for: it owes them an account afterwards.
+    if (op.exigent) await requireAfterAction(tx, { operationId: op.id, agencyId: op.agencyId, now: o.now });
     return sendAll(tx, o, op, routed, overlaps, new Map());
   }
   return sendAll(tx, o, op, routed, overlaps, await currentNotices(tx, op.id));
@@ -118,12 +123,17 @@ async function openOverlaps(tx: Tx, op: NoticeOperation): Promise<Map<string, Ov
   return byAgency;
 }
 
-type Current = { kind: NoticeKind; reasons: string[]; scope: "FULL" | "CONFLICT"; content: unknown };
+type Current = { kind: NoticeKind; reasons: string[]; scope: "FULL" | "CONFLICT"; content: unknown; requiresAck: boolean; acknowledged: boolean; conflictId: string | null };
 
 /** Each recipient's current notice in the operation's threads. */
 async function currentNotices(tx: Tx, operationId: string): Promise<Map<string, Current>> {
-  const rows = await tx.notice.findMany({ where: { operationId, supersededAt: null, kind: { in: CHAIN } }, select: { recipientAgencyId: true, kind: true, reasons: true, content: true } });
-  return new Map(rows.map((r) => [r.recipientAgencyId, { kind: r.kind, reasons: r.reasons, scope: noticeContent(r.content).scope, content: r.content }]));
+  const rows = await tx.notice.findMany({
+    where: { operationId, supersededAt: null, kind: { in: CHAIN } },
+    select: { recipientAgencyId: true, kind: true, reasons: true, content: true, requiresAck: true, acknowledgedAt: true, conflictId: true },
+  });
+  return new Map(
+    rows.map((r) => [r.recipientAgencyId, { kind: r.kind, reasons: r.reasons, scope: noticeContent(r.content).scope, content: r.content, requiresAck: r.requiresAck, acknowledged: r.acknowledgedAt !== null, conflictId: r.conflictId }]),
+  );
 }
 
 async function sendAll(
@@ -146,7 +156,7 @@ async function sendAll(
     const window = conflict?.window ?? (before ? contentWindow(noticeContent(before.content)) : null);
     const content = buildNoticeContent(op, { scope, conflicts: conflict?.overlaps ?? [], window });
     // An edit that changes nothing this agency sees sends it nothing.
-    if (before && before.kind !== "CANCELLATION" && canonicalJson(before.content) === canonicalJson(content)) continue;
+    if (before && before.kind !== "CANCELLATION" && sameContent(noticeContent(before.content), content, canonicalJson)) continue;
     const kind: NoticeKind = before && before.kind !== "CANCELLATION" ? "UPDATE" : scope === "CONFLICT" ? "CONFLICT" : op.exigent ? "EXIGENT_AFTER_ACTION" : "ADVANCE";
     sent.push(
       await sendNotice(tx, {
@@ -172,6 +182,37 @@ async function cancelNotices(tx: Tx, o: PlanNoticesInput, op: NoticeOperation): 
     if (c.kind === "CANCELLATION") continue;
     const content = buildNoticeContent(op, { scope: c.scope, window: contentWindow(noticeContent(c.content)) });
     sent.push(await sendNotice(tx, { actor: o.actor, now: o.now, operation: op, recipientAgencyId: agencyId, reasons: c.reasons, kind: "CANCELLATION", content, requiresAck: false, escalate: false }));
+  }
+  return sent;
+}
+
+/**
+ * Activation and completion: every agency whose thread is still open hears of it, no one else.
+ * The update carries the thread's view (its scope, its conflicts, its window) with the new status.
+ * Completion asks nothing of anyone; activation asks for an acknowledgment only where the notice
+ * it replaces was still waiting for one, so replacing it does not quietly drop that request.
+ */
+async function statusNotices(tx: Tx, o: PlanNoticesInput, op: NoticeOperation): Promise<SentNotice[]> {
+  const sent: SentNotice[] = [];
+  for (const [agencyId, c] of await currentNotices(tx, op.id)) {
+    if (c.kind === "CANCELLATION") continue;
+    const previous = noticeContent(c.content);
+    const content = buildNoticeContent(op, { scope: c.scope, conflicts: previous.conflicts, window: contentWindow(previous) });
+    const requiresAck = o.event === "ACTIVATED" && c.requiresAck && !c.acknowledged;
+    sent.push(
+      await sendNotice(tx, {
+        actor: o.actor,
+        now: o.now,
+        operation: op,
+        recipientAgencyId: agencyId,
+        reasons: c.reasons,
+        kind: "UPDATE",
+        content,
+        conflictId: c.conflictId,
+        requiresAck,
+        escalate: requiresAck && c.scope === "FULL",
+      }),
+    );
   }
   return sent;
 }

@@ -44,6 +44,8 @@ export type NoticeSummary = {
   operationId: string;
   operationRef: string;
   title: string | null;
+  /** The operation's status when this notice was sent (null in notices from before it was recorded). */
+  operationStatus: string | null;
   senderAgencyName: string;
   recipientAgencyId: string;
   reasons: string[];
@@ -74,6 +76,7 @@ function summary(r: Row): NoticeSummary {
     operationId: r.operationId,
     operationRef: c.operationRef,
     title: c.operation?.title ?? null,
+    operationStatus: c.status ?? null,
     senderAgencyName: c.sender.name,
     recipientAgencyId: r.recipientAgencyId,
     reasons: r.reasons,

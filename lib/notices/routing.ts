@@ -10,6 +10,9 @@ import { relateAreas } from "../deconfliction/spatial";
 import type { Area, AreaGeometry } from "../deconfliction/types";
 import { ValidationError } from "../errors";
 import { msg } from "../i18n/issue";
+import { seesFullNotice } from "./notice-scope";
+
+export { seesFullNotice };
 
 export type RecipientReason = "HOST" | "CONFLICT" | "ADDED";
 
@@ -91,7 +94,4 @@ export async function routeRecipients(
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Host or added recipients see the operation in full; a conflicting agency only what need-to-know allows. */
-export function seesFullNotice(reasons: readonly string[]): boolean {
-  return reasons.includes("HOST") || reasons.includes("ADDED");
-}
+

@@ -1,7 +1,7 @@
 // The operation lifecycle: DRAFT → PLANNED → ACTIVE → COMPLETED, and DRAFT, PLANNED or ACTIVE →
 // CANCELLED. Planning a draft runs the check for the first time; completing or cancelling takes
 // the operation out of the candidate search, and cancelling closes its OPEN conflicts with
-// OPERATION_CANCELLED.
+// OPERATION_CANCELLED. Every step after planning is told to the agencies already notified.
 import type { Db } from "../db/client";
 import type { OperationStatus } from "../db/generated/enums";
 import type { Prisma } from "../db/generated/client";
@@ -11,7 +11,7 @@ import { authorize } from "../auth/authorize";
 import { auditRefusal } from "../users/admin-scope";
 import { closeConflicts, recordConflicts, type ClosedConflict, type RecordedConflict } from "../conflicts/record-conflicts";
 import { ConflictError, NotFoundError } from "../errors";
-import { planNotices } from "../notices/plan-notices";
+import { planNotices, type OperationNoticeEvent } from "../notices/plan-notices";
 import { isId, transitionSchema, type OperationTransition } from "../validation/operation";
 import { readSearchBox, writeSearchKeys } from "./candidates";
 import { acquireCellLocks, lockPlanFor } from "./cell-locks";
@@ -25,6 +25,15 @@ const RULES: Record<OperationTransition, { from: OperationStatus[]; to: Operatio
   ACTIVATE: { from: ["PLANNED"], to: "ACTIVE" },
   COMPLETE: { from: ["ACTIVE"], to: "COMPLETED" },
   CANCEL: { from: ["DRAFT", "PLANNED", "ACTIVE"], to: "CANCELLED" },
+};
+
+/** What each transition tells the agencies already notified (a draft was never notified of anything). */
+const NOTICE_EVENT: Record<OperationStatus, OperationNoticeEvent> = {
+  DRAFT: "UPDATED",
+  PLANNED: "PLANNED",
+  ACTIVE: "ACTIVATED",
+  COMPLETED: "COMPLETED",
+  CANCELLED: "CANCELLED",
 };
 
 export type TransitionResult = { operation: OperationView; conflicts: RecordedConflict[]; closed: ClosedConflict[] };
@@ -95,9 +104,7 @@ async function transition(db: Db, actor: Actor, operationId: string, raw: unknow
       at: now,
       ...auditContext(actor),
     });
-    if (rule.to === "PLANNED" || rule.to === "CANCELLED") {
-      await planNotices(tx, { actor, operationId: before.id, event: rule.to === "PLANNED" ? "PLANNED" : "CANCELLED", input: raw, conflicts, now });
-    }
+    await planNotices(tx, { actor, operationId: before.id, event: NOTICE_EVENT[rule.to], input: raw, conflicts, now });
     return { operation, conflicts, closed };
   }, TX_OPTIONS);
 }

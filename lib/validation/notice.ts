@@ -17,7 +17,7 @@ export const ASSISTANCE_DECISIONS = ["ACCEPTED", "DECLINED"] as const satisfies 
 export const REPLY_KINDS = ["TEXT", "CALL_ME", "REQUEST_DECONFLICTION_CALL", "TRAFFIC_SUPPORT", "DECLINE_SUPPORT"] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 /** Thread entries the system writes for an acknowledgment or a decision. */
-export const RECORD_KINDS = ["ACKNOWLEDGED", "ASSISTANCE_ACCEPTED", "ASSISTANCE_DECLINED"] as const;
+export const RECORD_KINDS = ["ACKNOWLEDGED", "ASSISTANCE_ACCEPTED", "ASSISTANCE_DECLINED", "AFTER_ACTION"] as const;
 export type ThreadEntryKind = ReplyKind | (typeof RECORD_KINDS)[number];
 
 export const MAX_ADDED_AGENCIES = 20;

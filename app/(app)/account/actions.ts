@@ -13,6 +13,7 @@ import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
 import { setUserLocale } from "@/lib/preferences/set-locale";
 import { localePreferenceSchema } from "@/lib/validation/auth";
+import { saveFilingDefaults } from "@/lib/users/filing-defaults";
 
 async function signedIn() {
   const actor = await getActor();
@@ -51,4 +52,14 @@ export async function signOutEverywhereAction(): Promise<ActionResult> {
   if (!result.ok) return result;
   await clearSessionCookie();
   redirect("/login?reason=signedOut");
+}
+
+/** The person's own filing defaults (each person's, never another's). */
+export async function saveFilingDefaultsAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await signedIn();
+    await saveFilingDefaults({ db: db(), actor, input, now: await currentTime(db()) });
+    revalidatePath("/account");
+    return undefined;
+  });
 }

@@ -7,6 +7,11 @@ import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getLocale, getT } from "../../_i18n/server";
 import { ChangePasswordForm, LanguageForm, SignOutEverywhereForm } from "./account-forms";
+import { can } from "@/lib/auth/authorize";
+import { FILING_ROLES } from "@/lib/operations/roles";
+import { getFilingDefaults } from "@/lib/users/filing-defaults";
+import { saveFilingDefaultsAction } from "./actions";
+import { FilingDefaultsForm } from "./filing-defaults-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("auth");
@@ -15,7 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const actor = await requireActor();
-  const [t, tc, locale] = await Promise.all([getT("auth"), getT("common"), getLocale()]);
+  const [t, tc, tf, locale] = await Promise.all([getT("auth"), getT("common"), getT("followUp.defaults"), getLocale()]);
+  const files = can(actor, { roles: FILING_ROLES, agencyId: actor.agencyId }) && actor.userId !== null;
+  const defaults = files ? await getFilingDefaults({ db: db(), actor }) : null;
   const account = await getAccountSummary({ actor, now: await currentTime(db()) });
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
   const roleNames: Record<string, string> = {
@@ -65,6 +72,18 @@ export default async function AccountPage() {
           <p className="mb-4 text-muted">{t("account.language.intro")}</p>
           <LanguageForm current={locale} />
         </section>
+        {files ? (
+          <section aria-labelledby="defaults-heading" className="rounded-lg border border-line bg-white p-6">
+            <h2 id="defaults-heading" className="mb-2 text-lg font-semibold">
+              {tf("heading")}
+            </h2>
+            <p className="mb-4 text-muted">{tf("intro")}</p>
+            <FilingDefaultsForm
+              initial={{ commanderName: defaults?.commanderName ?? "", commanderPhone: defaults?.commanderPhone ?? "", commsPlan: defaults?.commsPlan ?? "", radioChannel: defaults?.radioChannel ?? "" }}
+              action={saveFilingDefaultsAction}
+            />
+          </section>
+        ) : null}
         <section aria-labelledby="password-heading" className="rounded-lg border border-line bg-white p-6">
           <h2 id="password-heading" className="mb-2 text-lg font-semibold">
             {t("account.password.heading")}

@@ -11,6 +11,7 @@ import { listInbox } from "@/lib/notices/read-notices";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { leadTimeText, NoticeBadges } from "@/components/notices/notice-badges";
+import { operationStatusLabel } from "@/components/notices/operation-status-label";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InboxPage() {
   const actor = await requireActor();
   const notices = await loadOrNotFound(() => listInbox({ db: db(), actor }));
-  const [t, tc, locale] = await Promise.all([getT("notices"), getT("common"), getLocale()]);
+  const [t, tc, tf, locale] = await Promise.all([getT("notices"), getT("common"), getT("followUp"), getLocale()]);
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
 
   return (
@@ -37,7 +38,7 @@ export default async function InboxPage() {
         <ul className="flex flex-col gap-3" data-testid="inbox-list">
           {notices.map((n) => (
             <li key={n.id} data-testid="inbox-item" data-notice-id={n.id} className={`rounded-lg border bg-white p-4 ${n.readAt ? "border-line" : "border-brand border-l-4"}`}>
-              <NoticeBadges n={n} t={t} showUnread />
+              <NoticeBadges n={n} t={t} showUnread statusLabel={operationStatusLabel(n.kind, n.operationStatus, tf)} />
               <h2 className={`mt-2 text-lg ${n.readAt ? "font-medium" : "font-semibold"}`}>
                 <Link href={`/notices/${n.id}`} className="text-brand-dark underline-offset-2 hover:underline" aria-label={`${n.title ?? t("inbox.conflictTitle")} — ${t("inbox.open", { ref: n.ref })}`}>
                   {n.title ?? t("inbox.conflictTitle")}

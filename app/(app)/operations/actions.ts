@@ -14,6 +14,8 @@ import { dryRunCheck, type DryRunConflict } from "@/lib/operations/dry-run";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { transitionOperation } from "@/lib/operations/transition-operation";
 import { updateOperation } from "@/lib/operations/update-operation";
+import { fileAfterAction } from "@/lib/operations/after-action";
+import { saveFilingDefaults } from "@/lib/users/filing-defaults";
 
 async function context() {
   const actor = await getActor();
@@ -23,7 +25,13 @@ async function context() {
 
 export async function fileOperationAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const { operation } = await fileOperation({ ...(await context()), input });
+    const ctx = await context();
+    const { operation } = await fileOperation({ ...ctx, input });
+    // "Remember these for my next filing": the filing has validated them already.
+    const raw = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
+    if (raw.rememberDefaults === true) {
+      await saveFilingDefaults({ ...ctx, input: { commanderName: raw.commanderName, commanderPhone: raw.commanderPhone, commsPlan: raw.commsPlan, radioChannel: raw.radioChannel } });
+    }
     revalidatePath("/operations");
     revalidatePath("/conflicts");
     return { id: operation.id };
@@ -62,5 +70,14 @@ export async function transitionOperationAction(input: { id: string; transition:
     revalidatePath("/operations", "layout");
     revalidatePath("/conflicts", "layout");
     return { status: operation.status };
+  });
+}
+
+/** An exigent operation's after-action account, shared with its hosts once written. */
+export async function fileAfterActionAction(operationId: string, input: unknown): Promise<ActionResult<{ sharedWith: number }>> {
+  return runAction(async () => {
+    const result = await fileAfterAction({ ...(await context()), operationId: String(operationId), input });
+    revalidatePath("/operations", "layout");
+    return result;
   });
 }

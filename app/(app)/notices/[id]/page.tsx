@@ -19,6 +19,9 @@ import { AreaView } from "@/components/map/area-view";
 import { AcknowledgeNoticeButton } from "@/components/notices/acknowledge-notice-button";
 import { AssistanceDecisionForm, AssistanceRequestForm } from "@/components/notices/assistance-forms";
 import { NoticeBadges } from "@/components/notices/notice-badges";
+import { operationStatusLabel } from "@/components/notices/operation-status-label";
+import { AfterActionAccount } from "@/components/operations/after-action-account";
+import { getSharedAfterAction, sharedAfterActionDue } from "@/lib/operations/after-action";
 import { NoticeFacts } from "@/components/notices/notice-facts";
 import { NoticeThread } from "@/components/notices/notice-thread";
 import { NoticeTracking } from "@/components/notices/notice-tracking";
@@ -46,10 +49,14 @@ export default async function NoticePage({ params }: Props) {
   await loadOrNotFound(() => getNoticeView({ db: db(), actor, noticeId: id }));
   await markNoticeRead({ db: db(), actor, noticeId: id, now: await currentTime(db()) });
   const n = await getNoticeView({ db: db(), actor, noticeId: id });
-  const [t, tOps, tGeo, locale] = await Promise.all([getT("notices"), getT("operations"), getT("geo"), getLocale()]);
+  const [t, tOps, tGeo, tf, locale] = await Promise.all([getT("notices"), getT("operations"), getT("geo"), getT("followUp"), getLocale()]);
   const when = (d: Date | string) => formatDateTime(d, actor.agencyTimeZone, locale);
   const acting = can(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId });
   const c = n.content;
+  // An exigent operation's after-action account, for the sender and the recipients of the full notice.
+  const shareScope = { operationId: n.operationId, scope: c.scope, side: n.side } as const;
+  const afterAction = n.exigent ? await getSharedAfterAction(db(), shareScope) : null;
+  const afterActionDue = n.exigent && !afterAction ? await sharedAfterActionDue(db(), shareScope) : null;
   const title = c.operation?.title ?? t("inbox.conflictTitle");
   const latest = n.notices.filter((x) => x.current && x.kind !== "ASSISTANCE_REQUEST").at(-1);
   const canAck = acting && n.side === "RECIPIENT" && n.requiresAck && !n.acknowledgedAt && !n.superseded;
@@ -76,7 +83,7 @@ export default async function NoticePage({ params }: Props) {
         }
       />
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <NoticeBadges n={n} t={t} />
+        <NoticeBadges n={n} t={t} statusLabel={operationStatusLabel(n.kind, c.status, tf)} />
         {n.side === "SENDER" ? (
           <Link href={`/operations/${n.operationId}`} className="text-sm font-medium text-brand-dark underline underline-offset-2">
             {t("detail.operationLink", { ref: c.operationRef })}
@@ -111,6 +118,14 @@ export default async function NoticePage({ params }: Props) {
               </div>
             ) : null}
           </section>
+          {afterAction || afterActionDue ? (
+            <section aria-labelledby="shared-after-action-title" className="rounded-lg border border-line bg-white p-4" data-testid="shared-after-action">
+              <h2 id="shared-after-action-title" className="mb-2 text-lg font-semibold">
+                {tf("afterAction.sharedTitle")}
+              </h2>
+              {afterAction ? <AfterActionAccount account={afterAction} t={tf} when={when} /> : <p>{tf("afterAction.sharedPending", { at: when(afterActionDue!) })}</p>}
+            </section>
+          ) : null}
           <NoticeFacts n={n} t={t} tOps={tOps} when={when} />
           {c.area ? (
             <section aria-labelledby="area-title" className="rounded-lg border border-line bg-white p-4">
