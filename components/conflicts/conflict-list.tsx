@@ -33,6 +33,11 @@ export function ConflictList({ items, when, showOwnOperation, t }: Props) {
               </td>
               <td className="px-3 py-2">
                 <Badge tone={statusTone[c.status]}>{t(`statuses.${c.status}`)}</Badge>
+                {c.awaiting ? (
+                  <div className="mt-1" data-testid="conflict-awaiting" data-awaiting={c.awaiting}>
+                    <Badge tone={c.awaiting === "OWN" ? "warn" : "info"}>{t(c.awaiting === "OWN" ? "twoSided.queue.awaitsYou" : "twoSided.queue.awaitsThem")}</Badge>
+                  </div>
+                ) : null}
               </td>
               {showOwnOperation ? (
                 <td className="px-3 py-2">

@@ -4,7 +4,7 @@
 // type, title, notes, risk flags, personnel or exact area. Built field by field on purpose, so a
 // new column never leaks by default.
 import type { Db, Tx } from "../db/client";
-import type { ConflictOutcome, ConflictStatus, Severity } from "../db/generated/enums";
+import type { ConflictEventKind, ConflictOutcome, ConflictStatus, NoticeKind, Severity } from "../db/generated/enums";
 import { OPERATION_SELECT, toOperationView, type OperationView } from "../operations/operation-view";
 
 export type Side = "A" | "B";
@@ -32,7 +32,13 @@ export type Counterpart = {
   interopChannel: string | null;
 };
 
-export type Acknowledgment = { at: Date; byId: string } | null;
+export type Acknowledgment = { at: Date; byId: string; byName: string | null } | null;
+
+/** One step either side took, as both sides see it: whose agency, who, and their view. */
+export type ConflictHistoryEntry = { id: string; kind: ConflictEventKind; byOwnSide: boolean; agencyName: string; byName: string; outcome: ConflictOutcome | null; note: string | null; at: Date };
+
+/** A notice between the two agencies that reports this conflict. */
+export type ConflictNotice = { id: string; ref: string; kind: NoticeKind; direction: "SENT" | "RECEIVED"; current: boolean; requiresAck: boolean; acknowledgedAt: Date | null; acknowledgedByName: string | null };
 
 export type ConflictView = {
   id: string;
@@ -42,9 +48,13 @@ export type ConflictView = {
   detectedAt: Date;
   updatedAt: Date;
   own: { operation: OperationView; acknowledged: Acknowledgment };
-  counterpart: Counterpart & { acknowledged: { at: Date } | null };
-  outcome: { outcome: ConflictOutcome; note: string; at: Date; byOwnSide: boolean } | null;
+  counterpart: Counterpart & { acknowledged: { at: Date; byName: string | null } | null };
+  outcome: { outcome: ConflictOutcome; note: string; at: Date; byOwnSide: boolean; byName: string | null } | null;
+  /** An outcome one side proposed, waiting for the other side to confirm or contest it. */
+  proposal: { outcome: ConflictOutcome; note: string; at: Date; byOwnSide: boolean; byName: string | null } | null;
   closed: { at: Date; reason: string } | null;
+  history: ConflictHistoryEntry[];
+  notices: ConflictNotice[];
 };
 
 export const CONFLICT_ROW_SELECT = {
@@ -69,6 +79,14 @@ export const CONFLICT_ROW_SELECT = {
   ackAAt: true,
   ackBById: true,
   ackBAt: true,
+  ackAByName: true,
+  ackBByName: true,
+  proposedOutcome: true,
+  proposedNote: true,
+  proposedByAgencyId: true,
+  proposedByName: true,
+  proposedAt: true,
+  resolvedByName: true,
   outcome: true,
   outcomeNote: true,
   resolvedAt: true,
@@ -99,6 +117,14 @@ export type ConflictRow = {
   ackAAt: Date | null;
   ackBById: string | null;
   ackBAt: Date | null;
+  ackAByName: string | null;
+  ackBByName: string | null;
+  proposedOutcome: ConflictOutcome | null;
+  proposedNote: string | null;
+  proposedByAgencyId: string | null;
+  proposedByName: string | null;
+  proposedAt: Date | null;
+  resolvedByName: string | null;
   outcome: ConflictOutcome | null;
   outcomeNote: string | null;
   resolvedAt: Date | null;
@@ -126,8 +152,8 @@ export function factsFor(row: ConflictRow, side: Side): ConflictFacts {
   };
 }
 
-function ack(at: Date | null, byId: string | null): Acknowledgment {
-  return at && byId ? { at, byId } : null;
+function ack(at: Date | null, byId: string | null, byName: string | null): Acknowledgment {
+  return at && byId ? { at, byId, byName } : null;
 }
 
 /** Assembles the view; the caller has already established that `agencyId` is a party. */
@@ -135,7 +161,7 @@ export async function buildConflictView(q: Db | Tx, row: ConflictRow, agencyId: 
   const side = sideOf(row, agencyId);
   const ownId = side === "A" ? row.opAId : row.opBId;
   const otherId = side === "A" ? row.opBId : row.opAId;
-  const [ownRow, other] = await Promise.all([
+  const [ownRow, other, events, notices] = await Promise.all([
     q.operation.findUniqueOrThrow({ where: { id: ownId }, select: OPERATION_SELECT }),
     q.operation.findUniqueOrThrow({
       where: { id: otherId },
@@ -149,11 +175,19 @@ export async function buildConflictView(q: Db | Tx, row: ConflictRow, agencyId: 
         agency: { select: { id: true, name: true, shortName: true, phone24x7: true } },
       },
     }),
+    q.conflictEvent.findMany({ where: { conflictId: row.id }, orderBy: [{ at: "asc" }, { kind: "asc" }, { id: "asc" }] }),
+    // Only notices between the two parties, and only those this agency sent or received.
+    q.notice.findMany({
+      where: { conflictId: row.id, OR: [{ senderAgencyId: agencyId, recipientAgencyId: { in: [row.agencyAId, row.agencyBId] } }, { recipientAgencyId: agencyId, senderAgencyId: { in: [row.agencyAId, row.agencyBId] } }] },
+      orderBy: { sentAt: "asc" },
+      select: { id: true, ref: true, kind: true, senderAgencyId: true, supersededAt: true, requiresAck: true, acknowledgedAt: true, acknowledgedByName: true },
+    }),
   ]);
-  const mine = side === "A" ? ack(row.ackAAt, row.ackAById) : ack(row.ackBAt, row.ackBById);
-  // The counterpart's acknowledgment shows when, not which of their people.
+  const mine = side === "A" ? ack(row.ackAAt, row.ackAById, row.ackAByName) : ack(row.ackBAt, row.ackBById, row.ackBByName);
+  // The counterpart's acknowledgment shows when and who, as a notice's acknowledgment does.
   const theirAt = side === "A" ? row.ackBAt : row.ackAAt;
-  const theirs = theirAt ? { at: theirAt } : null;
+  const theirs = theirAt ? { at: theirAt, byName: side === "A" ? row.ackBByName : row.ackAByName } : null;
+  const ownAgencyName = (await q.agency.findUnique({ where: { id: agencyId }, select: { name: true } }))?.name ?? "";
   return {
     id: row.id,
     status: row.status,
@@ -174,8 +208,32 @@ export async function buildConflictView(q: Db | Tx, row: ConflictRow, agencyId: 
     },
     outcome:
       row.outcome && row.resolvedAt
-        ? { outcome: row.outcome, note: row.outcomeNote ?? "", at: row.resolvedAt, byOwnSide: row.resolvedByAgencyId === agencyId }
+        ? { outcome: row.outcome, note: row.outcomeNote ?? "", at: row.resolvedAt, byOwnSide: row.resolvedByAgencyId === agencyId, byName: row.resolvedByName }
+        : null,
+    proposal:
+      row.proposedOutcome && row.proposedAt
+        ? { outcome: row.proposedOutcome, note: row.proposedNote ?? "", at: row.proposedAt, byOwnSide: row.proposedByAgencyId === agencyId, byName: row.proposedByName }
         : null,
     closed: row.closedAt && row.closedReason ? { at: row.closedAt, reason: row.closedReason } : null,
+    history: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      byOwnSide: e.agencyId === agencyId,
+      agencyName: e.agencyId === agencyId ? ownAgencyName : other.agency.name,
+      byName: e.byName,
+      outcome: e.outcome,
+      note: e.note,
+      at: e.at,
+    })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      ref: n.ref,
+      kind: n.kind,
+      direction: n.senderAgencyId === agencyId ? "SENT" : "RECEIVED",
+      current: n.supersededAt === null,
+      requiresAck: n.requiresAck,
+      acknowledgedAt: n.acknowledgedAt,
+      acknowledgedByName: n.acknowledgedByName,
+    })),
   };
 }

@@ -1,13 +1,13 @@
 // The conflict queue and the actions on one conflict. Only the two party agencies can reach a
 // conflict; for anyone else it is NotFound, so its existence does not leak.
 import type { Db } from "../db/client";
-import { auditedTransaction, recordAudit } from "../audit/record";
-import { stopEscalation } from "../jobs/escalation";
-import { auditContext, type Actor } from "../auth/actor";
+import { auditedTransaction } from "../audit/record";
+import type { Actor } from "../auth/actor";
 import { auditRefusal } from "../users/admin-scope";
 import { authorize } from "../auth/authorize";
 import { ConflictError, NotFoundError } from "../errors";
-import { listConflictsSchema, resolveConflictSchema } from "../validation/conflict";
+import { listConflictsSchema } from "../validation/conflict";
+import { acknowledgeConflictSide } from "./acknowledge-side";
 import { isId } from "../validation/operation";
 import { buildConflictView, CONFLICT_ROW_SELECT, factsFor, sideOf, type ConflictFacts, type ConflictView, type Side } from "./conflict-view";
 import { CONFLICT_AUDIT, CONFLICT_DECIDING_ROLES, CONFLICT_READING_ROLES, partyWhere } from "./roles";
@@ -24,6 +24,8 @@ export type ConflictSummary = {
   acknowledgedByOwnSide: boolean;
   acknowledgedByCounterpart: boolean;
   outcome: string | null;
+  /** An outcome is proposed and waits for a side: "OWN" (the other side proposed: ours to answer) or "OTHER". */
+  awaiting: "OWN" | "OTHER" | null;
 };
 
 export type ConflictPage = { items: ConflictSummary[]; total: number; page: number; pageSize: number; pages: number };
@@ -72,6 +74,7 @@ export async function listConflictsForActor(args: { db: Db; actor: Actor; input?
       acknowledgedByOwnSide: (side === "A" ? r.ackAAt : r.ackBAt) !== null,
       acknowledgedByCounterpart: (side === "A" ? r.ackBAt : r.ackAAt) !== null,
       outcome: r.outcome,
+      awaiting: r.status === "OPEN" && r.proposedByAgencyId ? (r.proposedByAgencyId === actor.agencyId ? "OTHER" : "OWN") : null,
     };
   });
   return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
@@ -100,67 +103,7 @@ async function acknowledge(db: Db, actor: Actor, conflictId: string, now: Date):
     const row = await tx.conflict.findFirst({ where: { id: conflictId, ...partyWhere(actor.agencyId) }, select: CONFLICT_ROW_SELECT });
     if (!row) throw new NotFoundError();
     if (row.status === "CLOSED") throw new ConflictError("conflicts.errors.closed");
-    const side = sideOf(row, actor.agencyId);
-    const by = actor.userId ?? actor.id;
-    const data = side === "A" ? { ackAById: by, ackAAt: now, updatedAt: now } : { ackBById: by, ackBAt: now, updatedAt: now };
-    const unacked = side === "A" ? { ackAAt: null } : { ackBAt: null };
-    const { count } = await tx.conflict.updateMany({
-      where: { id: row.id, [side === "A" ? "agencyAId" : "agencyBId"]: actor.agencyId, status: { not: "CLOSED" }, ...unacked },
-      data,
-    });
-    if (count === 1) {
-      await recordAudit(tx, {
-        action: CONFLICT_AUDIT.acknowledge,
-        targetType: "Conflict",
-        targetId: row.id,
-        details: { side },
-        at: now,
-        ...auditContext(actor),
-      });
-      await stopEscalation(tx, { subjectType: "CONFLICT", subjectId: row.id, recipientAgencyId: actor.agencyId, now });
-    }
-    const fresh = await tx.conflict.findUniqueOrThrow({ where: { id: row.id }, select: CONFLICT_ROW_SELECT });
-    return buildConflictView(tx, fresh, actor.agencyId);
-  });
-}
-
-/** Either side records the outcome, once, with a note. */
-export async function resolveConflict(args: { db: Db; actor: Actor; conflictId: string; input: unknown; now: Date }): Promise<ConflictView> {
-  const { db, actor, conflictId, now } = args;
-  const denial = { db, actor, action: CONFLICT_AUDIT.resolve, targetType: "Conflict", targetId: conflictId.slice(0, 64), now };
-  return auditRefusal(denial, () => resolve(db, actor, conflictId, args.input, now));
-}
-
-async function resolve(db: Db, actor: Actor, conflictId: string, raw: unknown, now: Date): Promise<ConflictView> {
-  authorize(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
-  if (!isId(conflictId)) throw new NotFoundError();
-  const input = resolveConflictSchema.parse(raw);
-  return auditedTransaction(db, async (tx) => {
-    const row = await tx.conflict.findFirst({ where: { id: conflictId, ...partyWhere(actor.agencyId) }, select: CONFLICT_ROW_SELECT });
-    if (!row) throw new NotFoundError();
-    if (row.status === "CLOSED") throw new ConflictError("conflicts.errors.closed");
-    if (row.status === "RESOLVED") throw new ConflictError("conflicts.errors.alreadyResolved");
-    const { count } = await tx.conflict.updateMany({
-      where: { id: row.id, status: "OPEN", ...partyWhere(actor.agencyId) },
-      data: {
-        status: "RESOLVED",
-        outcome: input.outcome,
-        outcomeNote: input.note,
-        resolvedById: actor.userId ?? actor.id,
-        resolvedByAgencyId: actor.agencyId,
-        resolvedAt: now,
-        updatedAt: now,
-      },
-    });
-    if (count !== 1) throw new ConflictError();
-    await recordAudit(tx, {
-      action: CONFLICT_AUDIT.resolve,
-      targetType: "Conflict",
-      targetId: row.id,
-      details: { side: sideOf(row, actor.agencyId), outcome: input.outcome },
-      at: now,
-      ...auditContext(actor),
-    });
+    await acknowledgeConflictSide(tx, { actor, row, now });
     const fresh = await tx.conflict.findUniqueOrThrow({ where: { id: row.id }, select: CONFLICT_ROW_SELECT });
     return buildConflictView(tx, fresh, actor.agencyId);
   });

@@ -1,10 +1,12 @@
 // The kinds of things that escalate when not acknowledged. Conflicts are acknowledged per side
-// by a supervisor; notices and federal requests register here alongside them.
+// by a supervisor, so their ladder starts with the supervisors; notices and federal requests
+// register here alongside them.
 import { noticeEscalation } from "../notices/escalation-subject";
 import { requestEscalation } from "../requests/escalation-subject";
 import type { EscalationSubject, EscalationSubjects } from "./escalation";
 
 export const conflictEscalation: EscalationSubject = {
+  levels: ["SUPERVISOR", "CHIEF", "CONTACT_24X7"],
   async isAcknowledged(tx, conflictId, agencyId) {
     const c = await tx.conflict.findUnique({ where: { id: conflictId } });
     if (!c || c.status !== "OPEN") return true;

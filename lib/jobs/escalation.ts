@@ -1,6 +1,7 @@
 // Escalation timers for anything a recipient agency must acknowledge (a notice, a conflict).
-// Left unacknowledged for the agency's window, it escalates to the backup contact, then the
-// chief(s), then the 24/7 contact. Each step is a durable job (so timers survive restarts and
+// Left unacknowledged for the agency's window, it climbs its subject's ladder: for a notice the
+// backup contact, then the chief(s), then the 24/7 contact; for a conflict the supervisors (who
+// act on it), then the chief(s), then the 24/7 contact. Each step is a durable job (so timers survive restarts and
 // run on the controllable clock), is recorded, audited and announced to both agencies, and
 // acknowledging cancels the steps still pending.
 import { randomUUID } from "node:crypto";
@@ -17,12 +18,15 @@ import { cancelPendingJobs, enqueue } from "./queue";
 import { PermanentJobError, type JobHandler } from "./runner";
 
 export const ESCALATION_QUEUE = "escalation.step";
+/** The default ladder; a subject may climb its own, of the same length. */
 export const ESCALATION_LEVELS: EscalationLevel[] = ["BACKUP", "CHIEF", "CONTACT_24X7"];
 export const DEFAULT_WINDOW_MINUTES = 30;
 export const MIN_STEP_MINUTES = 5;
 
 /** What escalation needs to know about one kind of subject; registered per subject type. */
 export type EscalationSubject = {
+  /** Whom each step reaches, in order (ESCALATION_LEVELS unless given). */
+  levels?: EscalationLevel[];
   /** True once the recipient agency acknowledged it (or it no longer needs acknowledging). */
   isAcknowledged(tx: Tx, subjectId: string, recipientAgencyId: string): Promise<boolean>;
   /** Need-to-know facts for the contact's email; null if the subject is gone. */
@@ -85,6 +89,12 @@ type Contact = { name: string | null; email: string | null; phone: string | null
 
 async function contactsFor(tx: Tx, agencyId: string, level: EscalationLevel): Promise<Contact[]> {
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: agencyId } });
+  if (level === "SUPERVISOR") {
+    const supervisors = await tx.user.findMany({ where: { agencyId, active: true, roles: { has: "SUPERVISOR" } }, orderBy: { name: "asc" } });
+    // An agency without supervisors on the portal is reached through its backup contact instead.
+    if (supervisors.length === 0) return contactsFor(tx, agencyId, "BACKUP");
+    return supervisors.map((s) => ({ name: s.name, email: s.email, phone: s.phone, userId: s.id, locale: s.locale }));
+  }
   if (level === "BACKUP") {
     if (!agency.backupContactName && !agency.backupContactEmail && !agency.backupContactPhone) return [];
     return [{ name: agency.backupContactName, email: agency.backupContactEmail, phone: agency.backupContactPhone }];
@@ -103,7 +113,8 @@ export function escalationJobHandler(subjects: EscalationSubjects): JobHandler {
     const p = job.payload as StepPayload;
     const subject = subjects[p.subjectType];
     if (!subject) throw new PermanentJobError(`No escalation subject type ${p.subjectType}`);
-    const level = ESCALATION_LEVELS[p.step - 1];
+    const ladder = subject.levels ?? ESCALATION_LEVELS;
+    const level = ladder[p.step - 1];
     if (!level) throw new PermanentJobError(`No escalation step ${p.step}`);
     await db.$transaction(async (tx) => {
       if (await subject.isAcknowledged(tx, p.subjectId, p.recipientAgencyId)) return;
@@ -117,7 +128,7 @@ export function escalationJobHandler(subjects: EscalationSubjects): JobHandler {
         ON CONFLICT DO NOTHING RETURNING id`;
       // Already recorded by an earlier run of this job: only make sure the next step exists.
       if (inserted.length > 0) await fireStep(tx, { p, level, contacts, about, now });
-      const next = ESCALATION_LEVELS[p.step];
+      const next = ladder[p.step];
       if (next) {
         await enqueue(tx, {
           queue: ESCALATION_QUEUE,

@@ -5,7 +5,7 @@ import { formatDateTime } from "../i18n/format";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { createTranslator } from "../i18n/translate";
 
-export const MAIL_TEMPLATES = ["notice", "noticeUpdate", "noticeCancel", "noticeExigent", "assistanceRequest", "reply", "conflict", "escalation", "test", "passwordChanged", "mfaReset", "auditAnchor", "afterActionReminder", "afterActionOverdue"] as const;
+export const MAIL_TEMPLATES = ["notice", "noticeUpdate", "noticeCancel", "noticeExigent", "assistanceRequest", "reply", "conflict", "conflictFound", "conflictAcknowledged", "conflictProposed", "conflictConfirmed", "conflictContested", "conflictReopened", "escalation", "test", "passwordChanged", "mfaReset", "auditAnchor", "afterActionReminder", "afterActionOverdue"] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export type MailParams = Record<string, string | number | Date>;
 
@@ -21,6 +21,7 @@ export function renderMail(input: { template: MailTemplate; params: MailParams; 
     const params: Record<string, string | number> = {};
     for (const [k, v] of Object.entries(input.params)) params[k] = v instanceof Date ? formatDateTime(v, input.timeZone, locale) : v;
     if (typeof input.params.level === "string") params.level = t(`levels.${input.params.level}`);
+    if (typeof input.params.outcome === "string") params.outcome = t(`conflictOutcomes.${input.params.outcome}`);
     const greeting = input.recipientName ? t("greeting", { name: input.recipientName }) : t("greetingGeneric");
     return {
       subject: t(`templates.${input.template}.subject`, params),

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
 import { can } from "../auth/authorize";
 import { isId } from "../validation/operation";
+import { hostCollisionsFor, type HostCollision } from "../conflicts/host-view";
 import { findNoticeForActor, sideOf } from "./access";
 import { noticeContent, type NoticeContent } from "./content";
 import { NOTICE_ACTING_ROLES, NOTICE_AUDIT, NOTICE_SUBJECT } from "./roles";
@@ -48,13 +49,19 @@ export type NoticeView = {
   notices: ThreadNotice[];
   escalations: EscalationView[];
   deliveries: DeliveryView[];
+  /** The conflict this notice reports, when the viewer's agency is a party to it. */
+  conflict: { id: string; status: string; awaitsOwnAck: boolean } | null;
+  /** For the recipient: its own operations this one overlaps (by the refs the notice names). */
+  ownOperations: { id: string; ref: string; title: string }[];
+  /** For the recipient: other operations it was notified of that this one collides with. */
+  collisions: HostCollision[];
 };
 
 const VIEW_SELECT = {
   id: true, ref: true, kind: true, threadId: true, operationId: true, senderAgencyId: true, recipientAgencyId: true, reasons: true, sentAt: true,
   sentByLabel: true, startsAt: true, endsAt: true, content: true, leadMinutes: true, requiredLeadHours: true, late: true, exigent: true, requiresAck: true,
   supersededAt: true, readAt: true, acknowledgedAt: true, acknowledgedByName: true, assistanceKinds: true, assistanceDecision: true, assistanceReason: true,
-  assistanceDecidedAt: true,
+  assistanceDecidedAt: true, conflictId: true,
 } as const;
 
 export async function getNoticeView(args: { db: Db; actor: Actor; noticeId: string }): Promise<NoticeView> {
@@ -67,6 +74,19 @@ export async function getNoticeView(args: { db: Db; actor: Actor; noticeId: stri
     db.noticeMessage.findMany({ where: { threadId: n.threadId, authorAgencyId: { in: [n.senderAgencyId, n.recipientAgencyId] } }, orderBy: { createdAt: "asc" } }),
   ]);
   const names = new Map(agencies.map((a) => [a.id, a]));
+  const content = noticeContent(n.content);
+  const recipientSide = n.recipientAgencyId === actor.agencyId;
+  const ownRefs = recipientSide ? [...new Set(content.conflicts.map((c) => c.yourOperationRef).filter((r): r is string => !!r))] : [];
+  const [conflictRow, ownOperations, collisions] = await Promise.all([
+    n.conflictId
+      ? db.conflict.findFirst({ where: { id: n.conflictId, OR: [{ agencyAId: actor.agencyId }, { agencyBId: actor.agencyId }] }, select: { id: true, status: true, agencyAId: true, ackAAt: true, ackBAt: true } })
+      : null,
+    ownRefs.length ? db.operation.findMany({ where: { ref: { in: ownRefs }, agencyId: actor.agencyId }, select: { id: true, ref: true, title: true }, orderBy: { ref: "asc" } }) : [],
+    recipientSide ? hostCollisionsFor(db, actor, n.operationId) : [],
+  ]);
+  const conflict = conflictRow
+    ? { id: conflictRow.id, status: conflictRow.status, awaitsOwnAck: conflictRow.status !== "CLOSED" && (conflictRow.agencyAId === actor.agencyId ? conflictRow.ackAAt : conflictRow.ackBAt) === null }
+    : null;
   const ids = notices.map((x) => x.id);
   const [escalations, deliveries] = await Promise.all([
     db.escalationStep.findMany({
@@ -90,7 +110,7 @@ export async function getNoticeView(args: { db: Db; actor: Actor; noticeId: stri
     sentByLabel: n.sentByLabel,
     startsAt: n.startsAt,
     endsAt: n.endsAt,
-    content: noticeContent(n.content),
+    content,
     leadMinutes: n.leadMinutes,
     requiredLeadHours: n.requiredLeadHours,
     late: n.late,
@@ -117,6 +137,9 @@ export async function getNoticeView(args: { db: Db; actor: Actor; noticeId: stri
     escalations: escalations.map((e) => ({ id: e.id, noticeId: e.subjectId, step: e.step, level: e.level, contactName: e.contactName, contactPhone: e.contactPhone, firedAt: e.firedAt })),
     // The sender learns how delivery went, not the recipient's individual addresses.
     deliveries: deliveries.map((d) => ({ channel: d.channel, target: sideOf(actor, n) === "RECIPIENT" ? d.target : "", outcome: d.outcome, at: d.at, attempt: d.attempt, error: d.error })),
+    conflict,
+    ownOperations,
+    collisions,
   };
 }
 

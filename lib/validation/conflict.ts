@@ -40,3 +40,15 @@ export const listConflictsSchema = z.object({
   pageSize: z.preprocess((v) => v ?? 25, intField(1, 100)),
 });
 export type ListConflictsInput = z.infer<typeof listConflictsSchema>;
+
+/** One side's view of how the conflict is settled: proposing it, or contesting the other's. */
+export const proposeConflictSchema = resolveConflictSchema;
+export const contestConflictSchema = resolveConflictSchema;
+
+export const reopenConflictSchema = z.object({
+  reason: storableString({ message: msg("errors.required") })
+    .trim()
+    .min(3, { message: msg("errors.tooShort", { min: 3 }) })
+    .max(OUTCOME_NOTE_MAX, { message: msg("errors.tooLong", { max: OUTCOME_NOTE_MAX }) }),
+});
+export type ReopenConflictInput = z.infer<typeof reopenConflictSchema>;

@@ -45,6 +45,10 @@ describe("API v1", () => {
       conflict: await import("@/app/api/v1/conflicts/[id]/route"),
       acknowledge: await import("@/app/api/v1/conflicts/[id]/acknowledge/route"),
       resolve: await import("@/app/api/v1/conflicts/[id]/resolve/route"),
+      propose: await import("@/app/api/v1/conflicts/[id]/propose/route"),
+      confirm: await import("@/app/api/v1/conflicts/[id]/confirm/route"),
+      contest: await import("@/app/api/v1/conflicts/[id]/contest/route"),
+      reopen: await import("@/app/api/v1/conflicts/[id]/reopen/route"),
       other: await import("@/app/api/v1/[...rest]/route"),
     } as unknown as Routes;
     city = await makeAgency(db(), { name: "City Police Department" });
@@ -163,7 +167,11 @@ describe("API v1", () => {
     const ack = await call("acknowledge", "POST", { token: fedToken, params: { id: conflictId } });
     expect(ack.status).toBe(200);
     expect(ack.body.own.acknowledged).not.toBeNull();
-    const resolved = await call("resolve", "POST", { params: { id: conflictId }, body: { outcome: "PROCEED_SEPARATELY", note: "Fair ends before entry." } });
+    // /resolve proposes (as /propose does); the other agency confirms.
+    const proposed = await call("resolve", "POST", { params: { id: conflictId }, body: { outcome: "PROCEED_SEPARATELY", note: "Fair ends before entry." } });
+    expect(proposed.status).toBe(200);
+    expect([proposed.body.status, proposed.body.proposal.outcome]).toEqual(["OPEN", "PROCEED_SEPARATELY"]);
+    const resolved = await call("confirm", "POST", { token: fedToken, params: { id: conflictId } });
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe("RESOLVED");
     const queue = await call("conflicts", "GET", { path: "/conflicts?status=RESOLVED" });
@@ -235,6 +243,42 @@ describe("API v1", () => {
     expect(res.status).toBe(401);
     const other = actorOf(fed, ["AGENCY_ADMIN"]);
     await expect(revokeApiToken({ db: db(), actor: other, tokenId: apiToken.id, now })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("proposes, contests, confirms and reopens a conflict through the API, validating each body", async () => {
+    const fedOp = await call("operations", "POST", { token: fedToken, body: operationInput({ title: "Quiet entry", area: circle(-87.81, 41.83, 120) }) });
+    expect(fedOp.status).toBe(201);
+    const cityOp = await call("operations", "POST", { body: operationInput({ title: "Block party", area: circle(-87.81, 41.83, 100) }) });
+    const id = cityOp.body.conflicts[0].id as string;
+    const bad = await call("propose", "POST", { params: { id }, body: { outcome: "SOMETIME", note: "" } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["note", "outcome"]);
+    expect((await call("propose", "POST", { params: { id }, body: { outcome: "RESCHEDULED", note: "Party moves to Sunday." } })).status).toBe(200);
+    // Not the proposing side's to confirm; the other side contests with its view, then proposes its own.
+    const own = await call("confirm", "POST", { params: { id } });
+    expect([own.status, own.body.error.code]).toEqual([403, "FORBIDDEN"]);
+    expect((await call("contest", "POST", { token: fedToken, params: { id }, body: { outcome: "PROCEED_SEPARATELY" } })).status).toBe(422);
+    const contested = await call("contest", "POST", { token: fedToken, params: { id }, body: { outcome: "PROCEED_SEPARATELY", note: "Entry is done by noon." } });
+    expect([contested.status, contested.body.status, contested.body.proposal]).toEqual([200, "OPEN", null]);
+    expect(contested.body.history.map((h: { kind: string; byOwnSide: boolean }) => [h.kind, h.byOwnSide])).toContainEqual(["CONTESTED", true]);
+    expect((await call("confirm", "POST", { token: fedToken, params: { id } })).status).toBe(409);
+    await call("propose", "POST", { token: fedToken, params: { id }, body: { outcome: "PROCEED_SEPARATELY", note: "Entry is done by noon." } });
+    const confirmed = await call("confirm", "POST", { params: { id } });
+    expect([confirmed.status, confirmed.body.status, confirmed.body.outcome.outcome]).toEqual([200, "RESOLVED", "PROCEED_SEPARATELY"]);
+    expect((await call("reopen", "POST", { params: { id }, body: {} })).status).toBe(422);
+    const reopened = await call("reopen", "POST", { token: fedToken, params: { id }, body: { reason: "Entry slipped to the afternoon." } });
+    expect([reopened.status, reopened.body.status]).toEqual([200, "OPEN"]);
+    // A third agency's token: not found, for every action.
+    const third = await makeAgency(db(), { name: "Fourth Agency" });
+    const thirdToken = (await createApiToken({ db: db(), actor: actorOf(third, ["AGENCY_ADMIN"]), input: { name: "Fourth CAD", scopes: ["conflicts"] }, now })).token;
+    for (const route of ["propose", "confirm", "contest", "reopen"]) {
+      const res = await call(route, "POST", { token: thirdToken, params: { id }, body: { outcome: "CANCELLED", note: "Not ours at all", reason: "Not ours at all" } });
+      expect([route, res.status]).toEqual([route, 404]);
+    }
+    // Read-only tokens may not act.
+    const reader = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "Wallboard", scopes: ["read"] }, now })).token;
+    const refused = await call("propose", "POST", { token: reader, params: { id }, body: { outcome: "CANCELLED", note: "Read only" } });
+    expect([refused.status, refused.body.error.code]).toEqual([403, "INSUFFICIENT_SCOPE"]);
   });
 
   it("lets a token do only what its scopes allow, with a 403 naming the scope it lacks", async () => {

@@ -1,8 +1,9 @@
 // Conflicts against a real database: the queue order, the need-to-know view (the counterpart's
-// type, title, notes and area never appear), per-side acknowledgment by supervisors, one outcome
-// recorded by either side, and nothing at all for an agency that is not a party.
+// type, title, notes and area never appear), per-side acknowledgment by supervisors, an outcome
+// proposed by one side and confirmed by the other, and nothing at all for an agency that is not a party.
 import { beforeAll, describe, expect, it } from "vitest";
-import { acknowledgeConflict, getConflictForActor, listConflictsForActor, resolveConflict } from "@/lib/conflicts/conflicts";
+import { acknowledgeConflict, getConflictForActor, listConflictsForActor } from "@/lib/conflicts/conflicts";
+import { confirmConflictOutcome, proposeConflictOutcome } from "@/lib/conflicts/outcome";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { transitionOperation } from "@/lib/operations/transition-operation";
@@ -77,14 +78,14 @@ describe("conflicts", () => {
     const stranger = actorOf(outsider, ["SUPERVISOR", "CHIEF"]);
     await expect(getConflictForActor({ db: db(), actor: stranger, conflictId })).rejects.toBeInstanceOf(NotFoundError);
     await expect(acknowledgeConflict({ db: db(), actor: stranger, conflictId, now })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(resolveConflict({ db: db(), actor: stranger, conflictId, input: { outcome: "NOT_A_CONFLICT", note: "Not ours" }, now })).rejects.toBeInstanceOf(
+    await expect(proposeConflictOutcome({ db: db(), actor: stranger, conflictId, input: { outcome: "NOT_A_CONFLICT", note: "Not ours" }, now })).rejects.toBeInstanceOf(
       NotFoundError,
     );
     expect((await listConflictsForActor({ db: db(), actor: stranger })).items).toEqual([]);
     const row = await db().conflict.findUniqueOrThrow({ where: { id: conflictId } });
     expect(row).toMatchObject({ status: "OPEN", ackAAt: null, ackBAt: null, outcome: null });
     const refusals = await db().auditEvent.findMany({ where: { agencyId: outsider.id, outcome: "DENIED" }, select: { action: true, targetId: true } });
-    expect(refusals.map((r) => r.action).sort()).toEqual(["conflict.acknowledge", "conflict.resolve"]);
+    expect(refusals.map((r) => r.action).sort()).toEqual(["conflict.acknowledge", "conflict.propose"]);
     expect(refusals.every((r) => r.targetId === conflictId)).toBe(true);
   });
 
@@ -92,35 +93,37 @@ describe("conflicts", () => {
     await expect(acknowledgeConflict({ db: db(), actor: actorOf(city, ["LIAISON"]), conflictId, now })).rejects.toBeInstanceOf(ForbiddenError);
     const sup = actorOf(city, ["SUPERVISOR"]);
     const first = await acknowledgeConflict({ db: db(), actor: sup, conflictId, now: later(5) });
-    expect(first.own.acknowledged).toEqual({ at: later(5), byId: sup.userId });
+    expect(first.own.acknowledged).toEqual({ at: later(5), byId: sup.userId, byName: "Test User" });
     expect(first.counterpart.acknowledged).toBeNull();
     const again = await acknowledgeConflict({ db: db(), actor: actorOf(city, ["CHIEF"]), conflictId, now: later(9) });
     expect(again.own.acknowledged?.at).toEqual(later(5));
     const fedView = await acknowledgeConflict({ db: db(), actor: actorOf(fed, ["CHIEF"]), conflictId, now: later(12) });
     expect(fedView.own.acknowledged?.at).toEqual(later(12));
-    expect(fedView.counterpart.acknowledged).toEqual({ at: later(5) });
+    expect(fedView.counterpart.acknowledged).toEqual({ at: later(5), byName: "Test User" });
     expect(await db().auditEvent.count({ where: { action: "conflict.acknowledge", targetId: conflictId, outcome: "SUCCESS" } })).toBe(2);
   });
 
-  it("records one outcome, by either side", async () => {
+  it("records the outcome one side proposes once the other confirms it", async () => {
     await expect(
-      resolveConflict({ db: db(), actor: actorOf(fed, ["SUPERVISOR"]), conflictId, input: { outcome: "MAYBE", note: "x" }, now }),
+      proposeConflictOutcome({ db: db(), actor: actorOf(fed, ["SUPERVISOR"]), conflictId, input: { outcome: "MAYBE", note: "x" }, now }),
     ).rejects.toMatchObject({ name: "ZodError" });
-    const resolved = await resolveConflict({
+    const proposed = await proposeConflictOutcome({
       db: db(),
       actor: actorOf(fed, ["SUPERVISOR"]),
       conflictId,
       input: { outcome: "JOINT_OPERATION", note: "City holds the perimeter; one command post." },
       now: later(20),
     });
+    expect(proposed.status).toBe("OPEN");
+    const resolved = await confirmConflictOutcome({ db: db(), actor: actorOf(city, ["CHIEF"]), conflictId, now: later(21) });
     expect(resolved.status).toBe("RESOLVED");
     expect(resolved.outcome).toMatchObject({ outcome: "JOINT_OPERATION", byOwnSide: true });
-    const cityView = await getConflictForActor({ db: db(), actor: actorOf(city), conflictId });
-    expect(cityView.outcome).toMatchObject({ outcome: "JOINT_OPERATION", note: "City holds the perimeter; one command post.", byOwnSide: false });
+    const fedView = await getConflictForActor({ db: db(), actor: actorOf(fed), conflictId });
+    expect(fedView.outcome).toMatchObject({ outcome: "JOINT_OPERATION", note: "City holds the perimeter; one command post.", byOwnSide: false });
     await expect(
-      resolveConflict({ db: db(), actor: actorOf(city, ["CHIEF"]), conflictId, input: { outcome: "RESCHEDULED", note: "Moved it" }, now }),
+      proposeConflictOutcome({ db: db(), actor: actorOf(city, ["CHIEF"]), conflictId, input: { outcome: "RESCHEDULED", note: "Moved it" }, now }),
     ).rejects.toBeInstanceOf(ConflictError);
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "conflict.resolve", targetId: conflictId, outcome: "SUCCESS" } });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "conflict.propose", targetId: conflictId, outcome: "SUCCESS" } });
     expect(event).toMatchObject({ agencyId: fed.id, outcome: "SUCCESS" });
   });
 

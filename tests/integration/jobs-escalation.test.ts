@@ -1,6 +1,6 @@
-// Escalation timers on a controllable clock: unacknowledged, a conflict escalates to the backup
-// contact, then the chief, then the 24/7 contact, each step recorded, emailed and audited;
-// acknowledging stops the steps still to come.
+// Escalation timers on a controllable clock: unacknowledged, a conflict escalates to the
+// supervisors (who act on conflicts), then the chief, then the 24/7 contact, each step recorded,
+// emailed and audited; acknowledging stops the steps still to come.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
@@ -40,6 +40,7 @@ describe("escalation timers", () => {
     const host = await agency(db, `host-${randomUUID().slice(0, 6)}`, { backupContactName: "Lt. Backup", backupContactEmail: "backup@host.example.gov", backupContactPhone: "+1 312 555 0111" });
     const other = await agency(db, `fed-${randomUUID().slice(0, 6)}`, { level: "FEDERAL" });
     await db.user.create({ data: { agencyId: host.id, email: `chief-${host.slug}@host.example.gov`, name: "Chief Ortiz", passwordHash: "x", roles: ["CHIEF"], locale: "es" } });
+    await db.user.create({ data: { agencyId: host.id, email: `sup-${host.slug}@host.example.gov`, name: "Sgt. Vega", passwordHash: "x", roles: ["SUPERVISOR"] } });
     const [opH, opO] = [await operation(db, host.id, startsAt), await operation(db, other.id, startsAt)];
     const [a, b] = opH.id < opO.id ? [opH, opO] : [opO, opH];
     const conflict = await db.conflict.create({
@@ -63,11 +64,12 @@ describe("escalation timers", () => {
 
       await runDueJobs({ db, now: min(30), handlers });
       const [first] = await steps(db, conflict.id);
-      expect([first.step, first.level, first.contactEmail, first.recipientAgencyId, first.originAgencyId]).toEqual([1, "BACKUP", "backup@host.example.gov", host.id, other.id]);
-      const backupMail = await db.mailMessage.findFirstOrThrow({ where: { toAddress: "backup@host.example.gov" } });
-      expect(backupMail.subject).toContain("Not acknowledged after 30 min");
-      expect(backupMail.status).toBe("STORED");
-      expect(backupMail.agencyId).toBe(host.id);
+      expect([first.step, first.level, first.contactEmail, first.recipientAgencyId, first.originAgencyId]).toEqual([1, "SUPERVISOR", `sup-${host.slug}@host.example.gov`, host.id, other.id]);
+      const supervisorMail = await db.mailMessage.findFirstOrThrow({ where: { toAddress: `sup-${host.slug}@host.example.gov` } });
+      expect(supervisorMail.subject).toContain("Not acknowledged after 30 min");
+      expect(supervisorMail.text).toContain("as your agency's supervisor");
+      expect(supervisorMail.status).toBe("STORED");
+      expect(supervisorMail.agencyId).toBe(host.id);
 
       await runDueJobs({ db, now: min(60), handlers });
       const chiefMail = await db.mailMessage.findFirstOrThrow({ where: { toAddress: `chief-${host.slug}@host.example.gov` } });
@@ -77,7 +79,7 @@ describe("escalation timers", () => {
       await runDueJobs({ db, now: min(90), handlers });
       await runDueJobs({ db, now: min(600), handlers });
       expect((await steps(db, conflict.id)).map((s) => [s.step, s.level])).toEqual([
-        [1, "BACKUP"],
+        [1, "SUPERVISOR"],
         [2, "CHIEF"],
         [3, "CONTACT_24X7"],
       ]);
@@ -105,7 +107,7 @@ describe("escalation timers", () => {
         await stopEscalation(tx, { subjectType: "CONFLICT", subjectId: conflict.id, recipientAgencyId: host.id, now: min(40) });
       });
       await runDueJobs({ db, now: min(24 * 60), handlers });
-      expect((await steps(db, conflict.id)).map((s) => s.level)).toEqual(["BACKUP"]);
+      expect((await steps(db, conflict.id)).map((s) => s.level)).toEqual(["SUPERVISOR"]);
       const jobs = await db.job.findMany({ where: { dedupeKey: { startsWith: `esc:CONFLICT:${conflict.id}:` } }, orderBy: { dedupeKey: "asc" } });
       expect(jobs.map((j) => j.status)).toEqual(["DONE", "CANCELLED"]);
     });
@@ -129,7 +131,7 @@ describe("escalation timers", () => {
       const { firstAt } = await db.$transaction((tx) => scheduleEscalation(tx, { subjectType: "CONFLICT", subjectId: conflict.id, recipientAgencyId: host.id, originAgencyId: other.id, startsAt: min(45), now: T0 }));
       expect(firstAt).toEqual(min(15));
       await runDueJobs({ db, now: min(15), handlers });
-      expect((await steps(db, conflict.id)).map((s) => s.level)).toEqual(["BACKUP"]);
+      expect((await steps(db, conflict.id)).map((s) => s.level)).toEqual(["SUPERVISOR"]);
     });
   });
 });

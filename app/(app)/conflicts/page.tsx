@@ -13,6 +13,7 @@ import { CONFLICT_STATUSES } from "@/lib/validation/conflict";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConflictList } from "@/components/conflicts/conflict-list";
 import { Pager, StatusFilter } from "@/components/operations/list-controls";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("conflicts.queue");
@@ -33,6 +34,7 @@ export default async function ConflictQueuePage({ searchParams }: Props) {
 
   return (
     <>
+      <LiveRefresh types={["conflict", "acknowledgment"]} />
       <PageHeader title={t("title")} description={t("description", { zone: zoneLabel(actor.agencyTimeZone, locale) })} />
       {deciding ? null : (
         <p className="mb-4 rounded-md border border-line bg-white px-3 py-2 text-sm text-muted" data-testid="queue-read-only">

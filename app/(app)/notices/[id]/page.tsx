@@ -15,6 +15,7 @@ import { formatDateTime, zoneLabel } from "@/lib/i18n/format";
 import { ASSISTANCE_DECIDING_ROLES } from "@/lib/notices/assistance";
 import { getNoticeView, markNoticeRead } from "@/lib/notices/notice-view";
 import { NOTICE_ACTING_ROLES } from "@/lib/notices/roles";
+import { CONFLICT_DECIDING_ROLES } from "@/lib/conflicts/roles";
 import { AreaView } from "@/components/map/area-view";
 import { AcknowledgeNoticeButton } from "@/components/notices/acknowledge-notice-button";
 import { AssistanceDecisionForm, AssistanceRequestForm } from "@/components/notices/assistance-forms";
@@ -27,6 +28,7 @@ import { NoticeThread } from "@/components/notices/notice-thread";
 import { NoticeTracking } from "@/components/notices/notice-tracking";
 import { ReplyForm } from "@/components/notices/reply-form";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { NoticeConflictLinks } from "@/components/conflicts/notice-conflict-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { acknowledgeNoticeAction, decideAssistanceAction, replyToNoticeAction, requestAssistanceAction } from "../actions";
 
@@ -49,7 +51,7 @@ export default async function NoticePage({ params }: Props) {
   await loadOrNotFound(() => getNoticeView({ db: db(), actor, noticeId: id }));
   await markNoticeRead({ db: db(), actor, noticeId: id, now: await currentTime(db()) });
   const n = await getNoticeView({ db: db(), actor, noticeId: id });
-  const [t, tOps, tGeo, tf, locale] = await Promise.all([getT("notices"), getT("operations"), getT("geo"), getT("followUp"), getLocale()]);
+  const [t, tOps, tGeo, tf, tLinks, locale] = await Promise.all([getT("notices"), getT("operations"), getT("geo"), getT("followUp"), getT("conflicts.twoSided.noticeLinks"), getLocale()]);
   const when = (d: Date | string) => formatDateTime(d, actor.agencyTimeZone, locale);
   const acting = can(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId });
   const c = n.content;
@@ -59,13 +61,15 @@ export default async function NoticePage({ params }: Props) {
   const afterActionDue = n.exigent && !afterAction ? await sharedAfterActionDue(db(), shareScope) : null;
   const title = c.operation?.title ?? t("inbox.conflictTitle");
   const latest = n.notices.filter((x) => x.current && x.kind !== "ASSISTANCE_REQUEST").at(-1);
-  const canAck = acting && n.side === "RECIPIENT" && n.requiresAck && !n.acknowledgedAt && !n.superseded;
+  // A notice reporting a conflict that awaits this agency is acknowledged with it, by a supervisor or chief.
+  const conflictGate = n.conflict?.awaitsOwnAck && !can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
+  const canAck = acting && !conflictGate && n.side === "RECIPIENT" && n.requiresAck && !n.acknowledgedAt && !n.superseded;
   const canDecide = n.side === "RECIPIENT" && n.kind === "ASSISTANCE_REQUEST" && !n.assistanceDecision && can(actor, { roles: ASSISTANCE_DECIDING_ROLES, agencyId: actor.agencyId });
   const canRequest = acting && n.side === "SENDER" && !n.superseded && n.kind !== "CANCELLATION" && n.kind !== "ASSISTANCE_REQUEST";
 
   return (
     <>
-      <LiveRefresh types={["notice", "reply", "acknowledgment", "escalation"]} debounceMs={100} />
+      <LiveRefresh types={["notice", "reply", "acknowledgment", "escalation", "conflict"]} debounceMs={100} />
       <PageHeader
         title={title}
         description={`${n.ref} · ${c.operationRef} · ${t("detail.timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}`}
@@ -112,6 +116,7 @@ export default async function NoticePage({ params }: Props) {
               <p>{t("status.noAckNeeded")}</p>
             )}
             {canAck ? <AcknowledgeNoticeButton id={n.id} action={acknowledgeNoticeAction} /> : null}
+            {conflictGate && n.side === "RECIPIENT" && !n.acknowledgedAt ? <p className="text-sm text-muted">{tLinks("supervisorAcknowledges")}</p> : null}
             {canDecide ? (
               <div className="mt-4">
                 <AssistanceDecisionForm id={n.id} action={decideAssistanceAction} />
@@ -126,6 +131,7 @@ export default async function NoticePage({ params }: Props) {
               {afterAction ? <AfterActionAccount account={afterAction} t={tf} when={when} /> : <p>{tf("afterAction.sharedPending", { at: when(afterActionDue!) })}</p>}
             </section>
           ) : null}
+          <NoticeConflictLinks n={n} t={tLinks} when={when} />
           <NoticeFacts n={n} t={t} tOps={tOps} when={when} />
           {c.area ? (
             <section aria-labelledby="area-title" className="rounded-lg border border-line bg-white p-4">

@@ -1,9 +1,10 @@
-// POST /api/v1/conflicts/:id/resolve — record the outcome: { outcome, note }.
-import { resolveConflict } from "@/lib/conflicts/conflicts";
+// POST /api/v1/conflicts/:id/resolve — kept for existing callers: proposes the outcome { outcome,
+// note }, as /propose does; the conflict is resolved once the other agency confirms it.
+import { proposeConflictOutcome } from "@/lib/conflicts/outcome";
 import { db } from "@/lib/db/client";
 import { readBody } from "../../../_lib/body";
 import { json, tokenRoute } from "../../../_lib/token-route";
 
 export const POST = tokenRoute("conflicts", async (req, { actor, now, params }) =>
-  json(await resolveConflict({ db: db(), actor, conflictId: params.id, input: await readBody(req), now })),
+  json(await proposeConflictOutcome({ db: db(), actor, conflictId: params.id, input: await readBody(req), now })),
 );
