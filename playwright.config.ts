@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findBrowser, machineProbe } from "./scripts/lib/browser";
+import { SMTP_URL } from "./tests/e2e/support/mail-peer";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
@@ -23,6 +24,8 @@ const launchOptions = browser ? { executablePath: browser.executablePath, args: 
 export default defineConfig({
   testDir: TEST_DIR,
   testMatch: "**/*.spec.ts",
+  // A real SMTP peer on a fixed port receives the run's email (tests/e2e/support/mail-peer.ts).
+  globalSetup: "./tests/e2e/global-setup.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1, // two cores: the server and the browser already use them
@@ -54,6 +57,8 @@ export default defineConfig({
       // The specs stand in for a reverse proxy on this machine: an X-Forwarded-For they send is
       // believed, so a spec can play an attacker at another address.
       TRUSTED_PROXIES: "127.0.0.1,::1",
+      // Email goes out over SMTP to the run's peer, as it would to an agency's mail system.
+      SMTP_URL,
     },
     reuseExistingServer: !CI,
     timeout: 600_000, // a production build on two cores

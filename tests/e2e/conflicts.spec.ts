@@ -1,5 +1,5 @@
 // Conflicts in real Chromium: each side sees whom to call but not the other operation's title,
-// type or notes; supervisors acknowledge and record the outcome; liaisons read only; and a third
+// type or notes; supervisors acknowledge and propose the outcome; liaisons read only; and a third
 // agency gets the not-found page for the conflict's address. Accessibility scans of the queue
 // and the conflict page.
 import { randomUUID } from "node:crypto";
@@ -11,7 +11,7 @@ test.afterAll(async () => {
   await closeE2eRun();
 });
 
-test("need to know: the counterpart sees contact and comms only; supervisors acknowledge and resolve; others get not found", async ({ browser }) => {
+test("need to know: the counterpart sees contact and comms only; supervisors acknowledge and propose; others get not found", async ({ browser }) => {
   const tag = randomUUID().slice(0, 8);
   const theirTitle = `Harbor sweep ${tag}`;
   const theirNotes = `Confidential staging detail ${tag}`;
@@ -76,27 +76,31 @@ test("need to know: the counterpart sees contact and comms only; supervisors ack
   await expect(dupage.locator("body")).not.toContainText("Sgt. Lena Ortiz");
   await expect(dupage.locator("body")).not.toContainText(ourTitle);
 
-  // The other side sees the sheriff's contact (not its title), the acknowledgment, and records the outcome.
+  // The other side sees the sheriff's contact (not its title), the acknowledgment, and proposes the outcome.
   await cpd.goto(conflictUrl);
   await expect(cpd.getByTestId("counterpart-contact")).toContainText("Cook County Sheriff's Office");
   await expect(cpd.getByTestId("counterpart-contact")).toContainText("Lt. Sam Reyes");
   await expect(cpd.locator("body")).not.toContainText(ourTitle);
   await expect(cpd.getByTestId("ack-counterpart")).toContainText("Acknowledged");
-  await cpd.getByTestId("resolve").click();
+  await cpd.getByTestId("propose").click();
   await expect(cpd.getByTestId("error-outcome")).toHaveText("Choose how the conflict was resolved.");
   await cpd.getByRole("combobox", { name: "Outcome", exact: true }).selectOption("PROCEED_SEPARATELY");
   await cpd.getByRole("textbox", { name: "Note", exact: true }).fill("Spoke with Lt. Reyes; staging moved two blocks north.");
-  await cpd.getByTestId("resolve").click();
-  await expect(cpd.getByTestId("conflict-outcome")).toContainText("Proceed separately");
-  await expect(cpd.getByTestId("conflict-status")).toHaveAttribute("data-status", "RESOLVED");
+  await cpd.getByTestId("propose").click();
+  await expect(cpd.getByTestId("conflict-proposal")).toContainText("Proceed separately");
+  await expect(cpd.getByTestId("conflict-proposal")).toHaveAttribute("data-by", "OWN");
+  await expect(cpd.getByTestId("conflict-status")).toHaveAttribute("data-status", "OPEN");
 
-  // A liaison of the sheriff's office sees the outcome read-only.
+  // A liaison of the sheriff's office sees the proposal read-only: a supervisor or chief answers it.
   const liaison = await signedInPage(browser, "cook-sheriff", ["LIAISON"]);
   await liaison.goto(conflictUrl);
-  await expect(liaison.getByTestId("conflict-outcome")).toContainText("staging moved two blocks north");
+  await expect(liaison.getByTestId("conflict-proposal")).toContainText("staging moved two blocks north");
   await expect(liaison.getByTestId("acknowledge")).toHaveCount(0);
-  await expect(liaison.getByTestId("resolve-form")).toHaveCount(0);
+  await expect(liaison.getByTestId("confirm")).toHaveCount(0);
+  await expect(liaison.getByTestId("contest-form")).toHaveCount(0);
   await liaison.goto("/conflicts");
   await expect(liaison.getByTestId("queue-read-only")).toBeVisible();
-  await expect(liaison.getByTestId("conflict-row").filter({ hasText: ourTitle })).toHaveAttribute("data-status", "RESOLVED");
+  const liaisonRow = liaison.getByTestId("conflict-row").filter({ hasText: ourTitle });
+  await expect(liaisonRow).toHaveAttribute("data-status", "OPEN");
+  await expect(liaisonRow.getByTestId("conflict-awaiting")).toHaveAttribute("data-awaiting", "OWN");
 });
