@@ -8,6 +8,9 @@ import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ActivityReporter } from "@/components/shell/activity-reporter";
 import { getLocale, getT } from "../_i18n/server";
+import { can } from "@/lib/auth/authorize";
+import { CONFLICT_DECIDING_ROLES } from "@/lib/conflicts/roles";
+import { ConflictAlert } from "@/components/conflicts/conflict-alert";
 
 // Every page in this group is for signed-in users; each page still checks the actor itself.
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -47,6 +50,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
         {children}
       </main>
+      {can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId }) ? <ConflictAlert /> : null}
     </div>
   );
 }

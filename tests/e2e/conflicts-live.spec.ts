@@ -2,14 +2,17 @@
 // browser contexts: a conflict appears in both queues without a reload; the sheriff's supervisor
 // acknowledges and proposes an outcome; the police supervisor sees both live on the open conflict
 // page and confirms; the sheriff's page turns resolved live. Every email goes over SMTP to the run's
-// real mail peer (global setup), which the spec reads. An unacknowledged conflict escalates to the
-// supervisors first (the test clock moves it on). Axe on the queue and the conflict page, in
+// real mail peer (global setup), which the spec reads. A supervisor on another page gets a live
+// alert; an unacknowledged conflict escalates to the supervisors first (the test clock moves it on). Axe on the queue and the conflict page, in
 // English and Spanish; a third agency gets not found.
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun, createThrowawayUser, setServerClockOffset, signIn } from "./auth-fixtures";
 import { enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, signedInPage, squareAround, wallTime } from "./operations-fixtures";
 import { waitForMail } from "./support/mail-peer";
+
+// Two agencies' browsers, filings, live updates and email on a shared two-core machine.
+test.setTimeout(180_000);
 
 test.afterAll(async () => {
   await closeE2eRun();
@@ -138,18 +141,23 @@ test("a conflict reaches both supervisors live; one side acknowledges and propos
   await expect(dupage.locator("body")).not.toContainText("Lt. Sam Reyes");
 });
 
-test("an unacknowledged conflict escalates to the supervisors first", async ({ browser }) => {
+test("a supervisor elsewhere in the app is alerted live; an unacknowledged conflict escalates to the supervisors first", async ({ browser }) => {
   const tag = Math.random().toString(36).slice(2, 8);
   const lat = 41.805 + Math.random() * 0.01;
   const lon = -87.72;
   const cpd = await supervisor(browser, "chicago-pd");
   const cook = await supervisor(browser, "cook-sheriff");
   await fileFrom(cpd, { title: `Night patrol ${tag}`, day: 10, from: 20, to: 23, lat, lon, commander: "Sgt. Lena Ortiz", phone: "+1 312-555-0188" });
+  // Elsewhere in the app, the police supervisor is alerted live when the sheriff's filing finds the conflict.
+  await openLive(cpd.page, "/operations");
   await fileFrom(cook, { title: `Fugitive search ${tag}`, day: 10, from: 21, to: 22, lat: lat + 0.001, lon, commander: "Lt. Sam Reyes", phone: "+1 773-555-0199" });
-  await cook.page.goto("/conflicts");
-  await cook.page.getByTestId("conflict-row").filter({ hasText: `Fugitive search ${tag}` }).getByTestId("conflict-link").click();
-  await cook.page.waitForURL(/\/conflicts\/[0-9a-f-]{36}$/);
-  const conflictPath = new URL(cook.page.url()).pathname;
+  const alert = cpd.page.getByTestId("conflict-alert");
+  await expect(alert).toBeVisible({ timeout: 10_000 });
+  await expectNotReloaded(cpd.page);
+  await alert.getByRole("link", { name: "Open the conflict" }).click();
+  await cpd.page.waitForURL(/\/conflicts\/[0-9a-f-]{36}$/);
+  await expect(cpd.page.getByTestId("own-operation-link")).toContainText(`Night patrol ${tag}`);
+  const conflictPath = new URL(cpd.page.url()).pathname;
 
   // Nobody acknowledges; the server's clock moves past the first escalation step (and no further).
   try {

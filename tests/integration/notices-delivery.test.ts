@@ -82,7 +82,7 @@ describe("notice delivery", () => {
 
       // Round 1 runs its course unacknowledged.
       for (const m of [30, 60, 90]) await runDueJobs({ db: db(), now: minutes(m), handlers: escalationOnly, queues: [ESCALATION_QUEUE] });
-      expect((await conflictSteps(1)).map((s) => s.level)).toEqual(["BACKUP", "CHIEF", "CONTACT_24X7"]);
+      expect((await conflictSteps(1)).map((s) => s.level)).toEqual(["SUPERVISOR", "CHIEF", "CONTACT_24X7"]);
 
       // Rescheduled away, the conflict closes; moved back, it opens again and needs acknowledging again.
       const away = await updateOperation({ db: db(), actor: cook, operationId: local.id, input: { version: 1, startsAt: at(300).toISOString(), endsAt: at(304).toISOString() }, now: minutes(100) });
@@ -92,7 +92,7 @@ describe("notice delivery", () => {
 
       for (const m of [140, 170, 200]) await runDueJobs({ db: db(), now: minutes(m), handlers: escalationOnly, queues: [ESCALATION_QUEUE] });
       expect((await conflictSteps(2)).map((s) => [s.step, s.level])).toEqual([
-        [1, "BACKUP"],
+        [1, "SUPERVISOR"],
         [2, "CHIEF"],
         [3, "CONTACT_24X7"],
       ]);
