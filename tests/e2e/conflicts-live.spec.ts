@@ -111,6 +111,12 @@ test("a conflict reaches both supervisors live; one side acknowledges and propos
   // Confirming acknowledged the police side, and with it the notice the sheriff's filing sent it.
   await expect(cpd.page.getByTestId("ack-own")).toContainText("Acknowledged by E2E Test User");
   await expect(cpd.page.getByTestId("conflict-notice").first().getByTestId("conflict-notice-ack")).toContainText("Acknowledged by E2E Test User");
+  // That notice links back to the conflict, and names the police operation it overlaps.
+  await cpd.page.getByTestId("conflict-notice").first().getByRole("link").click();
+  await cpd.page.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
+  await expect(cpd.page.getByTestId("notice-conflict-link")).toHaveAttribute("href", conflictPath);
+  await expect(cpd.page.getByTestId("notice-own-operation")).toContainText(cpdTitle);
+  await expect(cpd.page.getByTestId("acknowledged-by")).toContainText("E2E Test User");
 
   // The sheriff's page turns resolved live, with both sides' steps on record.
   await expect(cook.page.getByTestId("conflict-status")).toHaveAttribute("data-status", "RESOLVED", { timeout: 5_000 });
