@@ -12,7 +12,7 @@ import { enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOp
 import { waitForMail } from "./support/mail-peer";
 
 // Two agencies' browsers, filings, live updates and email on a shared two-core machine.
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 test.afterAll(async () => {
   await closeE2eRun();

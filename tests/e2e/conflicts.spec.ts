@@ -8,7 +8,7 @@ import { closeE2eRun } from "./auth-fixtures";
 import { enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, signedInPage, squareAround, wallTime } from "./operations-fixtures";
 
 // Two agencies' browsers, filings, live updates and email on a shared two-core machine.
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 test.afterAll(async () => {
   await closeE2eRun();
