@@ -176,3 +176,33 @@ test("a supervisor elsewhere in the app is alerted live; an unacknowledged confl
     await setServerClockOffset(cook.page.request, 0);
   }
 });
+
+test("a host agency notified of two colliding operations sees that they collide, and no more", async ({ browser }) => {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const lat = 41.775 + Math.random() * 0.01;
+  const lon = -87.62;
+  const ice = await supervisor(browser, "ice-ero-chicago");
+  const cook = await supervisor(browser, "cook-sheriff");
+  await fileFrom(ice, { title: `Federal surveillance ${tag}`, day: 11, from: 8, to: 14, lat, lon, commander: "SA Ruth Okafor", phone: "+1 312-555-0144" });
+  await fileFrom(cook, { title: `Sheriff warrant ${tag}`, day: 11, from: 9, to: 11, lat: lat + 0.001, lon, commander: "Lt. Sam Reyes", phone: "+1 773-555-0199" });
+
+  // The city police, host of both, open the sheriff's notice: it names the collision.
+  const cpd = await supervisor(browser, "chicago-pd");
+  await cpd.page.goto("/inbox");
+  await cpd.page.getByTestId("inbox-item").filter({ hasText: `Sheriff warrant ${tag}` }).getByRole("link").first().click();
+  const collision = cpd.page.getByTestId("notice-collision");
+  await expect(collision).toContainText(`Federal surveillance ${tag}`);
+  await collision.getByRole("link").click();
+  await cpd.page.waitForURL(/\/conflicts\/[0-9a-f-]{36}$/);
+  const view = cpd.page.getByTestId("host-conflict");
+  await expect(view.getByTestId("host-conflict-notice")).toHaveCount(2);
+  await expect(view.getByTestId("host-conflict-window")).toContainText("09:00");
+  // Read-only, and nothing of the conflict record itself.
+  for (const id of ["acknowledge", "propose-form", "counterpart-contact", "conflict-facts", "conflict-history"]) await expect(cpd.page.getByTestId(id)).toHaveCount(0);
+  await expectNoSeriousA11yViolations(cpd.page);
+
+  // An agency without both notices gets not found.
+  const dupage = await signedInPage(browser, "dupage-sheriff", ["SUPERVISOR"]);
+  await dupage.goto(new URL(cpd.page.url()).pathname);
+  await expectNotFound(dupage);
+});
