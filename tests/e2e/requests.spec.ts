@@ -14,6 +14,10 @@ test.afterAll(async () => {
   await closeE2eRun();
 });
 
+// Each test signs in several people and scans several pages; on a loaded two-core machine that
+// alone came within seconds of the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const SHERIFF = "DuPage County Sheriff's Office";
 const RULE = "Detainers are honoured only with a judicial warrant";
 
