@@ -13,6 +13,7 @@ import { isLocale, type Locale } from "../i18n/locales";
 import { queueMail, type MailRecipient } from "../mail/queue-mail";
 import type { MailParams, MailTemplate } from "../mail/render";
 import { publishLiveEvent } from "../realtime/publish";
+import type { WebhookEvent } from "../webhooks/events";
 import { CONFLICT_EMAIL_ROLES, CONFLICT_SUBJECT } from "./roles";
 
 type ConflictRef = { id: string; opAId: string; opBId: string; agencyAId: string; agencyBId: string };
@@ -73,6 +74,9 @@ export async function emailConflictFound(tx: Tx, o: { conflictId: string; now: D
   }
 }
 
+/** The steps agencies' own systems subscribe to: an acknowledgment, and the outcome confirmed by both sides. */
+const STEP_WEBHOOK: Partial<Record<ConflictEventKind, WebhookEvent>> = { ACKNOWLEDGED: "conflict.acknowledged", CONFIRMED: "conflict.resolved" };
+
 export type ConflictStep = {
   actor: Actor;
   conflict: ConflictRef;
@@ -91,7 +95,8 @@ export async function recordConflictStep(tx: Tx, s: ConflictStep): Promise<void>
   });
   const side = conflict.agencyAId === actor.agencyId ? "A" : "B";
   await recordAudit(tx, { action: s.audit, targetType: "Conflict", targetId: conflict.id, details: { side, ...(s.outcome ? { outcome: s.outcome } : {}), ...s.details }, at: now, ...auditContext(actor) });
-  await publishLiveEvent(tx, { type: "conflict", agencyIds: [conflict.agencyAId, conflict.agencyBId], id: conflict.id });
+  const webhook = STEP_WEBHOOK[s.kind];
+  await publishLiveEvent(tx, { type: "conflict", agencyIds: [conflict.agencyAId, conflict.agencyBId], id: conflict.id }, webhook ? { event: webhook, now } : undefined);
   const otherAgencyId = side === "A" ? conflict.agencyBId : conflict.agencyAId;
   const params: MailParams = { fromAgency: actor.agencyName, person: actor.name, at: now, note: s.note ?? "" };
   if (s.outcome) params.outcome = s.outcome;

@@ -12,12 +12,15 @@ import { ESCALATION_QUEUE, escalationJobHandler } from "./escalation";
 import { escalationSubjects } from "./escalation-subjects";
 import { enqueue } from "./queue";
 import type { JobHandlers } from "./runner";
+import { WEBHOOK_QUEUE } from "../webhooks/emit";
+import { webhookJobHandler } from "../webhooks/deliver";
 
 export function appJobHandlers(): JobHandlers {
   const smtpUrl = env().SMTP_URL;
   return {
     [MAIL_QUEUE]: mailJobHandler(smtpUrl ? smtpTransport(smtpUrl) : null),
     [ESCALATION_QUEUE]: escalationJobHandler(escalationSubjects),
+    [WEBHOOK_QUEUE]: webhookJobHandler(),
     [AUDIT_ANCHOR_QUEUE]: async ({ db, now }) => {
       await anchorAuditChain(db, { now });
     },

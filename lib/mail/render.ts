@@ -5,7 +5,7 @@ import { formatDateTime } from "../i18n/format";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { createTranslator } from "../i18n/translate";
 
-export const MAIL_TEMPLATES = ["notice", "noticeUpdate", "noticeCancel", "noticeExigent", "assistanceRequest", "reply", "conflict", "conflictFound", "conflictAcknowledged", "conflictProposed", "conflictConfirmed", "conflictContested", "conflictReopened", "escalation", "test", "passwordChanged", "mfaReset", "auditAnchor", "afterActionReminder", "afterActionOverdue"] as const;
+export const MAIL_TEMPLATES = ["notice", "noticeUpdate", "noticeCancel", "noticeExigent", "assistanceRequest", "reply", "conflict", "conflictFound", "conflictAcknowledged", "conflictProposed", "conflictConfirmed", "conflictContested", "conflictReopened", "escalation", "test", "passwordChanged", "mfaReset", "auditAnchor", "afterActionReminder", "afterActionOverdue", "webhookDisabled"] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export type MailParams = Record<string, string | number | Date>;
 

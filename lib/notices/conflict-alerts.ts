@@ -23,6 +23,6 @@ export async function alertNewConflicts(tx: Tx, o: { conflicts: readonly Recorde
       await scheduleEscalation(tx, { subjectType: CONFLICT_SUBJECT, subjectId: c.id, recipientAgencyId: recipient, originAgencyId: origin, startsAt: row?.overlapStart ?? null, now: o.now, round: c.openings });
     }
     await emailConflictFound(tx, { conflictId: c.id, now: o.now });
-    await publishLiveEvent(tx, { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id });
+    await publishLiveEvent(tx, { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id }, { event: "conflict.found", now: o.now });
   }
 }

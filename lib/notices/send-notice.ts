@@ -105,7 +105,7 @@ export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNo
     ackBy = (await scheduleEscalation(tx, { subjectType: NOTICE_SUBJECT, subjectId: id, recipientAgencyId: input.recipientAgencyId, originAgencyId: op.agencyId, startsAt: op.startsAt, now })).firstAt;
   }
   await emailNotice(tx, { id, kind: input.kind, content: input.content, recipientAgencyId: input.recipientAgencyId, ackBy, now, conflictId: input.conflictId ?? null, requiresAck: input.requiresAck });
-  await publishLiveEvent(tx, { type: "notice", agencyIds: [input.recipientAgencyId, op.agencyId], id });
+  await publishLiveEvent(tx, { type: "notice", agencyIds: [input.recipientAgencyId, op.agencyId], id }, { event: "notice.received", agencyIds: [input.recipientAgencyId], now });
   await recordAudit(tx, {
     action: NOTICE_AUDIT.send,
     targetType: "Notice",

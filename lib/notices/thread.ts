@@ -22,7 +22,11 @@ export async function addThreadEntry(
   await tx.noticeMessage.create({
     data: { id, threadId: notice.threadId, noticeId: notice.id, authorAgencyId: actor.agencyId, authorUserId: actor.userId, authorName: actor.name, kind: o.kind, body: o.body, createdAt: now },
   });
-  await publishLiveEvent(tx, { type: o.live, agencyIds: [notice.senderAgencyId, notice.recipientAgencyId], id: notice.id });
+  await publishLiveEvent(
+    tx,
+    { type: o.live, agencyIds: [notice.senderAgencyId, notice.recipientAgencyId], id: notice.id },
+    { event: o.kind === "ACKNOWLEDGED" ? "notice.acknowledged" : "notice.replied", now },
+  );
   if (o.notifyOtherSide) await emailOtherSide(tx, { actor, notice, now });
   return id;
 }

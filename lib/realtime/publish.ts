@@ -2,6 +2,8 @@
 // the change, PostgreSQL delivers it only on commit, to every app instance's listener.
 // The payload is deliberately tiny and carries no content: browsers re-read what they may see.
 import type { Tx } from "../db/client";
+import type { WebhookEvent } from "../webhooks/events";
+import { emitWebhookEvent } from "../webhooks/emit";
 
 export const LIVE_CHANNEL = "cg_live";
 
@@ -21,7 +23,14 @@ export function isLiveEvent(value: unknown): value is LiveEvent {
   );
 }
 
-export async function publishLiveEvent(tx: Tx, event: LiveEvent): Promise<void> {
+/**
+ * The webhook event a change also raises for the agencies' own systems. `agencyIds` defaults to
+ * the live event's: only agencies that may see the object are ever told of it.
+ */
+export type LiveWebhook = { event: WebhookEvent; now: Date; agencyIds?: string[] };
+
+export async function publishLiveEvent(tx: Tx, event: LiveEvent, webhook?: LiveWebhook): Promise<void> {
   const payload = JSON.stringify({ type: event.type, agencyIds: [...new Set(event.agencyIds)], id: event.id });
   await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
+  if (webhook) await emitWebhookEvent(tx, { event: webhook.event, subjectId: event.id, agencyIds: webhook.agencyIds ?? event.agencyIds, now: webhook.now });
 }

@@ -66,7 +66,7 @@ async function insert(tx: Tx, actor: Actor, row: NewRow, action: string, now: Da
     const from = new Date(Math.max(now.getTime(), dueAt.getTime() - ESCALATION_LEAD_WINDOWS * agency.ackWindowMinutes * 60_000));
     await scheduleEscalation(tx, { subjectType: REQUEST_SUBJECT, subjectId: id, recipientAgencyId: row.agencyId, originAgencyId: row.requesterAgencyId, startsAt: dueAt, now: from });
   }
-  await publishLiveEvent(tx, { type: "request", agencyIds: [row.agencyId, ...(row.requesterAgencyId ? [row.requesterAgencyId] : [])], id });
+  await publishLiveEvent(tx, { type: "request", agencyIds: [row.agencyId, ...(row.requesterAgencyId ? [row.requesterAgencyId] : [])], id }, { event: "request.received", agencyIds: [row.agencyId], now });
   // The audit trail names kinds and categories only; never the local reference.
   await recordAudit(tx, {
     action,

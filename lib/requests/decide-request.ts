@@ -62,7 +62,7 @@ export async function decideRequest(args: { db: Db; actor: Actor; requestId: str
       });
       if (count !== 1) throw new ConflictError("requests.errors.alreadyDecided");
       await stopEscalation(tx, { subjectType: REQUEST_SUBJECT, subjectId: req.id, recipientAgencyId: actor.agencyId, now });
-      await publishLiveEvent(tx, { type: "request", agencyIds: [req.agencyId, ...(req.requesterAgencyId ? [req.requesterAgencyId] : [])], id: req.id });
+      await publishLiveEvent(tx, { type: "request", agencyIds: [req.agencyId, ...(req.requesterAgencyId ? [req.requesterAgencyId] : [])], id: req.id }, { event: "request.decided", now });
       await recordAudit(tx, {
         action: REQUEST_AUDIT.decide,
         targetType: "FederalRequest",
