@@ -33,7 +33,9 @@ export async function listWebhookDeliveries(args: { db: Db; actor: Actor; endpoi
   const { db, actor, endpointId } = args;
   authorizeAgencyAdmin(actor);
   if (!isId(endpointId)) throw new NotFoundError();
-  const where = { endpointId, agencyId: actor.agencyId, endpoint: { agencyId: actor.agencyId } };
+  // Another agency's endpoint is not found, rather than shown empty.
+  if (!(await db.webhookEndpoint.findFirst({ where: { id: endpointId, agencyId: actor.agencyId }, select: { id: true } }))) throw new NotFoundError();
+  const where = { endpointId, agencyId: actor.agencyId };
   const total = await db.webhookDelivery.count({ where });
   const pages = Math.max(1, Math.ceil(total / DELIVERY_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(args.page ?? 1)), pages);

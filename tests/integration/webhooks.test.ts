@@ -4,13 +4,14 @@
 // redelivery, and the endpoint disabled (admins emailed) after sustained failure.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { acknowledgeConflict } from "@/lib/conflicts/conflicts";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { webhookJobHandler } from "@/lib/webhooks/deliver";
-import { redeliverWebhook } from "@/lib/webhooks/deliveries";
+import { listWebhookDeliveries, redeliverWebhook } from "@/lib/webhooks/deliveries";
 import { WEBHOOK_QUEUE } from "@/lib/webhooks/emit";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
-import { createWebhookEndpoint, setWebhookEndpointActive } from "@/lib/webhooks/manage-endpoints";
+import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, setWebhookEndpointActive } from "@/lib/webhooks/manage-endpoints";
 import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
 import { filing, LOOP, seededWorld, T0 } from "./notices-fixtures";
@@ -138,6 +139,9 @@ describe("webhooks", () => {
 
   it("redelivers a delivery under the same webhook-id, audited, and the receiver does not process it twice", async () => {
     const [d] = await deliveriesOf(cookEndpointId);
+    // Another agency's admin cannot redeliver it (and is recorded trying).
+    await expect(redeliverWebhook({ db: db(), actor: await w.as("admin@dupage-sheriff.demo"), deliveryId: d.id, now: hours(6) })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db().auditEvent.count({ where: { action: "webhook.redeliver", targetId: d.id, outcome: "DENIED" } })).toBe(1);
     const received = cook.state.received.length;
     const processed = cook.state.processed.size;
     await redeliverWebhook({ db: db(), actor: await w.as("admin@cook-sheriff.demo"), deliveryId: d.id, now: hours(6) });
@@ -199,5 +203,86 @@ describe("webhooks", () => {
     expect((await db().webhookDelivery.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("FAILED");
     expect(await db().mailMessage.count({ where: { template: "webhookDisabled", toAddress: "admin@dupage-sheriff.demo" } })).toBe(1);
     expect(admin.agencyId).toBe(w.id("dupage-sheriff"));
+  });
+});
+
+describe("webhook endpoint administration", () => {
+  const t = useFreshDb();
+  const db = () => t().db;
+  let w: Awaited<ReturnType<typeof seededWorld>>;
+  beforeAll(async () => {
+    useTestSecrets(t().url);
+    w = await seededWorld(db());
+  });
+  const input = { url: "https://cad.example.org/hooks", events: ["notice.received", "conflict.found"] };
+  const audits = (action: string, targetId?: string) => db().auditEvent.findMany({ where: { action, ...(targetId ? { targetId } : {}) }, orderBy: { seq: "asc" } });
+
+  it("is for the agency's own admins: another agency's admin cannot list, change or redeliver, and non-admins cannot at all (refusals audited)", async () => {
+    const cookAdmin = await w.as("admin@cook-sheriff.demo");
+    const { endpoint } = await createWebhookEndpoint({ db: db(), actor: cookAdmin, input, now: T0 });
+    const other = await w.as("admin@dupage-sheriff.demo");
+    expect(await listWebhookEndpoints({ db: db(), actor: other })).toEqual([]);
+    await expect(getWebhookEndpoint({ db: db(), actor: other, endpointId: endpoint.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listWebhookDeliveries({ db: db(), actor: other, endpointId: endpoint.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setWebhookEndpointActive({ db: db(), actor: other, endpointId: endpoint.id, active: false, now: T0 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(rotateWebhookSecret({ db: db(), actor: other, endpointId: endpoint.id, now: T0 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteWebhookEndpoint({ db: db(), actor: other, endpointId: endpoint.id, now: T0 })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).active).toBe(true);
+    const denied = await db().auditEvent.findMany({ where: { targetId: endpoint.id, outcome: "DENIED" } });
+    expect(denied.map((a) => a.action).sort()).toEqual(["webhook.delete", "webhook.disable", "webhook.rotateSecret"]);
+
+    for (const email of ["liaison@cook-sheriff.demo", "chief@cook-sheriff.demo", "supervisor@cook-sheriff.demo"]) {
+      const actor = await w.as(email);
+      await expect(listWebhookEndpoints({ db: db(), actor })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createWebhookEndpoint({ db: db(), actor, input, now: T0 })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(setWebhookEndpointActive({ db: db(), actor, endpointId: endpoint.id, active: false, now: T0 })).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await db().auditEvent.count({ where: { action: "webhook.create", outcome: "DENIED" } })).toBe(3);
+  });
+
+  it("validates the URL (https, no private addresses in production) and the events, with field errors, and keeps at most five per agency", async () => {
+    const admin = await w.as("admin@chicago-pd.demo");
+    const issues = async (i: unknown, o: { production?: boolean; resolve?: (h: string) => Promise<string[]> } = {}) => {
+      const e = await createWebhookEndpoint({ db: db(), actor: admin, input: i, now: T0, ...o }).catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(ValidationError);
+      return (e as ValidationError).issues;
+    };
+    expect(await issues({ url: "http://cad.example.org/hooks", events: ["notice.received"] })).toEqual([{ path: "url", message: "webhooks.errors.url.scheme" }]);
+    expect(await issues({ url: "https://169.254.169.254/latest", events: ["notice.received"] }, { production: true })).toEqual([{ path: "url", message: "webhooks.errors.url.private" }]);
+    expect(await issues({ url: "https://cad.internal.example/hooks", events: ["notice.received"] }, { production: true, resolve: async () => ["10.20.30.40"] })).toEqual([
+      { path: "url", message: "webhooks.errors.url.private" },
+    ]);
+    expect(await issues({ url: "", events: [] })).toEqual([
+      { path: "url", message: "webhooks.errors.urlRequired" },
+      { path: "events", message: "webhooks.errors.eventRequired" },
+    ]);
+    expect((await issues({ url: "https://cad.example.org/", events: ["operation.filed"] }))[0]).toMatchObject({ path: "events.0", message: "webhooks.errors.eventUnknown" });
+    expect(await db().webhookEndpoint.count({ where: { agencyId: admin.agencyId } })).toBe(0);
+
+    for (let i = 0; i < 5; i++) await createWebhookEndpoint({ db: db(), actor: admin, input: { url: `https://cad.example.org/hooks/${i}`, events: ["notice.received"] }, now: T0, production: true, resolve: async () => ["93.184.216.34"] });
+    await expect(createWebhookEndpoint({ db: db(), actor: admin, input, now: T0 })).rejects.toMatchObject({ message: "webhooks.errors.tooMany" });
+    expect(await db().webhookEndpoint.count({ where: { agencyId: admin.agencyId } })).toBe(5);
+  });
+
+  it("audits every change; the secret is returned once, never stored in the audit trail, and rotation changes it", async () => {
+    const admin = await w.as("admin@joliet-pd.demo");
+    const { endpoint, secret } = await createWebhookEndpoint({ db: db(), actor: admin, input, now: T0 });
+    await setWebhookEndpointActive({ db: db(), actor: admin, endpointId: endpoint.id, active: false, now: T0 });
+    await setWebhookEndpointActive({ db: db(), actor: admin, endpointId: endpoint.id, active: true, now: T0 });
+    const rotated = await rotateWebhookSecret({ db: db(), actor: admin, endpointId: endpoint.id, now: T0 });
+    expect(rotated.secret).not.toBe(secret);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.endpoint).not.toHaveProperty("secret");
+    await deleteWebhookEndpoint({ db: db(), actor: admin, endpointId: endpoint.id, now: T0 });
+    expect(await db().webhookEndpoint.findUnique({ where: { id: endpoint.id } })).toBeNull();
+
+    const trail = await db().auditEvent.findMany({ where: { targetId: endpoint.id }, orderBy: { seq: "asc" } });
+    expect(trail.map((a) => [a.action, a.outcome, a.actorUserId, a.agencyId])).toEqual(
+      ["webhook.create", "webhook.disable", "webhook.enable", "webhook.rotateSecret", "webhook.delete"].map((action) => [action, "SUCCESS", admin.userId, admin.agencyId]),
+    );
+    const text = JSON.stringify(trail.map((a) => a.details));
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(rotated.secret);
+    expect((await audits("webhook.create", endpoint.id))[0].details).toMatchObject({ url: input.url, events: input.events });
   });
 });

@@ -6,16 +6,18 @@ const SECTIONS = [
   { key: "users", href: "/admin" },
   { key: "settings", href: "/admin/settings" },
   { key: "apiTokens", href: "/admin/api-tokens" },
+  { key: "webhooks", href: "/admin/webhooks" },
   { key: "calendar", href: "/admin/calendar" },
   { key: "requestRules", href: "/admin/request-rules" },
 ] as const;
 
 export async function AdminNav({ current }: { current: (typeof SECTIONS)[number]["key"] }) {
-  const [t, tApi, tNotices, tPolicy] = await Promise.all([getT("admin"), getT("api"), getT("notices"), getT("requestPolicy")]);
+  const [t, tApi, tNotices, tPolicy, tWebhooks] = await Promise.all([getT("admin"), getT("api"), getT("notices"), getT("requestPolicy"), getT("webhooks")]);
   const label: Record<(typeof SECTIONS)[number]["key"], string> = {
     users: t("sections.users"),
     settings: t("sections.settings"),
     apiTokens: tApi("tokens.section"),
+    webhooks: tWebhooks("section"),
     calendar: tNotices("calendarAdmin.section"),
     requestRules: tPolicy("rules.section"),
   };
