@@ -12,6 +12,7 @@ import { DEMO_WORLD_SETTING, demoTotpSecret } from "../lib/auth/demo";
 import { DEMO_TIME_ZONE, demoAgencies, type SeedAgency } from "./seed/agencies";
 import { DEMO_PASSWORD, demoUsers, type SeedUser } from "./seed/accounts";
 import { seedRequests } from "./seed/requests";
+import { seedWebhooks } from "./seed/webhooks";
 
 /** Two processes starting at once (two app instances) must not both seed. */
 const SEED_LOCK_KEY = 7_274_002;
@@ -34,6 +35,7 @@ export async function seed(db: PrismaClient): Promise<void> {
       await createUsers(tx, users, agencyIds, { passwordHash, secrets, now });
       await seedRequests(tx, agencyIds, now);
       await seedFilingDefaults(tx, now);
+      await seedWebhooks(tx, agencyIds, now, SEED_LABEL);
       // The mark a production start refuses (scripts/lib/demo-policy.ts): this database is a demo.
       await tx.systemSetting.upsert({
         where: { key: DEMO_WORLD_SETTING },

@@ -41,6 +41,8 @@ describe("webhooks", () => {
   beforeAll(async () => {
     useTestSecrets(t().url);
     w = await seededWorld(db());
+    // The demo world's own endpoints point at hosts that do not exist; these tests use real receivers.
+    await db().webhookEndpoint.updateMany({ data: { active: false } });
     vi.useFakeTimers({ toFake: ["Date"] });
     cook = await startReceiver();
     dupage = await startReceiver();
