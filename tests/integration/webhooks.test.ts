@@ -4,6 +4,8 @@
 // redelivery, and the endpoint disabled (admins emailed) after sustained failure.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { acknowledgeConflict } from "@/lib/conflicts/conflicts";
+import { confirmConflictOutcome, proposeConflictOutcome } from "@/lib/conflicts/outcome";
+import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { fileOperation } from "@/lib/operations/file-operation";
@@ -88,16 +90,21 @@ describe("webhooks", () => {
     expect(dupage.state.received).toEqual([]);
   });
 
-  it("tells both parties, and only them, of a conflict found and acknowledged", async () => {
+  it("tells both parties, and only them, of a conflict found, acknowledged and resolved, and of a notice acknowledged", async () => {
     const before = (await deliveriesOf(cookEndpointId)).length;
     const sheriff = await w.as("liaison@cook-sheriff.demo");
     const { conflicts } = await fileOperation({ db: db(), actor: sheriff, input: filing({ area: LOOP, title: "Sheriff warrant, Loop" }), now: hours(1) });
     expect(conflicts.length).toBeGreaterThan(0);
     await acknowledgeConflict({ db: db(), actor: await w.as("supervisor@cook-sheriff.demo"), conflictId: conflicts[0].id, now: hours(1) });
+    // Resolved once both sides agree: the sheriff proposes, the field office confirms.
+    await proposeConflictOutcome({ db: db(), actor: await w.as("supervisor@cook-sheriff.demo"), conflictId: conflicts[0].id, input: { outcome: "PROCEED_SEPARATELY", note: "Times staggered by radio." }, now: hours(1) });
+    await confirmConflictOutcome({ db: db(), actor: await w.as("supervisor@ice-ero-chicago.demo"), conflictId: conflicts[0].id, now: hours(1) });
+    // The sheriff acknowledges the federal notice: its own system hears it too.
+    const notice = await db().notice.findFirstOrThrow({ where: { recipientAgencyId: w.id("cook-sheriff"), acknowledgedAt: null }, orderBy: { sentAt: "asc" } });
+    await acknowledgeNotice({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), noticeId: notice.id, now: hours(1) });
     await runAt(hours(1));
     const events = (await deliveriesOf(cookEndpointId)).slice(before).map((d) => d.eventType);
-    expect(events).toContain("conflict.found");
-    expect(events).toContain("conflict.acknowledged");
+    expect(events).toEqual(expect.arrayContaining(["conflict.found", "conflict.acknowledged", "conflict.resolved", "notice.acknowledged"]));
     const ack = [...cook.state.processed.values()].find((p) => (p as { type: string }).type === "conflict.acknowledged") as { data: unknown };
     expect(ack.data).toEqual({ id: conflicts[0].id, object: "conflict", agencyId: w.id("cook-sheriff"), links: { self: `/api/v1/conflicts/${conflicts[0].id}` } });
     expect(dupage.state.received).toEqual([]);
