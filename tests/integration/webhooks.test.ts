@@ -8,6 +8,8 @@ import { confirmConflictOutcome, proposeConflictOutcome } from "@/lib/conflicts/
 import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { runDueJobs } from "@/lib/jobs/runner";
+import { decideRequest } from "@/lib/requests/decide-request";
+import { submitRequest } from "@/lib/requests/create-request";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { webhookJobHandler } from "@/lib/webhooks/deliver";
 import { listWebhookDeliveries, redeliverWebhook } from "@/lib/webhooks/deliveries";
@@ -160,6 +162,19 @@ describe("webhooks", () => {
     const row = await db().webhookDelivery.findUniqueOrThrow({ where: { id: d.id } });
     expect([row.status, row.redeliveries]).toEqual(["DELIVERED", 1]);
     expect(await db().auditEvent.count({ where: { action: "webhook.redeliver", targetId: d.id, outcome: "SUCCESS" } })).toBe(1);
+  });
+
+  it("tells the receiving agency of a federal request received and decided", async () => {
+    const sent = await submitRequest({ db: db(), actor: await w.as("liaison@ice-ero-chicago.demo"), input: { agencyId: w.id("cook-sheriff"), kind: "DETAINER", basisDocument: "I247A_DETAINER", basisSignedByJudge: false, offenceCategory: "CIVIL_IMMIGRATION_ONLY" }, now: hours(7) });
+    await decideRequest({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), requestId: sent.id, input: { decision: "DECLINED", basis: "Illinois TRUST Act", reason: "No judicial warrant presented." }, now: hours(7) });
+    await runAt(hours(7));
+    const about = (await deliveriesOf(cookEndpointId)).filter((d) => (JSON.parse(d.payload) as { data: { id: string } }).data.id === sent.id);
+    expect(about.map((d) => [d.eventType, d.status]).sort()).toEqual([
+      ["request.decided", "DELIVERED"],
+      ["request.received", "DELIVERED"],
+    ]);
+    expect(cook.state.processed.get(about.find((d) => d.eventType === "request.received")!.id)).toMatchObject({ data: { object: "request", links: { self: `/api/v1/requests/${sent.id}` } } });
+    expect(dupage.state.received).toEqual([]);
   });
 
   it("disables the endpoint after a day of failures, emails the agency's admins, and sends nothing more until re-enabled", async () => {
