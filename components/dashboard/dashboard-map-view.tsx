@@ -16,10 +16,11 @@ const STYLE = {
 };
 const JURISDICTION = { color: "#0f172a", weight: 2.5, fill: false, dashArray: "6 4", className: "cg-jurisdiction" };
 
+/** Framed to the operations when there are any (so they can be told apart), else to the jurisdiction. */
 function boundsOf(items: DashboardMapItem[], jurisdiction: MultiPolygon | null): Bounds {
   const points: LatLng[] = [];
   for (const item of items) points.push(...(areaBounds(item.area) ?? []));
-  if (jurisdiction) for (const [lon, lat] of jurisdiction.coordinates.flat(2)) points.push([lat, lon]);
+  if (points.length === 0 && jurisdiction) for (const [lon, lat] of jurisdiction.coordinates.flat(2)) points.push([lat, lon]);
   return pointsBounds(points) ?? US_BOUNDS;
 }
 
@@ -27,7 +28,7 @@ export default function DashboardMapView({ items, jurisdiction, tileUrl, region 
   const bounds = boundsOf(items, jurisdiction);
   return (
     <MapFrame initialBounds={bounds} tileUrl={tileUrl} testId="dash-map" region={region}>
-      <FitBounds bounds={bounds} fitKey={JSON.stringify(bounds)} maxZoom={12} />
+      <FitBounds bounds={bounds} fitKey={JSON.stringify(bounds)} maxZoom={11} />
       {jurisdiction ? <Polygon positions={geometryToLatLngs(jurisdiction)} pathOptions={JURISDICTION} interactive={false} /> : null}
       {items.map((item) => {
         const style = { ...STYLE[item.kind], dashArray: item.precision === "GENERALIZED" ? "4 4" : undefined, className: `cg-dash-area cg-dash-${item.kind.toLowerCase()}` };

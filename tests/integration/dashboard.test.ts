@@ -1,0 +1,128 @@
+// The dashboard's data belongs to the viewer's agency alone: another agency's notices, conflicts,
+// operations and requests never appear, and a notice whose filer chose a generalised area reaches
+// the map only as that generalised area — the operation's exact coordinates are nowhere in it.
+import { beforeAll, describe, expect, it } from "vitest";
+import { readDashboard, sectionOrder } from "@/lib/dashboard/read-dashboard";
+import { readNavCounts } from "@/lib/dashboard/nav-counts";
+import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
+import { fileOperation } from "@/lib/operations/file-operation";
+import { useTestSecrets } from "./helpers/actors";
+import { useFreshDb } from "./helpers/db";
+import { at, filing, seededWorld, T0 } from "./notices-fixtures";
+
+/** Beside Watseka, Iroquois County: the exact centre the FBI files, never to be seen by the county. */
+const WATSEKA = { kind: "CIRCLE", center: [-87.73817, 40.77163], radiusM: 350 };
+/** Wheaton, DuPage County. */
+const WHEATON = { kind: "CIRCLE", center: [-88.105, 41.865], radiusM: 400 };
+/** The county's own detail a few hundred metres away, overlapping the FBI's area. */
+const WATSEKA_DETAIL = { kind: "CIRCLE", center: [-87.7359, 40.7731], radiusM: 400 };
+/** Kankakee, Kankakee County. */
+const KANKAKEE = { kind: "CIRCLE", center: [-87.861, 41.12], radiusM: 300 };
+
+describe("the dashboard's data", () => {
+  const t = useFreshDb();
+  const db = () => t().db;
+  let w: Awaited<ReturnType<typeof seededWorld>>;
+  const ids = { fbiOp: "", iroquoisOp: "", dupageNotice: "", kankakeeConflict: "" };
+
+  beforeAll(async () => {
+    useTestSecrets(t().url);
+    w = await seededWorld(db());
+    const filedAt = at(-72);
+    // The FBI files near Watseka, sharing only the general area; the county is a host.
+    const fbi = await fileOperation({ db: db(), actor: await w.as("liaison@fbi-chicago.demo"), input: filing({ area: WATSEKA, title: "FBI warrant, Watseka", areaPrecision: "GENERALIZED" }), now: filedAt });
+    ids.fbiOp = fbi.operation.id;
+    // The county's own operation at the same place and time: a conflict between the two.
+    const own = await fileOperation({ db: db(), actor: await w.as("liaison@iroquois-sheriff.demo"), input: filing({ area: WATSEKA_DETAIL, title: "Iroquois traffic detail" }), now: filedAt });
+    ids.iroquoisOp = own.operation.id;
+    expect(own.conflicts).toHaveLength(1);
+    // Elsewhere, between other agencies: a notice to DuPage, and a conflict between Kankakee and HSI.
+    await fileOperation({ db: db(), actor: await w.as("liaison@ice-ero-chicago.demo"), input: filing({ area: WHEATON, title: "ICE warrant, Wheaton" }), now: filedAt });
+    ids.dupageNotice = (await db().notice.findFirstOrThrow({ where: { recipientAgencyId: w.id("dupage-sheriff") } })).id;
+    await fileOperation({ db: db(), actor: await w.as("liaison@kankakee-sheriff.demo"), input: filing({ area: KANKAKEE, title: "Kankakee warrant" }), now: filedAt });
+    const hsi = await fileOperation({ db: db(), actor: await w.as("liaison@hsi-chicago.demo"), input: filing({ area: KANKAKEE, title: "HSI surveillance, Kankakee" }), now: filedAt });
+    ids.kankakeeConflict = hsi.conflicts[0].id;
+  });
+
+  it("a chief sees only the agency's own notices, conflicts, operations and requests, notices oldest first with an escalation clock", async () => {
+    const chief = await w.as("chief@iroquois-sheriff.demo");
+    const d = await readDashboard({ db: db(), actor: chief, now: T0 });
+    expect(d.order.slice(0, 2)).toEqual(["notices", "requests"]);
+
+    const notices = await db().notice.findMany({ where: { id: { in: d.notices.items.map((n) => n.id) } } });
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((n) => n.recipientAgencyId === w.id("iroquois-sheriff"))).toBe(true);
+    expect(d.notices.items.map((n) => n.title)).toContain("FBI warrant, Watseka");
+    expect(d.notices.items.map((n) => n.id)).not.toContain(ids.dupageNotice);
+    const sent = d.notices.items.map((n) => n.sentAt.getTime());
+    expect(sent).toEqual([...sent].sort((a, b) => a - b));
+    const fbiNotice = d.notices.items.find((n) => n.title === "FBI warrant, Watseka")!;
+    expect(fbiNotice.escalation.nextAt).not.toBeNull();
+    expect(fbiNotice.escalation.nextLevel).toBe("BACKUP");
+
+    expect(d.conflicts.total).toBe(1);
+    expect(d.conflicts.items[0].counterpartAgencyName).toBe("FBI Chicago Field Office");
+    expect(d.conflicts.items[0].ownOperation?.id).toBe(ids.iroquoisOp);
+    expect(d.conflicts.items.map((c) => c.id)).not.toContain(ids.kankakeeConflict);
+
+    expect(d.operations.map((o) => o.id)).toEqual([ids.iroquoisOp]);
+    expect(d.requests).not.toBeNull();
+    const requests = await db().federalRequest.findMany({ where: { id: { in: d.requests!.items.map((r) => r.id) } } });
+    expect(requests.every((r) => r.agencyId === w.id("iroquois-sheriff") && r.decision === null)).toBe(true);
+
+    const text = JSON.stringify(d);
+    for (const other of ["ICE warrant, Wheaton", "Kankakee warrant", "HSI surveillance, Kankakee"]) expect(text).not.toContain(other);
+  });
+
+  it("a generalised notice reaches the map only as its generalised area; the agency's own operation exactly", async () => {
+    const chief = await w.as("chief@iroquois-sheriff.demo");
+    const d = await readDashboard({ db: db(), actor: chief, now: T0 });
+    const notice = d.map.items.find((m) => m.kind === "NOTICE" && m.title === "FBI warrant, Watseka")!;
+    expect(notice.precision).toBe("GENERALIZED");
+    expect(notice.area.kind).toBe("CIRCLE");
+    if (notice.area.kind !== "CIRCLE") throw new Error("expected a circle");
+    expect(notice.area.radiusM).toBeGreaterThanOrEqual(1_000);
+    expect(notice.area.center).not.toEqual(WATSEKA.center);
+    // Nothing finer than the 0.01° grid: the exact centre appears nowhere in what the page gets.
+    const mapText = JSON.stringify(d.map);
+    for (const exact of ["-87.73817", "40.77163", "-87.738", "40.7716"]) expect(mapText).not.toContain(exact);
+    expect(JSON.stringify(d)).not.toContain("40.77163");
+    const own = d.map.items.find((m) => m.kind === "OWN")!;
+    expect(own.id).toBe(ids.iroquoisOp);
+    expect(own.area).toEqual(WATSEKA_DETAIL);
+    expect(d.map.jurisdiction?.type).toBe("MultiPolygon");
+    expect(d.timeline.map((i) => i.id)).toEqual(expect.arrayContaining([ids.iroquoisOp, notice.id]));
+    // Another agency's operation never shows, however close.
+    expect(d.map.items.some((m) => m.kind === "OWN" && m.id === ids.fbiOp)).toBe(false);
+  });
+
+  it("a supervisor's dashboard leads with conflicts; another agency's supervisor sees none of these", async () => {
+    const supervisor = await w.as("supervisor@iroquois-sheriff.demo");
+    const d = await readDashboard({ db: db(), actor: supervisor, now: T0 });
+    expect(d.order[0]).toBe("conflicts");
+    expect(d.requests).toBeNull();
+    expect(sectionOrder(["LIAISON"]).slice(0, 2)).toEqual(["operations", "replies"]);
+
+    const dupage = await readDashboard({ db: db(), actor: await w.as("supervisor@dupage-sheriff.demo"), now: T0 });
+    expect(dupage.notices.items.map((n) => n.id)).toEqual([ids.dupageNotice]);
+    expect(dupage.conflicts.total).toBe(0);
+    expect(dupage.operations).toEqual([]);
+    expect(JSON.stringify(dupage)).not.toContain("Watseka");
+  });
+
+  it("the navigation counts are the agency's own and fall as it acts", async () => {
+    const chief = await w.as("chief@iroquois-sheriff.demo");
+    const before = await readNavCounts({ db: db(), actor: chief });
+    const unread = await db().notice.count({ where: { recipientAgencyId: w.id("iroquois-sheriff"), supersededAt: null, readAt: null } });
+    expect(before.inbox).toBe(unread);
+    expect(before.conflicts).toBe(1);
+    expect(before.requests).toBe(await db().federalRequest.count({ where: { agencyId: w.id("iroquois-sheriff"), decision: null } }));
+    expect((await readNavCounts({ db: db(), actor: await w.as("liaison@iroquois-sheriff.demo") })).requests).toBeNull();
+    expect((await readNavCounts({ db: db(), actor: await w.as("chief@dupage-sheriff.demo") })).conflicts).toBe(0);
+
+    const notice = (await readDashboard({ db: db(), actor: chief, now: T0 })).notices.items[0];
+    await acknowledgeNotice({ db: db(), actor: chief, noticeId: notice.id, now: T0 });
+    const after = await readDashboard({ db: db(), actor: chief, now: T0 });
+    expect(after.notices.items.map((n) => n.id)).not.toContain(notice.id);
+  });
+});
