@@ -14,7 +14,7 @@ const STYLE = {
   OWN: { color: "#1d4ed8", weight: 2, fillOpacity: 0.2 },
   NOTICE: { color: "#b45309", weight: 2, fillOpacity: 0.2 },
 };
-const JURISDICTION = { color: "#0f172a", weight: 2.5, fill: false, dashArray: "6 4", className: "cg-jurisdiction" };
+const JURISDICTION = { color: "#0f172a", weight: 2.5, fill: false, dashArray: "6 4" };
 
 /** Framed to the operations when there are any (so they can be told apart), else to the jurisdiction. */
 function boundsOf(items: DashboardMapItem[], jurisdiction: MultiPolygon | null): Bounds {
@@ -28,17 +28,19 @@ export default function DashboardMapView({ items, jurisdiction, tileUrl, region 
   const bounds = boundsOf(items, jurisdiction);
   return (
     <MapFrame initialBounds={bounds} tileUrl={tileUrl} testId="dash-map" region={region}>
-      <FitBounds bounds={bounds} fitKey={JSON.stringify(bounds)} maxZoom={11} />
-      {jurisdiction ? <Polygon positions={geometryToLatLngs(jurisdiction)} pathOptions={JURISDICTION} interactive={false} /> : null}
+      <FitBounds bounds={bounds} fitKey={JSON.stringify(bounds)} maxZoom={12} />
+      {jurisdiction ? <Polygon positions={geometryToLatLngs(jurisdiction)} pathOptions={JURISDICTION} className="cg-jurisdiction" interactive={false} /> : null}
       {items.map((item) => {
-        const style = { ...STYLE[item.kind], dashArray: item.precision === "GENERALIZED" ? "4 4" : undefined, className: `cg-dash-area cg-dash-${item.kind.toLowerCase()}` };
+        const style = { ...STYLE[item.kind], dashArray: item.precision === "GENERALIZED" ? "4 4" : undefined };
+        // Leaflet reads a class name only when the path is created, so it goes in as an option, not a style.
+        const className = `cg-dash-area cg-dash-${item.kind.toLowerCase()}`;
         const tip = <Tooltip>{item.title}</Tooltip>;
         return item.area.kind === "CIRCLE" ? (
-          <Circle key={`${item.kind}:${item.id}`} center={[item.area.center[1], item.area.center[0]]} radius={item.area.radiusM} pathOptions={style}>
+          <Circle key={`${item.kind}:${item.id}`} center={[item.area.center[1], item.area.center[0]]} radius={item.area.radiusM} pathOptions={style} className={className}>
             {tip}
           </Circle>
         ) : (
-          <Polygon key={`${item.kind}:${item.id}`} positions={geometryToLatLngs(item.area.geometry)} pathOptions={style}>
+          <Polygon key={`${item.kind}:${item.id}`} positions={geometryToLatLngs(item.area.geometry)} pathOptions={style} className={className}>
             {tip}
           </Polygon>
         );
