@@ -27,11 +27,9 @@ async function expectNotReloaded(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __cgNoReload?: boolean }).__cgNoReload === true)).toBe(true);
 }
 
-/** The number in a navigation badge; 0 when no badge shows. */
+/** The number in a navigation badge; 0 when no badge shows. Read in one step: the badge can go at any moment. */
 async function navCount(page: Page, key: "inbox" | "conflicts" | "requests"): Promise<number> {
-  const badge = page.getByTestId(`nav-count-${key}`);
-  if ((await badge.count()) === 0) return 0;
-  return Number((await badge.locator("[aria-hidden=true]").textContent()) ?? "0");
+  return page.evaluate((k) => Number(document.querySelector(`[data-testid="nav-count-${k}"] [aria-hidden="true"]`)?.textContent ?? "0"), key);
 }
 
 function mapLabel(map: Locator, kind: "county" | "place", text: string) {
@@ -39,6 +37,8 @@ function mapLabel(map: Locator, kind: "county" | "place", text: string) {
 }
 
 test("a rural chief sees a new notice in the county live, with its escalation clock, on a map without tiles, and the unread count rises", async ({ browser }) => {
+  // Two people sign in (each waiting for a fresh authenticator step), one files through the form.
+  test.setTimeout(180_000);
   const tag = randomUUID().slice(0, 8);
   const title = `Warrant service, Watseka ${tag}`;
   const { page: chief } = await signedInAs(browser, "chief@iroquois-sheriff.demo");

@@ -4,7 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDashboard, sectionOrder } from "@/lib/dashboard/read-dashboard";
 import { readNavCounts } from "@/lib/dashboard/nav-counts";
+import { acknowledgeConflict } from "@/lib/conflicts/conflicts";
 import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
+import { createPgListener } from "@/lib/realtime/pg-listener";
+import { LIVE_CHANNEL } from "@/lib/realtime/publish";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
@@ -23,7 +26,7 @@ describe("the dashboard's data", () => {
   const t = useFreshDb();
   const db = () => t().db;
   let w: Awaited<ReturnType<typeof seededWorld>>;
-  const ids = { fbiOp: "", iroquoisOp: "", dupageNotice: "", kankakeeConflict: "" };
+  const ids = { fbiOp: "", iroquoisOp: "", dupageNotice: "", kankakeeConflict: "", iroquoisConflict: "" };
 
   beforeAll(async () => {
     useTestSecrets(t().url);
@@ -36,6 +39,7 @@ describe("the dashboard's data", () => {
     const own = await fileOperation({ db: db(), actor: await w.as("liaison@iroquois-sheriff.demo"), input: filing({ area: WATSEKA_DETAIL, title: "Iroquois traffic detail" }), now: filedAt });
     ids.iroquoisOp = own.operation.id;
     expect(own.conflicts).toHaveLength(1);
+    ids.iroquoisConflict = own.conflicts[0].id;
     // Elsewhere, between other agencies: a notice to DuPage, and a conflict between Kankakee and HSI.
     await fileOperation({ db: db(), actor: await w.as("liaison@ice-ero-chicago.demo"), input: filing({ area: WHEATON, title: "ICE warrant, Wheaton" }), now: filedAt });
     ids.dupageNotice = (await db().notice.findFirstOrThrow({ where: { recipientAgencyId: w.id("dupage-sheriff") } })).id;
@@ -124,5 +128,26 @@ describe("the dashboard's data", () => {
     await acknowledgeNotice({ db: db(), actor: chief, noticeId: notice.id, now: T0 });
     const after = await readDashboard({ db: db(), actor: chief, now: T0 });
     expect(after.notices.items.map((n) => n.id)).not.toContain(notice.id);
+  });
+
+  it("acknowledging a conflict tells both agencies' open pages, and it leaves the acknowledging side's list", async () => {
+    const listener = createPgListener(t().url);
+    const events: { type: string; agencyIds: string[]; id: string }[] = [];
+    listener.listen(LIVE_CHANNEL, (payload) => events.push(JSON.parse(payload)));
+    await listener.ready();
+    try {
+      const supervisor = await w.as("supervisor@iroquois-sheriff.demo");
+      await acknowledgeConflict({ db: db(), actor: supervisor, conflictId: ids.iroquoisConflict, now: T0 });
+      const deadline = Date.now() + 5_000;
+      while (!events.some((e) => e.id === ids.iroquoisConflict) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const event = events.find((e) => e.id === ids.iroquoisConflict);
+      expect(event?.type).toBe("conflict");
+      expect(new Set(event?.agencyIds)).toEqual(new Set([w.id("iroquois-sheriff"), w.id("fbi-chicago")]));
+      expect((await readDashboard({ db: db(), actor: supervisor, now: T0 })).conflicts.total).toBe(0);
+      // The other side still has it to acknowledge.
+      expect((await readDashboard({ db: db(), actor: await w.as("supervisor@fbi-chicago.demo"), now: T0 })).conflicts.items.map((c) => c.id)).toContain(ids.iroquoisConflict);
+    } finally {
+      await listener.close();
+    }
   });
 });
