@@ -13,6 +13,9 @@ import { DEMO_TIME_ZONE, demoAgencies, type SeedAgency } from "./seed/agencies";
 import { DEMO_PASSWORD, demoUsers, type SeedUser } from "./seed/accounts";
 import { seedRequests } from "./seed/requests";
 
+// The week ahead of the demo (operations, notices, conflicts): run by `npm start` after seed().
+export { seedActivity } from "./seed/activity";
+
 /** Two processes starting at once (two app instances) must not both seed. */
 const SEED_LOCK_KEY = 7_274_002;
 const SEED_LABEL = "seed";

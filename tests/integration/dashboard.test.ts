@@ -8,8 +8,9 @@ import { acknowledgeConflict } from "@/lib/conflicts/conflicts";
 import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
 import { createPgListener } from "@/lib/realtime/pg-listener";
 import { LIVE_CHANNEL } from "@/lib/realtime/publish";
+import { seed, seedActivity } from "@/prisma/seed";
 import { fileOperation } from "@/lib/operations/file-operation";
-import { useTestSecrets } from "./helpers/actors";
+import { actorFor, useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
 import { at, filing, seededWorld, T0 } from "./notices-fixtures";
 
@@ -149,5 +150,28 @@ describe("the dashboard's data", () => {
     } finally {
       await listener.close();
     }
+  });
+});
+
+describe("the demo world's week ahead", () => {
+  const t = useFreshDb();
+  const db = () => t().db;
+
+  it("gives the rural chief a generalised notice, the Kankakee supervisor a conflict and the Iroquois liaison an operation within 48 hours", async () => {
+    useTestSecrets(t().url);
+    await seed(db());
+    const now = new Date("2027-05-04T15:20:00Z");
+    expect(await seedActivity(db(), now)).toBe(6);
+    const as = (email: string) => actorFor(db(), email);
+    const chief = await readDashboard({ db: db(), actor: await as("chief@iroquois-sheriff.demo"), now });
+    const watseka = chief.notices.items.find((n) => n.title === "Fugitive arrest, Watseka");
+    expect(watseka?.escalation.nextAt).not.toBeNull();
+    expect(chief.map.items.find((m) => m.title === "Fugitive arrest, Watseka")?.precision).toBe("GENERALIZED");
+    const supervisor = await readDashboard({ db: db(), actor: await as("supervisor@kankakee-sheriff.demo"), now });
+    expect(supervisor.conflicts.items.map((c) => c.counterpartAgencyName)).toContain("Homeland Security Investigations, Chicago");
+    const liaison = await readDashboard({ db: db(), actor: await as("liaison@iroquois-sheriff.demo"), now });
+    expect(liaison.operations.map((o) => o.title)).toEqual(["Traffic safety checkpoint, Route 24"]);
+    const cook = await readDashboard({ db: db(), actor: await as("supervisor@cook-sheriff.demo"), now });
+    expect(cook.conflicts.items.map((c) => c.counterpartAgencyName)).toContain("Chicago Police Department");
   });
 });
