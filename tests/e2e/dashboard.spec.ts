@@ -119,6 +119,8 @@ test("a rural chief sees a new notice in the county live, with its escalation cl
 });
 
 test("a supervisor's dashboard shows a new conflict live, first, and the conflicts count rises", async ({ browser }) => {
+  // Three people sign in and two of them file through the form.
+  test.setTimeout(180_000);
   const tag = randomUUID().slice(0, 8);
   const supervisor = await signedInPage(browser, "kankakee-sheriff", ["SUPERVISOR"]);
   await supervisor.goto("/");
