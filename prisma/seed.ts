@@ -14,6 +14,9 @@ import { DEMO_PASSWORD, demoUsers, type SeedUser } from "./seed/accounts";
 import { seedRequests } from "./seed/requests";
 import { seedWebhooks } from "./seed/webhooks";
 
+// The week ahead of the demo (operations, notices, conflicts): run by `npm start` after seed().
+export { seedActivity } from "./seed/activity";
+
 /** Two processes starting at once (two app instances) must not both seed. */
 const SEED_LOCK_KEY = 7_274_002;
 const SEED_LABEL = "seed";

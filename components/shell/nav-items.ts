@@ -1,7 +1,10 @@
 // The navigation, by role. A link appears only for people who may use what it leads to.
 import type { Role } from "@/lib/db/generated/enums";
 
-export type NavItem = { href: string; labelKey: string; roles?: Role[]; platformAdmin?: boolean };
+/** Which of the navigation counts (lib/dashboard/nav-counts.ts) shows beside the link. */
+export type NavCountKey = "inbox" | "conflicts" | "requests";
+
+export type NavItem = { href: string; labelKey: string; roles?: Role[]; platformAdmin?: boolean; count?: NavCountKey };
 
 /** The people who file operations and work their conflicts. */
 const OPERATIONS_ROLES: Role[] = ["LIAISON", "SUPERVISOR", "CHIEF"];
@@ -10,12 +13,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", labelKey: "nav.dashboard" },
   { href: "/operations", labelKey: "nav.operations", roles: OPERATIONS_ROLES },
   { href: "/operations/new", labelKey: "nav.newOperation", roles: OPERATIONS_ROLES },
-  { href: "/conflicts", labelKey: "nav.conflicts", roles: OPERATIONS_ROLES },
+  { href: "/conflicts", labelKey: "nav.conflicts", roles: OPERATIONS_ROLES, count: "conflicts" },
   // Notices to and from the agency: every role of the agency reads them.
-  { href: "/inbox", labelKey: "nav.inbox" },
+  { href: "/inbox", labelKey: "nav.inbox", count: "inbox" },
   { href: "/sent", labelKey: "nav.sent" },
   // Federal requests: every role reads its agency's log; the pages decide what each may do.
-  { href: "/requests", labelKey: "nav.requests" },
+  { href: "/requests", labelKey: "nav.requests", count: "requests" },
   { href: "/directory", labelKey: "nav.directory" },
   { href: "/admin", labelKey: "nav.admin", roles: ["AGENCY_ADMIN"] },
   { href: "/audit", labelKey: "nav.audit", roles: ["AUDITOR", "AGENCY_ADMIN"] },

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/client";
+import { publishLiveEvent } from "../realtime/publish";
 import type { Conflict as EngineConflict } from "../deconfliction/types";
 
 export type Finding = EngineConflict & { where: [number, number] | null };
@@ -111,9 +112,12 @@ export async function closeConflicts(
   const keep = stillOverlapping.length
     ? Prisma.sql`AND NOT ("opAId" = ANY(${stillOverlapping}::uuid[]) OR "opBId" = ANY(${stillOverlapping}::uuid[]))`
     : Prisma.empty;
-  return tx.$queryRaw<ClosedConflict[]>`
+  const closed = await tx.$queryRaw<ClosedConflict[]>`
     UPDATE "Conflict"
     SET "status" = 'CLOSED', "closedReason" = ${reason}, "closedAt" = ${now}::timestamptz, "updatedAt" = ${now}::timestamptz
     WHERE ("opAId" = ${operationId}::uuid OR "opBId" = ${operationId}::uuid) AND "status" = 'OPEN' ${keep}
     RETURNING "id", "agencyAId", "agencyBId"`;
+  // A conflict that ends no longer waits for anyone: both sides' open pages re-read.
+  for (const c of closed) await publishLiveEvent(tx, { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id });
+  return closed;
 }

@@ -35,6 +35,8 @@ import enRequests from "./messages/en/requests.json";
 import esRequests from "./messages/es/requests.json";
 import enActionLinks from "./messages/en/actionLinks.json";
 import esActionLinks from "./messages/es/actionLinks.json";
+import enDashboard from "./messages/en/dashboard.json";
+import esDashboard from "./messages/es/dashboard.json";
 import enFollowUp from "./messages/en/followUp.json";
 import esFollowUp from "./messages/es/followUp.json";
 import enRequestPolicy from "./messages/en/requestPolicy.json";
@@ -60,6 +62,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     geo: enGeo,
     requests: enRequests,
     actionLinks: enActionLinks,
+    dashboard: enDashboard,
     followUp: enFollowUp,
     requestPolicy: enRequestPolicy,
     webhooks: enWebhooks,
@@ -81,6 +84,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     geo: esGeo,
     requests: esRequests,
     actionLinks: esActionLinks,
+    dashboard: esDashboard,
     followUp: esFollowUp,
     requestPolicy: esRequestPolicy,
     webhooks: esWebhooks,

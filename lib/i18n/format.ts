@@ -22,12 +22,41 @@ export function formatDate(value: Date | string, timeZone: string, locale: Local
   return new Intl.DateTimeFormat(tag(locale), { timeZone, year: "numeric", month: "short", day: "numeric" }).format(d);
 }
 
-/** "America/Chicago (CST)" — the zone as a person reads it. */
+/**
+ * "Central Time (CST)", "hora central (CST)": the zone as people say it, never a time zone
+ * database name like "America/Chicago" (that stays for forms that choose a zone).
+ */
 export function zoneLabel(timeZone: string, locale: Locale, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat(tag(locale), { timeZone, timeZoneName: "short" })
-    .formatToParts(at)
-    .find((p) => p.type === "timeZoneName");
-  return part ? `${timeZone} (${part.value})` : timeZone;
+  const name = (style: "longGeneric" | "short") =>
+    new Intl.DateTimeFormat(tag(locale), { timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
+  const [generic, short] = [name("longGeneric"), name("short")];
+  if (generic && short && generic !== short) return `${generic} (${short})`;
+  return generic ?? short ?? timeZone;
+}
+
+/** "in 45 minutes", "2 hours ago": how far `value` is from `now`, in the largest whole unit. */
+export function formatRelative(value: Date, now: Date, locale: Locale): string {
+  const rtf = new Intl.RelativeTimeFormat(tag(locale), { numeric: "auto" });
+  const minutes = Math.round((value.getTime() - now.getTime()) / 60_000);
+  if (Math.abs(minutes) < 60) return rtf.format(minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 48) return rtf.format(hours, "hour");
+  return rtf.format(Math.round(hours / 24), "day");
+}
+
+/** The calendar day of an instant in a zone, "YYYY-MM-DD", for grouping by day. */
+export function zonedDay(value: Date, timeZone: string): string {
+  return utcToZonedWallTime(value, timeZone).slice(0, 10);
+}
+
+/** "Thursday, Dec 3": a day heading in the zone. */
+export function formatDayHeading(value: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeZone, weekday: "long", month: "short", day: "numeric" }).format(value);
+}
+
+/** "14:30": the time of day in the zone. */
+export function formatTime(value: Date, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(value);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

@@ -25,9 +25,17 @@ export async function seedIfEmpty(url: string, log: Say): Promise<boolean> {
       return false;
     }
     log.step("First run: seeding the demo agencies and accounts");
-    const { seed } = (await import(pathToFileURL(SEED_MODULE).href)) as { seed(db: Db): Promise<void> };
+    const { seed, seedActivity } = (await import(pathToFileURL(SEED_MODULE).href)) as { seed(db: Db): Promise<void>; seedActivity?: (db: Db) => Promise<number> };
     await seed(db);
     log.ok(`Seeded ${await db.agency.count()} agencies`);
+    // The week ahead: dashboards with something on them. The accounts work without it.
+    if (seedActivity) {
+      try {
+        log.ok(`Filed ${await seedActivity(db)} demo operations for the week ahead`);
+      } catch (err) {
+        log.warn(`The demo week ahead could not be filed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     return true;
   } finally {
     await db.$disconnect();

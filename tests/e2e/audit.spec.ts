@@ -35,7 +35,7 @@ test.describe.serial("audit log", () => {
   test("shows exactly the agency's own events, newest first, in its time zone", async () => {
     await page.goto("/audit");
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
-    await expect(page.getByText("Times are shown in America/Chicago")).toBeVisible();
+    await expect(page.getByText("Times are shown in Central Time")).toBeVisible();
     const rows = page.getByTestId("audit-row");
     await expect(rows.first()).toBeVisible();
     const shown = await rows.locator("td:first-child").allTextContents();

@@ -57,7 +57,7 @@ test.describe.serial("agency directory", () => {
     await expect(page.getByTestId("entry-contacts")).toContainText(/\+1 773-555-01\d\d/);
     await expect(page.getByTestId("entry-notice")).toContainText("English, Spanish, and Polish");
     await expect(page.getByTestId("entry-notice")).toContainText("24 hours");
-    await expect(page.getByTestId("entry-summary")).toContainText("America/Chicago");
+    await expect(page.getByTestId("entry-summary")).toContainText("Central Time");
     const outline = page.getByRole("img", { name: "Outline of the jurisdiction of Cook County Sheriff's Office" });
     await expect(outline).toBeVisible();
     expect((await outline.locator("path").getAttribute("d"))?.length).toBeGreaterThan(100);

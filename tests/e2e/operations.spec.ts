@@ -200,7 +200,7 @@ test("the filing form and the operations list work in Spanish", async ({ browser
   await page.getByTestId("language-switch").selectOption("es");
   await expect(page.getByRole("heading", { level: 1, name: "Registrar una operación" })).toBeVisible();
   await expect(page.getByTestId("notes-warning")).toContainText("situación migratoria");
-  await expect(page.getByText("Hora en America/Chicago").first()).toBeVisible();
+  await expect(page.getByText("Horario: hora central").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.goto("/operations");
   await expect(page.getByRole("heading", { level: 1, name: "Operaciones" })).toBeVisible();

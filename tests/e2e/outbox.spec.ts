@@ -60,7 +60,7 @@ test.describe.serial("outbox", () => {
     const live = page.waitForResponse((r) => r.url().includes("/api/events") && r.status() === 200);
     await page.goto("/outbox");
     await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
-    await expect(page.getByText("Times are shown in America/Chicago")).toBeVisible();
+    await expect(page.getByText("Times are shown in Central Time")).toBeVisible();
     expect((await live).headers()["content-type"]).toContain("text/event-stream");
     const marker = await page.evaluate(() => (window as unknown as { __sameDocument: number }).__sameDocument = Date.now());
 

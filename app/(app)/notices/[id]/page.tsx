@@ -73,18 +73,6 @@ export default async function NoticePage({ params }: Props) {
       <PageHeader
         title={title}
         description={`${n.ref} · ${c.operationRef} · ${t("detail.timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}`}
-        actions={
-          <div className="flex flex-wrap gap-2 text-sm">
-            <a href={`/notices/${n.id}/cap`} className="rounded-md border border-line bg-white px-3 py-2 font-semibold text-brand-dark hover:bg-slate-100" data-testid="cap-download" download>
-              {t("detail.cap")}
-            </a>
-            {n.acknowledgedAt ? (
-              <a href={`/notices/${n.id}/cap?ack=1`} className="rounded-md border border-line bg-white px-3 py-2 font-semibold text-brand-dark hover:bg-slate-100" download>
-                {t("detail.capAck")}
-              </a>
-            ) : null}
-          </div>
-        }
       />
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <NoticeBadges n={n} t={t} statusLabel={operationStatusLabel(n.kind, c.status, tf)} />
@@ -172,6 +160,27 @@ export default async function NoticePage({ params }: Props) {
             </section>
           ) : null}
           <NoticeTracking n={n} t={t} when={when} />
+          {/* Exports for dispatch and alerting software: useful, but not what a person opens the notice for. */}
+          <section aria-labelledby="exports-title" className="rounded-lg border border-line bg-white p-4" data-testid="notice-exports">
+            <h2 id="exports-title" className="mb-1 text-lg font-semibold">
+              {t("exports.title")}
+            </h2>
+            <p className="mb-3 text-sm text-muted">{t("exports.intro")}</p>
+            <ul className="flex flex-col gap-2 text-sm">
+              <li>
+                <a href={`/notices/${n.id}/cap`} className="inline-flex min-h-11 items-center font-medium text-brand-dark underline underline-offset-2" data-testid="cap-download" download>
+                  {t("exports.cap")}
+                </a>
+              </li>
+              {n.acknowledgedAt ? (
+                <li>
+                  <a href={`/notices/${n.id}/cap?ack=1`} className="inline-flex min-h-11 items-center font-medium text-brand-dark underline underline-offset-2" download>
+                    {t("exports.capAck")}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </section>
         </div>
       </div>
     </>
