@@ -41,6 +41,8 @@ import enRequestPolicy from "./messages/en/requestPolicy.json";
 import esRequestPolicy from "./messages/es/requestPolicy.json";
 import enLists from "./messages/en/lists.json";
 import esLists from "./messages/es/lists.json";
+import enAuditlog from "./messages/en/auditlog.json";
+import esAuditlog from "./messages/es/auditlog.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
   en: {
@@ -63,6 +65,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     followUp: enFollowUp,
     requestPolicy: enRequestPolicy,
     lists: enLists,
+    auditlog: enAuditlog,
   },
   es: {
     common: esCommon,
@@ -84,6 +87,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     followUp: esFollowUp,
     requestPolicy: esRequestPolicy,
     lists: esLists,
+    auditlog: esAuditlog,
   },
 };
 

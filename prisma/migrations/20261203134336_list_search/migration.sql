@@ -34,3 +34,6 @@ CREATE INDEX "Operation_title_idx" ON "Operation" USING GIN ("title" gin_trgm_op
 
 -- CreateIndex
 CREATE INDEX "Operation_ref_idx" ON "Operation" USING GIN ("ref" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_agencyId_seq_idx" ON "AuditEvent"("agencyId", "seq");
