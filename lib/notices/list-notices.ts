@@ -82,8 +82,8 @@ export type SentOperation = {
 export type SentPage = { operations: SentOperation[]; next: string | null; prev: string | null };
 
 /**
- * The actor's agency's current notices, newest first; a page's consecutive notices of one
- * operation are shown together under it.
+ * The actor's agency's current notices, newest first; a page's notices of one operation are shown
+ * together under it.
  */
 export async function listSent(args: { db: Db; actor: Actor; input?: unknown }): Promise<SentPage> {
   const { db, actor } = args;
@@ -105,10 +105,11 @@ export async function listSent(args: { db: Db; actor: Actor; input?: unknown }):
   ]);
   const names = new Map(agencies.map((a) => [a.id, a.name]));
   const windows = new Map(operations.map((o) => [o.id, o]));
-  const groups: SentOperation[] = [];
+  // One group per operation on the page, where its newest notice falls.
+  const groups = new Map<string, SentOperation>();
   for (const s of rows) {
-    let g = groups.at(-1);
-    if (!g || g.operationId !== s.operationId) {
+    let g = groups.get(s.operationId);
+    if (!g) {
       const own = windows.get(s.operationId);
       const counts = acks.filter((a) => a.operationId === s.operationId);
       g = {
@@ -122,12 +123,12 @@ export async function listSent(args: { db: Db; actor: Actor; input?: unknown }):
         awaiting: counts.filter((a) => a.acknowledgedAt === null).reduce((n, a) => n + a._count._all, 0),
         recipients: [],
       };
-      groups.push(g);
+      groups.set(s.operationId, g);
     }
     g.title ??= s.title;
     g.recipients.push({ ...s, ...activity.get(s.id)!, recipientAgencyName: names.get(s.recipientAgencyId) ?? "" });
   }
-  return { operations: groups, next: page.next, prev: page.prev };
+  return { operations: [...groups.values()], next: page.next, prev: page.prev };
 }
 
 /** Replies from each recipient (over the whole thread) and escalation steps, for one page of notices. */

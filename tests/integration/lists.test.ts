@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { NoticeKind } from "@/lib/db/generated/enums";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { countNeedingAction, listInbox, listSent } from "@/lib/notices/list-notices";
+import { listConflictsForActor } from "@/lib/conflicts/conflicts";
 import { markNoticeRead } from "@/lib/notices/notice-view";
 import { replyToNotice } from "@/lib/notices/reply-to-notice";
 import { filing, seededWorld, T0 } from "./notices-fixtures";
@@ -246,5 +247,97 @@ describe("lists: filters, search and keyset paging", () => {
     expect((await row()).replyUnread).toBe(false);
     expect(await countNeedingAction({ db: db(), actor: ice, box: "sent" })).toBe(0);
     expect(await db().auditEvent.count({ where: { action: "notice.replies.read", targetId: toCook.id, agencyId: ice.agencyId } })).toBe(1);
+  });
+});
+
+describe("lists: operations and the conflict queue", () => {
+  const t = useFreshDb();
+  const db = () => t().db;
+  let w: Awaited<ReturnType<typeof seededWorld>>;
+  let cook: Actor;
+  const STATUSES = ["OPEN", "RESOLVED", "CLOSED"] as const;
+  const SEVERITY = ["HIGH", "MEDIUM", "LOW"] as const;
+  type Op = { id: string; ref: string; title: string; startsAt: Date; agencyId: string; status: "PLANNED" | "DRAFT" };
+  const ops: Op[] = [];
+  type Row = { id: string; status: (typeof STATUSES)[number]; severity: (typeof SEVERITY)[number]; detectedAt: Date; own: string; agencyA: string; agencyB: string; ackA: boolean; ackB: boolean };
+  const conflicts: Row[] = [];
+
+  beforeAll(async () => {
+    useTestSecrets(t().url);
+    w = await seededWorld(db());
+    cook = await w.as("chief@cook-sheriff.demo");
+    const agencies = ["cook-sheriff", "chicago-pd"].map(w.id);
+    for (let i = 0; i < 240; i++) {
+      const agencyId = agencies[i % 2];
+      ops.push({ id: randomUUID(), ref: `OP-2027-${String(i).padStart(5, "0")}`, title: `${TITLES[i % TITLES.length]} #${i}`, startsAt: new Date(BASE + Math.floor(i / 6) * HOUR), agencyId, status: i % 5 === 0 ? "DRAFT" : "PLANNED" });
+    }
+    await db().operation.createMany({
+      data: ops.map((o) => ({
+        id: o.id, ref: o.ref, agencyId: o.agencyId, type: "SURVEILLANCE", title: o.title, status: o.status, areaKind: "CIRCLE", centerLat: 41.8, centerLon: -87.7, radiusM: 100,
+        bboxMinLon: -87.71, bboxMinLat: 41.79, bboxMaxLon: -87.69, bboxMaxLat: 41.81, startsAt: o.startsAt, endsAt: new Date(o.startsAt.getTime() + 2 * HOUR),
+        leadAgencyName: "Lead", commanderName: "Cmdr", commanderPhone: "+1 312 555 0100", commsPlan: "Radio", personnelCount: 4, riskFlags: [], addedNoticeAgencyIds: [], createdById: cook.userId!,
+      })),
+    });
+    // Conflicts between Cook's and Chicago's operations: every status and severity, many sharing a detection time.
+    const cookOps = ops.filter((o) => o.agencyId === w.id("cook-sheriff"));
+    const cpdOps = ops.filter((o) => o.agencyId === w.id("chicago-pd"));
+    for (let i = 0; i < 110; i++) {
+      const [a, b] = [cookOps[i], cpdOps[i]];
+      const [opA, opB] = a.id < b.id ? [a, b] : [b, a];
+      conflicts.push({ id: randomUUID(), status: STATUSES[i % 3], severity: SEVERITY[(i >> 1) % 3], detectedAt: new Date(BASE + (i % 4) * HOUR), own: a.id, agencyA: opA.agencyId, agencyB: opB.agencyId, ackA: i % 4 === 0, ackB: i % 7 === 0 });
+      Object.assign(conflicts[i], { opAId: opA.id, opBId: opB.id });
+    }
+    await db().conflict.createMany({
+      data: conflicts.map((c) => {
+        const x = c as Row & { opAId: string; opBId: string };
+        return { id: c.id, opAId: x.opAId, opBId: x.opBId, agencyAId: c.agencyA, agencyBId: c.agencyB, status: c.status, severity: c.severity, minDistanceM: 0, overlapMinutes: 60, areasIntersect: true, containment: "NONE", detectedAt: c.detectedAt, ackAAt: c.ackA ? c.detectedAt : null, ackBAt: c.ackB ? c.detectedAt : null };
+      }),
+    });
+  }, 120_000);
+
+  const queueOrder = (a: Row, b: Row) =>
+    STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || SEVERITY.indexOf(a.severity) - SEVERITY.indexOf(b.severity) || b.detectedAt.getTime() - a.detectedAt.getTime() || (a.id < b.id ? -1 : 1);
+
+  async function walk<T extends { id: string }>(list: (input: Record<string, string>) => Promise<{ items: T[]; next: string | null }>, input: Record<string, string>) {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await list({ ...input, pageSize: "7", ...(after ? { after } : {}) });
+      seen.push(...page.items.map((x) => x.id));
+      after = page.next;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    return seen;
+  }
+
+  it("pages the conflict queue in its order (open, most severe, newest), each once, and back", async () => {
+    const list = (input: Record<string, string>) => listConflictsForActor({ db: db(), actor: cook, input });
+    expect(await walk(list, {})).toEqual([...conflicts].sort(queueOrder).map((c) => c.id));
+    const first = await list({ pageSize: "7" });
+    const second = await list({ pageSize: "7", after: first.next! });
+    const third = await list({ pageSize: "7", after: second.next! });
+    expect((await list({ pageSize: "7", before: third.prev! })).items.map((c) => c.id)).toEqual(second.items.map((c) => c.id));
+    const mine = (c: Row) => (c.agencyA === cook.agencyId ? c.ackA : c.ackB);
+    expect(await walk(list, { action: "1" })).toEqual([...conflicts].filter((c) => c.status === "OPEN" && !mine(c)).sort(queueOrder).map((c) => c.id));
+    expect(await walk(list, { severity: "HIGH", status: "RESOLVED" })).toEqual([...conflicts].filter((c) => c.severity === "HIGH" && c.status === "RESOLVED").sort(queueOrder).map((c) => c.id));
+    // Search reaches the actor's own operation only.
+    const own = ops.find((o) => o.id === conflicts[5].own)!;
+    expect(await walk(list, { q: own.ref.toLowerCase() })).toEqual([conflicts[5].id]);
+    const theirs = ops.filter((o) => o.agencyId === w.id("chicago-pd"))[5];
+    expect(await walk(list, { q: theirs.ref })).toEqual([]);
+    expect(await walk(list, { agency: w.id("will-sheriff") })).toEqual([]);
+    await expect(list({ after: "OPEN~SEVERE~2027-01-01T00:00:00.000Z~" + randomUUID() })).rejects.toBeInstanceOf(ZodError);
+  });
+
+  it("pages, filters and searches the agency's own operations", async () => {
+    const { listOwnOperations } = await import("@/lib/operations/read-operations");
+    const list = (input: Record<string, string>) => listOwnOperations({ db: db(), actor: cook, input });
+    const own = ops.filter((o) => o.agencyId === cook.agencyId).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || (b.id < a.id ? -1 : 1));
+    expect(await walk(list, {})).toEqual(own.map((o) => o.id));
+    expect(await walk(list, { status: "DRAFT" })).toEqual(own.filter((o) => o.status === "DRAFT").map((o) => o.id));
+    expect(await walk(list, { q: "MIDWAY" })).toEqual(own.filter((o) => o.title.includes("Midway")).map((o) => o.id));
+    const withOpen = new Set(conflicts.filter((c) => c.status === "OPEN").map((c) => c.own));
+    expect(await walk(list, { action: "1" })).toEqual(own.filter((o) => withOpen.has(o.id)).map((o) => o.id));
+    expect((await list({ q: "OP-2027-00001" })).items).toEqual([]); // Chicago's, not Cook's
   });
 });
