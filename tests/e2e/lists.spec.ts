@@ -11,11 +11,14 @@ import { expectNoSeriousA11yViolations, signedInAs } from "./support/sign-in";
 const TAG = randomBytes(3).toString("hex");
 const TITLE = `Lists patrol ${TAG}`;
 
+// Several pages, several browsers and an axe scan each: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 test.afterAll(async () => {
   await closeE2eRun();
 });
 
-/** 90 notices from Chicago PD to Cook County, many sharing a send time; every fourth an assistance request. */
+/** 90 notices from Chicago PD to Cook County, many sharing a send time; every fourth an assistance request. Once per run tag. */
 async function seedInbox(): Promise<void> {
   const { pool } = await e2eRun();
   await pool.query(
@@ -32,7 +35,8 @@ async function seedInbox(): Promise<void> {
               'operation', jsonb_build_object('type', 'SURVEILLANCE', 'title', $2 || ' #' || i, 'commsPlan', 'Radio', 'radioChannel', null, 'talkgroup', null, 'interopChannel', null, 'riskFlags', '[]'::jsonb),
               'conflicts', '[]'::jsonb),
             2880, 24, false, $2 || ' #' || i
-     FROM generate_series(1, 90) AS i`,
+     FROM generate_series(1, 90) AS i
+     ON CONFLICT (ref) DO NOTHING`,
     [TAG, TITLE],
   );
 }
@@ -52,7 +56,7 @@ test("a filtered, searched second page of the inbox reopens the same in a fresh 
   const firstPage = await shownIds(page);
   expect(firstPage).toHaveLength(25);
   await page.getByTestId("pager-older").click();
-  await expect(page).toHaveURL(/after=/);
+  await expect(page).toHaveURL(/after=/, { timeout: 30_000 });
   await expect(page.getByTestId("inbox-item").first()).toBeVisible();
   const secondPage = await shownIds(page);
   expect(secondPage).toHaveLength(25);
@@ -70,7 +74,7 @@ test("a filtered, searched second page of the inbox reopens the same in a fresh 
   await expect(fresh.page.getByLabel("Kind")).toHaveValue("ADVANCE");
   // Back to the newer page: exactly the first one.
   await fresh.page.getByTestId("pager-newer").click();
-  await expect(fresh.page).toHaveURL(/before=/);
+  await expect(fresh.page).toHaveURL(/before=/, { timeout: 30_000 });
   await expect.poll(() => shownIds(fresh.page)).toEqual(firstPage);
   await fresh.context.close();
 
@@ -82,6 +86,7 @@ test("a filtered, searched second page of the inbox reopens the same in a fresh 
 });
 
 test("the filter form works without JavaScript, and a bad value is named, not an error", async ({ browser }) => {
+  await seedInbox();
   const signed = await signedInAs(browser, "chief@cook-sheriff.demo");
   const state = await signed.context.storageState();
   await signed.context.close();

@@ -56,7 +56,7 @@ export default async function SentPage({ searchParams }: Props) {
         values={input}
         clearHref="/sent"
         dateHint={tl("filters.windowHint", { zone })}
-        actionLabel={tl("sent.unread")}
+        actionLabel={tl("sent.unreadFilter")}
         keep={{ pageSize: input.pageSize }}
         selects={[
           { name: "status", label: tl("filters.status"), options: NOTICE_LIST_STATUSES.map((s) => ({ value: s, label: tl(`statuses.${s}`) })) },
