@@ -19,12 +19,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Codes written as `action: "…"`, in an `…_AUDIT = { … }` table, or as an `…AUDIT_ACTION = "…"` constant. */
+/** Codes written as `action: "…"`, in an `…_AUDIT = { … }` table, or as an `…AUDIT…_ACTION = "…"` constant. */
 export function writtenCodes(source: string): string[] {
   const codes: string[] = [];
   for (const m of source.matchAll(/\baction:\s*"([a-z][\w]*(?:\.[\w]+)+)"/g)) codes.push(m[1]);
   for (const m of source.matchAll(/\b\w*_AUDIT\s*=\s*\{([^}]*)\}/g)) for (const v of m[1].matchAll(/"([a-z][\w]*(?:\.[\w]+)+)"/g)) codes.push(v[1]);
-  for (const m of source.matchAll(/\b\w*AUDIT_ACTION\s*=\s*"([a-z][\w]*(?:\.[\w]+)+)"/g)) codes.push(m[1]);
+  for (const m of source.matchAll(/\b\w*AUDIT\w*_ACTION\s*=\s*"([a-z][\w]*(?:\.[\w]+)+)"/g)) codes.push(m[1]);
   return codes;
 }
 
@@ -43,6 +43,7 @@ describe("audit action codes", () => {
     expect(writtenCodes('await recordAudit(tx, { action: "thing.new", at })')).toEqual(["thing.new"]);
     expect(writtenCodes('export const THING_AUDIT = {\n  make: "thing.make",\n  undo: "thing.undo",\n} as const;')).toEqual(["thing.make", "thing.undo"]);
     expect(writtenCodes('export const PROBE_AUDIT_ACTION = "operation.dry_run";')).toEqual(["operation.dry_run"]);
+    expect(writtenCodes('export const AUDIT_ANCHOR_ACTION = "audit.anchor";')).toEqual(["audit.anchor"]);
   });
 
   it("has a sentence and an attempt for every code, in every language", () => {

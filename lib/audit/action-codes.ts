@@ -12,7 +12,7 @@ import { USER_AUDIT } from "../users/audit-actions";
 
 export const AUDIT_EXPORT_ACTION = "audit.export";
 
-/** Written as string literals where they happen (and by the seed). */
+/** Written as string literals where they happen (and by the seed), or in modules too heavy to import here. */
 const LITERAL = [
   "escalation.step",
   "user.locale.change",
@@ -23,6 +23,9 @@ const LITERAL = [
   "seed.agency.create",
   "seed.user.create",
   "seed.request.create",
+  "audit.anchor",
+  "actionLink.use",
+  "actionLink.refuse",
   AUDIT_EXPORT_ACTION,
 ] as const;
 
@@ -50,6 +53,7 @@ export const AUDIT_GROUPS = {
   conflicts: ["conflict."],
   requests: ["request.", "seed.request."],
   api: ["api.", "calendar."],
+  links: ["actionLink."],
   audit: ["audit."],
 } as const satisfies Record<string, readonly string[]>;
 
