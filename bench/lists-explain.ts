@@ -19,7 +19,9 @@ await withClient(adminUrl, async (c) => {
 });
 const url = withDatabase(adminUrl, NAME);
 await applyMigrations(url);
+// The seed encrypts demo secrets with the configuration lib/env.ts validates.
 process.env.AUTH_SECRET ??= "bench-only-secret-0123456789-0123456789";
+process.env.DATABASE_URL ??= url;
 const db = createDb(url, 2);
 await seed(db);
 await withClient(url, async (c) => {
@@ -40,7 +42,7 @@ await withClient(url, async (c) => {
     ["inbox, first page", `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL ORDER BY "sentAt" DESC, id DESC LIMIT 26`, [agency]],
     [
       "inbox, a deep page (keyset)",
-      `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND ("sentAt" < now() - interval '2 days' OR ("sentAt" = now() - interval '2 days' AND id < $2)) ORDER BY "sentAt" DESC, id DESC LIMIT 26`,
+      `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND "sentAt" <= now() - interval '2 days' AND ("sentAt" < now() - interval '2 days' OR ("sentAt" = now() - interval '2 days' AND id < $2)) ORDER BY "sentAt" DESC, id DESC LIMIT 26`,
       [agency, "ffffffff-ffff-ffff-ffff-ffffffffffff"],
     ],
     ["inbox, search by title", `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND (title ILIKE '%' || $2 || '%' OR ref ILIKE '%' || $2 || '%') ORDER BY "sentAt" DESC, id DESC LIMIT 26`, [agency, "midway #123"]],

@@ -14,7 +14,8 @@ export function timeKeyset(field: string, d: Direction): Record<string, unknown>
   if (!cursor) return {};
   const at = new Date(cursor[0]);
   const op = d.after ? "lt" : "gt";
-  return { OR: [{ [field]: { [op]: at } }, { [field]: at, id: { [op]: cursor[1] } }] };
+  // The plain bound on the sort key is what the index can seek to; the OR settles ties by id.
+  return { AND: [{ [field]: { [op === "lt" ? "lte" : "gte"]: at } }, { OR: [{ [field]: { [op]: at } }, { [field]: at, id: { [op]: cursor[1] } }] }] };
 }
 
 /** Sort order for a (time, id) keyset: newest first, or reversed when reading back towards the newest. */
