@@ -26,6 +26,11 @@ const LITERAL = [
   "audit.anchor",
   "actionLink.use",
   "actionLink.refuse",
+  "operation.afterAction.file",
+  "operation.afterAction.reminder",
+  "operation.afterAction.escalation",
+  "operation.copy",
+  "user.filingDefaults.save",
   AUDIT_EXPORT_ACTION,
 ] as const;
 
