@@ -140,8 +140,9 @@ describe("lists: filters, search and keyset paging", () => {
     expect(third.items.map((n) => n.id)).toEqual(now.slice(at + 1, at + 51));
     expect(now.slice(0, at + 1).filter((id) => id !== fresh[0].id && id !== fresh[1].id)).toEqual(before.slice(0, 100));
     const back = await listInbox({ db: db(), actor: cook, input: { pageSize: "50", before: third.prev! } });
-    expect(back.items.map((n) => n.id)).toEqual(second.items.map((n) => n.id));
-    expect(back.next).toBe(second.next);
+    // Reading back gives the 50 rows before page three as they stand now (a tied newcomer may be among them).
+    const third0 = now.indexOf(third.items[0].id);
+    expect(back.items.map((n) => n.id)).toEqual(now.slice(third0 - 50, third0));
 
     // Walking on from page two still visits every notice that existed, exactly once.
     const rest: string[] = [...first.items, ...second.items].map((n) => n.id);
