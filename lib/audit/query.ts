@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { zonedWallTimeToUtc } from "../i18n/format";
 import type { AuditFilter } from "../validation/audit";
+import { AUDIT_GROUPS, type AuditGroup } from "./action-codes";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -63,7 +64,7 @@ export async function auditActorChoices({ actor, db = defaultDb() }: { actor: Ac
   return db.user.findMany({ where: { agencyId: actor.agencyId }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
 }
 
-function filterWhere(actor: Actor, f: AuditFilter): Prisma.AuditEventWhereInput {
+export function filterWhere(actor: Actor, f: AuditFilter): Prisma.AuditEventWhereInput {
   const at: Prisma.DateTimeFilter = {};
   // Dates are the agency's calendar days, not UTC days.
   if (f.from) at.gte = zonedWallTimeToUtc(`${f.from}T00:00`, actor.agencyTimeZone) ?? undefined;
@@ -74,6 +75,7 @@ function filterWhere(actor: Actor, f: AuditFilter): Prisma.AuditEventWhereInput 
   return {
     agencyId: actor.agencyId,
     ...(f.action ? { action: { startsWith: f.action } } : {}),
+    ...(f.group ? { OR: AUDIT_GROUPS[f.group as AuditGroup].map((prefix) => ({ action: { startsWith: prefix } })) } : {}),
     ...(f.outcome ? { outcome: f.outcome } : {}),
     ...(f.actor ? { actorUserId: f.actor } : {}),
     ...(at.gte || at.lt ? { at } : {}),
@@ -90,7 +92,7 @@ async function exists(db: Db, where: Prisma.AuditEventWhereInput, extra: Prisma.
   return (await db.auditEvent.findFirst({ where: { AND: [where, extra] }, select: { seq: true } })) !== null;
 }
 
-function toRow(e: AuditEvent): AuditRow {
+export function toRow(e: AuditEvent): AuditRow {
   return {
     seq: String(e.seq),
     at: e.at,

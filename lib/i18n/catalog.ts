@@ -35,10 +35,14 @@ import enRequests from "./messages/en/requests.json";
 import esRequests from "./messages/es/requests.json";
 import enActionLinks from "./messages/en/actionLinks.json";
 import esActionLinks from "./messages/es/actionLinks.json";
+import enAuditlog from "./messages/en/auditlog.json";
+import esAuditlog from "./messages/es/auditlog.json";
 import enDashboard from "./messages/en/dashboard.json";
 import esDashboard from "./messages/es/dashboard.json";
 import enFollowUp from "./messages/en/followUp.json";
 import esFollowUp from "./messages/es/followUp.json";
+import enLists from "./messages/en/lists.json";
+import esLists from "./messages/es/lists.json";
 import enRequestPolicy from "./messages/en/requestPolicy.json";
 import esRequestPolicy from "./messages/es/requestPolicy.json";
 import enWebhooks from "./messages/en/webhooks.json";
@@ -62,8 +66,10 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     geo: enGeo,
     requests: enRequests,
     actionLinks: enActionLinks,
+    auditlog: enAuditlog,
     dashboard: enDashboard,
     followUp: enFollowUp,
+    lists: enLists,
     requestPolicy: enRequestPolicy,
     webhooks: enWebhooks,
   },
@@ -84,8 +90,10 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     geo: esGeo,
     requests: esRequests,
     actionLinks: esActionLinks,
+    auditlog: esAuditlog,
     dashboard: esDashboard,
     followUp: esFollowUp,
+    lists: esLists,
     requestPolicy: esRequestPolicy,
     webhooks: esWebhooks,
   },

@@ -143,13 +143,21 @@ export async function getNoticeView(args: { db: Db; actor: Actor; noticeId: stri
   };
 }
 
-/** The first time someone who answers for the recipient agency opens it. */
+/**
+ * The first time someone who answers for the recipient agency opens it; and, when someone who
+ * answers for the sending agency opens it, the recipient's replies count as read.
+ */
 export async function markNoticeRead(args: { db: Db; actor: Actor; noticeId: string; now: Date }): Promise<boolean> {
   const { db, actor, noticeId, now } = args;
   if (!isId(noticeId) || !can(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId })) return false;
   return db.$transaction(async (tx) => {
     const { count } = await tx.notice.updateMany({ where: { id: noticeId, recipientAgencyId: actor.agencyId, readAt: null }, data: { readAt: now, readById: actor.userId ?? actor.id } });
     if (count === 1) await recordAudit(tx, { action: NOTICE_AUDIT.read, targetType: "Notice", targetId: noticeId, at: now, ...auditContext(actor) });
+    const own = await tx.notice.findFirst({ where: { id: noticeId, senderAgencyId: actor.agencyId, replyUnread: true }, select: { threadId: true } });
+    if (own) {
+      await tx.notice.updateMany({ where: { threadId: own.threadId, senderAgencyId: actor.agencyId }, data: { replyUnread: false } });
+      await recordAudit(tx, { action: NOTICE_AUDIT.readReplies, targetType: "Notice", targetId: noticeId, at: now, ...auditContext(actor) });
+    }
     return count === 1;
   });
 }

@@ -1,16 +1,11 @@
-// The inbox (notices to the actor's agency: unread first, then by start time) and the sent view
-// (the actor's agency's notices, per operation, with who has acknowledged and who has not).
+// A notice as the lists show it (lib/notices/list-notices.ts), and the navigation's unread count.
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { NoticeKind } from "../db/generated/enums";
 import type { Actor } from "../auth/actor";
-import { authorize } from "../auth/authorize";
 import { noticeContent } from "./content";
-import { NOTICE_READING_ROLES } from "./roles";
 
-export const LIST_LIMIT = 200;
-
-const SUMMARY_SELECT = {
+export const SUMMARY_SELECT = {
   id: true,
   ref: true,
   kind: true,
@@ -34,6 +29,7 @@ const SUMMARY_SELECT = {
   acknowledgedByName: true,
   assistanceKinds: true,
   assistanceDecision: true,
+  replyUnread: true,
 } as const satisfies Prisma.NoticeSelect;
 
 export type NoticeSummary = {
@@ -62,11 +58,15 @@ export type NoticeSummary = {
   acknowledgedByName: string | null;
   assistanceKinds: string[];
   assistanceDecision: string | null;
+  /** Inbox: waiting for the viewer's agency to acknowledge or decide. */
+  needsAction: boolean;
+  /** Sent: the recipient wrote since the sending agency last opened the notice. */
+  replyUnread: boolean;
 };
 
-type Row = Prisma.NoticeGetPayload<{ select: typeof SUMMARY_SELECT }>;
+export type SummaryRow = Prisma.NoticeGetPayload<{ select: typeof SUMMARY_SELECT }>;
 
-function summary(r: Row): NoticeSummary {
+export function summary(r: SummaryRow): NoticeSummary {
   const c = noticeContent(r.content);
   return {
     id: r.id,
@@ -93,70 +93,9 @@ function summary(r: Row): NoticeSummary {
     acknowledgedByName: r.acknowledgedByName,
     assistanceKinds: r.assistanceKinds,
     assistanceDecision: r.assistanceDecision,
+    needsAction: (r.requiresAck && r.acknowledgedAt === null) || (r.kind === "ASSISTANCE_REQUEST" && r.assistanceDecision === null),
+    replyUnread: r.replyUnread,
   };
-}
-
-/** Current notices to the actor's agency: unread first, then by start time. */
-export async function listInbox(args: { db: Db; actor: Actor }): Promise<NoticeSummary[]> {
-  const { db, actor } = args;
-  authorize(actor, { roles: NOTICE_READING_ROLES, agencyId: actor.agencyId });
-  const rows = await db.notice.findMany({
-    where: { recipientAgencyId: actor.agencyId, supersededAt: null },
-    orderBy: [{ startsAt: "desc" }, { id: "asc" }],
-    take: LIST_LIMIT,
-    select: SUMMARY_SELECT,
-  });
-  return rows
-    .map((r) => summary(r))
-    .sort((a, b) => Number(a.readAt !== null) - Number(b.readAt !== null) || a.startsAt.getTime() - b.startsAt.getTime() || a.sentAt.getTime() - b.sentAt.getTime());
-}
-
-export type SentOperation = {
-  operationId: string;
-  operationRef: string;
-  title: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  exigent: boolean;
-  recipients: (NoticeSummary & { recipientAgencyName: string })[];
-};
-
-/** The actor's agency's current notices, one group per operation, latest start first. */
-export async function listSent(args: { db: Db; actor: Actor }): Promise<SentOperation[]> {
-  const { db, actor } = args;
-  authorize(actor, { roles: NOTICE_READING_ROLES, agencyId: actor.agencyId });
-  const rows = await db.notice.findMany({
-    where: { senderAgencyId: actor.agencyId, supersededAt: null },
-    orderBy: [{ startsAt: "desc" }, { sentAt: "asc" }],
-    take: LIST_LIMIT,
-    select: SUMMARY_SELECT,
-  });
-  const [agencies, operations] = await Promise.all([
-    db.agency.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recipientAgencyId))] } }, select: { id: true, name: true } }),
-    // A conflict-only notice shows only when the operations meet; the group shows the operation's own window.
-    db.operation.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.operationId))] }, agencyId: actor.agencyId }, select: { id: true, startsAt: true, endsAt: true } }),
-  ]);
-  const names = new Map(agencies.map((a) => [a.id, a.name]));
-  const windows = new Map(operations.map((o) => [o.id, o]));
-  const groups = new Map<string, SentOperation>();
-  for (const r of rows) {
-    const s = summary(r);
-    const own = windows.get(s.operationId);
-    const g = groups.get(s.operationId) ?? {
-      operationId: s.operationId,
-      operationRef: s.operationRef,
-      title: s.title,
-      startsAt: own?.startsAt ?? s.startsAt,
-      endsAt: own?.endsAt ?? s.endsAt,
-      exigent: s.exigent,
-      recipients: [],
-    };
-    g.title ??= s.title;
-    g.recipients.push({ ...s, recipientAgencyName: names.get(s.recipientAgencyId) ?? "" });
-    groups.set(s.operationId, g);
-  }
-  for (const g of groups.values()) g.recipients.sort((a, b) => a.recipientAgencyName.localeCompare(b.recipientAgencyName) || a.sentAt.getTime() - b.sentAt.getTime());
-  return [...groups.values()];
 }
 
 /** Unread current notices to the actor's agency (for the navigation badge). */

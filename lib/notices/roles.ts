@@ -10,6 +10,8 @@ export const NOTICE_EMAIL_ROLES: Role[] = ["CHIEF", "LIAISON"];
 export const NOTICE_AUDIT = {
   send: "notice.send",
   read: "notice.read",
+  /** Someone of the sending agency opened a notice with replies they had not seen. */
+  readReplies: "notice.replies.read",
   acknowledge: "notice.acknowledge",
   reply: "notice.reply",
   requestAssistance: "notice.assistance.request",

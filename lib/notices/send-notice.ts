@@ -59,7 +59,7 @@ export type SentNotice = { id: string; ref: string; threadId: string; recipientA
 
 export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNotice> {
   const { actor, now, operation: op } = input;
-  const previous = await tx.notice.findFirst({ where: { operationId: op.id, recipientAgencyId: input.recipientAgencyId }, orderBy: { sentAt: "desc" }, select: { threadId: true } });
+  const previous = await tx.notice.findFirst({ where: { operationId: op.id, recipientAgencyId: input.recipientAgencyId }, orderBy: { sentAt: "desc" }, select: { threadId: true, replyUnread: true } });
   const threadId = previous?.threadId ?? randomUUID();
   if (SUPERSEDING.includes(input.kind)) await supersede(tx, threadId, input.recipientAgencyId, now);
 
@@ -96,6 +96,9 @@ export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNo
       exigent: op.exigent,
       requiresAck: input.requiresAck,
       assistanceKinds: input.assistanceKinds ?? [],
+      title: input.content.operation?.title ?? "",
+      // An update does not make the recipient's unanswered reply read.
+      replyUnread: previous?.replyUnread ?? false,
     },
   });
   await recordDeliveryAttempt(tx, { subjectType: NOTICE_SUBJECT, subjectId: id, agencyId: input.recipientAgencyId, channel: "IN_APP", target: "inbox", attempt: 1, at: now, outcome: "SENT" });

@@ -6,7 +6,7 @@ import type { Tx } from "../db/client";
 import type { Actor } from "../auth/actor";
 import { queueMail } from "../mail/queue-mail";
 import { publishLiveEvent, type LiveEventType } from "../realtime/publish";
-import type { ThreadEntryKind } from "../validation/notice";
+import { REPLY_KINDS, type ThreadEntryKind } from "../validation/notice";
 import { agencyMailing, noticeLink, personMailing } from "./contacts";
 import { noticeContent } from "./content";
 import { NOTICE_SUBJECT } from "./roles";
@@ -22,6 +22,10 @@ export async function addThreadEntry(
   await tx.noticeMessage.create({
     data: { id, threadId: notice.threadId, noticeId: notice.id, authorAgencyId: actor.agencyId, authorUserId: actor.userId, authorName: actor.name, kind: o.kind, body: o.body, createdAt: now },
   });
+  if ((REPLY_KINDS as readonly string[]).includes(o.kind)) {
+    // A reply from the recipient waits for the sending agency; the sender's own reply answers it.
+    await tx.notice.updateMany({ where: { threadId: notice.threadId, supersededAt: null }, data: { replyUnread: actor.agencyId === notice.recipientAgencyId } });
+  }
   await publishLiveEvent(
     tx,
     { type: o.live, agencyIds: [notice.senderAgencyId, notice.recipientAgencyId], id: notice.id },

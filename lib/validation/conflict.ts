@@ -1,8 +1,8 @@
 // Conflict input: recording an outcome, and filtering the supervisor queue. Messages are i18n keys.
 import { z } from "zod";
-import type { ConflictOutcome, ConflictStatus } from "../db/generated/enums";
+import type { ConflictOutcome, ConflictStatus, Severity } from "../db/generated/enums";
 import { msg } from "../i18n/issue";
-import { intField } from "./agency";
+import { cursorField, flag, listBase, optional, refineList } from "./lists";
 import { storableString } from "./text";
 
 export const CONFLICT_OUTCOMES = [
@@ -26,19 +26,26 @@ export const resolveConflictSchema = z.object({
 });
 export type ResolveConflictInput = z.infer<typeof resolveConflictSchema>;
 
-export const listConflictsSchema = z.object({
-  status: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.enum(CONFLICT_STATUSES, { message: msg("errors.invalid") }).optional(),
-  ),
-  /** Only the conflicts of this one (own) operation. */
-  operationId: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.uuid({ message: msg("errors.invalid") }).optional(),
-  ),
-  page: z.preprocess((v) => v ?? 1, intField(1, 100_000)),
-  pageSize: z.preprocess((v) => v ?? 25, intField(1, 100)),
-});
+export const SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const satisfies readonly Severity[];
+
+/** The queue's order, OPEN first, then most severe, then newest; its cursor names a row's place in it. */
+const queueCursor = cursorField([CONFLICT_STATUSES, SEVERITIES, "at", "id"]);
+
+export const listConflictsSchema = z
+  .object({
+    status: optional(z.enum(CONFLICT_STATUSES, { message: msg("errors.invalid") })),
+    severity: optional(z.enum(SEVERITIES, { message: msg("errors.invalid") })),
+    /** The other party. */
+    agency: optional(z.uuid({ message: msg("errors.invalid") })),
+    /** Only the conflicts of this one (own) operation. */
+    operationId: optional(z.uuid({ message: msg("errors.invalid") })),
+    /** Open, and not yet acknowledged by the actor's side. */
+    action: flag,
+    ...listBase,
+    after: optional(queueCursor),
+    before: optional(queueCursor),
+  })
+  .superRefine(refineList);
 export type ListConflictsInput = z.infer<typeof listConflictsSchema>;
 
 /** One side's view of how the conflict is settled: proposing it, or contesting the other's. */

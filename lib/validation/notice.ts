@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { AreaPrecision, AssistanceDecision, NoticeKind } from "../db/generated/enums";
 import { msg } from "../i18n/issue";
+import { flag, listBase, optional, refineList } from "./lists";
 import { storableString } from "./text";
 
 export const NOTICE_KINDS = ["ADVANCE", "UPDATE", "CANCELLATION", "EXIGENT_AFTER_ACTION", "ASSISTANCE_REQUEST", "CONFLICT"] as const satisfies readonly NoticeKind[];
@@ -136,6 +137,19 @@ export const assistanceDecisionSchema = z
   });
 export type AssistanceDecisionInput = z.infer<typeof assistanceDecisionSchema>;
 
-export const noticeListSchema = z.object({
-  box: z.preprocess((v) => v ?? "inbox", z.enum(["inbox", "sent"], { message: msg("errors.invalid") })),
-});
+/** What a notice is waiting for, as the inbox and sent lists filter it. */
+export const NOTICE_LIST_STATUSES = ["UNREAD", "AWAITING_ACK", "ACKNOWLEDGED", "NO_ACK_NEEDED"] as const;
+
+export const noticeListSchema = z
+  .object({
+    box: z.preprocess((v) => v ?? "inbox", z.enum(["inbox", "sent"], { message: msg("errors.invalid") })),
+    status: optional(z.enum(NOTICE_LIST_STATUSES, { message: msg("errors.invalid") })),
+    kind: optional(z.enum(NOTICE_KINDS, { message: msg("errors.invalid") })),
+    /** The other agency: the sender in the inbox, the recipient in the sent list. */
+    agency: optional(z.uuid({ message: msg("errors.invalid") })),
+    /** Inbox: waiting for the viewer's agency to acknowledge or decide. Sent: replies nobody has read. */
+    action: flag,
+    ...listBase,
+  })
+  .superRefine(refineList);
+export type NoticeListInput = z.infer<typeof noticeListSchema>;

@@ -7,6 +7,7 @@ import { msg } from "../i18n/issue";
 import { intField } from "./agency";
 import { areaFitsAcross } from "../deconfliction/extent";
 import { areaSchema } from "./area";
+import { flag, listBase, refineList } from "./lists";
 import { storableString } from "./text";
 
 export const OPERATION_TYPES = [
@@ -183,11 +184,18 @@ export const transitionSchema = z.object({
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
-export const listOperationsSchema = z.object({
-  status: z.preprocess(blankToUndefined, z.enum(["DRAFT", "PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"], { message: msg("errors.invalid") }).optional()),
-  page: z.preprocess((v) => v ?? 1, intField(1, 100_000)),
-  pageSize: z.preprocess((v) => v ?? 25, intField(1, 100)),
-});
+export const OPERATION_STATUSES = ["DRAFT", "PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"] as const satisfies readonly OperationStatus[];
+
+/** The operations list: latest start first, paged on (startsAt, id). */
+export const listOperationsSchema = z
+  .object({
+    status: z.preprocess(blankToUndefined, z.enum(OPERATION_STATUSES, { message: msg("errors.invalid") }).optional()),
+    type: z.preprocess(blankToUndefined, z.enum(OPERATION_TYPES, { message: msg("errors.invalid") }).optional()),
+    /** Only operations with an open conflict: what the agency must work. */
+    action: flag,
+    ...listBase,
+  })
+  .superRefine(refineList);
 export type ListOperationsInput = z.infer<typeof listOperationsSchema>;
 
 /** Ids from a URL: anything that is not a UUID is simply not found. */

@@ -10,7 +10,7 @@ import { agencyCalendar } from "@/lib/ical/agency-feed";
 import { noticeContent } from "@/lib/notices/content";
 import { noticeCap } from "@/lib/notices/notice-cap";
 import { getNoticeView } from "@/lib/notices/notice-view";
-import { listSent } from "@/lib/notices/read-notices";
+import { listSent } from "@/lib/notices/list-notices";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { updateOperation } from "@/lib/operations/update-operation";
 import { useTestSecrets } from "./helpers/actors";
@@ -142,6 +142,6 @@ describe("need-to-know in conflict-only notices", () => {
     expect(mail.length).toBeGreaterThan(0);
     // The sender's list shows its operation's own window, whatever each recipient was told.
     const sent = await listSent({ db: db(), actor: await w.as("liaison@fbi-chicago.demo") });
-    expect(sent.find((g) => g.operationId === operationId)).toMatchObject({ startsAt: at(1), endsAt: at(6) });
+    expect(sent.operations.find((g) => g.operationId === operationId)).toMatchObject({ startsAt: at(1), endsAt: at(6) });
   });
 });

@@ -10,7 +10,7 @@ import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
 import { decideAssistance, requestAssistance } from "@/lib/notices/assistance";
 import { noticeContent } from "@/lib/notices/content";
 import { getNoticeView, markNoticeRead } from "@/lib/notices/notice-view";
-import { listInbox, listSent } from "@/lib/notices/read-notices";
+import { listInbox, listSent } from "@/lib/notices/list-notices";
 import { replyToNotice } from "@/lib/notices/reply-to-notice";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { transitionOperation } from "@/lib/operations/transition-operation";
@@ -64,7 +64,7 @@ describe("notices", () => {
       expect(to.has(w.id("ice-ero-chicago"))).toBe(true);
       expect(to.has(w.id("cook-sheriff"))).toBe(false);
       expect(to.has(w.id("hsi-chicago"))).toBe(false); // no boundary, no conflict: not a host
-      const inbox = await listInbox({ db: db(), actor: await ice() });
+      const inbox = (await listInbox({ db: db(), actor: await ice() })).items;
       const mine = inbox.find((n) => n.operationId === operation.id)!;
       expect([mine.kind, mine.senderAgencyName, mine.title]).toEqual(["ADVANCE", "Cook County Sheriff's Office", "Crowd event policing, Broadview"]);
     });
@@ -201,7 +201,7 @@ describe("notices", () => {
       const cookNotice = (await noticesOf(operation.id)).find((n) => n.recipientAgencyId === w.id("cook-sheriff"))!;
       const chief = await w.as("chief@cook-sheriff.demo");
 
-      const inbox = await listInbox({ db: db(), actor: chief });
+      const inbox = (await listInbox({ db: db(), actor: chief })).items;
       expect(inbox.find((n) => n.id === cookNotice.id)?.readAt).toBeNull();
       expect(await markNoticeRead({ db: db(), actor: chief, noticeId: cookNotice.id, now: at(0.1) })).toBe(true);
       expect(await markNoticeRead({ db: db(), actor: chief, noticeId: cookNotice.id, now: at(0.2) })).toBe(false);
@@ -220,7 +220,7 @@ describe("notices", () => {
       expect(replyMail.some((m) => m.toAddress === "liaison@ice-ero-chicago.demo")).toBe(true); // the filer
       expect(replyMail.some((m) => m.toAddress === "chief@cook-sheriff.demo")).toBe(true);
 
-      const sent = (await listSent({ db: db(), actor: liaison })).find((g) => g.operationId === operation.id)!;
+      const sent = (await listSent({ db: db(), actor: liaison })).operations.find((g) => g.operationId === operation.id)!;
       const byAgency = new Map(sent.recipients.map((r) => [r.recipientAgencyName, r.acknowledgedAt !== null]));
       expect(byAgency.get("Cook County Sheriff's Office")).toBe(true);
       expect(byAgency.get("DuPage County Sheriff's Office")).toBe(false);
@@ -306,7 +306,7 @@ describe("notices", () => {
         await expect(getNoticeView({ db: db(), actor: outsider, noticeId: cookNotice.id })).rejects.toBeInstanceOf(NotFoundError);
         await expect(acknowledgeNotice({ db: db(), actor: outsider, noticeId: cookNotice.id, now: at(1) })).rejects.toBeInstanceOf(NotFoundError);
         await expect(replyToNotice({ db: db(), actor: outsider, noticeId: cookNotice.id, input: { kind: "CALL_ME" }, now: at(1) })).rejects.toBeInstanceOf(NotFoundError);
-        expect((await listInbox({ db: db(), actor: outsider })).some((n) => n.id === cookNotice.id)).toBe(false);
+        expect((await listInbox({ db: db(), actor: outsider })).items.some((n) => n.id === cookNotice.id)).toBe(false);
       }
       expect(await markNoticeRead({ db: db(), actor: will, noticeId: cookNotice.id, now: at(1) })).toBe(false);
       // The sender cannot acknowledge on the recipient's behalf.

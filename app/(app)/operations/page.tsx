@@ -1,4 +1,5 @@
-// The agency's own operations, latest start first, filterable by status.
+// The agency's own operations, latest start first: filtered (status, type, dates, open conflicts),
+// searched by title and reference, and keyset-paged, all in the query string.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/app/_auth/require-actor";
@@ -10,10 +11,11 @@ import { can } from "@/lib/auth/authorize";
 import { listOwnOperations } from "@/lib/operations/read-operations";
 import { FILING_ROLES } from "@/lib/operations/roles";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager, StatusFilter } from "@/components/operations/list-controls";
+import { ListFilters } from "@/components/lists/list-filters";
+import { CursorPager, ListIssues } from "@/components/lists/list-paging";
+import { listOperationsSchema, OPERATION_STATUSES, OPERATION_TYPES } from "@/lib/validation/operation";
+import { firstValues, parseListQuery } from "@/lib/validation/lists";
 import { StatusBadge } from "./_lib/status-badge";
-
-const STATUSES = ["DRAFT", "PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT("operations.list");
@@ -24,11 +26,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function OperationsPage({ searchParams }: Props) {
   const actor = await requireActor();
-  const sp = await searchParams;
-  const status = typeof sp.status === "string" && (STATUSES as readonly string[]).includes(sp.status) ? sp.status : undefined;
-  const page = typeof sp.page === "string" && /^\d{1,6}$/.test(sp.page) ? Number(sp.page) : 1;
-  const result = await loadOrNotFound(() => listOwnOperations({ db: db(), actor, input: { status, page: Math.max(page, 1) } }));
-  const [t, to, tcommon, locale] = await Promise.all([getT("operations.list"), getT("operations"), getT("common"), getLocale()]);
+  const { input, issues } = parseListQuery(listOperationsSchema, firstValues(await searchParams));
+  const result = await loadOrNotFound(() => listOwnOperations({ db: db(), actor, input }));
+  const [t, to, tl, tAll, locale] = await Promise.all([getT("operations.list"), getT("operations"), getT("lists"), getT(), getLocale()]);
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
   const canFile = can(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
 
@@ -45,13 +45,20 @@ export default async function OperationsPage({ searchParams }: Props) {
           ) : null
         }
       />
-      <StatusFilter
-        label={t("filter")}
-        allLabel={t("all")}
-        applyLabel={t("apply")}
-        value={status ?? ""}
-        options={STATUSES.map((s) => ({ value: s, label: to(`statuses.${s}`) }))}
+      <ListFilters
+        t={tl}
+        values={input}
+        clearHref="/operations"
+        dateHint={tl("filters.windowHint", { zone: zoneLabel(actor.agencyTimeZone, locale) })}
+        actionLabel={tl("opsNeedsAction")}
+        keep={{ pageSize: input.pageSize }}
+        selects={[
+          { name: "status", label: tl("filters.status"), options: OPERATION_STATUSES.map((s) => ({ value: s, label: to(`statuses.${s}`) })) },
+          { name: "type", label: tl("filters.type"), options: OPERATION_TYPES.map((k) => ({ value: k, label: to(`types.${k}`) })) },
+        ]}
       />
+      <ListIssues issues={issues} t={tl} tAll={tAll} />
+      <p className="text-sm text-muted" data-testid="operations-total">{tl("matches", { count: result.total })}</p>
       {result.items.length === 0 ? (
         <p className="mt-6 text-muted" data-testid="operations-empty">
           {t("empty")}
@@ -91,7 +98,7 @@ export default async function OperationsPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      <Pager page={result.page} pages={result.pages} params={{ status }} previousLabel={t("previous")} nextLabel={t("next")} pageLabel={tcommon("page", { page: result.page, pages: result.pages })} />
+      <CursorPager path="/operations" values={input} next={result.next} prev={result.prev} t={tl} />
     </>
   );
 }

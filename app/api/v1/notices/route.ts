@@ -1,12 +1,16 @@
-// GET /api/v1/notices?box=inbox — notices to the token's agency (unread first, then by start).
-// GET /api/v1/notices?box=sent — the agency's sent notices, per operation, with acknowledgments.
+// GET /api/v1/notices?box=inbox — current notices to the token's agency, newest first.
+// GET /api/v1/notices?box=sent — the agency's current notices, grouped per operation, with each
+// recipient's acknowledgment, replies and escalations.
+// Both take the inbox and sent pages' filters: status, kind, agency, action, q, from, to, pageSize,
+// and after/before (the cursors `next` and `prev` of a page).
 import { db } from "@/lib/db/client";
-import { listInbox, listSent } from "@/lib/notices/read-notices";
+import { listInbox, listSent } from "@/lib/notices/list-notices";
 import { noticeListSchema } from "@/lib/validation/notice";
 import { queryOf } from "../_lib/body";
 import { json, tokenRoute } from "../_lib/token-route";
 
 export const GET = tokenRoute("read", async (req, { actor }) => {
-  const { box } = noticeListSchema.parse(queryOf(req));
-  return json(box === "sent" ? { operations: await listSent({ db: db(), actor }) } : { notices: await listInbox({ db: db(), actor }) });
+  const input = queryOf(req);
+  const { box } = noticeListSchema.parse(input);
+  return json(box === "sent" ? await listSent({ db: db(), actor, input }) : await listInbox({ db: db(), actor, input }).then(({ items, next, prev }) => ({ notices: items, next, prev })));
 });
