@@ -39,6 +39,8 @@ import enFollowUp from "./messages/en/followUp.json";
 import esFollowUp from "./messages/es/followUp.json";
 import enRequestPolicy from "./messages/en/requestPolicy.json";
 import esRequestPolicy from "./messages/es/requestPolicy.json";
+import enPublicRecord from "./messages/en/publicRecord.json";
+import esPublicRecord from "./messages/es/publicRecord.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
   en: {
@@ -60,6 +62,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     actionLinks: enActionLinks,
     followUp: enFollowUp,
     requestPolicy: enRequestPolicy,
+    publicRecord: enPublicRecord,
   },
   es: {
     common: esCommon,
@@ -80,6 +83,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     actionLinks: esActionLinks,
     followUp: esFollowUp,
     requestPolicy: esRequestPolicy,
+    publicRecord: esPublicRecord,
   },
 };
 
