@@ -8,13 +8,14 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { fileOperation } from "@/lib/operations/file-operation";
 import { listAgencyDocuments, publishVersion, saveDraft } from "@/lib/public-record/manage";
 import { agencyPublicRecord, participatingAgencies, publicDocumentHistory, recentPublications } from "@/lib/public-record/public-read";
 import { reportJsonSchema } from "@/lib/requests/report-schema";
 import { draftSchema } from "@/lib/validation/public-record";
 import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
-import { seededWorld } from "./notices-fixtures";
+import { filing, seededWorld, T0 } from "./notices-fixtures";
 
 type Route = { GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
 const NOW = new Date();
@@ -33,6 +34,8 @@ describe("the public record", () => {
     // A local reference on a few of DuPage's requests: it must never reach anything public.
     const some = await db().federalRequest.findMany({ where: { agencyId: w.id("dupage-sheriff") }, take: 3, select: { id: true } });
     await db().federalRequest.updateMany({ where: { id: { in: some.map((s) => s.id) } }, data: { localReference: LOCAL_REF } });
+    // An operation near DuPage and its notices: operational records that must stay off the public surface.
+    await fileOperation({ db: db(), actor: await w.as("liaison@ice-ero-chicago.demo"), input: filing(), now: T0 });
   });
 
   const draft = (o: Record<string, unknown> = {}) => draftSchema.parse({ kind: "POLICY", title: "Courthouse arrests", summary: "No immigration arrests at the courthouse.", body: "## Rule\n\nNone.", effectiveOn: "2026-12-01", ...o });
@@ -145,6 +148,8 @@ describe("the public record", () => {
       db().notice.findMany({ select: { ref: true, id: true } }),
     ]);
     expect(requests.length).toBeGreaterThan(100);
+    expect(operations.length).toBeGreaterThan(0);
+    expect(notices.length).toBeGreaterThan(0);
     for (const r of [...requests, ...operations, ...notices]) {
       expect(everything.includes(r.ref), r.ref).toBe(false);
       expect(everything.includes(r.id), r.id).toBe(false);

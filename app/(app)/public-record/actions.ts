@@ -4,7 +4,7 @@
 // cache at once, so the public site shows a publication as soon as the chief makes it.
 import { revalidatePath, updateTag } from "next/cache";
 import { runAction, type ActionResult } from "@/app/_lib/action-result";
-import { PUBLIC_RECORD_TAG } from "@/app/transparency/_lib/cache";
+import { PUBLIC_RECORD_TAG } from "@/app/transparency/_lib/cache-tag";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";

@@ -4,8 +4,8 @@
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db/client";
 import { agencyPublicRecord, participatingAgencies, publicDocumentHistory } from "@/lib/public-record/public-read";
+import { PUBLIC_RECORD_TAG } from "./cache-tag";
 
-export const PUBLIC_RECORD_TAG = "public-record";
 const BOOT = `${process.pid}-${Date.now()}`;
 /** An hour at most even without a publication: agencies deactivated or renamed show within it. */
 const options = { tags: [PUBLIC_RECORD_TAG], revalidate: 3600 };
