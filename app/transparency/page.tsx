@@ -30,7 +30,7 @@ export default async function TransparencyOverview() {
 
       {latest ? (
         <section aria-labelledby="headline-title" data-testid="headline">
-          <h2 id="headline-title" className="text-xl font-semibold">{t("public.headlineTitle", { quarter: latest.quarter, year: latest.year })}</h2>
+          <h2 id="headline-title" className="text-xl font-semibold">{t("public.headlineTitle", { quarter: latest.quarter, year: String(latest.year) })}</h2>
           <p className="text-sm text-muted">{t("public.headlineNote", { count: inLatest.length })}</p>
           <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-5">
             {(["requests", "complied", "declined", "detainersWithoutWarrant", "departures"] as const).map((k) => (
@@ -45,14 +45,16 @@ export default async function TransparencyOverview() {
 
       <section aria-labelledby="map-title" className="flex flex-col gap-3">
         <h2 id="map-title" className="text-xl font-semibold">{t("public.mapTitle")}</h2>
-        <JurisdictionsSvg items={items} title={t("public.mapTitle")} />
-        <ul className="flex flex-wrap gap-4 text-sm" aria-label={t("public.legend")}>
-          {(["ACTIVE", "EXPIRED", "TERMINATED", "NONE"] as const).map((s) => (
-            <li key={s}><Swatch color={STATUS_COLORS[s]} /> {t(`public.legendStatus.${s}`)}</li>
-          ))}
-          <li><Swatch color="#ffffff" /> {t("public.policyPublished")}</li>
-          <li><Swatch color="#ffffff" dashed /> {t("public.noPolicy")}</li>
-        </ul>
+        <div className="grid gap-4 sm:grid-cols-[16rem_1fr]">
+          <JurisdictionsSvg items={items} title={t("public.mapTitle")} />
+          <ul className="flex flex-col gap-2 text-sm" aria-label={t("public.legend")}>
+            {(["ACTIVE", "EXPIRED", "TERMINATED", "NONE"] as const).map((s) => (
+              <li key={s}><Swatch color={STATUS_COLORS[s]} /> {t(`public.legendStatus.${s}`)}</li>
+            ))}
+            <li><Swatch color="#ffffff" /> {t("public.policyPublished")}</li>
+            <li><Swatch color="#ffffff" dashed /> {t("public.noPolicy")}</li>
+          </ul>
+        </div>
       </section>
 
       <section aria-labelledby="agencies-title">

@@ -11,7 +11,7 @@ export function JurisdictionsSvg({ items, title }: { items: Item[]; title: strin
   const { width, height, shapes } = projectShapes(items, 600);
   if (shapes.length === 0) return null;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-xl rounded-lg border border-line bg-slate-50" role="group" aria-label={title} data-testid="transparency-map">
+    <svg viewBox={`0 0 ${width} ${height}`} className="mx-auto h-auto w-full max-w-[16rem] rounded-lg border border-line bg-slate-50" role="group" aria-label={title} data-testid="transparency-map">
       {shapes.map((s) => (
         <a key={s.slug} href={`/transparency/${s.slug}`} aria-label={s.label} data-testid={`map-${s.slug}`}>
           <path d={s.path} fill={STATUS_COLORS[s.status] ?? STATUS_COLORS.NONE} fillOpacity={0.55} stroke="#0f172a" strokeWidth={s.hasPolicy ? 2 : 1.5} strokeDasharray={s.hasPolicy ? undefined : "6 4"} fillRule="evenodd" />

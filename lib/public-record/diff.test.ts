@@ -14,6 +14,7 @@ describe("what changed between versions", () => {
     const summary = changes[0].parts;
     expect(summary.filter((p) => p.removed).map((p) => p.value.trim())).toEqual(["do not"]);
     expect(summary.filter((p) => p.added).map((p) => p.value.trim())).toEqual(["never"]);
+    expect(changes[1].parts.filter((p) => p.removed || p.added).map((p) => p.value)).toEqual(["2026-01-01", "2026-07-01"]);
   });
   it("compares the Spanish text when reading in Spanish", () => {
     const a = v({ translations: { es: { title: "Órdenes", summary: "No retenemos.", body: "x" } } });

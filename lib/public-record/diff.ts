@@ -23,7 +23,9 @@ export function versionChanges(before: PublicVersion, after: PublicVersion, loca
     const a = text(before, field);
     const b = text(after, field);
     if (a === b) continue;
-    const diff = field === "body" ? diffLines(a ?? "", b ?? "") : diffWords(a ?? "", b ?? "");
+    // Dates, numbers and statuses change whole: the old value struck, the new one after it.
+    const whole = [a === null ? null : { value: a, removed: true }, { value: " ", added: false }, b === null ? null : { value: b, added: true }].filter((p) => p !== null);
+    const diff = field === "body" ? diffLines(a ?? "", b ?? "") : field === "title" || field === "summary" ? diffWords(a ?? "", b ?? "") : whole;
     out.push({ field, before: a, after: b, parts: parts(diff) });
   }
   return out;

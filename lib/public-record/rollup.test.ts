@@ -4,10 +4,10 @@ import { headline, latestQuarter } from "./rollup";
 const f = (requests: number | "<5", declined: number | "<5") => ({ requests, byKindAndDecision: { DETAINER: { DECLINED: declined } }, detainers: { withoutJudicialWarrant: 0 }, departures: 0 });
 
 describe("statewide roll-up", () => {
-  it("adds only published figures and marks a total with a withheld part", () => {
+  it("adds only published figures, a withheld part as its least (1), and marks such a total", () => {
     const h = headline([f(12, 8), f("<5", "<5")]);
-    expect(h.requests).toEqual({ atLeast: 12, partial: true });
-    expect(h.declined).toEqual({ atLeast: 8, partial: true });
+    expect(h.requests).toEqual({ atLeast: 13, partial: true });
+    expect(h.declined).toEqual({ atLeast: 9, partial: true });
     expect(h.departures).toEqual({ atLeast: 0, partial: false });
   });
   it("finds the newest quarter, ignoring years", () => {

@@ -1,8 +1,9 @@
 // Figures across agencies for one published period. Each agency's small counts are already
 // "<5"; adding the exact figure behind them would let anyone subtract it back out, so a total
-// adds only what was published and says "at least" when any part of it was withheld.
+// adds only what was published (a withheld part as 1, its least) and says "at least" then.
 import type { Count } from "../requests/report-figures";
 
+/** `atLeast` counts each withheld part as 1, the least it can be; `partial` says some part was withheld. */
 export type RollupFigure = { atLeast: number; partial: boolean };
 export type HeadlineFigures = { requests: RollupFigure; complied: RollupFigure; declined: RollupFigure; detainersWithoutWarrant: RollupFigure; departures: RollupFigure };
 
@@ -13,7 +14,7 @@ type PublishedFigures = {
   departures: Count;
 };
 
-const add = (a: RollupFigure, c: Count): RollupFigure => (typeof c === "number" ? { atLeast: a.atLeast + c, partial: a.partial } : { atLeast: a.atLeast, partial: true });
+const add = (a: RollupFigure, c: Count): RollupFigure => (typeof c === "number" ? { atLeast: a.atLeast + c, partial: a.partial } : { atLeast: a.atLeast + 1, partial: true });
 const zero = (): RollupFigure => ({ atLeast: 0, partial: false });
 
 export function decisionCount(f: PublishedFigures, decision: string): Count[] {

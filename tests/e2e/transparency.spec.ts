@@ -15,6 +15,8 @@ test.afterAll(async () => {
 });
 
 const PHONE = { width: 390, height: 844 };
+// Many pages and several sign-ins each, on a shared two-core machine.
+test.describe.configure({ timeout: 240_000 });
 
 async function publicPage(browser: Browser, locale = "en-US"): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, locale, isMobile: true, hasTouch: true });

@@ -14,6 +14,9 @@ import { ReportTable } from "../_components/report-table";
 
 type Props = { params: Promise<{ slug: string }> };
 
+const DECISION_ORDER = ["COMPLIED", "PARTIALLY_COMPLIED", "DECLINED", "REFERRED_TO_COUNSEL", "NOT_APPLICABLE", "PENDING"];
+const PALETTE = ["#7c3aed", "#0369a1", "#0f766e", "#b45309", "#475569", "#be123c"];
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const record = await cachedAgencyRecord((await params).slug);
   return { title: record?.agency.name ?? "—" };
@@ -32,6 +35,8 @@ export default async function AgencyTransparencyPage({ params }: Props) {
   const rows = (pick: (f: (typeof quarters)[number]["figures"]) => Record<string, ChartRow["values"][string]>): ChartRow[] => quarters.map((q) => ({ label: quarterLabel(q), values: pick(q.figures) }));
   const chartLabels = { period: t("public.period"), withheld: t("public.fewerThanFive"), table: t("public.chartTable") };
   const total = quarters.reduce((s, q) => s + (typeof q.figures.requests === "number" ? q.figures.requests : 0), 0);
+  // Every answer the agency gave a detainer in any quarter, in a fixed order.
+  const detainerDecisions = DECISION_ORDER.filter((d) => quarters.some((q) => q.figures.byKindAndDecision.DETAINER?.[d] !== undefined));
   const first = quarters[0];
   const last = quarters[quarters.length - 1];
 
@@ -103,13 +108,13 @@ export default async function AgencyTransparencyPage({ params }: Props) {
               series={[{ key: "with", label: t("public.figures.detainersWith"), color: "#15803d" }, { key: "without", label: t("public.figures.detainersWithout"), color: "#b45309" }]}
               rows={rows((f) => ({ with: f.detainers.withJudicialWarrant, without: f.detainers.withoutJudicialWarrant }))} labels={chartLabels} />
             <BarChart id="chart-decisions" title={t("public.charts.decisions")} summary={t("public.charts.decisionsSummary", { first: quarterLabel(first), last: quarterLabel(last) })}
-              series={[{ key: "COMPLIED", label: tr("decisions.COMPLIED"), color: "#7c3aed" }, { key: "DECLINED", label: tr("decisions.DECLINED"), color: "#0f766e" }]}
-              rows={rows((f) => ({ COMPLIED: f.byKindAndDecision.DETAINER?.COMPLIED ?? 0, DECLINED: f.byKindAndDecision.DETAINER?.DECLINED ?? 0 }))} labels={chartLabels} />
+              series={detainerDecisions.map((d, i) => ({ key: d, label: d === "PENDING" ? t("public.pending") : tr(`decisions.${d}`), color: PALETTE[i % PALETTE.length] }))}
+              rows={rows((f) => Object.fromEntries(detainerDecisions.map((d) => [d, f.byKindAndDecision.DETAINER?.[d] ?? 0])))} labels={chartLabels} />
           </>
         )}
         {[...reports].reverse().map((r) => (
           <div key={r.period} className="flex flex-col gap-2" data-testid="report">
-            <h3 className="text-lg font-semibold">{r.quarter ? t("public.quarterReport", { quarter: r.quarter, year: r.year }) : t("public.yearReport", { year: r.year })}</h3>
+            <h3 className="text-lg font-semibold">{r.quarter ? t("public.quarterReport", { quarter: r.quarter, year: String(r.year) }) : t("public.yearReport", { year: String(r.year) })}</h3>
             <ReportTable report={r} title={t("public.reportCaption", { period: quarterLabel(r) })} t={t} tr={tr} />
             <p className="flex gap-4 text-sm">
               <a className="text-brand underline" href={`/transparency/${agency.slug}/reports/${r.period}.csv`} download>{t("public.downloadCsv", { period: quarterLabel(r) })}</a>

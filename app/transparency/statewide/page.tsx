@@ -35,7 +35,7 @@ export default async function StatewidePage() {
         <>
           <BarChart
             id="chart-statewide"
-            title={t("public.charts.statewide", { quarter: latest.quarter, year: latest.year })}
+            title={t("public.charts.statewide", { quarter: latest.quarter, year: String(latest.year) })}
             summary={t("public.charts.statewideSummary", { count: rows.length, total: showRollup(h.requests, t) })}
             series={[{ key: "requests", label: t("public.figures.requests"), color: "#1d4ed8" }, { key: "departures", label: t("public.figures.departures"), color: "#b91c1c" }]}
             rows={rows.map((r) => ({ label: r.agency.shortName, values: { requests: r.figures.requests, departures: r.figures.departures } }))}
@@ -43,7 +43,7 @@ export default async function StatewidePage() {
           />
           <div className="overflow-x-auto rounded-lg border border-line bg-white">
             <table className="w-full text-left text-sm" data-testid="statewide-table">
-              <caption className="px-3 py-2 text-left font-semibold">{t("public.statewideCaption", { quarter: latest.quarter, year: latest.year })}</caption>
+              <caption className="px-3 py-2 text-left font-semibold">{t("public.statewideCaption", { quarter: latest.quarter, year: String(latest.year) })}</caption>
               <thead className="bg-slate-100">
                 <tr>
                   <th scope="col" className="px-3 py-2">{t("public.agency")}</th>
