@@ -123,3 +123,12 @@ export async function recentPublications(db: Db, limit = 50) {
   ];
   return entries.filter((e) => e.agency).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).slice(0, limit).map((e) => ({ ...e, agency: { slug: e.agency.slug, name: e.agency.name } }));
 }
+
+/** When anything was last published (documents or reports): part of every cached read's key. */
+export async function publicationStamp(db: Db): Promise<string> {
+  const [doc, report] = await Promise.all([
+    db.publicDocumentVersion.aggregate({ _max: { publishedAt: true }, _count: { publishedAt: true } }),
+    db.requestReport.aggregate({ _max: { publishedAt: true }, _count: { publishedAt: true } }),
+  ]);
+  return [doc._max.publishedAt?.getTime() ?? 0, doc._count.publishedAt, report._max.publishedAt?.getTime() ?? 0, report._count.publishedAt].join(".");
+}
