@@ -4,10 +4,13 @@
 // still checks the actor itself, and the session's validity is decided there.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextRequest } from "next/server";
-import { sessionCookieName } from "@/lib/auth/cookie";
 import { isPublicPath } from "@/lib/auth/public-paths";
+import { secureCookies, sessionCookieName } from "@/lib/auth/cookie";
 import { env } from "@/lib/env";
+import { isLocale } from "@/lib/i18n/locales";
 import { newNonce, pageContentSecurityPolicy, servedOverHttps } from "@/lib/http/security-headers";
+
+const LOCALE_COOKIE = "cg_locale";
 
 export default async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
@@ -32,8 +35,16 @@ export default async function proxy(req: NextRequest) {
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("content-security-policy", policy);
   requestHeaders.set("x-nonce", nonce);
+  // The public record's language links (?lang=es) work without JavaScript: the choice becomes the
+  // same cg_locale cookie the language switch sets, for this request and the ones after it.
+  const lang = pathname.startsWith("/transparency") ? req.nextUrl.searchParams.get("lang") : null;
+  if (isLocale(lang)) {
+    const others = (req.headers.get("cookie") ?? "").split(/;\s*/).filter((c) => c && !c.startsWith(`${LOCALE_COOKIE}=`));
+    requestHeaders.set("cookie", [...others, `${LOCALE_COOKIE}=${lang}`].join("; "));
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  if (isLocale(lang)) response.cookies.set(LOCALE_COOKIE, lang, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true, secure: secureCookies() });
   return response;
 }
 

@@ -1,5 +1,5 @@
 // Seeds the demo world: agencies around Chicago, their demo accounts, and a year of federal
-// requests to three sheriffs with different policies. Idempotent: a database
+// requests to three sheriffs with different policies, and what those sheriffs publish. Idempotent: a database
 // that already has agencies is left alone. Run through `npm start` or `npm run db:seed`, which
 // decide where the demo world may go (scripts/lib/demo-policy.ts); it has no entry point of its own.
 import type { PrismaClient } from "../lib/db/generated/client";
@@ -11,6 +11,7 @@ import { encryptTotpSecret } from "../lib/auth/totp";
 import { DEMO_WORLD_SETTING, demoTotpSecret } from "../lib/auth/demo";
 import { DEMO_TIME_ZONE, demoAgencies, type SeedAgency } from "./seed/agencies";
 import { DEMO_PASSWORD, demoUsers, type SeedUser } from "./seed/accounts";
+import { seedPublicRecord } from "./seed/public-record";
 import { seedRequests } from "./seed/requests";
 import { seedWebhooks } from "./seed/webhooks";
 
@@ -39,6 +40,7 @@ export async function seed(db: PrismaClient): Promise<void> {
       await seedRequests(tx, agencyIds, now);
       await seedFilingDefaults(tx, now);
       await seedWebhooks(tx, agencyIds, now, SEED_LABEL);
+      await seedPublicRecord(tx, agencyIds, now);
       // The mark a production start refuses (scripts/lib/demo-policy.ts): this database is a demo.
       await tx.systemSetting.upsert({
         where: { key: DEMO_WORLD_SETTING },

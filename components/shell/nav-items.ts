@@ -19,6 +19,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/sent", labelKey: "nav.sent" },
   // Federal requests: every role reads its agency's log; the pages decide what each may do.
   { href: "/requests", labelKey: "nav.requests", count: "requests" },
+  // The public record: admins draft it, command publishes it.
+  { href: "/public-record", labelKey: "nav.publicRecord", roles: ["AGENCY_ADMIN", "CHIEF"] },
   { href: "/directory", labelKey: "nav.directory" },
   { href: "/admin", labelKey: "nav.admin", roles: ["AGENCY_ADMIN"] },
   { href: "/audit", labelKey: "nav.audit", roles: ["AUDITOR", "AGENCY_ADMIN"] },

@@ -5,13 +5,13 @@ import { decodeSignInError, encodeSignInError, throttledRetryAfter, throttleMinu
 
 describe("public paths", () => {
   it("lets the sign-in page, auth endpoints, token API, public pages and assets through", () => {
-    for (const p of ["/login", "/api/auth/csrf", "/api/auth/callback/credentials", "/api/v1/operations", "/public/policies", "/reports/2026-q3", "/_next/static/x.js", "/favicon.ico", "/maplibre-gl-csp-worker.js", "/act/abc"]) {
+    for (const p of ["/login", "/api/auth/csrf", "/api/auth/callback/credentials", "/api/v1/operations", "/public/policies", "/reports/2026-q3", "/_next/static/x.js", "/favicon.ico", "/maplibre-gl-csp-worker.js", "/act/abc", "/transparency", "/transparency/dupage-sheriff", "/transparency/dupage-sheriff/reports/2026-Q3.csv"]) {
       expect(isPublicPath(p), p).toBe(true);
     }
   });
 
   it("sends everything else through the session check", () => {
-    for (const p of ["/", "/account", "/operations/new", "/loginx", "/api/operations", "/publicity", "/admin/users", "/act", "/actions"]) {
+    for (const p of ["/", "/account", "/operations/new", "/loginx", "/api/operations", "/publicity", "/admin/users", "/act", "/actions", "/transparencyx", "/public-record"]) {
       expect(isPublicPath(p), p).toBe(false);
     }
   });

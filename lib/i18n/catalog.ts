@@ -43,6 +43,8 @@ import enFollowUp from "./messages/en/followUp.json";
 import esFollowUp from "./messages/es/followUp.json";
 import enLists from "./messages/en/lists.json";
 import esLists from "./messages/es/lists.json";
+import enPublicRecord from "./messages/en/publicRecord.json";
+import esPublicRecord from "./messages/es/publicRecord.json";
 import enRequestPolicy from "./messages/en/requestPolicy.json";
 import esRequestPolicy from "./messages/es/requestPolicy.json";
 import enWebhooks from "./messages/en/webhooks.json";
@@ -70,6 +72,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     dashboard: enDashboard,
     followUp: enFollowUp,
     lists: enLists,
+    publicRecord: enPublicRecord,
     requestPolicy: enRequestPolicy,
     webhooks: enWebhooks,
   },
@@ -94,6 +97,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     dashboard: esDashboard,
     followUp: esFollowUp,
     lists: esLists,
+    publicRecord: esPublicRecord,
     requestPolicy: esRequestPolicy,
     webhooks: esWebhooks,
   },

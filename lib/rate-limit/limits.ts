@@ -56,6 +56,11 @@ export const LIMITS = {
   actionLinkAddress: { points: 30, durationSec: 60, blockSec: 5 * 60 },
   /** Refused action links (forged, used, expired…) recorded in the audit trail per client address; the rest are logged. */
   actionLinkRefusalAudit: { points: 10, durationSec: 10 * 60 },
+  /**
+   * The public record's downloads and Atom feed, per client address: two a second sustained is far
+   * more than a reader or a feed reader asks; a crawler pulling every file in a loop waits a minute.
+   */
+  publicDownload: { points: 120, durationSec: 60, blockSec: 60 },
 } satisfies Record<string, Limit>;
 
 const overrideSchema = z

@@ -2,7 +2,7 @@
 // published report is frozen — its figures are stored and never recomputed. Edits made to the log
 // after a report was published appear in the next report as corrections, with a count.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { recordAudit } from "../audit/record";
 import { auditContext, type Actor } from "../auth/actor";
@@ -35,13 +35,13 @@ export function periodBounds(p: Period, timeZone: string): { start: Date; end: D
 
 export type Report = { schema: string; agencyId: string; agencyName: string; period: Period; start: Date; end: Date; publishedAt: Date | null; figures: ReportFigures };
 
-async function lastPublishedAt(db: Db, agencyId: string): Promise<Date | null> {
+async function lastPublishedAt(db: Db | Tx, agencyId: string): Promise<Date | null> {
   const last = await db.requestReport.findFirst({ where: { agencyId, publishedAt: { not: null } }, orderBy: { publishedAt: "desc" }, select: { publishedAt: true } });
   return last?.publishedAt ?? null;
 }
 
-async function compute(db: Db, actor: Actor, p: Period, start: Date, end: Date): Promise<ReportFigures> {
-  const agencyId = actor.agencyId;
+/** The figures of one agency's period, computed from its log (for a draft, or the moment of publishing). */
+export async function computeReportFigures(db: Db | Tx, agencyId: string, start: Date, end: Date): Promise<ReportFigures> {
   const [requests, notices, conflicts, since] = await Promise.all([
     db.federalRequest.findMany({ where: { agencyId, receivedAt: { gte: start, lt: end } }, select: { kind: true, basisDocument: true, basisSignedByJudge: true, decision: true, departure: true, counselNotified: true, receivedAt: true, decidedAt: true } }),
     db.notice.findMany({ where: { recipientAgencyId: agencyId, sentAt: { gte: start, lt: end }, kind: { not: "CONFLICT" } }, select: { senderAgencyId: true, leadMinutes: true, late: true, exigent: true } }),
@@ -62,7 +62,7 @@ export async function getReport(args: { db: Db; actor: Actor; period: Period }):
   const stored = await db.requestReport.findFirst({ where: { agencyId: actor.agencyId, periodKind: period.kind, year: period.year, quarter: period.quarter } });
   const base = { schema: REPORT_SCHEMA, agencyId: actor.agencyId, agencyName: actor.agencyName, period, start, end };
   if (stored?.publishedAt) return { ...base, publishedAt: stored.publishedAt, figures: stored.figures as unknown as ReportFigures };
-  return { ...base, publishedAt: null, figures: await compute(db, actor, period, start, end) };
+  return { ...base, publishedAt: null, figures: await computeReportFigures(db, actor.agencyId, start, end) };
 }
 
 /** The chief publishes: the figures are frozen from then on. */

@@ -127,7 +127,7 @@ describe("seed", () => {
     const { db } = t();
     const events = await db.auditEvent.groupBy({ by: ["action"], _count: true });
     const counts = Object.fromEntries(events.map((e) => [e.action, e._count]));
-    expect(counts).toEqual({ "seed.agency.create": await db.agency.count(), "seed.user.create": await db.user.count(), "seed.request.create": 3, "seed.webhook.create": 2 });
+    expect(counts).toEqual({ "seed.agency.create": await db.agency.count(), "seed.user.create": await db.user.count(), "seed.request.create": 3, "seed.webhook.create": 2, "seed.public-record.publish": 3, "seed.request.report.publish": 3 });
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 

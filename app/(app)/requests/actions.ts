@@ -2,8 +2,9 @@
 // Federal request actions: log by hand, submit through the portal, correct the log, decide,
 // publish a report. Each checks the actor itself; the domain functions scope every read and
 // write to the agency.
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
 import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { PUBLIC_RECORD_TAG } from "@/app/transparency/_lib/cache-tag";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
@@ -61,6 +62,8 @@ export async function editRequestAction(input: Record<string, unknown>): Promise
 export async function publishReportAction(input: { year: number; quarter: number | null }): Promise<ActionResult> {
   return runAction(async () => {
     await publishReport({ ...(await context()), period: parsePeriod({ year: input?.year, quarter: input?.quarter ?? "" }) });
+    // A published report is public at once: the public record's cached pages are dropped.
+    updateTag(PUBLIC_RECORD_TAG);
     refresh();
     return undefined;
   });
