@@ -7,8 +7,10 @@ import { AUTH_AUDIT } from "../auth/audit-actions";
 import { CONFLICT_AUDIT } from "../conflicts/roles";
 import { NOTICE_AUDIT } from "../notices/roles";
 import { OPERATION_AUDIT } from "../operations/roles";
+import { PUBLIC_RECORD_AUDIT } from "../public-record/roles";
 import { REQUEST_AUDIT } from "../requests/roles";
 import { USER_AUDIT } from "../users/audit-actions";
+import { WEBHOOK_AUDIT } from "../webhooks/audit-actions";
 
 export const AUDIT_EXPORT_ACTION = "audit.export";
 
@@ -23,6 +25,9 @@ const LITERAL = [
   "seed.agency.create",
   "seed.user.create",
   "seed.request.create",
+  "seed.request.report.publish",
+  "seed.public-record.publish",
+  "seed.webhook.create",
   "audit.anchor",
   "actionLink.use",
   "actionLink.refuse",
@@ -44,6 +49,8 @@ export const AUDIT_ACTIONS: readonly string[] = [
     ...Object.values(OPERATION_AUDIT),
     ...Object.values(CONFLICT_AUDIT),
     ...Object.values(REQUEST_AUDIT),
+    ...Object.values(PUBLIC_RECORD_AUDIT),
+    ...Object.values(WEBHOOK_AUDIT),
     ...LITERAL,
   ]),
 ];
@@ -56,8 +63,8 @@ export const AUDIT_GROUPS = {
   operations: ["operation."],
   notices: ["notice.", "escalation."],
   conflicts: ["conflict."],
-  requests: ["request.", "seed.request."],
-  api: ["api.", "calendar."],
+  requests: ["request.", "seed.request.", "public-record.", "seed.public-record."],
+  api: ["api.", "calendar.", "webhook.", "seed.webhook."],
   links: ["actionLink."],
   audit: ["audit."],
 } as const satisfies Record<string, readonly string[]>;
