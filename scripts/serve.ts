@@ -40,6 +40,12 @@ const server = http.createServer(
   }),
 );
 
+// An idle keep-alive connection stays open longer than clients and proxies keep theirs (load
+// balancers commonly 60 s): Node's default of 5 s closes sockets a client may be reusing at that
+// instant, which it sees as a reset connection. Headers must arrive within a little more.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.listen(port, () => {
   log.info({ port, apiRoutes: routes.length }, "serving");
 });
