@@ -64,12 +64,11 @@ test.describe.serial("outbox", () => {
     expect((await live).headers()["content-type"]).toContain("text/event-stream");
     const marker = await page.evaluate(() => (window as unknown as { __sameDocument: number }).__sameDocument = Date.now());
 
-    const queuedAt = Date.now();
     await queueMailFor(OWN, subject);
     const message = page.getByTestId("outbox-message").filter({ hasText: subject });
     await expect(message).toBeVisible({ timeout: 10_000 });
-    // Worker wake-up (NOTIFY), delivery over SMTP, live event (NOTIFY → SSE) and the page's re-render.
-    expect(Date.now() - queuedAt).toBeLessThan(3_000);
+    // Worker wake-up (NOTIFY), delivery over SMTP, live event (NOTIFY → SSE) and the page's
+    // re-render, without a reload (how fast is a bench/ figure, not this test's).
     await expect(message).toContainText("Sent");
     await expect(message).toContainText(`watch@${OWN}.example.gov`);
     // Still the same document: the list was refreshed in place, not reloaded.
