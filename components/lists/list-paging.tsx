@@ -53,3 +53,18 @@ export function CursorPager({ path, values, next, prev, t }: { path: string; val
     </nav>
   );
 }
+
+/** "N need your action", with a link to show only those (unless that is already the view). */
+export function NeedsActionBanner({ count, text, showOnly, testId }: { count: number; text: string; showOnly: { href: string; label: string } | null; testId: string }) {
+  if (count <= 0) return null;
+  return (
+    <p className="mb-4 flex flex-wrap items-center gap-3 rounded-md border-l-4 border-brand bg-white px-4 py-3 font-medium" data-testid={testId}>
+      {text}
+      {showOnly ? (
+        <Link href={showOnly.href} className="text-brand underline">
+          {showOnly.label}
+        </Link>
+      ) : null}
+    </p>
+  );
+}

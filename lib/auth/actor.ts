@@ -1,6 +1,6 @@
 // Who is acting: a signed-in user or an agency API token. Every domain function takes one.
 import type { Role } from "../db/generated/enums";
-import type { Locale } from "../i18n/locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/locales";
 
 export type Actor = {
   kind: "USER" | "API_TOKEN";
@@ -30,5 +30,41 @@ export function auditContext(actor: Actor) {
     agencyId: actor.agencyId,
     requestId: actor.requestId,
     sourceIp: actor.sourceIp,
+  };
+}
+
+/** What userActor reads of an account. */
+export type ActorUser = {
+  id: string;
+  name: string;
+  email: string;
+  agencyId: string;
+  roles: Role[];
+  isPlatformAdmin: boolean;
+  locale: string;
+  agency: { name: string; timeZone: string };
+};
+
+/** The actor for a person's account: from a session, or for the demo seed and tests acting as someone. */
+export function userActor(
+  user: ActorUser,
+  o: { sessionId: string | null; requestId: string; sourceIp: string | null; locale?: Locale; isPlatformAdmin?: boolean; mustChangePassword?: boolean },
+): Actor {
+  return {
+    kind: "USER",
+    id: user.id,
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    agencyId: user.agencyId,
+    agencyName: user.agency.name,
+    agencyTimeZone: user.agency.timeZone,
+    roles: user.roles,
+    isPlatformAdmin: o.isPlatformAdmin ?? user.isPlatformAdmin,
+    locale: o.locale ?? (isLocale(user.locale) ? user.locale : DEFAULT_LOCALE),
+    sessionId: o.sessionId,
+    ...(o.mustChangePassword !== undefined ? { mustChangePassword: o.mustChangePassword } : {}),
+    requestId: o.requestId,
+    sourceIp: o.sourceIp,
   };
 }

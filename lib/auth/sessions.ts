@@ -3,8 +3,7 @@
 // is decided here, against the database, on every request.
 import { db as defaultDb, type Db, type Tx } from "../db/client";
 import { recordAudit } from "../audit/record";
-import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
-import type { Actor } from "./actor";
+import { userActor, type Actor } from "./actor";
 import { AUTH_AUDIT } from "./audit-actions";
 import type { RequestContext } from "./request-context";
 
@@ -78,23 +77,8 @@ export async function resolveSession({ sessionId, now, context, activity, db }: 
   if (activity && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await d.userSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  const actor: Actor = {
-    kind: "USER",
-    id: user.id,
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    agencyId: user.agencyId,
-    agencyName: user.agency.name,
-    agencyTimeZone: user.agency.timeZone,
-    roles: user.roles,
-    isPlatformAdmin: user.isPlatformAdmin,
-    locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE,
-    sessionId: session.id,
-    mustChangePassword: user.mustChangePassword,
-    requestId: context.requestId,
-    sourceIp: context.sourceIp,
-  };
+  const actor = userActor(user, { sessionId: session.id, requestId: context.requestId, sourceIp: context.sourceIp, mustChangePassword: user.mustChangePassword });
+
   return { actor, reason: null };
 }
 

@@ -6,7 +6,7 @@
 // Only `npm start` with the demo world calls this (scripts/lib/seed-demo.ts); the tests' seed()
 // leaves it out, so their clocks and counts stay their own.
 import type { PrismaClient } from "../../lib/db/generated/client";
-import type { Actor } from "../../lib/auth/actor";
+import { userActor, type Actor } from "../../lib/auth/actor";
 import { fileOperation } from "../../lib/operations/file-operation";
 
 const HOUR = 3_600_000;
@@ -24,22 +24,9 @@ const FILINGS: Filing[] = [
 
 async function actorFor(db: PrismaClient, email: string): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } });
-  return {
-    kind: "USER",
-    id: user.id,
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    agencyId: user.agencyId,
-    agencyName: user.agency.name,
-    agencyTimeZone: user.agency.timeZone,
-    roles: user.roles,
-    isPlatformAdmin: false,
-    locale: "en",
-    sessionId: null,
-    requestId: "seed",
-    sourceIp: null,
-  };
+  // Never acting as a platform administrator, whatever the account: the seed files as the agency.
+  return userActor(user, { sessionId: null, requestId: "seed", sourceIp: null, locale: "en", isPlatformAdmin: false });
+
 }
 
 /** Files the demo week; returns how many operations were filed. */

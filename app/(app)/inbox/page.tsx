@@ -16,7 +16,7 @@ import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ListFilters } from "@/components/lists/list-filters";
-import { CursorPager, ListIssues } from "@/components/lists/list-paging";
+import { CursorPager, ListIssues, NeedsActionBanner } from "@/components/lists/list-paging";
 import { leadTimeText, NoticeBadges } from "@/components/notices/notice-badges";
 import { operationStatusLabel } from "@/components/notices/operation-status-label";
 
@@ -42,16 +42,12 @@ export default async function InboxPage({ searchParams }: Props) {
     <>
       <LiveRefresh types={["notice", "reply", "acknowledgment", "escalation"]} debounceMs={100} />
       <PageHeader title={t("inbox.title")} description={t("inbox.description")} />
-      {waiting > 0 ? (
-        <p className="mb-4 flex flex-wrap items-center gap-3 rounded-md border-l-4 border-brand bg-white px-4 py-3 font-medium" data-testid="inbox-needs-action">
-          {tl("inbox.needsAction", { count: waiting })}
-          {input.action ? null : (
-            <Link href="/inbox?action=1" className="text-brand underline">
-              {tl("inbox.showNeedsAction")}
-            </Link>
-          )}
-        </p>
-      ) : null}
+      <NeedsActionBanner
+        count={waiting}
+        text={tl("inbox.needsAction", { count: waiting })}
+        showOnly={input.action ? null : { href: "/inbox?action=1", label: tl("inbox.showNeedsAction") }}
+        testId="inbox-needs-action"
+      />
       <ListFilters
         t={tl}
         values={input}

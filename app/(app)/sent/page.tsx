@@ -16,7 +16,7 @@ import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { ListFilters } from "@/components/lists/list-filters";
-import { CursorPager, ListIssues } from "@/components/lists/list-paging";
+import { CursorPager, ListIssues, NeedsActionBanner } from "@/components/lists/list-paging";
 import { reasonsText } from "@/components/notices/notice-badges";
 
 export const dynamic = "force-dynamic";
@@ -41,16 +41,12 @@ export default async function SentPage({ searchParams }: Props) {
     <>
       <LiveRefresh types={["notice", "reply", "acknowledgment", "escalation"]} debounceMs={100} />
       <PageHeader title={t("sent.title")} description={t("sent.description")} />
-      {unread > 0 ? (
-        <p className="mb-4 flex flex-wrap items-center gap-3 rounded-md border-l-4 border-brand bg-white px-4 py-3 font-medium" data-testid="sent-needs-action">
-          {tl("sent.unreadCount", { count: unread })}
-          {input.action ? null : (
-            <Link href="/sent?action=1" className="text-brand underline">
-              {tl("sent.showUnread")}
-            </Link>
-          )}
-        </p>
-      ) : null}
+      <NeedsActionBanner
+        count={unread}
+        text={tl("sent.unreadCount", { count: unread })}
+        showOnly={input.action ? null : { href: "/sent?action=1", label: tl("sent.showUnread") }}
+        testId="sent-needs-action"
+      />
       <ListFilters
         t={tl}
         values={input}
