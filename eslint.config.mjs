@@ -5,7 +5,16 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "bench/out/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/db/generated/**",
+      ".data/**",
+      "bench/out/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "components/**/*.tsx"],
@@ -17,7 +26,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "next-auth", "next-auth/*", "@/app/*", "@/components/*", "react"], message: "lib/ must not import the framework, app/ or components/." }] },
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "next-auth", "next-auth/*", "@/app/*", "@/components/*", "react"],
+              message: "lib/ must not import the framework, app/ or components/.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -27,7 +43,15 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test from ./support/csp-guard, which checks every page for CSP violations." }] },
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message: "Import test from ./support/csp-guard, which checks every page for CSP violations.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -39,12 +39,21 @@ export default async function proxy(req: NextRequest) {
   // same cg_locale cookie the language switch sets, for this request and the ones after it.
   const lang = pathname.startsWith("/transparency") ? req.nextUrl.searchParams.get("lang") : null;
   if (isLocale(lang)) {
-    const others = (req.headers.get("cookie") ?? "").split(/;\s*/).filter((c) => c && !c.startsWith(`${LOCALE_COOKIE}=`));
+    const others = (req.headers.get("cookie") ?? "")
+      .split(/;\s*/)
+      .filter((c) => c && !c.startsWith(`${LOCALE_COOKIE}=`));
     requestHeaders.set("cookie", [...others, `${LOCALE_COOKIE}=${lang}`].join("; "));
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  if (isLocale(lang)) response.cookies.set(LOCALE_COOKIE, lang, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true, secure: secureCookies() });
+  if (isLocale(lang))
+    response.cookies.set(LOCALE_COOKIE, lang, {
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: "lax",
+      httpOnly: true,
+      secure: secureCookies(),
+    });
   return response;
 }
 

@@ -13,7 +13,8 @@ function wiggly(center: LonLat, radiusM: number, n = 999): PolygonArea {
   const ring: LonLat[] = [];
   for (let k = 0; k < n; k++) {
     const az = (360 * k) / n;
-    const r = radiusM * (1 + 0.04 * Math.sin((k * 2 * Math.PI * 37) / n) + 0.02 * Math.sin((k * 2 * Math.PI * 211) / n));
+    const r =
+      radiusM * (1 + 0.04 * Math.sin((k * 2 * Math.PI * 37) / n) + 0.02 * Math.sin((k * 2 * Math.PI * 211) / n));
     ring.push(geodesicDestination(center[0], center[1], az, r));
   }
   ring.push(ring[0]);
@@ -30,7 +31,9 @@ function measure(name: string, runs: number, fn: (i: number) => unknown) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  console.log(`${name.padEnd(58)} p50 ${at(0.5).toFixed(3).padStart(8)} ms   p95 ${at(0.95).toFixed(3).padStart(8)} ms   (${runs} runs)`);
+  console.log(
+    `${name.padEnd(58)} p50 ${at(0.5).toFixed(3).padStart(8)} ms   p95 ${at(0.95).toFixed(3).padStart(8)} ms   (${runs} runs)`,
+  );
 }
 
 const R = 5000;
@@ -44,13 +47,23 @@ const shapes = {
 };
 // Inside `a`, sharing the half of a's boundary where its vertices were left alone: touching, contained.
 const aRing = (shapes.a.geometry.coordinates as LonLat[][])[0];
-const sharing = polygon(aRing.map(([lon, lat], k) => (k > 0 && k < 500 ? [BASE[0] + (lon - BASE[0]) * 0.7, BASE[1] + (lat - BASE[1]) * 0.7] : [lon, lat])) as LonLat[]);
+const sharing = polygon(
+  aRing.map(([lon, lat], k) =>
+    k > 0 && k < 500 ? [BASE[0] + (lon - BASE[0]) * 0.7, BASE[1] + (lat - BASE[1]) * 0.7] : [lon, lat],
+  ) as LonLat[],
+);
 const fresh = (area: PolygonArea): PolygonArea => ({ kind: "POLYGON", geometry: structuredClone(area.geometry) });
 
 console.log("Deconfliction engine (node " + process.version + ")\n");
-measure("circle / circle, within buffer", 5000, (i) => checkPair(op("a", circle(BASE, 300 + (i % 7))), op("b", circle(offset(BASE, 900, 0), 300))));
-measure("circle / circle, far apart", 5000, (i) => checkPair(op("a", circle(BASE, 300 + (i % 7))), op("b", circle(offset(BASE, 9000, 0), 300))));
-measure("circle / 1,000-vertex polygon, near its edge", 1000, (i) => checkPair(op("a", circle(offset(BASE, R * 1.06 + 300 + (i % 7), 0), 200)), op("b", shapes.a)));
+measure("circle / circle, within buffer", 5000, (i) =>
+  checkPair(op("a", circle(BASE, 300 + (i % 7))), op("b", circle(offset(BASE, 900, 0), 300))),
+);
+measure("circle / circle, far apart", 5000, (i) =>
+  checkPair(op("a", circle(BASE, 300 + (i % 7))), op("b", circle(offset(BASE, 9000, 0), 300))),
+);
+measure("circle / 1,000-vertex polygon, near its edge", 1000, (i) =>
+  checkPair(op("a", circle(offset(BASE, R * 1.06 + 300 + (i % 7), 0), 200)), op("b", shapes.a)),
+);
 for (const [label, other] of [
   ["within buffer, not touching", shapes.near],
   ["boundaries crossing", shapes.crossing],
@@ -60,11 +73,21 @@ for (const [label, other] of [
 ] as const) {
   measure(`poly/poly 1000x1000, ${label} (prepared)`, 300, () => checkPair(op("a", shapes.a), op("b", other)));
 }
-measure("poly/poly 1000x1000, within buffer, incl. preparing both", 100, () => checkPair(op("a", fresh(shapes.a)), op("b", fresh(shapes.near))));
+measure("poly/poly 1000x1000, within buffer, incl. preparing both", 100, () =>
+  checkPair(op("a", fresh(shapes.a)), op("b", fresh(shapes.near))),
+);
 
 const candidates = Array.from({ length: 200 }, (_, k) =>
-  op(`c${k}`, k % 2 ? circle(offset(BASE, (k - 100) * 90, (k % 13) * 400), 250) : wiggly(offset(BASE, (k - 100) * 90, -(k % 11) * 500), 400, 99), { start: (k % 9) * 30, end: (k % 9) * 30 + 90 }),
+  op(
+    `c${k}`,
+    k % 2
+      ? circle(offset(BASE, (k - 100) * 90, (k % 13) * 400), 250)
+      : wiggly(offset(BASE, (k - 100) * 90, -(k % 11) * 500), 400, 99),
+    { start: (k % 9) * 30, end: (k % 9) * 30 + 90 },
+  ),
 );
-measure("findConflicts: 1,000-vertex subject vs 200 candidates", 30, () => findConflicts(op("s", shapes.a), candidates));
+measure("findConflicts: 1,000-vertex subject vs 200 candidates", 30, () =>
+  findConflicts(op("s", shapes.a), candidates),
+);
 
 measure("validate a 1,000-vertex polygon (areaSchema)", 100, () => areaSchema.parse(fresh(shapes.a)));

@@ -36,21 +36,41 @@ await withClient(url, async (c) => {
     [n],
   );
   await c.query(`ANALYZE`);
-  const { rows } = await c.query<{ id: string }>(`SELECT "recipientAgencyId" AS id FROM "Notice" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const { rows } = await c.query<{ id: string }>(
+    `SELECT "recipientAgencyId" AS id FROM "Notice" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+  );
   const agency = rows[0].id;
   const plans: [string, string, unknown[]][] = [
-    ["inbox, first page", `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL ORDER BY "sentAt" DESC, id DESC LIMIT 26`, [agency]],
+    [
+      "inbox, first page",
+      `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL ORDER BY "sentAt" DESC, id DESC LIMIT 26`,
+      [agency],
+    ],
     [
       "inbox, a deep page (keyset)",
       `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND "sentAt" <= now() - interval '2 days' AND ("sentAt" < now() - interval '2 days' OR ("sentAt" = now() - interval '2 days' AND id < $2)) ORDER BY "sentAt" DESC, id DESC LIMIT 26`,
       [agency, "ffffffff-ffff-ffff-ffff-ffffffffffff"],
     ],
-    ["inbox, search by title", `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND (title ILIKE '%' || $2 || '%' OR ref ILIKE '%' || $2 || '%') ORDER BY "sentAt" DESC, id DESC LIMIT 26`, [agency, "midway #123"]],
-    ["inbox, search by reference", `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND (title ILIKE '%' || $2 || '%' OR ref ILIKE '%' || $2 || '%') ORDER BY "sentAt" DESC, id DESC LIMIT 26`, [agency, "n-2027-0012"]],
-    ["inbox, unread", `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND "readAt" IS NULL ORDER BY "sentAt" DESC, id DESC LIMIT 26`, [agency]],
+    [
+      "inbox, search by title",
+      `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND (title ILIKE '%' || $2 || '%' OR ref ILIKE '%' || $2 || '%') ORDER BY "sentAt" DESC, id DESC LIMIT 26`,
+      [agency, "midway #123"],
+    ],
+    [
+      "inbox, search by reference",
+      `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND (title ILIKE '%' || $2 || '%' OR ref ILIKE '%' || $2 || '%') ORDER BY "sentAt" DESC, id DESC LIMIT 26`,
+      [agency, "n-2027-0012"],
+    ],
+    [
+      "inbox, unread",
+      `SELECT id FROM "Notice" WHERE "recipientAgencyId" = $1 AND "supersededAt" IS NULL AND "readAt" IS NULL ORDER BY "sentAt" DESC, id DESC LIMIT 26`,
+      [agency],
+    ],
     ["audit log page", `SELECT seq FROM "AuditEvent" WHERE "agencyId" = $1 ORDER BY seq DESC LIMIT 51`, [agency]],
   ];
-  console.log(`${n} notices; the busiest inbox holds ${(await c.query(`SELECT count(*) FROM "Notice" WHERE "recipientAgencyId" = $1`, [agency])).rows[0].count}`);
+  console.log(
+    `${n} notices; the busiest inbox holds ${(await c.query(`SELECT count(*) FROM "Notice" WHERE "recipientAgencyId" = $1`, [agency])).rows[0].count}`,
+  );
   for (const [label, sql, params] of plans) {
     const plan = await c.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`, params);
     console.log(`\n## ${label}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);

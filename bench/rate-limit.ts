@@ -14,13 +14,24 @@ import { startEmbeddedPostgres } from "@/scripts/lib/embedded-pg";
 import { quoteIdent, withClient, withDatabase } from "@/scripts/lib/pg-url";
 import { summarize } from "./deconfliction/stats";
 
-const { values: opt } = parseArgs({ options: { calls: { type: "string", default: "3000" }, rounds: { type: "string", default: "5" }, "database-url": { type: "string" } } });
+const { values: opt } = parseArgs({
+  options: {
+    calls: { type: "string", default: "3000" },
+    rounds: { type: "string", default: "5" },
+    "database-url": { type: "string" },
+  },
+});
 const CALLS = Number(opt.calls);
 const ROUNDS = Number(opt.rounds);
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 async function main(): Promise<void> {
-  const embedded = opt["database-url"] ? null : await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `cg-bench-limits-${randomBytes(4).toString("hex")}`), ephemeral: true });
+  const embedded = opt["database-url"]
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: path.join(os.tmpdir(), `cg-bench-limits-${randomBytes(4).toString("hex")}`),
+        ephemeral: true,
+      });
   const adminUrl = opt["database-url"] ?? embedded!.adminUrl;
   const name = `cg_bench_limits_${randomBytes(4).toString("hex")}`;
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
@@ -55,7 +66,9 @@ async function main(): Promise<void> {
     for (const [label, s] of Object.entries(samples)) {
       const sum = summarize(s);
       const mean = s.reduce((a, b) => a + b, 0) / s.length;
-      say(`${label.padEnd(44)} mean ${mean.toFixed(3)} ms   p50 ${sum.p50.toFixed(3)} ms   p95 ${sum.p95.toFixed(3)} ms   (n=${s.length})`);
+      say(
+        `${label.padEnd(44)} mean ${mean.toFixed(3)} ms   p50 ${sum.p50.toFixed(3)} ms   p95 ${sum.p95.toFixed(3)} ms   (n=${s.length})`,
+      );
     }
     await poolOf(db)?.end();
   } finally {

@@ -20,7 +20,9 @@ try {
   await applyMigrations(withDatabase(server.adminUrl, template));
   for (let run = 1; run <= 3; run++) {
     const name = `bench_seed_${run}`;
-    await withClient(server.adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+    await withClient(server.adminUrl, (c) =>
+      c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
+    );
     const url = withDatabase(server.adminUrl, name);
     process.env.DATABASE_URL = url;
     const db = createDb(url, 4);
@@ -28,7 +30,9 @@ try {
     await seed(db);
     const ms = performance.now() - started;
     const [agencies, users, events] = await Promise.all([db.agency.count(), db.user.count(), db.auditEvent.count()]);
-    console.log(`seed run ${run}: ${(ms / 1000).toFixed(2)} s  (${agencies} agencies, ${users} users, ${events} audit events)`);
+    console.log(
+      `seed run ${run}: ${(ms / 1000).toFixed(2)} s  (${agencies} agencies, ${users} users, ${events} audit events)`,
+    );
     await db.$disconnect();
   }
 } finally {

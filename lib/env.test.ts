@@ -17,7 +17,9 @@ describe("TRUSTED_PROXIES in the configuration", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("accepts addresses and ranges", async () => {
-    expect((await envWith({ TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.10" }))().TRUSTED_PROXIES).toBe("10.0.0.0/8, 192.0.2.10");
+    expect((await envWith({ TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.10" }))().TRUSTED_PROXIES).toBe(
+      "10.0.0.0/8, 192.0.2.10",
+    );
   });
 
   it("trusts no proxy when unset", async () => {

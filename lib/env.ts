@@ -16,7 +16,9 @@ const schema = z.object({
   // (`openssl rand -base64 32`). Unset, it is derived from AUTH_SECRET (lib/audit/anchor.ts).
   AUDIT_ANCHOR_KEY: z
     .string()
-    .refine((v) => Buffer.from(v, "base64").length === 32, { message: "AUDIT_ANCHOR_KEY must be 32 bytes, base64-encoded" })
+    .refine((v) => Buffer.from(v, "base64").length === 32, {
+      message: "AUDIT_ANCHOR_KEY must be 32 bytes, base64-encoded",
+    })
     .optional(),
   // "0" keeps the app server from running background jobs (run scripts/worker.ts instead).
   JOBS_WORKER: z.enum(["0", "1"]).default("1"),
@@ -24,7 +26,12 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   // How long the one-time links in notice, conflict and escalation emails stay usable, in hours
   // (never past the end of the operation they are about).
-  ACTION_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
+  ACTION_LINK_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(72),
   MAP_STYLE_URL: z.string().url().optional(),
   // Optional raster tiles under the offline base layer, e.g. "https://tiles.example.gov/{z}/{x}/{y}.png".
   MAP_TILE_URL: z.string().url().optional(),

@@ -44,7 +44,10 @@ export async function seed(db: PrismaClient): Promise<void> {
       // The mark a production start refuses (scripts/lib/demo-policy.ts): this database is a demo.
       await tx.systemSetting.upsert({
         where: { key: DEMO_WORLD_SETTING },
-        create: { key: DEMO_WORLD_SETTING, value: { seededAt: now.toISOString(), agencies: agencies.length, users: users.length } },
+        create: {
+          key: DEMO_WORLD_SETTING,
+          value: { seededAt: now.toISOString(), agencies: agencies.length, users: users.length },
+        },
         update: {},
       });
     },
@@ -127,7 +130,10 @@ async function createUsers(tx: Tx, users: SeedUser[], agencyIds: Map<string, str
 
 /** A liaison who files often has saved their usual command and comms details (lib/users/filing-defaults.ts). */
 async function seedFilingDefaults(tx: Tx, now: Date): Promise<void> {
-  const liaison = await tx.user.findUnique({ where: { email: "liaison@ice-ero-chicago.demo" }, select: { id: true, agencyId: true } });
+  const liaison = await tx.user.findUnique({
+    where: { email: "liaison@ice-ero-chicago.demo" },
+    select: { id: true, agencyId: true },
+  });
   if (!liaison) return;
   await tx.filingDefaults.create({
     data: {

@@ -62,7 +62,8 @@ const argsSchema = z
   })
   .loose()
   .refine((a) => (a.agency === undefined) !== (a["new-agency-name"] === undefined), {
-    message: "name the host agency: --agency <slug> for an existing one, or --new-agency-name (and its details) for a new one",
+    message:
+      "name the host agency: --agency <slug> for an existing one, or --new-agency-name (and its details) for a new one",
   });
 
 /** Where each field of the domain schema came from, for error messages. */
@@ -110,8 +111,8 @@ function readHidden(prompt: string): Promise<string> {
     };
     const onData = (chunk: string) => {
       for (const ch of chunk) {
-        if (ch === "\r" || ch === "\n") return finish(), resolve(value);
-        if (ch === "\u0003" || ch === "\u0004") return finish(), reject(new Error("Cancelled"));
+        if (ch === "\r" || ch === "\n") return (finish(), resolve(value));
+        if (ch === "\u0003" || ch === "\u0004") return (finish(), reject(new Error("Cancelled")));
         value = ch === "\u007f" || ch === "\b" ? value.slice(0, -1) : value + ch;
       }
     };
@@ -121,7 +122,8 @@ function readHidden(prompt: string): Promise<string> {
 
 async function password(fromEnv: string | undefined): Promise<string> {
   if (fromEnv !== undefined) return fromEnv;
-  if (!process.stdin.isTTY) throw new UsageError("no password: run this in a terminal to be asked for it, or set CG_ADMIN_PASSWORD");
+  if (!process.stdin.isTTY)
+    throw new UsageError("no password: run this in a terminal to be asked for it, or set CG_ADMIN_PASSWORD");
   const first = await readHidden("Password for the new administrator: ");
   const again = await readHidden("The same password again: ");
   if (first !== again) throw new UsageError("the two passwords differ");
@@ -179,7 +181,8 @@ async function main(): Promise<number> {
   // Everything that can be checked without the database is checked before starting it.
   const parsed = platformAdminSchema.safeParse(input);
   const policy = parsed.success ? passwordPolicyIssue(parsed.data.password) : null;
-  if (!parsed.success || policy) return refuse(parsed.success ? [{ path: "password", message: policy! }] : zodIssues(parsed.error));
+  if (!parsed.success || policy)
+    return refuse(parsed.success ? [{ path: "password", message: policy! }] : zodIssues(parsed.error));
 
   const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: dataDirFrom(env), log: say });
   try {
@@ -189,8 +192,12 @@ async function main(): Promise<number> {
       const operator = `admin:create by ${os.userInfo().username}@${os.hostname()}`;
       const created = await createPlatformAdmin({ db, input, operator, now: new Date() });
       const agency = await db.agency.findUniqueOrThrow({ where: { id: created.agencyId }, select: { name: true } });
-      say.ok(`Created platform administrator ${parsed.data.email} in ${agency.name}${created.agencyCreated ? " (agency registered now)" : ""}`);
-      say.detail("At their first sign-in they set up an authenticator app (scan the QR code shown), then sign in with its codes.");
+      say.ok(
+        `Created platform administrator ${parsed.data.email} in ${agency.name}${created.agencyCreated ? " (agency registered now)" : ""}`,
+      );
+      say.detail(
+        "At their first sign-in they set up an authenticator app (scan the QR code shown), then sign in with its codes.",
+      );
       return 0;
     } catch (error) {
       if (error instanceof ValidationError) return refuse(error.issues);

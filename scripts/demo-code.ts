@@ -6,7 +6,11 @@ import { persistentAuthSecret } from "./lib/auth-secret";
 import { resolveDatabaseUrl } from "./lib/database-url";
 import { dataDirFrom, scriptEnv } from "./lib/script-env";
 
-const email = process.argv.slice(2).find((a) => !a.startsWith("-"))?.trim().toLowerCase();
+const email = process.argv
+  .slice(2)
+  .find((a) => !a.startsWith("-"))
+  ?.trim()
+  .toLowerCase();
 if (!email) {
   process.stderr.write("Usage: npm run demo:code -- <email of a seeded demo account>\n");
   process.exit(2);

@@ -4,14 +4,25 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { chromium } from "@playwright/test";
-import { BrowserMissingError, ensureBrowser, machineProbe, PLAYWRIGHT_INSTALL_TIMEOUT_MS, type InstallOutcome } from "./lib/browser";
+import {
+  BrowserMissingError,
+  ensureBrowser,
+  machineProbe,
+  PLAYWRIGHT_INSTALL_TIMEOUT_MS,
+  type InstallOutcome,
+} from "./lib/browser";
 import { say } from "./lib/say";
 
 const APT_TIMEOUT_MS = 10 * 60_000;
 const playwrightCli = createRequire(import.meta.url).resolve("@playwright/test/cli");
 
 /** Runs a command in its own process group, killed whole at the deadline (installers fork downloaders). */
-function run(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<InstallOutcome> {
+function run(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<InstallOutcome> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -44,11 +55,19 @@ function run(command: string, args: string[], timeoutMs: number, env: NodeJS.Pro
       process.off("SIGTERM", onSignal);
       resolve(outcome);
     };
-    child.once("error", (error: NodeJS.ErrnoException) => finish({ ok: false, detail: error.code === "ENOENT" ? `${command} is not installed` : `${command}: ${error.message}` }));
+    child.once("error", (error: NodeJS.ErrnoException) =>
+      finish({
+        ok: false,
+        detail: error.code === "ENOENT" ? `${command} is not installed` : `${command}: ${error.message}`,
+      }),
+    );
     child.once("close", (code) => {
       if (code === 0) return finish({ ok: true });
       // The first error line says why (e.g. "Error: getaddrinfo ENOTFOUND …", apt's "E: …").
-      const lines = output.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("at "));
+      const lines = output
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("at "));
       const reason = lines.find((l) => /^(Error|E):/.test(l)) ?? lines.at(-1) ?? `exit code ${code}`;
       finish({ ok: false, detail: timedOut ? `gave up after ${timeoutMs / 1000} s` : reason });
     });
@@ -62,11 +81,17 @@ try {
   await ensureBrowser({
     ...machineProbe(() => chromium.executablePath()),
     isRoot: process.getuid?.() === 0,
-    installWithPlaywright: () => run(process.execPath, [playwrightCli, "install", "chromium"], PLAYWRIGHT_INSTALL_TIMEOUT_MS),
+    installWithPlaywright: () =>
+      run(process.execPath, [playwrightCli, "install", "chromium"], PLAYWRIGHT_INSTALL_TIMEOUT_MS),
     installWithApt: async () => {
       const update = await run("apt-get", [...aptLock, "update", "-qq"], APT_TIMEOUT_MS, aptEnv);
       if (!update.ok) return update;
-      return run("apt-get", [...aptLock, "install", "-y", "-qq", "--no-install-recommends", "chromium"], APT_TIMEOUT_MS, aptEnv);
+      return run(
+        "apt-get",
+        [...aptLock, "install", "-y", "-qq", "--no-install-recommends", "chromium"],
+        APT_TIMEOUT_MS,
+        aptEnv,
+      );
     },
     say,
   });

@@ -5,4 +5,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { reportJsonSchema } from "../lib/requests/report-schema";
 
-writeFileSync(join(import.meta.dirname, "..", "docs", "federal-request-report.schema.json"), `${JSON.stringify(z.toJSONSchema(reportJsonSchema), null, 2)}\n`);
+writeFileSync(
+  join(import.meta.dirname, "..", "docs", "federal-request-report.schema.json"),
+  `${JSON.stringify(z.toJSONSchema(reportJsonSchema), null, 2)}\n`,
+);

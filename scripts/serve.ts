@@ -51,7 +51,10 @@ server.listen(port, () => {
 });
 
 let stopping = false;
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

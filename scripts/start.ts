@@ -60,7 +60,8 @@ onShutdown(async (signal) => {
 
 async function prepareDatabase(): Promise<string> {
   if (flags.fresh) {
-    if (!process.env.CG_DATA_DIR) throw new Error("--fresh deletes the data directory; it needs an explicit CG_DATA_DIR");
+    if (!process.env.CG_DATA_DIR)
+      throw new Error("--fresh deletes the data directory; it needs an explicit CG_DATA_DIR");
     say.step(`Starting from an empty data directory (${dataDir})`);
     await removeEmbeddedData(dataDir, say);
   }
@@ -80,7 +81,9 @@ function authSecret(): string {
 
 async function serveApp(appEnv: NodeJS.ProcessEnv, demoWorld: boolean): Promise<number> {
   if (!flags.dev && (flags.rebuild || !hasBuild())) {
-    say.step(flags.rebuild ? "Rebuilding the app (--rebuild)" : "No production build yet: building the app (takes a minute)");
+    say.step(
+      flags.rebuild ? "Rebuilding the app (--rebuild)" : "No production build yet: building the app (takes a minute)",
+    );
     app = runNext(["build"], appEnv);
     const code = await exitOf(app);
     app = undefined;
@@ -115,7 +118,11 @@ async function main(): Promise<number> {
   // The seed encrypts TOTP secrets with AUTH_SECRET through lib/env, which reads process.env.
   Object.assign(process.env, { DATABASE_URL: appEnv.DATABASE_URL, AUTH_SECRET: appEnv.AUTH_SECRET });
   const { demo, force } = demoFlags(flags, env);
-  await prepareDemoWorld(url, { embedded: !!database?.embedded, demo, force, production: env.NODE_ENV === "production" }, say);
+  await prepareDemoWorld(
+    url,
+    { embedded: !!database?.embedded, demo, force, production: env.NODE_ENV === "production" },
+    say,
+  );
   const demoWorld = await holdsDemoWorld(url);
 
   if (!serve) {

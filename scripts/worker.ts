@@ -15,7 +15,11 @@ const { values } = parseArgs({
 });
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-startAppWorker({ concurrency: num(values.concurrency), pollMs: num(values["poll-ms"]), leaseMs: num(values["lease-ms"]) });
+startAppWorker({
+  concurrency: num(values.concurrency),
+  pollMs: num(values["poll-ms"]),
+  leaseMs: num(values["lease-ms"]),
+});
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -20,7 +20,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <Suspense fallback={null}>
         <ActivityReporter />
       </Suspense>
-      <a href="#main" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-white px-3 py-2 text-brand-dark">
+      <a
+        href="#main"
+        className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-white px-3 py-2 text-brand-dark"
+      >
         {t("skipToContent")}
       </a>
       <AppHeader

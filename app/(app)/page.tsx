@@ -25,14 +25,31 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT("dashboard"))("title") };
 }
 
-const SECTION_HREF: Record<Section, string> = { notices: "#dash-notices", conflicts: "#dash-conflicts", requests: "#dash-requests", operations: "#dash-operations", replies: "#dash-replies" };
+const SECTION_HREF: Record<Section, string> = {
+  notices: "#dash-notices",
+  conflicts: "#dash-conflicts",
+  requests: "#dash-requests",
+  operations: "#dash-operations",
+  replies: "#dash-replies",
+};
 
 export default async function DashboardPage() {
   const actor = await requireActor();
   const now = await currentTime(db());
   const d = await loadOrNotFound(() => readDashboard({ db: db(), actor, now }));
-  const [t, tc, tr, tn, to, tGeo, locale] = await Promise.all([getT("dashboard"), getT("conflicts"), getT("requests"), getT("notices"), getT("operations"), getT("geo"), getLocale()]);
-  const f: Fmt = { when: (x) => formatDateTime(x, actor.agencyTimeZone, locale), relative: (x) => formatRelative(x, now, locale) };
+  const [t, tc, tr, tn, to, tGeo, locale] = await Promise.all([
+    getT("dashboard"),
+    getT("conflicts"),
+    getT("requests"),
+    getT("notices"),
+    getT("operations"),
+    getT("geo"),
+    getLocale(),
+  ]);
+  const f: Fmt = {
+    when: (x) => formatDateTime(x, actor.agencyTimeZone, locale),
+    relative: (x) => formatRelative(x, now, locale),
+  };
   const counts: Record<Section, number> = {
     notices: d.notices.total,
     conflicts: d.conflicts.total,
@@ -44,9 +61,14 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <LiveRefresh types={["notice", "acknowledgment", "reply", "conflict", "request", "escalation", "operation"]} debounceMs={100} />
+      <LiveRefresh
+        types={["notice", "acknowledgment", "reply", "conflict", "request", "escalation", "operation"]}
+        debounceMs={100}
+      />
       <PageHeader title={t("title")} description={t("intro", { agency: actor.agencyName })} />
-      <p className="mb-4 text-sm text-muted">{t("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale, now) })}</p>
+      <p className="mb-4 text-sm text-muted">
+        {t("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale, now) })}
+      </p>
 
       {/* The counts first, in the order this person acts on them: each one a large link to its list. */}
       <nav aria-label={t("summaryLabel")} className="mb-6">
@@ -109,17 +131,25 @@ export default async function DashboardPage() {
               <ul className="mt-3 flex flex-col gap-2" data-testid="dash-map-list">
                 {mapItems.map((m) => (
                   <li key={`${m.kind}:${m.id}`}>
-                    <Link href={m.href} data-testid="dash-map-item" data-kind={m.kind} className="block min-h-12 rounded-md border border-line px-3 py-2 hover:bg-blue-50">
+                    <Link
+                      href={m.href}
+                      data-testid="dash-map-item"
+                      data-kind={m.kind}
+                      className="block min-h-12 rounded-md border border-line px-3 py-2 hover:bg-blue-50"
+                    >
                       <span className="block font-semibold text-brand-dark">{m.title}</span>
                       <span className="block text-sm">
-                        {m.kind === "OWN" ? t("timeline.own") : t("timeline.from", { agency: m.agencyName })} · {f.when(m.startsAt)}
+                        {m.kind === "OWN" ? t("timeline.own") : t("timeline.from", { agency: m.agencyName })} ·{" "}
+                        {f.when(m.startsAt)}
                       </span>
                       {m.words ? (
                         <span className="block text-sm" data-testid="dash-area-words">
                           {m.words.text}
                         </span>
                       ) : null}
-                      {m.precision === "GENERALIZED" ? <span className="block text-sm text-muted">{t("map.generalized")}</span> : null}
+                      {m.precision === "GENERALIZED" ? (
+                        <span className="block text-sm text-muted">{t("map.generalized")}</span>
+                      ) : null}
                     </Link>
                   </li>
                 ))}

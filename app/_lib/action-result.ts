@@ -6,8 +6,7 @@ import { isAppError, ValidationError, zodIssues } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; formError: string; fieldErrors: Record<string, string>; requestId?: string };
+  { ok: true; data: T } | { ok: false; formError: string; fieldErrors: Record<string, string>; requestId?: string };
 
 /** Field errors keep the raw i18n message keys; the form renders them with useIssueText(). */
 function toFieldErrors(issues: { path: string; message: string }[]): Record<string, string> {
@@ -24,14 +23,25 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
       return { ok: false, formError: "errors.validation", fieldErrors: toFieldErrors(zodIssues(e)) };
     }
     if (e instanceof ValidationError) {
-      return { ok: false, formError: e.message.includes(".") ? e.message : `errors.${e.message}`, fieldErrors: toFieldErrors(e.issues) };
+      return {
+        ok: false,
+        formError: e.message.includes(".") ? e.message : `errors.${e.message}`,
+        fieldErrors: toFieldErrors(e.issues),
+      };
     }
     if (isAppError(e)) {
       const key = e.message.includes(".") ? e.message : `errors.${e.message}`;
       return { ok: false, formError: e.params ? `${key}::${JSON.stringify(e.params)}` : key, fieldErrors: {} };
     }
     // Next's redirect()/notFound() signal by throwing; let them through.
-    if (e && typeof e === "object" && "digest" in e && typeof (e as { digest: unknown }).digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_")) throw e;
+    if (
+      e &&
+      typeof e === "object" &&
+      "digest" in e &&
+      typeof (e as { digest: unknown }).digest === "string" &&
+      (e as { digest: string }).digest.startsWith("NEXT_")
+    )
+      throw e;
     const requestId = randomUUID();
     log.error({ err: e, requestId }, "server action failed");
     return { ok: false, formError: `errors.generic::${JSON.stringify({ requestId })}`, fieldErrors: {}, requestId };

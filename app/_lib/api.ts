@@ -20,14 +20,29 @@ function text(locale: Locale, message: string): string {
   return key.includes(".") ? t(key, params) : t(`errors.${key}`, params);
 }
 
-export function apiError(req: Request, status: number, code: string, message: string, issues?: FieldIssue[], requestId = randomUUID()) {
+export function apiError(
+  req: Request,
+  status: number,
+  code: string,
+  message: string,
+  issues?: FieldIssue[],
+  requestId = randomUUID(),
+) {
   const locale = localeFromAcceptLanguage(req.headers.get("accept-language"));
   const body: ApiErrorBody = {
     error: {
       code,
       message: text(locale, message),
       requestId,
-      ...(issues ? { issues: issues.map((i) => ({ path: i.path, code: parseMsg(i.message).key, message: text(locale, i.message) })) } : {}),
+      ...(issues
+        ? {
+            issues: issues.map((i) => ({
+              path: i.path,
+              code: parseMsg(i.message).key,
+              message: text(locale, i.message),
+            })),
+          }
+        : {}),
     },
   };
   return jsonResponse(body, { status, headers: { "x-request-id": requestId } });
@@ -53,7 +68,8 @@ export function handle<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
     } catch (e) {
       if (e instanceof ZodError) return apiError(req, 422, "VALIDATION", "errors.validation", zodIssues(e));
       if (e instanceof ValidationError) return apiError(req, 422, "VALIDATION", `errors.${e.message}`, e.issues);
-      if (isAppError(e)) return apiError(req, e.status, e.code, e.params ? `${e.message}::${JSON.stringify(e.params)}` : e.message);
+      if (isAppError(e))
+        return apiError(req, e.status, e.code, e.params ? `${e.message}::${JSON.stringify(e.params)}` : e.message);
       const requestId = randomUUID();
       log.error({ err: e, requestId, url: req.url }, "api handler failed");
       return apiError(req, 500, "INTERNAL", `errors.generic::${JSON.stringify({ requestId })}`, undefined, requestId);

@@ -11,7 +11,11 @@ import { log } from "@/lib/log";
 
 export type Download = { body: string; contentType: string; filename: string };
 
-const plain = (status: number, text: string) => new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const plain = (status: number, text: string) =>
+  new Response(`${text}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 
 /** Answers with `make`'s file for the signed-in actor; `what` names the download in the log. */
 export async function signedInDownload(what: string, make: (actor: Actor) => Promise<Download>): Promise<Response> {
@@ -21,7 +25,11 @@ export async function signedInDownload(what: string, make: (actor: Actor) => Pro
   try {
     const file = await make(actor);
     return new Response(file.body, {
-      headers: { "Content-Type": file.contentType, "Content-Disposition": `attachment; filename="${file.filename}"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "Cache-Control": "private, no-store",
+      },
     });
   } catch (e) {
     if (isAppError(e) && e.status === 422) return plain(422, t("validation"));

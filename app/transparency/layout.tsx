@@ -9,20 +9,37 @@ export default async function TransparencyLayout({ children }: { children: React
   const t = await getT("publicRecord");
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-ink">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">{t("public.skip")}</a>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
+        {t("public.skip")}
+      </a>
       <header className="bg-brand-dark text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/transparency" className="text-lg font-semibold text-white">{t("public.siteTitle")}</Link>
+          <Link href="/transparency" className="text-lg font-semibold text-white">
+            {t("public.siteTitle")}
+          </Link>
           <nav aria-label={t("public.sections")}>
             <ul className="flex flex-wrap gap-4 text-sm">
-              <li><Link className="text-white underline" href="/transparency/statewide">{t("public.statewide")}</Link></li>
-              <li><a className="text-white underline" href="/transparency/feed.xml">{t("public.feed")}</a></li>
+              <li>
+                <Link className="text-white underline" href="/transparency/statewide">
+                  {t("public.statewide")}
+                </Link>
+              </li>
+              <li>
+                <a className="text-white underline" href="/transparency/feed.xml">
+                  {t("public.feed")}
+                </a>
+              </li>
             </ul>
           </nav>
           <LanguageLinks />
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+        {children}
+      </main>
       <footer className="border-t border-line bg-white">
         <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-muted">{t("public.footer")}</p>
       </footer>

@@ -9,7 +9,15 @@ type Job = { url: string; world: BenchWorld; now: string; filers: number; second
 
 process.once("message", async (job: Job) => {
   const db = createDb(job.url, job.filers + 2);
-  const result = await runFiling(db, job.world, countyCentroids(), new Date(job.now), job.filers, job.seconds, job.seed);
+  const result = await runFiling(
+    db,
+    job.world,
+    countyCentroids(),
+    new Date(job.now),
+    job.filers,
+    job.seconds,
+    job.seed,
+  );
   await db.$disconnect();
   process.send?.(result, () => process.exit(0));
 });

@@ -11,9 +11,24 @@ import { agencyFor, type BenchWorld } from "./seed";
 
 export const FILING_TITLE = "Benchmark filing";
 
-export type FilingResult = { filed: number; failed: number; conflicts: number; seconds: number; latencies: number[]; errors: string[] };
+export type FilingResult = {
+  filed: number;
+  failed: number;
+  conflicts: number;
+  seconds: number;
+  latencies: number[];
+  errors: string[];
+};
 
-export async function runFiling(db: Db, world: BenchWorld, counties: County[], now: Date, filers: number, seconds: number, seed: number): Promise<FilingResult> {
+export async function runFiling(
+  db: Db,
+  world: BenchWorld,
+  counties: County[],
+  now: Date,
+  filers: number,
+  seconds: number,
+  seed: number,
+): Promise<FilingResult> {
   const result: FilingResult = { filed: 0, failed: 0, conflicts: 0, seconds: 0, latencies: [], errors: [] };
   const picker = new PlacePicker(counties);
   const deadline = performance.now() + seconds * 1000;
@@ -58,16 +73,30 @@ export async function runFiling(db: Db, world: BenchWorld, counties: County[], n
 }
 
 /** Tables only filings write to in the benchmark database (notices, their deliveries and timers, conflicts). */
-const FILING_SIDE_TABLES = ["NoticeMessage", "Notice", "DeliveryAttempt", "EscalationStep", "MailMessage", "Job", "Conflict"];
+const FILING_SIDE_TABLES = [
+  "NoticeMessage",
+  "Notice",
+  "DeliveryAttempt",
+  "EscalationStep",
+  "MailMessage",
+  "Job",
+  "Conflict",
+];
 
 /**
  * Puts the benchmark database back to its seeded state after a filing run, so the next run's
  * probes and the server's job worker meet the same data (the audit trail, append-only, stays).
  */
 export async function removeFilings(client: import("pg").Client): Promise<void> {
-  const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1)`, [FILING_SIDE_TABLES]);
+  const { rows } = await client.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1)`,
+    [FILING_SIDE_TABLES],
+  );
   if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} CASCADE`);
-  await client.query(`DELETE FROM "OperationChange" WHERE "operationId" IN (SELECT "id" FROM "Operation" WHERE "title" = $1)`, [FILING_TITLE]);
+  await client.query(
+    `DELETE FROM "OperationChange" WHERE "operationId" IN (SELECT "id" FROM "Operation" WHERE "title" = $1)`,
+    [FILING_TITLE],
+  );
   await client.query(`DELETE FROM "Operation" WHERE "title" = $1`, [FILING_TITLE]);
 }
 
@@ -83,7 +112,10 @@ export async function runFilingProcesses(
 ): Promise<FilingResult> {
   const { fork } = await import("node:child_process");
   const { fileURLToPath } = await import("node:url");
-  const shares = Array.from({ length: processes }, (_, i) => Math.floor(filers / processes) + (i < filers % processes ? 1 : 0)).filter((n) => n > 0);
+  const shares = Array.from(
+    { length: processes },
+    (_, i) => Math.floor(filers / processes) + (i < filers % processes ? 1 : 0),
+  ).filter((n) => n > 0);
   const results = await Promise.all(
     shares.map(
       (share, i) =>
@@ -95,7 +127,9 @@ export async function runFilingProcesses(
           });
           child.once("message", (m) => resolve(m as FilingResult));
           child.once("error", reject);
-          child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`filing process exited with ${code}`))));
+          child.once("exit", (code) =>
+            code === 0 ? undefined : reject(new Error(`filing process exited with ${code}`)),
+          );
           child.send({ url, world, now: now.toISOString(), filers: share, seconds, seed: seed + 100 * i });
         }),
     ),

@@ -78,10 +78,20 @@ export function randomWindow(r: Rng, now: Date, ahead = false): { startsAt: Date
   const start = Math.round((from + r() * (now.getTime() + TWO_YEARS_MS - from)) / QUARTER_HOUR) * QUARTER_HOUR;
   const p = r();
   const hours = p < 0.6 ? 1 + r() * 3 : p < 0.9 ? 4 + r() * 8 : 24 + r() * 48;
-  return { startsAt: new Date(start), endsAt: new Date(start + Math.round((hours * 3_600_000) / QUARTER_HOUR) * QUARTER_HOUR) };
+  return {
+    startsAt: new Date(start),
+    endsAt: new Date(start + Math.round((hours * 3_600_000) / QUARTER_HOUR) * QUARTER_HOUR),
+  };
 }
 
-export const BENCH_RISK_FLAGS = ["TACTICAL_TEAM", "ARMED_SUBJECT_EXPECTED", "VEHICLES", "K9", "AIRCRAFT", "PLAIN_CLOTHES"];
+export const BENCH_RISK_FLAGS = [
+  "TACTICAL_TEAM",
+  "ARMED_SUBJECT_EXPECTED",
+  "VEHICLES",
+  "K9",
+  "AIRCRAFT",
+  "PLAIN_CLOTHES",
+];
 
 export function randomFlags(r: Rng): string[] {
   return BENCH_RISK_FLAGS.filter(() => r() < 0.15);

@@ -38,7 +38,14 @@ export type HttpResult = { latencies: number[]; statuses: Record<number, number>
 function post(agent: http.Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -54,7 +61,12 @@ function post(agent: http.Agent, url: URL, headers: Record<string, string>, body
  * Sends the probes through `clients` concurrent connections; every client sends one request at a
  * time, with its own token (`tokens[client % tokens.length]`).
  */
-export async function runHttpProbes(baseUrl: string, tokens: string[], probes: Probe[], clients: number): Promise<HttpResult> {
+export async function runHttpProbes(
+  baseUrl: string,
+  tokens: string[],
+  probes: Probe[],
+  clients: number,
+): Promise<HttpResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const url = new URL("/api/v1/deconfliction/check", baseUrl);
   const latencies: number[] = [];
@@ -90,10 +102,12 @@ export async function runFloor(baseUrl: string, requests: number, clients: numbe
       while (next++ < requests) {
         const t0 = performance.now();
         const status = await new Promise<number>((resolve, reject) => {
-          http.get({ agent, host: url.hostname, port: url.port, path: url.pathname }, (res) => {
-            res.resume();
-            res.on("end", () => resolve(res.statusCode ?? 0));
-          }).on("error", reject);
+          http
+            .get({ agent, host: url.hostname, port: url.port, path: url.pathname }, (res) => {
+              res.resume();
+              res.on("end", () => resolve(res.statusCode ?? 0));
+            })
+            .on("error", reject);
         });
         latencies.push(performance.now() - t0);
         statuses[status] = (statuses[status] ?? 0) + 1;

@@ -80,7 +80,10 @@ export function countyCentroids(): County[] {
     const g = f.geometry;
     if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) continue;
     const rings = g.type === "Polygon" ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
-    let sx = 0, sy = 0, n = 0, ref: number | null = null;
+    let sx = 0,
+      sy = 0,
+      n = 0,
+      ref: number | null = null;
     for (const ring of rings) {
       for (const [lon, lat] of ring) {
         ref ??= lon;

@@ -6,7 +6,10 @@ import { PlacePicker, randomArea, randomFlags, rng, TWO_YEARS_MS } from "./gener
 import type { County } from "./places";
 import { agencyFor, type BenchAgency, type BenchWorld } from "./seed";
 
-export type Probe = { agency: BenchAgency; input: { area: unknown; startsAt: string; endsAt: string; riskFlags: string[] } };
+export type Probe = {
+  agency: BenchAgency;
+  input: { area: unknown; startsAt: string; endsAt: string; riskFlags: string[] };
+};
 
 export function makeProbes(world: BenchWorld, counties: County[], now: Date, count: number, seed: number): Probe[] {
   const r = rng(seed);

@@ -14,8 +14,24 @@ export type Results = {
   indexed: Summary;
   indexedConflicts: number;
   naive: Summary | null;
-  http: { summary: Summary; rps: number; clients: number; statuses: Record<number, number>; floor: Summary; floorRps: number } | null;
-  filing: { perSecond: number; filed: number; seconds: number; conflicts: number; failed: number; filers: number; processes: number; latency: Summary } | null;
+  http: {
+    summary: Summary;
+    rps: number;
+    clients: number;
+    statuses: Record<number, number>;
+    floor: Summary;
+    floorRps: number;
+  } | null;
+  filing: {
+    perSecond: number;
+    filed: number;
+    seconds: number;
+    conflicts: number;
+    failed: number;
+    filers: number;
+    processes: number;
+    latency: Summary;
+  } | null;
 };
 
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
@@ -24,11 +40,18 @@ export function writeResults(r: Results): string {
   const ratio = r.naive ? r.naive.p95 / r.indexed.p95 : null;
   const rows = [
     `| In-process dry-run check, p95 | ≤ 5 ms | ${ms(r.indexed.p95)} ms | ${verdict(r.indexed.p95 <= 5)} |`,
-    ratio !== null ? `| Naive scan p95 ÷ indexed p95 | ≥ 100× | ${ratio.toFixed(0)}× | ${verdict(ratio >= 100)} |` : null,
-    r.http ? `| HTTP API check, p95 at ${r.http.clients} clients | ≤ 25 ms | ${ms(r.http.summary.p95)} ms | ${verdict(r.http.summary.p95 <= 25)} |` : null,
-    r.filing ? `| Sustained filing | ≥ 200 operations/s | ${r.filing.perSecond.toFixed(0)} operations/s | ${verdict(r.filing.perSecond >= 200)} |` : null,
+    ratio !== null
+      ? `| Naive scan p95 ÷ indexed p95 | ≥ 100× | ${ratio.toFixed(0)}× | ${verdict(ratio >= 100)} |`
+      : null,
+    r.http
+      ? `| HTTP API check, p95 at ${r.http.clients} clients | ≤ 25 ms | ${ms(r.http.summary.p95)} ms | ${verdict(r.http.summary.p95 <= 25)} |`
+      : null,
+    r.filing
+      ? `| Sustained filing | ≥ 200 operations/s | ${r.filing.perSecond.toFixed(0)} operations/s | ${verdict(r.filing.perSecond >= 200)} |`
+      : null,
   ].filter(Boolean);
-  const detail = (label: string, s: Summary) => `| ${label} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${s.count} |`;
+  const detail = (label: string, s: Summary) =>
+    `| ${label} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${s.count} |`;
   const text = `# Benchmark results
 
 Produced by \`bench/deconfliction/run.ts\` (see [README.md](README.md)); rewritten by every run.
@@ -45,7 +68,7 @@ Produced by \`bench/deconfliction/run.ts\` (see [README.md](README.md)); rewritt
 |---|---|---|---|
 ${rows.join("\n")}
 
-${rows.some((row) => row?.includes("**missed**")) ? "Why a target is missed on this machine, and what would meet it: [README.md, \"What limits the figures\"](README.md#what-limits-the-figures-on-this-machine).\n" : ""}
+${rows.some((row) => row?.includes("**missed**")) ? 'Why a target is missed on this machine, and what would meet it: [README.md, "What limits the figures"](README.md#what-limits-the-figures-on-this-machine).\n' : ""}
 ## Latencies (milliseconds)
 
 | | p50 | p95 | p99 | max | samples |

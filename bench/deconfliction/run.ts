@@ -64,13 +64,18 @@ async function server(): Promise<{ adminUrl: string; embedded?: EmbeddedPg; labe
   fs.mkdirSync(outDir, { recursive: true });
   fs.chmodSync(outDir, 0o755);
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(outDir, "pg") });
-  return { adminUrl: embedded.adminUrl, embedded, label: "embedded PostgreSQL (default settings, as `npm start` runs it)" };
+  return {
+    adminUrl: embedded.adminUrl,
+    embedded,
+    label: "embedded PostgreSQL (default settings, as `npm start` runs it)",
+  };
 }
 
 /** The server's version and the settings that matter most here, for the record. */
 async function serverFacts(url: string): Promise<string> {
   return withClient(url, async (c) => {
-    const setting = async (name: string) => (await c.query<{ v: string }>(`SELECT current_setting($1) AS v`, [name])).rows[0].v;
+    const setting = async (name: string) =>
+      (await c.query<{ v: string }>(`SELECT current_setting($1) AS v`, [name])).rows[0].v;
     const version = (await setting("server_version")).split(" ")[0];
     const names = ["shared_buffers", "fsync", "synchronous_commit", "max_connections"];
     const values: string[] = [];
@@ -81,13 +86,20 @@ async function serverFacts(url: string): Promise<string> {
 
 type Marker = { n: number; seed: number; version: number; now: string; world: BenchWorld };
 
-async function prepare(adminUrl: string): Promise<{ url: string; now: Date; world: BenchWorld; seeded: boolean; seedSeconds: number }> {
+async function prepare(
+  adminUrl: string,
+): Promise<{ url: string; now: Date; world: BenchWorld; seeded: boolean; seedSeconds: number }> {
   const url = withDatabase(adminUrl, BENCH_DB);
   const counties = countyCentroids();
-  const existing = await withClient(adminUrl, async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [BENCH_DB])).rowCount === 1);
+  const existing = await withClient(
+    adminUrl,
+    async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [BENCH_DB])).rowCount === 1,
+  );
   if (existing && !opt.reseed) {
     const marker = await withClient(url, async (c) => {
-      const r = await c.query<{ value: Marker }>(`SELECT "value" FROM "SystemSetting" WHERE "key" = 'bench.seed'`).catch(() => ({ rows: [] as { value: Marker }[] }));
+      const r = await c
+        .query<{ value: Marker }>(`SELECT "value" FROM "SystemSetting" WHERE "key" = 'bench.seed'`)
+        .catch(() => ({ rows: [] as { value: Marker }[] }));
       return r.rows[0]?.value;
     });
     if (marker && marker.n === N && marker.seed === SEED && marker.version === SEED_VERSION) {
@@ -114,7 +126,10 @@ async function prepare(adminUrl: string): Promise<{ url: string; now: Date; worl
       }
     });
     const marker: Marker = { n: N, seed: SEED, version: SEED_VERSION, now: now.toISOString(), world };
-    await client.query(`INSERT INTO "SystemSetting" ("key", "value", "updatedAt") VALUES ('bench.seed', $1::jsonb, now())`, [JSON.stringify(marker)]);
+    await client.query(
+      `INSERT INTO "SystemSetting" ("key", "value", "updatedAt") VALUES ('bench.seed', $1::jsonb, now())`,
+      [JSON.stringify(marker)],
+    );
     await client.query("VACUUM ANALYZE");
     return { url, now, world, seeded: true, seedSeconds: (performance.now() - t0) / 1000 };
   } finally {
@@ -124,7 +139,11 @@ async function prepare(adminUrl: string): Promise<{ url: string; now: Date; worl
 
 const BENCH_RATE_LIMITS = { dryRunUser: { points: 10_000_000 }, dryRunAgency: { points: 10_000_000 } };
 
-async function timeProbes(db: import("@/lib/db/client").Db, probes: Probe[], now: Date): Promise<{ summary: Summary; conflicts: number }> {
+async function timeProbes(
+  db: import("@/lib/db/client").Db,
+  probes: Probe[],
+  now: Date,
+): Promise<{ summary: Summary; conflicts: number }> {
   // The dry run as the API runs it: validation, the per-person and per-agency probe limits, the
   // check, the need-to-know answer, and the probe's audit record handed to the request's own audit
   // event (here a sink that keeps it; the HTTP run below writes them).
@@ -158,7 +177,10 @@ async function main(): Promise<void> {
     const counties = countyCentroids();
     // Whatever an interrupted earlier run filed would otherwise skew this one.
     await withClient(url, removeFilings);
-    const rows = await withClient(url, async (c) => (await c.query<{ n: string }>(`SELECT count(*) AS n FROM "Operation"`)).rows[0].n);
+    const rows = await withClient(
+      url,
+      async (c) => (await c.query<{ n: string }>(`SELECT count(*) AS n FROM "Operation"`)).rows[0].n,
+    );
     say(`Operations in the database: ${Number(rows).toLocaleString("en-US")}`);
 
     const db = createDb(url, 4);
@@ -183,14 +205,24 @@ async function main(): Promise<void> {
       naive = await timeProbes(naiveDb, probes.slice(0, NAIVE_PROBES), now);
       await naiveDb.$disconnect();
       say(line("same probes, index disabled", naive.summary) + `   conflicts found: ${naive.conflicts}`);
-      say(`  ratio (naive p95 / indexed p95): ${(naive.summary.p95 / indexed.summary.p95).toFixed(0)}×   (p50: ${(naive.summary.p50 / indexed.summary.p50).toFixed(0)}×)`);
+      say(
+        `  ratio (naive p95 / indexed p95): ${(naive.summary.p95 / indexed.summary.p95).toFixed(0)}×   (p50: ${(naive.summary.p50 / indexed.summary.p50).toFixed(0)}×)`,
+      );
     }
 
-    let http: { summary: Summary; statuses: Record<number, number>; rps: number; floor: Summary; floorRps: number } | null = null;
+    let http: {
+      summary: Summary;
+      statuses: Record<number, number>;
+      rps: number;
+      floor: Summary;
+      floorRps: number;
+    } | null = null;
     if (!opt["skip-http"]) {
       if (!hasBuild() || opt.build) {
         say("Building the app for production (next build)");
-        const code = await exitOf(runNext(["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }));
+        const code = await exitOf(
+          runNext(["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }),
+        );
         if (code !== 0) throw new Error(`next build failed (exit ${code})`);
       }
       const { createApiToken } = await import("@/lib/api-tokens/manage-tokens");
@@ -202,12 +234,19 @@ async function main(): Promise<void> {
       const tokens: string[] = [];
       for (let i = 0; i < clients; i++) {
         const input = { name: `Benchmark client ${i + 1}`, scopes: ["file"] };
-        tokens.push((await createApiToken({ db, actor: benchActor(agency, ["AGENCY_ADMIN"]), input, now: new Date() })).token);
+        tokens.push(
+          (await createApiToken({ db, actor: benchActor(agency, ["AGENCY_ADMIN"]), input, now: new Date() })).token,
+        );
       }
       const app = await startServer(url, process.env.AUTH_SECRET);
       try {
         await runHttpProbes(app.url, tokens, makeProbes(world, counties, now, WARM_UP_PROBES, SEED + 3), clients);
-        const result = await runHttpProbes(app.url, tokens, makeProbes(world, counties, now, Number(opt["http-requests"]), SEED + 4), clients);
+        const result = await runHttpProbes(
+          app.url,
+          tokens,
+          makeProbes(world, counties, now, Number(opt["http-requests"]), SEED + 4),
+          clients,
+        );
         // The same load on a route that does nothing: what the framework alone costs on this machine.
         await runFloor(app.url, WARM_UP_PROBES, clients);
         const floor = await runFloor(app.url, Number(opt["http-requests"]), clients);
@@ -218,8 +257,14 @@ async function main(): Promise<void> {
           floor: summarize(floor.latencies),
           floorRps: floor.latencies.length / floor.seconds,
         };
-        say(line(`HTTP API check, ${clients} clients`, http.summary) + `   ${http.rps.toFixed(0)} req/s, statuses ${JSON.stringify(result.statuses)}`);
-        say(line(`  no-op Next.js route, ${clients} clients`, http.floor) + `   ${http.floorRps.toFixed(0)} req/s (a page-side request at least)`);
+        say(
+          line(`HTTP API check, ${clients} clients`, http.summary) +
+            `   ${http.rps.toFixed(0)} req/s, statuses ${JSON.stringify(result.statuses)}`,
+        );
+        say(
+          line(`  no-op Next.js route, ${clients} clients`, http.floor) +
+            `   ${http.floorRps.toFixed(0)} req/s (a page-side request at least)`,
+        );
       } finally {
         await app.stop();
       }

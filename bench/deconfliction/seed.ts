@@ -18,7 +18,8 @@ export type BenchWorld = { metroAgencies: BenchAgency[][]; countyAgencies: Bench
 const BATCH = 5_000;
 
 export async function seedAgencies(client: pg.Client, counties: County[]): Promise<BenchWorld> {
-  const rows: { id: string; slug: string; name: string; short: string; level: string; kind: string; buffer: number }[] = [];
+  const rows: { id: string; slug: string; name: string; short: string; level: string; kind: string; buffer: number }[] =
+    [];
   const metroAgencies: BenchAgency[][] = METROS.map((m, i) =>
     (
       [
@@ -35,19 +36,39 @@ export async function seedAgencies(client: pg.Client, counties: County[]): Promi
   const countyAgencies: BenchAgency[] = counties.map((c) => {
     const id = randomUUID();
     const name = `County ${c.fips} Sheriff's Office`;
-    rows.push({ id, slug: `bench-county-${c.fips}`, name, short: `Sheriff ${c.fips}`, level: "LOCAL", kind: "SHERIFF", buffer: 1_000 });
+    rows.push({
+      id,
+      slug: `bench-county-${c.fips}`,
+      name,
+      short: `Sheriff ${c.fips}`,
+      level: "LOCAL",
+      kind: "SHERIFF",
+      buffer: 1_000,
+    });
     return { id, name, proximityBufferM: 1_000, timeBufferMinutes: 60 };
   });
   await client.query(
     `INSERT INTO "Agency" ("id", "slug", "name", "shortName", "level", "kind", "timeZone", "phone24x7", "proximityBufferM", "timeBufferMinutes", "updatedAt")
      SELECT id, slug, name, short, level::"AgencyLevel", kind, 'America/Chicago', '+1 202 555 0100', buffer, 60, now()
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS t(id, slug, name, short, level, kind, buffer)`,
-    [rows.map((r) => r.id), rows.map((r) => r.slug), rows.map((r) => r.name), rows.map((r) => r.short), rows.map((r) => r.level), rows.map((r) => r.kind), rows.map((r) => r.buffer)],
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.slug),
+      rows.map((r) => r.name),
+      rows.map((r) => r.short),
+      rows.map((r) => r.level),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.buffer),
+    ],
   );
   return { metroAgencies, countyAgencies };
 }
 
-export function agencyFor(world: BenchWorld, place: { metro: number | null; county: number | null }, pick: number): BenchAgency {
+export function agencyFor(
+  world: BenchWorld,
+  place: { metro: number | null; county: number | null },
+  pick: number,
+): BenchAgency {
   if (place.metro !== null) {
     const list = world.metroAgencies[place.metro];
     return list[Math.floor(pick * list.length)];
@@ -96,8 +117,14 @@ const INSERT_SQL = `
 
 /** Indexes dropped during the load and rebuilt after, exactly as the migrations define them. */
 const INDEXES = [
-  ['"Operation_searchRange_searchBox_idx"', `CREATE INDEX "Operation_searchRange_searchBox_idx" ON "Operation" USING GIST ("searchRange", "searchBox")`],
-  ['"Operation_agencyId_startsAt_idx"', `CREATE INDEX "Operation_agencyId_startsAt_idx" ON "Operation"("agencyId", "startsAt")`],
+  [
+    '"Operation_searchRange_searchBox_idx"',
+    `CREATE INDEX "Operation_searchRange_searchBox_idx" ON "Operation" USING GIST ("searchRange", "searchBox")`,
+  ],
+  [
+    '"Operation_agencyId_startsAt_idx"',
+    `CREATE INDEX "Operation_agencyId_startsAt_idx" ON "Operation"("agencyId", "startsAt")`,
+  ],
   ['"Operation_status_idx"', `CREATE INDEX "Operation_status_idx" ON "Operation"("status")`],
 ] as const;
 
@@ -113,7 +140,7 @@ export async function seedOperations(
   const r = rng(seed);
   const picker = new PlacePicker(counties);
   for (const [name] of INDEXES) await client.query(`DROP INDEX IF EXISTS ${name}`);
-  for (let done = 0; done < n; ) {
+  for (let done = 0; done < n;) {
     const size = Math.min(BATCH, n - done);
     const cols: unknown[][] = COLUMNS.map(() => []);
     for (let k = 0; k < size; k++) {
@@ -124,7 +151,10 @@ export async function seedOperations(
       // Worst case for the index: every operation but a few drafts is PLANNED (or ACTIVE now), so it is a candidate.
       const status = r() < 0.03 ? "DRAFT" : startsAt <= now && endsAt > now ? "ACTIVE" : "PLANNED";
       const bbox = areaBBox(area);
-      const keys = status === "DRAFT" ? null : searchKeys(bbox, startsAt, endsAt, (b) => widenBox(b, agency.proximityBufferM), agency.timeBufferMinutes);
+      const keys =
+        status === "DRAFT"
+          ? null
+          : searchKeys(bbox, startsAt, endsAt, (b) => widenBox(b, agency.proximityBufferM), agency.timeBufferMinutes);
       const values = [
         randomUUID(),
         newOperationRef(),

@@ -16,7 +16,19 @@ export type OutcomeAction = (input: { id: string; outcome: string; note: string 
 export type ReopenAction = (input: { id: string; reason: string }) => Promise<ActionResult<unknown>>;
 
 /** One button that runs an action on the conflict and re-reads the page. */
-export function ConflictButton({ id, action, label, testId, variant }: { id: string; action: IdAction; label: string; testId: string; variant?: "primary" | "secondary" }) {
+export function ConflictButton({
+  id,
+  action,
+  label,
+  testId,
+  variant,
+}: {
+  id: string;
+  action: IdAction;
+  label: string;
+  testId: string;
+  variant?: "primary" | "secondary";
+}) {
   const issueText = useIssueText();
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -85,17 +97,34 @@ export function OutcomeForm({ id, action, mode }: { id: string; action: OutcomeA
   const issueText = useIssueText();
   const [outcome, setOutcome] = useState("");
   const [note, setNote] = useState("");
-  const { errors, formError, pending, submit } = useConflictForm(proposeConflictSchema, () => action({ id, outcome, note }), { outcome, note });
+  const { errors, formError, pending, submit } = useConflictForm(
+    proposeConflictSchema,
+    () => action({ id, outcome, note }),
+    { outcome, note },
+  );
   const err = (k: string) => (errors[k] ? issueText(errors[k]) : undefined);
   const titleId = `${mode}-title`;
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4" data-testid={`${mode}-form`} aria-labelledby={titleId}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="flex flex-col gap-4"
+      data-testid={`${mode}-form`}
+      aria-labelledby={titleId}
+    >
       <h3 id={titleId} className="text-base font-semibold">
         {t(`${mode}.title`)}
       </h3>
       <p className="text-sm text-muted">{t(`${mode}.hint`)}</p>
       <FormError message={formError ? issueText(formError) : null} />
-      <SelectField label={t("outcome")} name="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} error={err("outcome")} required>
+      <SelectField
+        label={t("outcome")}
+        name="outcome"
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value)}
+        error={err("outcome")}
+        required
+      >
         <option value="">{t("choose")}</option>
         {CONFLICT_OUTCOMES.map((o) => (
           <option key={o} value={o}>
@@ -103,9 +132,22 @@ export function OutcomeForm({ id, action, mode }: { id: string; action: OutcomeA
           </option>
         ))}
       </SelectField>
-      <TextArea label={t("note")} name="note" value={note} onChange={(e) => setNote(e.target.value)} error={err("note")} rows={3} required />
+      <TextArea
+        label={t("note")}
+        name="note"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={err("note")}
+        rows={3}
+        required
+      />
       <div>
-        <Button type="submit" variant={mode === "contest" ? "secondary" : "primary"} disabled={pending} data-testid={mode}>
+        <Button
+          type="submit"
+          variant={mode === "contest" ? "secondary" : "primary"}
+          disabled={pending}
+          data-testid={mode}
+        >
           {t(`${mode}.submit`)}
         </Button>
       </div>
@@ -117,14 +159,30 @@ export function ReopenForm({ id, action }: { id: string; action: ReopenAction })
   const t = useT("conflicts.twoSided");
   const issueText = useIssueText();
   const [reason, setReason] = useState("");
-  const { errors, formError, pending, submit } = useConflictForm(reopenConflictSchema, () => action({ id, reason }), { reason });
+  const { errors, formError, pending, submit } = useConflictForm(reopenConflictSchema, () => action({ id, reason }), {
+    reason,
+  });
   return (
-    <form onSubmit={submit} noValidate className="mt-4 flex flex-col gap-4" data-testid="reopen-form" aria-labelledby="reopen-title">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="mt-4 flex flex-col gap-4"
+      data-testid="reopen-form"
+      aria-labelledby="reopen-title"
+    >
       <h3 id="reopen-title" className="text-base font-semibold">
         {t("reopen.title")}
       </h3>
       <FormError message={formError ? issueText(formError) : null} />
-      <TextArea label={t("reopen.reason")} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason ? issueText(errors.reason) : undefined} rows={2} required />
+      <TextArea
+        label={t("reopen.reason")}
+        name="reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={errors.reason ? issueText(errors.reason) : undefined}
+        rows={2}
+        required
+      />
       <div>
         <Button type="submit" variant="secondary" disabled={pending} data-testid="reopen">
           {t("reopen.submit")}

@@ -23,10 +23,17 @@ export function ConflictAlert() {
   return (
     <div role="status" aria-live="polite" className="fixed bottom-4 right-4 z-40 max-w-sm">
       {conflictId ? (
-        <div className="flex items-start gap-3 rounded-md border-2 border-danger bg-white p-3 shadow-lg" data-testid="conflict-alert">
+        <div
+          className="flex items-start gap-3 rounded-md border-2 border-danger bg-white p-3 shadow-lg"
+          data-testid="conflict-alert"
+        >
           <p className="text-sm">
             <span className="font-semibold">{t("title")}</span>{" "}
-            <Link href={`/conflicts/${conflictId}`} className="text-brand underline" onClick={() => setConflictId(null)}>
+            <Link
+              href={`/conflicts/${conflictId}`}
+              className="text-brand underline"
+              onClick={() => setConflictId(null)}
+            >
               {t("open")}
             </Link>
           </p>

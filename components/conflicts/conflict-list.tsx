@@ -12,7 +12,16 @@ const statusTone = { OPEN: "danger", RESOLVED: "ok", CLOSED: "neutral" } as cons
 
 /** `t` is bound to "conflicts". */
 export function ConflictList({ items, when, showOwnOperation, t }: Props) {
-  const headers = [t("queue.severity"), t("queue.status"), ...(showOwnOperation ? [t("queue.yourOperation")] : []), t("queue.counterpart"), t("facts.distance"), t("queue.window"), t("queue.acknowledged"), t("queue.detected")];
+  const headers = [
+    t("queue.severity"),
+    t("queue.status"),
+    ...(showOwnOperation ? [t("queue.yourOperation")] : []),
+    t("queue.counterpart"),
+    t("facts.distance"),
+    t("queue.window"),
+    t("queue.acknowledged"),
+    t("queue.detected"),
+  ];
   return (
     <div className="overflow-x-auto rounded-md border border-line bg-white">
       <table className="w-full min-w-[52rem] text-left text-sm" data-testid="conflict-table">
@@ -27,7 +36,12 @@ export function ConflictList({ items, when, showOwnOperation, t }: Props) {
         </thead>
         <tbody>
           {items.map((c) => (
-            <tr key={c.id} className="border-b border-line align-top last:border-0" data-testid="conflict-row" data-status={c.status}>
+            <tr
+              key={c.id}
+              className="border-b border-line align-top last:border-0"
+              data-testid="conflict-row"
+              data-status={c.status}
+            >
               <td className="px-3 py-2">
                 <SeverityLabel severity={c.facts.severity} label={t(`severities.${c.facts.severity}`)} />
               </td>
@@ -35,7 +49,9 @@ export function ConflictList({ items, when, showOwnOperation, t }: Props) {
                 <Badge tone={statusTone[c.status]}>{t(`statuses.${c.status}`)}</Badge>
                 {c.awaiting ? (
                   <div className="mt-1" data-testid="conflict-awaiting" data-awaiting={c.awaiting}>
-                    <Badge tone={c.awaiting === "OWN" ? "warn" : "info"}>{t(c.awaiting === "OWN" ? "twoSided.queue.awaitsYou" : "twoSided.queue.awaitsThem")}</Badge>
+                    <Badge tone={c.awaiting === "OWN" ? "warn" : "info"}>
+                      {t(c.awaiting === "OWN" ? "twoSided.queue.awaitsYou" : "twoSided.queue.awaitsThem")}
+                    </Badge>
                   </div>
                 ) : null}
               </td>
@@ -48,11 +64,17 @@ export function ConflictList({ items, when, showOwnOperation, t }: Props) {
                 </td>
               ) : null}
               <td className="px-3 py-2">
-                <Link href={`/conflicts/${c.id}`} className="font-medium text-brand underline" data-testid="conflict-link">
+                <Link
+                  href={`/conflicts/${c.id}`}
+                  className="font-medium text-brand underline"
+                  data-testid="conflict-link"
+                >
                   {c.counterpartAgency.name}
                 </Link>
               </td>
-              <td className="px-3 py-2">{distanceText(t, c.facts.minDistanceM, c.facts.areasIntersect, c.facts.containment)}</td>
+              <td className="px-3 py-2">
+                {distanceText(t, c.facts.minDistanceM, c.facts.areasIntersect, c.facts.containment)}
+              </td>
               <td className="px-3 py-2">{overlapText(t, c.facts, when)}</td>
               <td className="px-3 py-2">
                 {t("detail.yourSide")}: {c.acknowledgedByOwnSide ? t("queue.ackYes") : t("queue.ackNo")}

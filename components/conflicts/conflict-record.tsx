@@ -8,7 +8,8 @@ type Props = { c: ConflictView; t: Translate; tc: Translate; when: (d: Date | st
 
 /** `t` is bound to "conflicts.twoSided", `tc` to "conflicts". */
 export function ConflictAcks({ c, t, when }: Props) {
-  const line = (a: { at: Date; byName: string | null } | null) => (a ? t("ackedBy", { name: a.byName ?? "—", at: when(a.at) }) : t("notAcked"));
+  const line = (a: { at: Date; byName: string | null } | null) =>
+    a ? t("ackedBy", { name: a.byName ?? "—", at: when(a.at) }) : t("notAcked");
   return (
     <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]" data-testid="acks">
       <dt className="font-medium text-muted">{t("yourSide")}</dt>
@@ -28,9 +29,17 @@ export function ConflictHistory({ c, t, tc, when }: Props) {
       </h2>
       <ol className="flex flex-col gap-3" data-testid="conflict-history">
         {c.history.map((e) => (
-          <li key={e.id} className={`rounded-md border-l-4 bg-slate-50 px-3 py-2 ${e.byOwnSide ? "border-brand" : "border-amber-500"}`} data-testid="history-entry" data-kind={e.kind}>
+          <li
+            key={e.id}
+            className={`rounded-md border-l-4 bg-slate-50 px-3 py-2 ${e.byOwnSide ? "border-brand" : "border-amber-500"}`}
+            data-testid="history-entry"
+            data-kind={e.kind}
+          >
             <p className="text-sm">
-              <span className="font-semibold">{t(`history.kinds.${e.kind}`, { agency: e.agencyName, name: e.byName })}</span> <span className="text-muted">{when(e.at)}</span>
+              <span className="font-semibold">
+                {t(`history.kinds.${e.kind}`, { agency: e.agencyName, name: e.byName })}
+              </span>{" "}
+              <span className="text-muted">{when(e.at)}</span>
             </p>
             {e.outcome && e.kind !== "ACKNOWLEDGED" ? <p className="mt-1">{tc(`outcomes.${e.outcome}`)}</p> : null}
             {e.note && e.kind !== "CONFIRMED" ? <p className="mt-1 whitespace-pre-line text-sm">{e.note}</p> : null}
@@ -58,7 +67,11 @@ export function ConflictNotices({ c, t, tn, when }: Omit<Props, "tc"> & { tn: Tr
             {n.current ? null : <> · {t("notices.superseded")}</>}
             {" · "}
             <span data-testid="conflict-notice-ack">
-              {n.acknowledgedAt ? t("ackedBy", { name: n.acknowledgedByName ?? "—", at: when(n.acknowledgedAt) }) : n.requiresAck ? t("notAcked") : t("notices.noAck")}
+              {n.acknowledgedAt
+                ? t("ackedBy", { name: n.acknowledgedByName ?? "—", at: when(n.acknowledgedAt) })
+                : n.requiresAck
+                  ? t("notAcked")
+                  : t("notices.noAck")}
             </span>
           </li>
         ))}

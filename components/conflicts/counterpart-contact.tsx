@@ -27,7 +27,11 @@ export function CounterpartContact({ counterpart: c, t }: { counterpart: Counter
   if (c.talkgroup) rows.push([t("contact.talkgroup"), c.talkgroup]);
   if (c.interopChannel) rows.push([t("contact.interopChannel"), c.interopChannel]);
   return (
-    <section aria-labelledby="contact" className="rounded-md border border-line bg-white p-4" data-testid="counterpart-contact">
+    <section
+      aria-labelledby="contact"
+      className="rounded-md border border-line bg-white p-4"
+      data-testid="counterpart-contact"
+    >
       <h2 id="contact" className="mb-3 text-lg font-semibold">
         {t("contact.title")}
       </h2>

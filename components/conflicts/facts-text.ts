@@ -8,8 +8,10 @@ export type Severity = "HIGH" | "MEDIUM" | "LOW";
  * from the viewer's side (OWN_CONTAINS_OTHER) or from a dry run, where A is the area being checked.
  */
 export function distanceText(t: Translate, minDistanceM: number, areasIntersect: boolean, containment: string): string {
-  if (containment === "OWN_CONTAINS_OTHER" || containment === "A_CONTAINS_B") return t("containment.OWN_CONTAINS_OTHER");
-  if (containment === "OTHER_CONTAINS_OWN" || containment === "B_CONTAINS_A") return t("containment.OTHER_CONTAINS_OWN");
+  if (containment === "OWN_CONTAINS_OTHER" || containment === "A_CONTAINS_B")
+    return t("containment.OWN_CONTAINS_OTHER");
+  if (containment === "OTHER_CONTAINS_OWN" || containment === "B_CONTAINS_A")
+    return t("containment.OTHER_CONTAINS_OWN");
   if (areasIntersect) return t("facts.intersect");
   if (minDistanceM < 1000) return t("facts.apartM", { m: Math.round(minDistanceM) });
   return t("facts.apartKm", { km: (Math.round(minDistanceM / 100) / 10).toFixed(1) });
@@ -22,7 +24,11 @@ export function overlapText(
   fmt: (d: Date | string) => string,
 ): string {
   if (c.overlapStart && c.overlapEnd) {
-    return t("facts.overlapWindow", { start: fmt(c.overlapStart), end: fmt(c.overlapEnd), minutes: Math.round(c.overlapMinutes) });
+    return t("facts.overlapWindow", {
+      start: fmt(c.overlapStart),
+      end: fmt(c.overlapEnd),
+      minutes: Math.round(c.overlapMinutes),
+    });
   }
   return t("facts.withinBuffer", { minutes: Math.round(Math.abs(c.overlapMinutes)) });
 }

@@ -5,9 +5,21 @@ import type { HostConflictView } from "@/lib/conflicts/host-view";
 import type { Translate } from "@/lib/i18n/translate";
 
 /** `t` is bound to "conflicts.twoSided.host". */
-export function HostConflict({ c, t, when }: { c: HostConflictView; t: Translate; when: (d: Date | string) => string }) {
+export function HostConflict({
+  c,
+  t,
+  when,
+}: {
+  c: HostConflictView;
+  t: Translate;
+  when: (d: Date | string) => string;
+}) {
   return (
-    <section aria-labelledby="host-title" className="rounded-md border border-line bg-white p-4" data-testid="host-conflict">
+    <section
+      aria-labelledby="host-title"
+      className="rounded-md border border-line bg-white p-4"
+      data-testid="host-conflict"
+    >
       <h2 id="host-title" className="mb-2 text-lg font-semibold">
         {t("heading")}
       </h2>
@@ -24,7 +36,11 @@ export function HostConflict({ c, t, when }: { c: HostConflictView; t: Translate
           </li>
         ))}
       </ul>
-      {c.window ? <p className="mt-3 font-medium" data-testid="host-conflict-window">{t("window", { start: when(c.window.start), end: when(c.window.end) })}</p> : null}
+      {c.window ? (
+        <p className="mt-3 font-medium" data-testid="host-conflict-window">
+          {t("window", { start: when(c.window.start), end: when(c.window.end) })}
+        </p>
+      ) : null}
       <p className="mt-3 text-sm text-muted">{t("needToKnow")}</p>
     </section>
   );

@@ -4,8 +4,16 @@ import dynamic from "next/dynamic";
 import { MapPlaceholder } from "@/components/map/map-placeholder";
 import type { DashboardMapItem } from "./dashboard-map-view";
 
-const DashboardMapView = dynamic(() => import("./dashboard-map-view"), { ssr: false, loading: () => <MapPlaceholder /> });
+const DashboardMapView = dynamic(() => import("./dashboard-map-view"), {
+  ssr: false,
+  loading: () => <MapPlaceholder />,
+});
 
-export function DashboardMap(props: { items: DashboardMapItem[]; jurisdiction: import("@/lib/validation/agency").MultiPolygon | null; tileUrl?: string | null; region?: string | null }) {
+export function DashboardMap(props: {
+  items: DashboardMapItem[];
+  jurisdiction: import("@/lib/validation/agency").MultiPolygon | null;
+  tileUrl?: string | null;
+  region?: string | null;
+}) {
   return <DashboardMapView {...props} />;
 }

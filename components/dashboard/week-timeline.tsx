@@ -16,7 +16,12 @@ export function WeekTimeline({ items, now, timeZone, locale, t }: Props) {
     const key = zonedDay(at, timeZone);
     if (days.some((d) => d.key === key)) continue;
     const heading = formatDayHeading(at, timeZone, locale);
-    days.push({ key, label: i === 0 ? t("timeline.today", { day: heading }) : i === 1 ? t("timeline.tomorrow", { day: heading }) : heading, items: [] });
+    days.push({
+      key,
+      label:
+        i === 0 ? t("timeline.today", { day: heading }) : i === 1 ? t("timeline.tomorrow", { day: heading }) : heading,
+      items: [],
+    });
   }
   const first = days[0]?.key ?? "";
   for (const item of items) {
@@ -27,7 +32,11 @@ export function WeekTimeline({ items, now, timeZone, locale, t }: Props) {
   }
   const time = (d: Date) => formatTime(d, timeZone, locale);
   return (
-    <section aria-labelledby="dash-timeline-title" className="rounded-lg border border-line bg-white p-4" data-testid="dash-timeline">
+    <section
+      aria-labelledby="dash-timeline-title"
+      className="rounded-lg border border-line bg-white p-4"
+      data-testid="dash-timeline"
+    >
       <h2 id="dash-timeline-title" className="mb-1 text-lg font-semibold">
         {t("timeline.title")}
       </h2>
@@ -56,7 +65,9 @@ export function WeekTimeline({ items, now, timeZone, locale, t }: Props) {
                         {time(item.startsAt)}–{time(item.endsAt)}
                       </span>
                       <span className="font-medium text-brand-dark">{item.title}</span>
-                      <span className="text-sm text-slate-700">{item.kind === "OWN" ? t("timeline.own") : t("timeline.from", { agency: item.agencyName })}</span>
+                      <span className="text-sm text-slate-700">
+                        {item.kind === "OWN" ? t("timeline.own") : t("timeline.from", { agency: item.agencyName })}
+                      </span>
                     </Link>
                   </li>
                 ))}

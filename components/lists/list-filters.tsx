@@ -27,13 +27,28 @@ export function ListFilters({ t, values, selects, dateHint, actionLabel, clearHr
   const filtered = Object.entries(values).some(([k, v]) => v && !["after", "before", "pageSize"].includes(k));
   return (
     // Keyed by the values, so a client-side navigation (e.g. "Clear filters") also resets the fields.
-    <form key={JSON.stringify(values)} method="get" role="search" aria-label={t("filters.legend")} className="mb-4 rounded-lg border border-line bg-white p-4" data-testid="list-filters">
+    <form
+      key={JSON.stringify(values)}
+      method="get"
+      role="search"
+      aria-label={t("filters.legend")}
+      className="mb-4 rounded-lg border border-line bg-white p-4"
+      data-testid="list-filters"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex min-w-[16rem] flex-1 flex-col gap-1">
           <label htmlFor="filter-q" className="text-sm font-medium">
             {t("filters.q")}
           </label>
-          <input id="filter-q" name="q" type="search" defaultValue={values.q ?? ""} maxLength={100} aria-describedby="filter-q-hint" className={input} />
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={values.q ?? ""}
+            maxLength={100}
+            aria-describedby="filter-q-hint"
+            className={input}
+          />
           <p id="filter-q-hint" className="text-xs text-muted">
             {t("filters.qHint")}
           </p>
@@ -43,7 +58,12 @@ export function ListFilters({ t, values, selects, dateHint, actionLabel, clearHr
             <label htmlFor={`filter-${s.name}`} className="text-sm font-medium">
               {s.label}
             </label>
-            <select id={`filter-${s.name}`} name={s.name} defaultValue={values[s.name] ?? ""} className={`${input} max-w-[16rem]`}>
+            <select
+              id={`filter-${s.name}`}
+              name={s.name}
+              defaultValue={values[s.name] ?? ""}
+              className={`${input} max-w-[16rem]`}
+            >
               <option value="">{t("filters.any")}</option>
               {s.options.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -73,14 +93,24 @@ export function ListFilters({ t, values, selects, dateHint, actionLabel, clearHr
         </p>
         {actionLabel ? (
           <div className="flex items-center gap-2 pb-2">
-            <input id="filter-action" name="action" type="checkbox" value="1" defaultChecked={values.action === "1" || values.action === "on" || values.action === "true"} className="h-4 w-4" />
+            <input
+              id="filter-action"
+              name="action"
+              type="checkbox"
+              value="1"
+              defaultChecked={values.action === "1" || values.action === "on" || values.action === "true"}
+              className="h-4 w-4"
+            />
             <label htmlFor="filter-action" className="text-sm font-medium">
               {actionLabel}
             </label>
           </div>
         ) : null}
         {Object.entries(keep ?? {}).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
-        <button type="submit" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+        <button
+          type="submit"
+          className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
+        >
           {t("filters.apply")}
         </button>
         {filtered ? (

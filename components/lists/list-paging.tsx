@@ -9,11 +9,17 @@ import type { ListIssue } from "@/lib/validation/lists";
 export function ListIssues({ issues, t, tAll }: { issues: ListIssue[]; t: Translate; tAll: Translate }) {
   if (issues.length === 0) return null;
   return (
-    <div role="status" className="mb-4 rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm" data-testid="list-issues">
+    <div
+      role="status"
+      className="mb-4 rounded-md border border-amber-400 bg-amber-50 px-4 py-3 text-sm"
+      data-testid="list-issues"
+    >
       <p className="font-semibold">{t("issues.title")}</p>
       <ul className="mt-1 list-disc pl-5">
         {issues.map((i) => (
-          <li key={i.field}>{t("issues.item", { field: t(`fields.${i.field}`), message: translateIssue(tAll, i.message) })}</li>
+          <li key={i.field}>
+            {t("issues.item", { field: t(`fields.${i.field}`), message: translateIssue(tAll, i.message) })}
+          </li>
         ))}
       </ul>
     </div>
@@ -21,7 +27,11 @@ export function ListIssues({ issues, t, tAll }: { issues: ListIssue[]; t: Transl
 }
 
 /** Keeps the filters, swaps the cursor. */
-export function pageHref(path: string, values: Record<string, string | undefined>, cursor: { after?: string; before?: string }): string {
+export function pageHref(
+  path: string,
+  values: Record<string, string | undefined>,
+  cursor: { after?: string; before?: string },
+): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) if (v && k !== "after" && k !== "before") q.set(k, v);
   if (cursor.after) q.set("after", cursor.after);
@@ -30,23 +40,49 @@ export function pageHref(path: string, values: Record<string, string | undefined
   return s ? `${path}?${s}` : path;
 }
 
-export function CursorPager({ path, values, next, prev, t }: { path: string; values: Record<string, string | undefined>; next: string | null; prev: string | null; t: Translate }) {
+export function CursorPager({
+  path,
+  values,
+  next,
+  prev,
+  t,
+}: {
+  path: string;
+  values: Record<string, string | undefined>;
+  next: string | null;
+  prev: string | null;
+  t: Translate;
+}) {
   if (!next && !prev) return null;
   const paged = Boolean(values.after || values.before);
   return (
-    <nav aria-label={t("pager.label")} className="mt-4 flex flex-wrap items-center gap-4 text-sm" data-testid="list-pager">
+    <nav
+      aria-label={t("pager.label")}
+      className="mt-4 flex flex-wrap items-center gap-4 text-sm"
+      data-testid="list-pager"
+    >
       {paged ? (
         <Link href={pageHref(path, values, {})} className="text-brand underline" data-testid="pager-first">
           {t("pager.first")}
         </Link>
       ) : null}
       {prev ? (
-        <Link href={pageHref(path, values, { before: prev })} className="text-brand underline" rel="prev" data-testid="pager-newer">
+        <Link
+          href={pageHref(path, values, { before: prev })}
+          className="text-brand underline"
+          rel="prev"
+          data-testid="pager-newer"
+        >
           {t("pager.newer")}
         </Link>
       ) : null}
       {next ? (
-        <Link href={pageHref(path, values, { after: next })} className="text-brand underline" rel="next" data-testid="pager-older">
+        <Link
+          href={pageHref(path, values, { after: next })}
+          className="text-brand underline"
+          rel="next"
+          data-testid="pager-older"
+        >
           {t("pager.older")}
         </Link>
       ) : null}
@@ -55,10 +91,23 @@ export function CursorPager({ path, values, next, prev, t }: { path: string; val
 }
 
 /** "N need your action", with a link to show only those (unless that is already the view). */
-export function NeedsActionBanner({ count, text, showOnly, testId }: { count: number; text: string; showOnly: { href: string; label: string } | null; testId: string }) {
+export function NeedsActionBanner({
+  count,
+  text,
+  showOnly,
+  testId,
+}: {
+  count: number;
+  text: string;
+  showOnly: { href: string; label: string } | null;
+  testId: string;
+}) {
   if (count <= 0) return null;
   return (
-    <p className="mb-4 flex flex-wrap items-center gap-3 rounded-md border-l-4 border-brand bg-white px-4 py-3 font-medium" data-testid={testId}>
+    <p
+      className="mb-4 flex flex-wrap items-center gap-3 rounded-md border-l-4 border-brand bg-white px-4 py-3 font-medium"
+      data-testid={testId}
+    >
       {text}
       {showOnly ? (
         <Link href={showOnly.href} className="text-brand underline">

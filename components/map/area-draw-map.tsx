@@ -37,7 +37,17 @@ function ClickCapture({ onClick }: { onClick: (p: LonLat) => void }) {
   return null;
 }
 
-function DraggableHandle({ position, icon, title, onMove }: { position: [number, number]; icon: ReturnType<typeof handleIcon>; title: string; onMove: (p: LonLat) => void }) {
+function DraggableHandle({
+  position,
+  icon,
+  title,
+  onMove,
+}: {
+  position: [number, number];
+  icon: ReturnType<typeof handleIcon>;
+  title: string;
+  onMove: (p: LonLat) => void;
+}) {
   return (
     <Marker
       position={position}
@@ -55,17 +65,40 @@ export default function AreaDrawMap(props: DrawMapProps) {
   const color = invalid ? "#b91c1c" : "#1d4ed8";
   const shown = unwrapLons(vertices).map(([lon, lat]) => [lat, lon] as [number, number]);
   return (
-    <MapFrame initialBounds={props.initialBounds} tileUrl={props.tileUrl} region={props.region} testId="area-map" className={drawing || shape === "CIRCLE" ? "[&_.leaflet-container]:cursor-crosshair" : ""}>
+    <MapFrame
+      initialBounds={props.initialBounds}
+      tileUrl={props.tileUrl}
+      region={props.region}
+      testId="area-map"
+      className={drawing || shape === "CIRCLE" ? "[&_.leaflet-container]:cursor-crosshair" : ""}
+    >
       <ClickCapture onClick={props.onMapClick} />
       <FitBounds bounds={props.fit.bounds} fitKey={props.fit.key} />
       {shape === "CIRCLE" && circle ? (
         <>
-          <Circle center={[circle.center[1], circle.center[0]]} radius={circle.radiusM} pathOptions={{ color, weight: 2, fillOpacity: 0.15 }} interactive={false} />
-          <DraggableHandle position={[circle.center[1], circle.center[0]]} icon={handleIcon("center")} title={props.labels.center} onMove={props.onCenterMove} />
+          <Circle
+            center={[circle.center[1], circle.center[0]]}
+            radius={circle.radiusM}
+            pathOptions={{ color, weight: 2, fillOpacity: 0.15 }}
+            interactive={false}
+          />
+          <DraggableHandle
+            position={[circle.center[1], circle.center[0]]}
+            icon={handleIcon("center")}
+            title={props.labels.center}
+            onMove={props.onCenterMove}
+          />
         </>
       ) : null}
       {shape === "POLYGON" && complex
-        ? geometryToLatLngs(complex).map((rings, i) => <Polygon key={i} positions={rings} pathOptions={{ color, weight: 2, fillOpacity: 0.15 }} interactive={false} />)
+        ? geometryToLatLngs(complex).map((rings, i) => (
+            <Polygon
+              key={i}
+              positions={rings}
+              pathOptions={{ color, weight: 2, fillOpacity: 0.15 }}
+              interactive={false}
+            />
+          ))
         : null}
       {shape === "POLYGON" && !complex && shown.length > 0 ? (
         <>
@@ -75,7 +108,13 @@ export default function AreaDrawMap(props: DrawMapProps) {
             <Polygon positions={shown} pathOptions={{ color, weight: 2, fillOpacity: 0.15 }} interactive={false} />
           )}
           {shown.map((p, i) => (
-            <DraggableHandle key={i} position={p} icon={handleIcon(i === 0 ? "first" : "vertex")} title={props.labels.vertex(i + 1)} onMove={(q) => props.onVertexMove(i, q)} />
+            <DraggableHandle
+              key={i}
+              position={p}
+              icon={handleIcon(i === 0 ? "first" : "vertex")}
+              title={props.labels.vertex(i + 1)}
+              onMove={(q) => props.onVertexMove(i, q)}
+            />
           ))}
         </>
       ) : null}

@@ -8,7 +8,16 @@ import type { AreaInWords } from "@/lib/geo/area-in-words";
 import type { Area } from "@/lib/deconfliction/types";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { US_BOUNDS, formatVertexList, parseVertexList, round6, type Bounds, type LonLat } from "./geometry";
-import { circleOf, emptySketch, evaluate, sketchBounds, sketchFromArea, type AreaStatus, type Shape, type Sketch } from "./area-sketch";
+import {
+  circleOf,
+  emptySketch,
+  evaluate,
+  sketchBounds,
+  sketchFromArea,
+  type AreaStatus,
+  type Shape,
+  type Sketch,
+} from "./area-sketch";
 import { MapPlaceholder } from "./map-placeholder";
 import { PolygonTools } from "./polygon-tools";
 import { GeoJsonPaste } from "./geojson-paste";
@@ -47,13 +56,24 @@ function useAreaInWords(area: Area | null, describe?: DescribeAreaAction): { val
   return words && words.key === key ? words : null;
 }
 
-const inputCls = "w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-ink shadow-sm aria-[invalid=true]:border-danger";
+const inputCls =
+  "w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-ink shadow-sm aria-[invalid=true]:border-danger";
 
-export function AreaEditor({ initialValue, onChange, serverErrors = [], initialBounds, tileUrl, describe }: AreaEditorProps) {
+export function AreaEditor({
+  initialValue,
+  onChange,
+  serverErrors = [],
+  initialBounds,
+  tileUrl,
+  describe,
+}: AreaEditorProps) {
   const t = useT("operations.area");
   const issueText = useIssueText();
   const [sketch, setSketch] = useState<Sketch>(() => sketchFromArea(initialValue));
-  const [fit, setFit] = useState<{ key: number; bounds: Bounds | null }>(() => ({ key: 0, bounds: initialValue ? sketchBounds(sketchFromArea(initialValue)) : null }));
+  const [fit, setFit] = useState<{ key: number; bounds: Bounds | null }>(() => ({
+    key: 0,
+    bounds: initialValue ? sketchBounds(sketchFromArea(initialValue)) : null,
+  }));
   const [vertexText, setVertexText] = useState("");
   const [vertexError, setVertexError] = useState<string | null>(null);
   const ev = evaluate(sketch);
@@ -106,7 +126,14 @@ export function AreaEditor({ initialValue, onChange, serverErrors = [], initialB
       <div role="radiogroup" aria-label={t("shape")} className="flex flex-wrap gap-4">
         {(["POLYGON", "CIRCLE"] as const).map((s) => (
           <label key={s} className="flex items-center gap-2 text-sm font-medium">
-            <input type="radio" name="areaShape" value={s} checked={sketch.shape === s} onChange={() => setShape(s)} data-testid={`area-shape-${s.toLowerCase()}`} />
+            <input
+              type="radio"
+              name="areaShape"
+              value={s}
+              checked={sketch.shape === s}
+              onChange={() => setShape(s)}
+              data-testid={`area-shape-${s.toLowerCase()}`}
+            />
             {t(s === "CIRCLE" ? "circle" : "polygon")}
           </label>
         ))}
@@ -165,7 +192,9 @@ export function AreaEditor({ initialValue, onChange, serverErrors = [], initialB
       ) : (
         <PolygonTools
           sketch={sketch}
-          onUndo={() => commit({ ...sketch, vertices: sketch.vertices.slice(0, -1), drawing: sketch.vertices.length > 1 })}
+          onUndo={() =>
+            commit({ ...sketch, vertices: sketch.vertices.slice(0, -1), drawing: sketch.vertices.length > 1 })
+          }
           onFinish={() => commit({ ...sketch, drawing: false })}
           onClear={() => commit({ ...emptySketch("POLYGON"), lat: sketch.lat, lon: sketch.lon, radius: sketch.radius })}
           vertexText={vertexText}

@@ -26,11 +26,20 @@ describe("the three ways of entering an area", () => {
     if (!typed.ok) throw new Error(typed.message);
     const byCoordinates = evaluate({ ...emptySketch("POLYGON"), vertices: typed.value });
 
-    const pasted = areaGeometrySchema.parse(JSON.stringify({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[...square, square[0]]] } }));
+    const pasted = areaGeometrySchema.parse(
+      JSON.stringify({
+        type: "Feature",
+        properties: {},
+        geometry: { type: "Polygon", coordinates: [[...square, square[0]]] },
+      }),
+    );
     const byGeoJson = evaluate(withGeometry(emptySketch(), pasted));
 
     expect(byMap.status).toBe("valid");
-    expect(byMap.area).toEqual({ kind: "POLYGON", geometry: { type: "Polygon", coordinates: [[...square, square[0]]] } });
+    expect(byMap.area).toEqual({
+      kind: "POLYGON",
+      geometry: { type: "Polygon", coordinates: [[...square, square[0]]] },
+    });
     expect(byCoordinates.area).toEqual(byMap.area);
     expect(byGeoJson.area).toEqual(byMap.area);
   });
@@ -64,9 +73,13 @@ describe("what the editor reports", () => {
   });
 
   it("an out-of-range or missing circle centre is invalid", () => {
-    expect(evaluate({ ...emptySketch("CIRCLE"), lat: "95", lon: "-87", radius: "100" }).issues.join()).toContain("area.centerLatitudeOutOfRange");
+    expect(evaluate({ ...emptySketch("CIRCLE"), lat: "95", lon: "-87", radius: "100" }).issues.join()).toContain(
+      "area.centerLatitudeOutOfRange",
+    );
     expect(evaluate({ ...emptySketch("CIRCLE"), lat: "41", lon: "", radius: "100" }).status).toBe("invalid");
-    expect(evaluate({ ...emptySketch("CIRCLE"), lat: "41", lon: "-87", radius: "0" }).issues.join()).toContain("area.radiusNotPositive");
+    expect(evaluate({ ...emptySketch("CIRCLE"), lat: "41", lon: "-87", radius: "0" }).issues.join()).toContain(
+      "area.radiusNotPositive",
+    );
   });
 
   it("a pasted unclosed ring is not silently repaired", () => {
@@ -79,7 +92,10 @@ describe("what the editor reports", () => {
 
 describe("coordinate text", () => {
   it("names the line that is not a pair", () => {
-    expect(parseVertexList("41.7, -87.8\nforty, -87.7")).toEqual({ ok: false, message: 'operations.area.vertexLine::{"line":2}' });
+    expect(parseVertexList("41.7, -87.8\nforty, -87.7")).toEqual({
+      ok: false,
+      message: 'operations.area.vertexLine::{"line":2}',
+    });
   });
 
   it("accepts a repeated closing vertex and round-trips through the text it shows", () => {
@@ -89,7 +105,9 @@ describe("coordinate text", () => {
 
   it("finds the geometry inside a Feature or a one-feature collection", () => {
     const g = { type: "Polygon", coordinates: [[...square, square[0]]] };
-    expect(geometryInText(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", geometry: g }] }))).toEqual(g);
+    expect(
+      geometryInText(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", geometry: g }] })),
+    ).toEqual(g);
     expect(geometryInText("{not json")).toBeNull();
   });
 });

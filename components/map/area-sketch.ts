@@ -2,7 +2,15 @@
 // coordinates and pasting GeoJSON all edit this one sketch, so all three yield the same value.
 import { areaSchema } from "@/lib/validation/area";
 import type { Area, AreaGeometry } from "@/lib/deconfliction/types";
-import { areaBounds, circleBounds, polygonFromVertices, round6, simpleVertices, type Bounds, type LonLat } from "./geometry";
+import {
+  areaBounds,
+  circleBounds,
+  polygonFromVertices,
+  round6,
+  simpleVertices,
+  type Bounds,
+  type LonLat,
+} from "./geometry";
 
 export type Shape = "CIRCLE" | "POLYGON";
 
@@ -31,7 +39,12 @@ export function sketchFromArea(area: Area | null | undefined): Sketch {
   if (!area) return emptySketch();
   if (area.kind === "CIRCLE") {
     const [lon, lat] = area.center;
-    return { ...emptySketch("CIRCLE"), lat: String(round6(lat)), lon: String(round6(lon)), radius: String(area.radiusM) };
+    return {
+      ...emptySketch("CIRCLE"),
+      lat: String(round6(lat)),
+      lon: String(round6(lon)),
+      radius: String(area.radiusM),
+    };
   }
   return withGeometry(emptySketch("POLYGON"), area.geometry);
 }
@@ -39,7 +52,9 @@ export function sketchFromArea(area: Area | null | undefined): Sketch {
 /** Loads a polygon geometry: simple rings become draggable vertices, anything else stays whole. */
 export function withGeometry(sketch: Sketch, geometry: AreaGeometry): Sketch {
   const vertices = simpleVertices(geometry);
-  return vertices ? { ...sketch, shape: "POLYGON", vertices, drawing: false, complex: null } : { ...sketch, shape: "POLYGON", vertices: [], drawing: false, complex: geometry };
+  return vertices
+    ? { ...sketch, shape: "POLYGON", vertices, drawing: false, complex: null }
+    : { ...sketch, shape: "POLYGON", vertices: [], drawing: false, complex: geometry };
 }
 
 const num = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
@@ -61,7 +76,13 @@ export function evaluate(s: Sketch): Evaluation {
     return { status: started ? "incomplete" : "empty", area: null, candidate: null, issues: [] };
   }
   const parsed = areaSchema.safeParse(candidate);
-  if (!parsed.success) return { status: "invalid", area: null, candidate, issues: [...new Set(parsed.error.issues.map((i) => i.message))] };
+  if (!parsed.success)
+    return {
+      status: "invalid",
+      area: null,
+      candidate,
+      issues: [...new Set(parsed.error.issues.map((i) => i.message))],
+    };
   return { status: "valid", area: parsed.data as Area, candidate, issues: [] };
 }
 
@@ -87,12 +108,22 @@ export function sketchBounds(s: Sketch): Bounds | null {
 export function isDrawable(geometry: unknown): geometry is AreaGeometry {
   if (!geometry || typeof geometry !== "object") return false;
   const g = geometry as { type?: string; coordinates?: unknown };
-  const polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" && Array.isArray(g.coordinates) ? g.coordinates : null;
+  const polygons =
+    g.type === "Polygon"
+      ? [g.coordinates]
+      : g.type === "MultiPolygon" && Array.isArray(g.coordinates)
+        ? g.coordinates
+        : null;
   if (!polygons || polygons.length === 0) return false;
   return polygons.every(
     (rings) =>
       Array.isArray(rings) &&
       rings.length > 0 &&
-      rings.every((ring) => Array.isArray(ring) && ring.length > 0 && ring.every((p) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]))),
+      rings.every(
+        (ring) =>
+          Array.isArray(ring) &&
+          ring.length > 0 &&
+          ring.every((p) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1])),
+      ),
   );
 }

@@ -9,7 +9,14 @@ import { MapPlaceholder } from "./map-placeholder";
 
 const AreaViewMap = dynamic(() => import("./area-view-map"), { ssr: false, loading: () => <MapPlaceholder /> });
 
-type Props = { area: Area; tileUrl?: string | null; label: string; marker?: { lon: number; lat: number } | null; markerLabel?: string; words?: AreaInWords | null };
+type Props = {
+  area: Area;
+  tileUrl?: string | null;
+  label: string;
+  marker?: { lon: number; lat: number } | null;
+  markerLabel?: string;
+  words?: AreaInWords | null;
+};
 
 export function AreaView({ area, tileUrl, label, marker, markerLabel, words }: Props) {
   const t = useT("geo");

@@ -50,7 +50,12 @@ export function GeoJsonPaste({ sketch, onApply }: { sketch: Sketch; onApply: (ne
           aria-describedby={errors.length ? "area-geojson-hint area-geojson-error" : "area-geojson-hint"}
           className="rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm shadow-sm aria-[invalid=true]:border-danger"
         />
-        <div id="area-geojson-error" aria-live="polite" data-testid="area-geojson-error" className="text-sm font-medium text-danger">
+        <div
+          id="area-geojson-error"
+          aria-live="polite"
+          data-testid="area-geojson-error"
+          className="text-sm font-medium text-danger"
+        >
           {errors.map((m) => (
             <p key={m}>{issueText(m)}</p>
           ))}

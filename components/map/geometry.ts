@@ -129,6 +129,13 @@ export function geometryInText(text: string): unknown {
 }
 
 /** A lon/lat box (as stored) as Leaflet bounds. */
-export function boxToBounds(b: { minLon: number; minLat: number; maxLon: number; maxLat: number } | null): Bounds | null {
-  return b ? [[b.minLat, b.minLon], [b.maxLat, b.maxLon]] : null;
+export function boxToBounds(
+  b: { minLon: number; minLat: number; maxLon: number; maxLat: number } | null,
+): Bounds | null {
+  return b
+    ? [
+        [b.minLat, b.minLon],
+        [b.maxLat, b.maxLon],
+      ]
+    : null;
 }

@@ -39,7 +39,15 @@ export function JurisdictionOutline({ boundary, label, width = 320, height = 240
       data-testid="jurisdiction-outline"
     >
       <title>{label}</title>
-      <path d={d} fill="#dbeafe" stroke="#1e3a8a" strokeWidth={1.5} fillRule="evenodd" strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+      <path
+        d={d}
+        fill="#dbeafe"
+        stroke="#1e3a8a"
+        strokeWidth={1.5}
+        fillRule="evenodd"
+        strokeLinejoin="round"
+        vectorEffect="non-scaling-stroke"
+      />
     </svg>
   );
 }

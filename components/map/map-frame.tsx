@@ -40,7 +40,9 @@ function useLayer(name: string, enabled = true): Layer | null {
 }
 
 const stateStyle = (f?: GeoJSON.Feature): PathOptions =>
-  f?.properties?.kind === "nation" ? { color: "#475569", weight: 1.5, opacity: 0.9, className: "cg-state-line" } : { color: "#64748b", weight: 1, opacity: 0.8, className: "cg-state-line" };
+  f?.properties?.kind === "nation"
+    ? { color: "#475569", weight: 1.5, opacity: 0.9, className: "cg-state-line" }
+    : { color: "#64748b", weight: 1, opacity: 0.8, className: "cg-state-line" };
 const countyStyle: PathOptions = { color: "#94a3b8", weight: 0.8, opacity: 0.9, className: "cg-county-line" };
 
 /** County lines appear once the map is zoomed in enough for them to help rather than clutter. */
@@ -61,7 +63,15 @@ function BaseLayers() {
 }
 
 /** Moves the view to `bounds` each time `fitKey` changes. */
-export function FitBounds({ bounds, fitKey, maxZoom = 15 }: { bounds: Bounds | null; fitKey: string | number; maxZoom?: number }) {
+export function FitBounds({
+  bounds,
+  fitKey,
+  maxZoom = 15,
+}: {
+  bounds: Bounds | null;
+  fitKey: string | number;
+  maxZoom?: number;
+}) {
   const map = useMap();
   useEffect(() => {
     if (bounds) map.fitBounds(bounds, { padding: [24, 24], maxZoom });
@@ -88,15 +98,28 @@ export function MapFrame({
   children?: ReactNode;
 }) {
   return (
-    <div data-testid={testId} className={`relative isolate h-72 w-full overflow-hidden rounded-md border border-line bg-slate-50 sm:h-96 ${className}`}>
-      <MapContainer bounds={initialBounds} boundsOptions={{ padding: [16, 16] }} className="h-full w-full bg-slate-50!" worldCopyJump scrollWheelZoom>
+    <div
+      data-testid={testId}
+      className={`relative isolate h-72 w-full overflow-hidden rounded-md border border-line bg-slate-50 sm:h-96 ${className}`}
+    >
+      <MapContainer
+        bounds={initialBounds}
+        boundsOptions={{ padding: [16, 16] }}
+        className="h-full w-full bg-slate-50!"
+        worldCopyJump
+        scrollWheelZoom
+      >
         {tileUrl ? <TileLayer url={tileUrl} /> : null}
         <BaseLayers />
         <NameLabels />
         {children}
       </MapContainer>
       {region ? (
-        <p aria-hidden="true" className="pointer-events-none absolute right-2 top-2 z-[1000] max-w-[calc(100%-4.5rem)] rounded bg-white/95 px-2 py-1 text-xs font-semibold text-slate-800 shadow-sm" data-map-label="region">
+        <p
+          aria-hidden="true"
+          className="pointer-events-none absolute right-2 top-2 z-[1000] max-w-[calc(100%-4.5rem)] rounded bg-white/95 px-2 py-1 text-xs font-semibold text-slate-800 shadow-sm"
+          data-map-label="region"
+        >
           {region}
         </p>
       ) : null}

@@ -62,7 +62,12 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 type Label = { kind: "state" | "county" | "place"; text: string; lat: number; lon: number };
 
-const icon = (l: Label) => divIcon({ className: `cg-map-label cg-map-label-${l.kind}`, html: `<span data-map-label="${l.kind}">${escape(l.text)}</span>`, iconSize: [0, 0] });
+const icon = (l: Label) =>
+  divIcon({
+    className: `cg-map-label cg-map-label-${l.kind}`,
+    html: `<span data-map-label="${l.kind}">${escape(l.text)}</span>`,
+    iconSize: [0, 0],
+  });
 
 function intersects(bounds: LatLngBounds, [w, s, e, n]: [number, number, number, number]): boolean {
   return !(e < bounds.getWest() || w > bounds.getEast() || n < bounds.getSouth() || s > bounds.getNorth());
@@ -83,7 +88,8 @@ export function NameLabels() {
   const [labels] = useJson<Labels>(["labels"]);
   const [index] = useJson<Index>(["places/index"]);
   const padded = view.bounds.pad(0.2);
-  const states = view.zoom >= PLACE_MIN_ZOOM && index ? Object.keys(index).filter((st) => intersects(padded, index[st])) : [];
+  const states =
+    view.zoom >= PLACE_MIN_ZOOM && index ? Object.keys(index).filter((st) => intersects(padded, index[st])) : [];
   const placeFiles = useJson<PlaceRow[]>(states.map((st) => `places/${st}`));
 
   const shown = useMemo(() => {
@@ -91,7 +97,9 @@ export function NameLabels() {
     const inView = (lat: number, lon: number) => bounds.contains([lat, lon]);
     const candidates: Label[] = [];
     // Order is priority: when labels collide the earlier one stays.
-    if (labels && zoom <= STATE_MAX_ZOOM) for (const [text, lon, lat] of labels.states) if (inView(lat, lon)) candidates.push({ kind: "state", text, lat, lon });
+    if (labels && zoom <= STATE_MAX_ZOOM)
+      for (const [text, lon, lat] of labels.states)
+        if (inView(lat, lon)) candidates.push({ kind: "state", text, lat, lon });
     const places: (Label & { population: number })[] = [];
     const floor = minPopulation(zoom);
     for (const rows of placeFiles) {
@@ -104,7 +112,8 @@ export function NameLabels() {
     const big = places.filter((p) => p.population >= 100_000);
     candidates.push(...big);
     if (labels && zoom >= COUNTY_MIN_ZOOM) {
-      for (const [name, lon, lat, st] of labels.counties) if (inView(lat, lon)) candidates.push({ kind: "county", text: countyLabel(name, st, t), lat, lon });
+      for (const [name, lon, lat, st] of labels.counties)
+        if (inView(lat, lon)) candidates.push({ kind: "county", text: countyLabel(name, st, t), lat, lon });
     }
     candidates.push(...places.filter((p) => p.population < 100_000));
 
@@ -113,7 +122,8 @@ export function NameLabels() {
     for (const l of candidates) {
       const p = map.latLngToContainerPoint([l.lat, l.lon]);
       const w = l.text.length * (l.kind === "place" ? 7 : 7.5) + 12;
-      const box: [number, number, number, number] = l.kind === "place" ? [p.x - 4, p.y - 9, p.x + w, p.y + 9] : [p.x - w / 2, p.y - 9, p.x + w / 2, p.y + 9];
+      const box: [number, number, number, number] =
+        l.kind === "place" ? [p.x - 4, p.y - 9, p.x + w, p.y + 9] : [p.x - w / 2, p.y - 9, p.x + w / 2, p.y + 9];
       if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
       boxes.push(box);
       kept.push(l);
@@ -125,13 +135,24 @@ export function NameLabels() {
   return (
     <>
       {shown.map((l) => (
-        <Marker key={`${l.kind}:${l.text}:${l.lat}:${l.lon}`} position={[l.lat, l.lon]} icon={icon(l)} pane={PANE} interactive={false} keyboard={false} />
+        <Marker
+          key={`${l.kind}:${l.text}:${l.lat}:${l.lon}`}
+          position={[l.lat, l.lon]}
+          icon={icon(l)}
+          pane={PANE}
+          interactive={false}
+          keyboard={false}
+        />
       ))}
     </>
   );
 }
 
 /** County names as people say them; Louisiana has parishes, Alaska's names already say what they are. */
-function countyLabel(name: string, stateFips: string, t: (key: string, params?: Record<string, string>) => string): string {
+function countyLabel(
+  name: string,
+  stateFips: string,
+  t: (key: string, params?: Record<string, string>) => string,
+): string {
   return t(stateFips === "22" ? "parish" : stateFips === "02" ? "borough" : "county", { name });
 }

@@ -17,26 +17,57 @@ type Props = {
   vertexError: string | null;
 };
 
-export function PolygonTools({ sketch, onUndo, onFinish, onClear, vertexText, onVertexText, onOpenVertices, onApplyVertices, vertexError }: Props) {
+export function PolygonTools({
+  sketch,
+  onUndo,
+  onFinish,
+  onClear,
+  vertexText,
+  onVertexText,
+  onOpenVertices,
+  onApplyVertices,
+  vertexError,
+}: Props) {
   const t = useT("operations.area");
   const n = sketch.vertices.length;
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="button" variant="secondary" onClick={onUndo} disabled={!sketch.drawing || n === 0} data-testid="area-undo">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={onUndo}
+          disabled={!sketch.drawing || n === 0}
+          data-testid="area-undo"
+        >
           {t("undo")}
         </Button>
-        <Button type="button" variant="secondary" onClick={onFinish} disabled={!sketch.drawing || n < 3} data-testid="area-finish">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={onFinish}
+          disabled={!sketch.drawing || n < 3}
+          data-testid="area-finish"
+        >
           {t("finish")}
         </Button>
-        <Button type="button" variant="secondary" onClick={onClear} disabled={n === 0 && !sketch.complex} data-testid="area-clear">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={onClear}
+          disabled={n === 0 && !sketch.complex}
+          data-testid="area-clear"
+        >
           {t("clear")}
         </Button>
         <span className="text-sm text-muted" data-testid="area-vertex-count">
           {t("vertexCount", { count: n })}
         </span>
       </div>
-      <details className="rounded-md border border-line bg-white p-3" onToggle={(e) => (e.currentTarget.open ? onOpenVertices() : undefined)}>
+      <details
+        className="rounded-md border border-line bg-white p-3"
+        onToggle={(e) => (e.currentTarget.open ? onOpenVertices() : undefined)}
+      >
         <summary className="cursor-pointer text-sm font-semibold">{t("enterVertices")}</summary>
         <div className="mt-3 flex flex-col gap-2">
           <label htmlFor="area-vertices" className="text-sm font-medium">

@@ -6,7 +6,13 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useNoticeAction } from "./use-notice-action";
 
-export function AcknowledgeNoticeButton({ id, action }: { id: string; action: (input: { id: string }) => Promise<ActionResult> }) {
+export function AcknowledgeNoticeButton({
+  id,
+  action,
+}: {
+  id: string;
+  action: (input: { id: string }) => Promise<ActionResult>;
+}) {
   const t = useT("notices");
   const issueText = useIssueText();
   const { run, pending, formError } = useNoticeAction(action);

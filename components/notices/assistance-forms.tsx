@@ -10,7 +10,11 @@ import { FormError, TextArea } from "@/components/ui/field";
 import { useNoticeAction } from "./use-notice-action";
 
 export type DecideAction = (input: { id: string; decision: string; reason: string }) => Promise<ActionResult>;
-export type RequestAction = (input: { id: string; kinds: string[]; note: string }) => Promise<ActionResult<{ id: string }>>;
+export type RequestAction = (input: {
+  id: string;
+  kinds: string[];
+  note: string;
+}) => Promise<ActionResult<{ id: string }>>;
 
 export function AssistanceDecisionForm({ id, action }: { id: string; action: DecideAction }) {
   const t = useT("notices");
@@ -28,16 +32,35 @@ export function AssistanceDecisionForm({ id, action }: { id: string; action: Dec
   }
 
   return (
-    <form onSubmit={(e) => e.preventDefault()} noValidate className="flex flex-col gap-3" data-testid="assistance-decision-form" aria-labelledby="decide-title">
+    <form
+      onSubmit={(e) => e.preventDefault()}
+      noValidate
+      className="flex flex-col gap-3"
+      data-testid="assistance-decision-form"
+      aria-labelledby="decide-title"
+    >
       <h3 id="decide-title" className="font-semibold">
         {t("assistance.decideTitle")}
       </h3>
-      <TextArea label={t("assistance.reason")} name="decision-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} error={fieldErrors.reason ? issueText(fieldErrors.reason) : undefined} />
+      <TextArea
+        label={t("assistance.reason")}
+        name="decision-reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+        error={fieldErrors.reason ? issueText(fieldErrors.reason) : undefined}
+      />
       <div className="flex gap-2">
         <Button type="button" disabled={pending} onClick={() => decide("ACCEPTED")} data-testid="assistance-accept">
           {t("assistance.accept")}
         </Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => decide("DECLINED")} data-testid="assistance-decline">
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => decide("DECLINED")}
+          data-testid="assistance-decline"
+        >
           {t("assistance.decline")}
         </Button>
       </div>
@@ -46,7 +69,15 @@ export function AssistanceDecisionForm({ id, action }: { id: string; action: Dec
   );
 }
 
-export function AssistanceRequestForm({ id, agencyName, action }: { id: string; agencyName: string; action: RequestAction }) {
+export function AssistanceRequestForm({
+  id,
+  agencyName,
+  action,
+}: {
+  id: string;
+  agencyName: string;
+  action: RequestAction;
+}) {
   const t = useT("notices");
   const issueText = useIssueText();
   const [kinds, setKinds] = useState<string[]>([]);
@@ -63,7 +94,13 @@ export function AssistanceRequestForm({ id, agencyName, action }: { id: string; 
 
   const toggle = (k: string, on: boolean) => setKinds((list) => (on ? [...list, k] : list.filter((x) => x !== k)));
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3" data-testid="assistance-request-form" aria-labelledby="request-title">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="flex flex-col gap-3"
+      data-testid="assistance-request-form"
+      aria-labelledby="request-title"
+    >
       <h3 id="request-title" className="font-semibold">
         {t("assistance.requestTitle")}
       </h3>
@@ -84,7 +121,14 @@ export function AssistanceRequestForm({ id, agencyName, action }: { id: string; 
           </p>
         ) : null}
       </fieldset>
-      <TextArea label={t("assistance.note")} name="assistance-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} error={fieldErrors.note ? issueText(fieldErrors.note) : undefined} />
+      <TextArea
+        label={t("assistance.note")}
+        name="assistance-note"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        rows={2}
+        error={fieldErrors.note ? issueText(fieldErrors.note) : undefined}
+      />
       <div>
         <Button type="submit" variant="secondary" disabled={pending} data-testid="assistance-request">
           {t("assistance.request")}

@@ -17,7 +17,17 @@ type BadgeFacts = {
 
 /** `t` is the "notices" namespace translator. */
 /** `statusLabel`: the operation's status change an update carries ("Now under way", "Completed"). */
-export function NoticeBadges({ n, t, showUnread = false, statusLabel }: { n: BadgeFacts; t: Translate; showUnread?: boolean; statusLabel?: string | null }) {
+export function NoticeBadges({
+  n,
+  t,
+  showUnread = false,
+  statusLabel,
+}: {
+  n: BadgeFacts;
+  t: Translate;
+  showUnread?: boolean;
+  statusLabel?: string | null;
+}) {
   return (
     <span className="flex flex-wrap items-center gap-1.5">
       {showUnread && !n.readAt ? (
@@ -25,7 +35,9 @@ export function NoticeBadges({ n, t, showUnread = false, statusLabel }: { n: Bad
           <span data-testid="badge-unread">{t("status.unread")}</span>
         </Badge>
       ) : null}
-      <Badge tone={n.kind === "CANCELLATION" ? "neutral" : n.kind === "CONFLICT" ? "danger" : "info"}>{t(`kinds.${n.kind}`)}</Badge>
+      <Badge tone={n.kind === "CANCELLATION" ? "neutral" : n.kind === "CONFLICT" ? "danger" : "info"}>
+        {t(`kinds.${n.kind}`)}
+      </Badge>
       {statusLabel ? (
         <Badge tone="neutral">
           <span data-testid="badge-operation-status">{statusLabel}</span>
@@ -38,7 +50,11 @@ export function NoticeBadges({ n, t, showUnread = false, statusLabel }: { n: Bad
         </Badge>
       ) : null}
       {n.superseded ? <Badge tone="neutral">{t("status.superseded")}</Badge> : null}
-      {n.assistanceDecision ? <Badge tone={n.assistanceDecision === "ACCEPTED" ? "ok" : "neutral"}>{t(`decisions.${n.assistanceDecision}`)}</Badge> : null}
+      {n.assistanceDecision ? (
+        <Badge tone={n.assistanceDecision === "ACCEPTED" ? "ok" : "neutral"}>
+          {t(`decisions.${n.assistanceDecision}`)}
+        </Badge>
+      ) : null}
       {n.requiresAck ? (
         n.acknowledgedAt ? (
           <Badge tone="ok">

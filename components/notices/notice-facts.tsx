@@ -41,8 +41,12 @@ export function NoticeFacts({ n, t, tOps, when }: Props) {
     <div className="flex flex-col gap-4">
       <Section title={t(`kinds.${n.kind}`)} id="facts-basics">
         <dl className={grid}>
-          <Row label={t("detail.from")} testId="notice-from">{n.sender.name}</Row>
-          <Row label={t("detail.to")} testId="notice-to">{n.recipient.name}</Row>
+          <Row label={t("detail.from")} testId="notice-from">
+            {n.sender.name}
+          </Row>
+          <Row label={t("detail.to")} testId="notice-to">
+            {n.recipient.name}
+          </Row>
           <Row label={t("detail.sentAt")}>{when(n.sentAt)}</Row>
           <Row label={t("detail.when")} testId="notice-when">
             {when(n.startsAt)} – {when(n.endsAt)}
@@ -58,7 +62,9 @@ export function NoticeFacts({ n, t, tOps, when }: Props) {
           <Row label={t("detail.why")}>{reasonsText(t, n.reasons)}</Row>
           {c.operation ? <Row label={t("detail.type")}>{tOps(`types.${c.operation.type}`)}</Row> : null}
           {c.contact.leadAgencyName ? <Row label={t("detail.leadAgency")}>{c.contact.leadAgencyName}</Row> : null}
-          <Row label={t("detail.commander")} testId="notice-commander">{c.contact.commanderName}</Row>
+          <Row label={t("detail.commander")} testId="notice-commander">
+            {c.contact.commanderName}
+          </Row>
           <Row label={t("detail.commanderPhone")}>
             <a href={`tel:${c.contact.commanderPhone.replace(/[^+\d]/g, "")}`} className="text-brand-dark underline">
               {c.contact.commanderPhone}
@@ -70,8 +76,14 @@ export function NoticeFacts({ n, t, tOps, when }: Props) {
               <Row label={t("detail.commsPlan")}>{c.operation.commsPlan}</Row>
               {c.operation.radioChannel ? <Row label={t("detail.radioChannel")}>{c.operation.radioChannel}</Row> : null}
               {c.operation.talkgroup ? <Row label={t("detail.talkgroup")}>{c.operation.talkgroup}</Row> : null}
-              {c.operation.interopChannel ? <Row label={t("detail.interopChannel")}>{c.operation.interopChannel}</Row> : null}
-              <Row label={t("detail.riskFlags")}>{c.operation.riskFlags.length ? c.operation.riskFlags.map((f) => tOps(`riskFlags.${f}`)).join(", ") : none}</Row>
+              {c.operation.interopChannel ? (
+                <Row label={t("detail.interopChannel")}>{c.operation.interopChannel}</Row>
+              ) : null}
+              <Row label={t("detail.riskFlags")}>
+                {c.operation.riskFlags.length
+                  ? c.operation.riskFlags.map((f) => tOps(`riskFlags.${f}`)).join(", ")
+                  : none}
+              </Row>
             </>
           ) : null}
         </dl>
@@ -85,10 +97,14 @@ export function NoticeFacts({ n, t, tOps, when }: Props) {
             </p>
           ) : (
             <dl className={grid} data-testid="notice-exigent">
-              <Row label={t("detail.exigentReason")}>{c.exigent.reason ? t(`exigentReasons.${c.exigent.reason}`) : none}</Row>
+              <Row label={t("detail.exigentReason")}>
+                {c.exigent.reason ? t(`exigentReasons.${c.exigent.reason}`) : none}
+              </Row>
               {c.exigent.text ? <Row label={t("detail.exigentText")}>{c.exigent.text}</Row> : null}
               <Row label={t("detail.exigentSignOff")}>{c.exigent.signOff ?? none}</Row>
-              {c.exigent.signedOffAt ? <Row label={t("detail.exigentSignedOffAt")}>{when(c.exigent.signedOffAt)}</Row> : null}
+              {c.exigent.signedOffAt ? (
+                <Row label={t("detail.exigentSignedOffAt")}>{when(c.exigent.signedOffAt)}</Row>
+              ) : null}
             </dl>
           )}
         </Section>
@@ -101,7 +117,9 @@ export function NoticeFacts({ n, t, tOps, when }: Props) {
             {c.conflicts.map((o, i) => (
               <li key={i}>
                 <dl className={grid}>
-                  <Row label={t("detail.overlap")}>{o.overlapStart && o.overlapEnd ? `${when(o.overlapStart)} – ${when(o.overlapEnd)}` : none}</Row>
+                  <Row label={t("detail.overlap")}>
+                    {o.overlapStart && o.overlapEnd ? `${when(o.overlapStart)} – ${when(o.overlapEnd)}` : none}
+                  </Row>
                   <Row label={t("detail.whereApprox")}>{pointSummary(o.where)}</Row>
                   {o.yourOperationRef ? <Row label={t("detail.yourOperation")}>{o.yourOperationRef}</Row> : null}
                 </dl>
@@ -144,11 +162,15 @@ export function NoticeFacts({ n, t, tOps, when }: Props) {
       {c.assistance ? (
         <Section title={t("detail.assistance")} id="facts-assistance">
           <dl className={grid} data-testid="notice-assistance">
-            <Row label={t("assistance.kinds")}>{c.assistance.kinds.map((k) => t(`assistanceKinds.${k}`)).join(", ")}</Row>
+            <Row label={t("assistance.kinds")}>
+              {c.assistance.kinds.map((k) => t(`assistanceKinds.${k}`)).join(", ")}
+            </Row>
             {c.assistance.note ? <Row label={t("detail.assistanceNote")}>{c.assistance.note}</Row> : null}
             {n.assistanceDecision ? (
               <>
-                <Row label={t("detail.decision")} testId="assistance-decision">{t(`decisions.${n.assistanceDecision}`)}</Row>
+                <Row label={t("detail.decision")} testId="assistance-decision">
+                  {t(`decisions.${n.assistanceDecision}`)}
+                </Row>
                 {n.assistanceReason ? <Row label={t("detail.decisionReason")}>{n.assistanceReason}</Row> : null}
               </>
             ) : null}

@@ -20,17 +20,23 @@ type Props = {
 
 export function NoticeFieldsSection({ values, onChange, err, exigent }: Props) {
   const t = useT("notices");
-  const set = <K extends keyof NoticeFieldValues>(name: K, value: NoticeFieldValues[K]) => onChange({ ...values, [name]: value });
+  const set = <K extends keyof NoticeFieldValues>(name: K, value: NoticeFieldValues[K]) =>
+    onChange({ ...values, [name]: value });
   const text = (name: keyof NoticeFieldValues) => ({
     name,
     value: values[name] as string,
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => set(name, e.target.value as never),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      set(name, e.target.value as never),
     error: err(name),
   });
   const showExigent = exigent || !!err("exigentReason") || !!err("exigentSignOff") || !!err("exigentConfirmed");
 
   return (
-    <section className="flex flex-col gap-4 rounded-md border border-line bg-white p-4" aria-labelledby="notice-fields-title" data-testid="notice-fields">
+    <section
+      className="flex flex-col gap-4 rounded-md border border-line bg-white p-4"
+      aria-labelledby="notice-fields-title"
+      data-testid="notice-fields"
+    >
       <div>
         <h2 id="notice-fields-title" className="text-lg font-semibold">
           {t("fields.title")}
@@ -39,7 +45,10 @@ export function NoticeFieldsSection({ values, onChange, err, exigent }: Props) {
       </div>
 
       {showExigent ? (
-        <fieldset className="flex flex-col gap-3 rounded-md border-2 border-danger bg-red-50 p-3" data-testid="exigent-fields">
+        <fieldset
+          className="flex flex-col gap-3 rounded-md border-2 border-danger bg-red-50 p-3"
+          data-testid="exigent-fields"
+        >
           <legend className="px-1 font-semibold text-danger">{t("fields.exigentTitle")}</legend>
           <p className="text-sm">{t("fields.exigentIntro")}</p>
           <SelectField label={t("fields.exigentReason")} {...text("exigentReason")} required>
@@ -50,7 +59,9 @@ export function NoticeFieldsSection({ values, onChange, err, exigent }: Props) {
               </option>
             ))}
           </SelectField>
-          {values.exigentReason === "OTHER" ? <TextArea label={t("fields.exigentText")} rows={2} {...text("exigentText")} required /> : null}
+          {values.exigentReason === "OTHER" ? (
+            <TextArea label={t("fields.exigentText")} rows={2} {...text("exigentText")} required />
+          ) : null}
           <TextField label={t("fields.exigentSignOff")} {...text("exigentSignOff")} required maxLength={160} />
           <div className="flex flex-col gap-1">
             <label className="flex items-start gap-2 text-sm">
@@ -79,7 +90,13 @@ export function NoticeFieldsSection({ values, onChange, err, exigent }: Props) {
         <legend className="mb-1 text-sm font-medium">{t("fields.precision")}</legend>
         {(["EXACT", "GENERALIZED"] as const).map((p) => (
           <label key={p} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="areaPrecision" value={p} checked={values.areaPrecision === p} onChange={() => set("areaPrecision", p)} />
+            <input
+              type="radio"
+              name="areaPrecision"
+              value={p}
+              checked={values.areaPrecision === p}
+              onChange={() => set("areaPrecision", p)}
+            />
             {p === "EXACT" ? t("fields.precisionExact") : t("fields.precisionGeneralized")}
           </label>
         ))}
@@ -103,7 +120,13 @@ export function NoticeFieldsSection({ values, onChange, err, exigent }: Props) {
         <legend className="mb-1 text-sm font-medium">{t("fields.statementTitle")}</legend>
         {(["NONE", "APPROVED"] as const).map((m) => (
           <label key={m} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="publicStatementMode" value={m} checked={values.publicStatementMode === m} onChange={() => set("publicStatementMode", m)} />
+            <input
+              type="radio"
+              name="publicStatementMode"
+              value={m}
+              checked={values.publicStatementMode === m}
+              onChange={() => set("publicStatementMode", m)}
+            />
             {m === "NONE" ? t("fields.statementNone") : t("fields.statementApproved")}
           </label>
         ))}

@@ -4,5 +4,12 @@ import { RecipientPreview } from "./recipient-preview";
 import type { NoticeFormPart, NoticeFormProps } from "./use-notice-form-part";
 
 export function NoticeRecipientsAside({ part, props }: { part: NoticeFormPart; props: NoticeFormProps }) {
-  return <RecipientPreview state={part.state} agencies={props.agencies} added={part.values.addedAgencyIds} onAddedChange={(ids) => part.setValues({ ...part.values, addedAgencyIds: ids })} />;
+  return (
+    <RecipientPreview
+      state={part.state}
+      agencies={props.agencies}
+      added={part.values.addedAgencyIds}
+      onAddedChange={(ids) => part.setValues({ ...part.values, addedAgencyIds: ids })}
+    />
+  );
 }

@@ -44,8 +44,16 @@ export function NoticeTracking({ n, t, when }: Props) {
           <ol className="flex flex-col gap-1 text-sm" data-testid="escalation-steps">
             {n.escalations.map((e) => (
               <li key={e.id} data-testid="escalation-step">
-                <span className="font-medium">{t("detail.escalationStep", { step: e.step, level: t(`levels.${e.level}`) })}</span> · {when(e.firedAt)}
-                {e.contactName || e.contactPhone ? <span className="text-muted"> · {t("detail.escalationContact", { name: e.contactName ?? "—", phone: e.contactPhone ?? "—" })}</span> : null}
+                <span className="font-medium">
+                  {t("detail.escalationStep", { step: e.step, level: t(`levels.${e.level}`) })}
+                </span>{" "}
+                · {when(e.firedAt)}
+                {e.contactName || e.contactPhone ? (
+                  <span className="text-muted">
+                    {" "}
+                    · {t("detail.escalationContact", { name: e.contactName ?? "—", phone: e.contactPhone ?? "—" })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ol>

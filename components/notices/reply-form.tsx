@@ -33,7 +33,13 @@ export function ReplyForm({ id, action }: { id: string; action: ReplyAction }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3" data-testid="reply-form" aria-labelledby="reply-title">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="flex flex-col gap-3"
+      data-testid="reply-form"
+      aria-labelledby="reply-title"
+    >
       <h3 id="reply-title" className="sr-only">
         {t("thread.send")}
       </h3>
@@ -41,13 +47,28 @@ export function ReplyForm({ id, action }: { id: string; action: ReplyAction }) {
         <legend className="mb-2 text-sm font-medium">{t("thread.quickReplies")}</legend>
         <div className="flex flex-wrap gap-2">
           {QUICK.map((k) => (
-            <Button key={k} type="button" variant="secondary" disabled={pending} onClick={() => send(k)} data-testid={`quick-${k}`}>
+            <Button
+              key={k}
+              type="button"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => send(k)}
+              data-testid={`quick-${k}`}
+            >
               {t(`threadKinds.${k}`)}
             </Button>
           ))}
         </div>
       </fieldset>
-      <TextArea label={t("thread.message")} name="reply-body" value={body} onChange={(e) => setBody(e.target.value)} rows={3} error={fieldErrors.body ? issueText(fieldErrors.body) : undefined} hint={t("thread.intro")} />
+      <TextArea
+        label={t("thread.message")}
+        name="reply-body"
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={3}
+        error={fieldErrors.body ? issueText(fieldErrors.body) : undefined}
+        hint={t("thread.intro")}
+      />
       <div>
         <Button type="submit" disabled={pending} data-testid="send-reply">
           {pending ? t("thread.sending") : t("thread.send")}

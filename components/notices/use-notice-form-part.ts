@@ -4,7 +4,12 @@
 import { useState } from "react";
 import type { Area } from "@/lib/deconfliction/types";
 import { emptyNoticeValues, noticeInput, type NoticeFieldValues } from "./notice-field-values";
-import { exigentFromPreview, useRecipientPreview, type RecipientPreviewAction, type RecipientPreviewState } from "./use-recipient-preview";
+import {
+  exigentFromPreview,
+  useRecipientPreview,
+  type RecipientPreviewAction,
+  type RecipientPreviewState,
+} from "./use-recipient-preview";
 
 /** What the page hands the filing form for its notice part. */
 export type NoticeFormProps = {
@@ -29,7 +34,11 @@ export function useNoticeFormPart(
   window: { area: Area | null; startsAt: string | undefined; endsAt: string | undefined; operationId?: string },
 ): NoticeFormPart {
   const [values, setValues] = useState<NoticeFieldValues>(() => props?.initial ?? emptyNoticeValues());
-  const state = useRecipientPreview(props?.preview ?? idle, { ...window, area: props ? window.area : null, addedAgencyIds: values.addedAgencyIds });
+  const state = useRecipientPreview(props?.preview ?? idle, {
+    ...window,
+    area: props ? window.area : null,
+    addedAgencyIds: values.addedAgencyIds,
+  });
   // Once shown, the exigent part stays while the filer has started filling it in.
   const exigent = exigentFromPreview(state) || values.exigentReason !== "" || values.exigentSignOff !== "";
   return { values, setValues, state, exigent, input: () => (props ? noticeInput(values, { exigent }) : {}) };

@@ -20,7 +20,13 @@ export type RecipientPreviewState =
 
 export function useRecipientPreview(
   action: RecipientPreviewAction,
-  input: { area: Area | null; startsAt: string | undefined; endsAt: string | undefined; addedAgencyIds: string[]; operationId?: string },
+  input: {
+    area: Area | null;
+    startsAt: string | undefined;
+    endsAt: string | undefined;
+    addedAgencyIds: string[];
+    operationId?: string;
+  },
 ): RecipientPreviewState {
   const [state, setState] = useState<RecipientPreviewState>({ kind: "idle" });
   const latest = useRef(0);
@@ -31,7 +37,10 @@ export function useRecipientPreview(
     const ticket = ++latest.current;
     const parsed = input.area ? dryRunSchema.safeParse(input) : null;
     const checkable = parsed?.success ?? false;
-    const overLimit = parsed?.error?.issues.some((i) => (PROBE_LIMIT_MESSAGES as readonly string[]).includes(parseMsg(i.message).key)) ?? false;
+    const overLimit =
+      parsed?.error?.issues.some((i) =>
+        (PROBE_LIMIT_MESSAGES as readonly string[]).includes(parseMsg(i.message).key),
+      ) ?? false;
     const timer = setTimeout(
       async () => {
         if (!checkable) return setState({ kind: overLimit ? "limit" : "idle" });

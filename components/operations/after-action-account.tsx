@@ -3,7 +3,15 @@
 import type { Translate } from "@/lib/i18n/translate";
 import type { AfterActionAccountView } from "@/lib/operations/after-action";
 
-export function AfterActionAccount({ account, t, when }: { account: AfterActionAccountView; t: Translate; when: (d: Date) => string }) {
+export function AfterActionAccount({
+  account,
+  t,
+  when,
+}: {
+  account: AfterActionAccountView;
+  t: Translate;
+  when: (d: Date) => string;
+}) {
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="after-action-account">
       <p className="text-muted">{t("afterAction.filedBy", { name: account.filedByName, at: when(account.filedAt) })}</p>

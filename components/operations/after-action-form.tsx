@@ -11,7 +11,13 @@ import { afterActionSchema } from "@/lib/validation/follow-up";
 
 export type AfterActionAction = (input: unknown) => Promise<ActionResult<{ sharedWith: number }>>;
 
-export function AfterActionForm({ agencies, action }: { agencies: { id: string; name: string }[]; action: AfterActionAction }) {
+export function AfterActionForm({
+  agencies,
+  action,
+}: {
+  agencies: { id: string; name: string }[];
+  action: AfterActionAction;
+}) {
   const t = useT("followUp.afterAction");
   const issueText = useIssueText();
   const router = useRouter();
@@ -25,7 +31,11 @@ export function AfterActionForm({ agencies, action }: { agencies: { id: string; 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const named = others.split("\n").map((s) => s.trim()).filter(Boolean).map((name) => ({ name }));
+    const named = others
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((name) => ({ name }));
     const input = { whatHappened, whyNoNotice, phoneContacts: [...called.map((agencyId) => ({ agencyId })), ...named] };
     const parsed = afterActionSchema.safeParse(input);
     if (!parsed.success) {
@@ -56,17 +66,47 @@ export function AfterActionForm({ agencies, action }: { agencies: { id: string; 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" data-testid="after-action-form">
       <FormError message={formError ? issueText(formError) : null} />
-      <p id="after-action-warning" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <p
+        id="after-action-warning"
+        className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      >
         {t("warning")}
       </p>
-      <TextArea label={t("whatHappened")} name="whatHappened" value={whatHappened} onChange={(e) => setWhat(e.target.value)} error={err("whatHappened")} hint={t("whatHappenedHint")} rows={4} required />
-      <TextArea label={t("whyNoNotice")} name="whyNoNotice" value={whyNoNotice} onChange={(e) => setWhy(e.target.value)} error={err("whyNoNotice")} rows={3} required />
-      <fieldset className="flex flex-col gap-2" aria-describedby={err("phoneContacts") ? "phoneContacts-error" : undefined}>
+      <TextArea
+        label={t("whatHappened")}
+        name="whatHappened"
+        value={whatHappened}
+        onChange={(e) => setWhat(e.target.value)}
+        error={err("whatHappened")}
+        hint={t("whatHappenedHint")}
+        rows={4}
+        required
+      />
+      <TextArea
+        label={t("whyNoNotice")}
+        name="whyNoNotice"
+        value={whyNoNotice}
+        onChange={(e) => setWhy(e.target.value)}
+        error={err("whyNoNotice")}
+        rows={3}
+        required
+      />
+      <fieldset
+        className="flex flex-col gap-2"
+        aria-describedby={err("phoneContacts") ? "phoneContacts-error" : undefined}
+      >
         <legend className="text-sm font-medium">{t("phoneContacts")}</legend>
         <div className="grid max-h-56 gap-1 overflow-y-auto rounded-md border border-line p-2 sm:grid-cols-2">
           {agencies.map((a) => (
             <label key={a.id} className="flex items-start gap-2 text-sm">
-              <input type="checkbox" className="mt-1" checked={called.includes(a.id)} onChange={(e) => setCalled((c) => (e.target.checked ? [...c, a.id] : c.filter((x) => x !== a.id)))} data-testid="called-agency" data-agency={a.name} />
+              <input
+                type="checkbox"
+                className="mt-1"
+                checked={called.includes(a.id)}
+                onChange={(e) => setCalled((c) => (e.target.checked ? [...c, a.id] : c.filter((x) => x !== a.id)))}
+                data-testid="called-agency"
+                data-agency={a.name}
+              />
               {a.name}
             </label>
           ))}
@@ -77,7 +117,14 @@ export function AfterActionForm({ agencies, action }: { agencies: { id: string; 
           </p>
         ) : null}
       </fieldset>
-      <TextArea label={t("otherContacts")} name="otherContacts" value={others} onChange={(e) => setOthers(e.target.value)} hint={t("otherContactsHint")} rows={2} />
+      <TextArea
+        label={t("otherContacts")}
+        name="otherContacts"
+        value={others}
+        onChange={(e) => setOthers(e.target.value)}
+        hint={t("otherContactsHint")}
+        rows={2}
+      />
       <Button type="submit" disabled={pending} className="self-start" data-testid="file-after-action">
         {pending ? t("saving") : t("submit")}
       </Button>

@@ -65,9 +65,13 @@ function PreviewBody({ state }: { state: PreviewState }) {
         {t("found", { count: state.conflicts.length })}
       </p>
       <ul className="mt-2 flex flex-col gap-3">
-        {state.conflicts.map((c, i) => (
-          c.scope === "OWN_AGENCY" ? <OwnItem key={`${c.ownOperation.id}-${i}`} conflict={c} /> : <OtherAgencyItem key={`${c.agency.id}-${i}`} conflict={c} />
-        ))}
+        {state.conflicts.map((c, i) =>
+          c.scope === "OWN_AGENCY" ? (
+            <OwnItem key={`${c.ownOperation.id}-${i}`} conflict={c} />
+          ) : (
+            <OtherAgencyItem key={`${c.agency.id}-${i}`} conflict={c} />
+          ),
+        )}
       </ul>
     </>
   );
@@ -86,7 +90,12 @@ function OtherAgencyItem({ conflict: c }: { conflict: OtherAgencyPreviewConflict
       <p className="mt-1">{t("otherAgency")}</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-muted">{t("hours")}</dt>
-        <dd>{t("hoursValue", { start: formatDateTime(c.overlapStart, zone, locale), end: formatDateTime(c.overlapEnd, zone, locale) })}</dd>
+        <dd>
+          {t("hoursValue", {
+            start: formatDateTime(c.overlapStart, zone, locale),
+            end: formatDateTime(c.overlapEnd, zone, locale),
+          })}
+        </dd>
         <dt className="text-muted">{tc("contact.agencyPhone")}</dt>
         <dd>
           <a className="text-brand underline" href={`tel:${c.agency.phone24x7.replace(/[^+\d]/g, "")}`}>

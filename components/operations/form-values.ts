@@ -76,14 +76,29 @@ export function valuesFromOperation(op: Stored, timeZone: string): OperationForm
 
 /** A new filing from an earlier one: everything but the times (the area is left out by the page). */
 export function valuesFromCopy(op: Omit<Stored, "startsAt" | "endsAt">): OperationFormValues {
-  return { ...valuesFromOperation({ ...op, startsAt: new Date(0), endsAt: new Date(0) }, "UTC"), startsAt: "", endsAt: "" };
+  return {
+    ...valuesFromOperation({ ...op, startsAt: new Date(0), endsAt: new Date(0) }, "UTC"),
+    startsAt: "",
+    endsAt: "",
+  };
 }
 
-type Defaults = { commanderName: string | null; commanderPhone: string | null; commsPlan: string | null; radioChannel: string | null };
+type Defaults = {
+  commanderName: string | null;
+  commanderPhone: string | null;
+  commsPlan: string | null;
+  radioChannel: string | null;
+};
 
 /** A blank filing with the person's saved defaults filled in. */
 export function valuesWithDefaults(leadAgencyName: string, d: Defaults | null): OperationFormValues {
   const blank = emptyValues(leadAgencyName);
   if (!d) return blank;
-  return { ...blank, commanderName: d.commanderName ?? "", commanderPhone: d.commanderPhone ?? "", commsPlan: d.commsPlan ?? "", radioChannel: d.radioChannel ?? "" };
+  return {
+    ...blank,
+    commanderName: d.commanderName ?? "",
+    commanderPhone: d.commanderPhone ?? "",
+    commsPlan: d.commsPlan ?? "",
+    radioChannel: d.radioChannel ?? "",
+  };
 }

@@ -21,7 +21,8 @@ export function OperationDetailsFields({ values, set, err }: Props) {
     onChange: (e: { target: { value: string } }) => set(name)(e.target.value),
     error: err(name),
   });
-  const toggleFlag = (flag: string, on: boolean) => set("riskFlags")(on ? [...values.riskFlags, flag] : values.riskFlags.filter((f) => f !== flag));
+  const toggleFlag = (flag: string, on: boolean) =>
+    set("riskFlags")(on ? [...values.riskFlags, flag] : values.riskFlags.filter((f) => f !== flag));
   return (
     <>
       <section className="grid gap-4 sm:grid-cols-2" aria-labelledby="op-who">
@@ -29,9 +30,23 @@ export function OperationDetailsFields({ values, set, err }: Props) {
           {t("sectionWho")}
         </h2>
         <TextField label={t("leadAgencyName")} {...text("leadAgencyName")} required />
-        <TextField label={t("personnelCount")} {...text("personnelCount")} type="number" inputMode="numeric" min={1} max={2000} required />
+        <TextField
+          label={t("personnelCount")}
+          {...text("personnelCount")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={2000}
+          required
+        />
         <TextField label={t("commanderName")} {...text("commanderName")} autoComplete="off" required />
-        <TextField label={t("commanderPhone")} {...text("commanderPhone")} type="tel" hint={t("commanderPhoneHint")} required />
+        <TextField
+          label={t("commanderPhone")}
+          {...text("commanderPhone")}
+          type="tel"
+          hint={t("commanderPhoneHint")}
+          required
+        />
       </section>
       <section className="grid gap-4 sm:grid-cols-3" aria-labelledby="op-comms">
         <h2 id="op-comms" className="text-lg font-semibold sm:col-span-3">
@@ -49,7 +64,14 @@ export function OperationDetailsFields({ values, set, err }: Props) {
         <div className="grid gap-2 sm:grid-cols-2">
           {RISK_FLAGS.map((flag) => (
             <label key={flag} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="riskFlags" value={flag} checked={values.riskFlags.includes(flag)} onChange={(e) => toggleFlag(flag, e.target.checked)} data-testid={`risk-${flag}`} />
+              <input
+                type="checkbox"
+                name="riskFlags"
+                value={flag}
+                checked={values.riskFlags.includes(flag)}
+                onChange={(e) => toggleFlag(flag, e.target.checked)}
+                data-testid={`risk-${flag}`}
+              />
               {to(`riskFlags.${flag}`)}
             </label>
           ))}
@@ -64,10 +86,20 @@ export function OperationDetailsFields({ values, set, err }: Props) {
         <h2 id="op-notes" className="text-lg font-semibold">
           {t("sectionNotes")}
         </h2>
-        <p id="notes-warning" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="notes-warning">
+        <p
+          id="notes-warning"
+          className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="notes-warning"
+        >
           {t("notesWarning")}
         </p>
-        <TextArea label={t("notes")} {...text("notes")} rows={4} hint={t("notesHint")} aria-describedby={err("notes") ? "notes-warning notes-hint notes-error" : "notes-warning notes-hint"} />
+        <TextArea
+          label={t("notes")}
+          {...text("notes")}
+          rows={4}
+          hint={t("notesHint")}
+          aria-describedby={err("notes") ? "notes-warning notes-hint notes-error" : "notes-warning notes-hint"}
+        />
       </section>
     </>
   );

@@ -54,7 +54,9 @@ export function OperationForm(props: Props) {
   const tf = useT("followUp.form");
   const issueText = useIssueText();
   const router = useRouter();
-  const [values, setValues] = useState<OperationFormValues>(() => props.initial ?? emptyValues(props.defaultLeadAgency));
+  const [values, setValues] = useState<OperationFormValues>(
+    () => props.initial ?? emptyValues(props.defaultLeadAgency),
+  );
   const [area, setArea] = useState<Area | null>(props.initialArea ?? null);
   const [areaStatus, setAreaStatus] = useState<AreaStatus>(props.initialArea ? "valid" : "empty");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -64,12 +66,20 @@ export function OperationForm(props: Props) {
 
   const startsAt = iso(values.startsAt, timeZone);
   const endsAt = iso(values.endsAt, timeZone);
-  const preview = useConflictPreview(props.preview, { area, startsAt, endsAt, riskFlags: values.riskFlags, operationId: props.operationId });
+  const preview = useConflictPreview(props.preview, {
+    area,
+    startsAt,
+    endsAt,
+    riskFlags: values.riskFlags,
+    operationId: props.operationId,
+  });
   const notice = useNoticeFormPart(props.notices, { area, startsAt, endsAt, operationId: props.operationId });
 
   /** Drops the errors of what was just edited: a stale message next to a corrected field misleads. */
   const clearErrors = (match: (path: string) => boolean) =>
-    setErrors((e) => (Object.keys(e).some(match) ? Object.fromEntries(Object.entries(e).filter(([k]) => !match(k))) : e));
+    setErrors((e) =>
+      Object.keys(e).some(match) ? Object.fromEntries(Object.entries(e).filter(([k]) => !match(k))) : e,
+    );
   const set = (name: keyof OperationFormValues) => (value: string | string[]) => {
     setValues((v) => ({ ...v, [name]: value }));
     // The window's rules are reported on the end; fixing the start may be what resolves them.
@@ -85,7 +95,9 @@ export function OperationForm(props: Props) {
       startsAt: values.startsAt ? (startsAt ?? values.startsAt) : undefined,
       endsAt: values.endsAt ? (endsAt ?? values.endsAt) : undefined,
     };
-    return mode === "create" ? { ...base, status, ...(remember ? { rememberDefaults: true } : {}) } : { ...base, version: props.version };
+    return mode === "create"
+      ? { ...base, status, ...(remember ? { rememberDefaults: true } : {}) }
+      : { ...base, version: props.version };
   }
 
   async function submit(status: "DRAFT" | "PLANNED") {
@@ -136,14 +148,27 @@ export function OperationForm(props: Props) {
   const zoneHint = t("zoneHint", { zone: props.zoneName });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" data-testid="operation-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid min-w-0 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]"
+      data-testid="operation-form"
+    >
       <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-start-1">
         <FormError message={formError ? issueText(formError) : null} />
         <section className="grid gap-4 sm:grid-cols-2" aria-labelledby="op-what">
           <h2 id="op-what" className="text-lg font-semibold sm:col-span-2">
             {t("sectionWhat")}
           </h2>
-          <SelectField label={t("type")} name="type" value={values.type} onChange={(e) => set("type")(e.target.value)} error={err("type")} hint={tf("typeHint")} required>
+          <SelectField
+            label={t("type")}
+            name="type"
+            value={values.type}
+            onChange={(e) => set("type")(e.target.value)}
+            error={err("type")}
+            hint={tf("typeHint")}
+            required
+          >
             <option value="">{t("choose")}</option>
             {OPERATION_TYPES.map((ty) => (
               <option key={ty} value={ty}>
@@ -151,7 +176,16 @@ export function OperationForm(props: Props) {
               </option>
             ))}
           </SelectField>
-          <TextField label={t("title")} name="title" value={values.title} onChange={(e) => set("title")(e.target.value)} error={err("title")} hint={t("titleHint")} required maxLength={120} />
+          <TextField
+            label={t("title")}
+            name="title"
+            value={values.title}
+            onChange={(e) => set("title")(e.target.value)}
+            error={err("title")}
+            hint={t("titleHint")}
+            required
+            maxLength={120}
+          />
         </section>
         <section aria-labelledby="op-where">
           <h2 id="op-where" className="sr-only">
@@ -174,11 +208,31 @@ export function OperationForm(props: Props) {
           <h2 id="op-when" className="text-lg font-semibold sm:col-span-2">
             {t("sectionWhen")}
           </h2>
-          <TextField label={t("startsAt")} name="startsAt" type="datetime-local" value={values.startsAt} onChange={(e) => set("startsAt")(e.target.value)} error={err("startsAt")} hint={zoneHint} required />
-          <TextField label={t("endsAt")} name="endsAt" type="datetime-local" value={values.endsAt} onChange={(e) => set("endsAt")(e.target.value)} error={err("endsAt")} hint={zoneHint} required />
+          <TextField
+            label={t("startsAt")}
+            name="startsAt"
+            type="datetime-local"
+            value={values.startsAt}
+            onChange={(e) => set("startsAt")(e.target.value)}
+            error={err("startsAt")}
+            hint={zoneHint}
+            required
+          />
+          <TextField
+            label={t("endsAt")}
+            name="endsAt"
+            type="datetime-local"
+            value={values.endsAt}
+            onChange={(e) => set("endsAt")(e.target.value)}
+            error={err("endsAt")}
+            hint={zoneHint}
+            required
+          />
         </section>
         <OperationDetailsFields values={values} set={set} err={err} />
-        {props.notices ? <NoticeFieldsSection values={notice.values} onChange={notice.setValues} err={err} exigent={notice.exigent} /> : null}
+        {props.notices ? (
+          <NoticeFieldsSection values={notice.values} onChange={notice.setValues} err={err} exigent={notice.exigent} />
+        ) : null}
       </div>
       <aside className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
         <ConflictPreview state={preview} />
@@ -187,7 +241,13 @@ export function OperationForm(props: Props) {
       <div className="flex min-w-0 flex-col gap-3 border-t border-line pt-4 lg:col-start-1 lg:row-start-2">
         {mode === "create" && props.rememberDefaults ? (
           <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" className="mt-1" checked={remember} onChange={(e) => setRemember(e.target.checked)} data-testid="remember-defaults" />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={remember}
+              onChange={(e) => setRemember(e.target.checked)}
+              data-testid="remember-defaults"
+            />
             {tf("rememberDefaults")}
           </label>
         ) : null}
@@ -197,7 +257,14 @@ export function OperationForm(props: Props) {
               <Button type="submit" name="status" value="PLANNED" disabled={pending} data-testid="file-operation">
                 {t("filePlanned")}
               </Button>
-              <Button type="submit" name="status" value="DRAFT" variant="secondary" disabled={pending} data-testid="save-draft">
+              <Button
+                type="submit"
+                name="status"
+                value="DRAFT"
+                variant="secondary"
+                disabled={pending}
+                data-testid="save-draft"
+              >
                 {t("saveDraft")}
               </Button>
             </>

@@ -7,7 +7,9 @@ import { FIELD_LABELS } from "./operation-history";
 
 describe("operation history labels", () => {
   it.each(Object.keys(catalog))("exist in %s", (lang) => {
-    const missing = Object.values(FIELD_LABELS).filter((label) => lookup(catalog[lang as keyof typeof catalog], `operations.detail.${label}`) === undefined);
+    const missing = Object.values(FIELD_LABELS).filter(
+      (label) => lookup(catalog[lang as keyof typeof catalog], `operations.detail.${label}`) === undefined,
+    );
     expect(missing).toEqual([]);
   });
 });

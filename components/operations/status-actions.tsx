@@ -9,9 +9,24 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
 export type Transition = "PLAN" | "ACTIVATE" | "COMPLETE" | "CANCEL";
-export type TransitionAction = (input: { id: string; transition: Transition; version: number; reason?: string }) => Promise<ActionResult<unknown>>;
+export type TransitionAction = (input: {
+  id: string;
+  transition: Transition;
+  version: number;
+  reason?: string;
+}) => Promise<ActionResult<unknown>>;
 
-export function StatusActions({ id, version, allowed, action }: { id: string; version: number; allowed: Transition[]; action: TransitionAction }) {
+export function StatusActions({
+  id,
+  version,
+  allowed,
+  action,
+}: {
+  id: string;
+  version: number;
+  allowed: Transition[];
+  action: TransitionAction;
+}) {
   const t = useT("operations.actions");
   const tt = useT("operations.transitions");
   const issueText = useIssueText();
@@ -25,7 +40,12 @@ export function StatusActions({ id, version, allowed, action }: { id: string; ve
     setPending(true);
     setError(null);
     try {
-      const result = await action({ id, transition, version, reason: transition === "CANCEL" && reason.trim() ? reason : undefined });
+      const result = await action({
+        id,
+        transition,
+        version,
+        reason: transition === "CANCEL" && reason.trim() ? reason : undefined,
+      });
       if (!result.ok) return setError(issueText(result.formError));
       dialog.current?.close();
       router.refresh();
@@ -48,13 +68,24 @@ export function StatusActions({ id, version, allowed, action }: { id: string; ve
             </Button>
           ))}
         {allowed.includes("CANCEL") ? (
-          <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()} disabled={pending} data-testid="transition-CANCEL">
+          <Button
+            type="button"
+            variant="danger"
+            onClick={() => dialog.current?.showModal()}
+            disabled={pending}
+            data-testid="transition-CANCEL"
+          >
             {tt("CANCEL")}
           </Button>
         ) : null}
       </div>
       <FormError message={error} />
-      <dialog ref={dialog} aria-labelledby="cancel-title" aria-describedby="cancel-body" className="m-auto w-full max-w-md rounded-lg border border-line p-6 shadow-xl backdrop:bg-slate-900/50">
+      <dialog
+        ref={dialog}
+        aria-labelledby="cancel-title"
+        aria-describedby="cancel-body"
+        className="m-auto w-full max-w-md rounded-lg border border-line p-6 shadow-xl backdrop:bg-slate-900/50"
+      >
         <h2 id="cancel-title" className="text-lg font-semibold">
           {t("confirmTitle")}
         </h2>
@@ -64,13 +95,26 @@ export function StatusActions({ id, version, allowed, action }: { id: string; ve
         <label htmlFor="cancel-reason" className="mt-4 block text-sm font-medium">
           {t("reason")}
         </label>
-        <textarea id="cancel-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
+        <textarea
+          id="cancel-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          rows={3}
+          maxLength={500}
+          className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
+        />
         {error ? <p className="mt-2 text-sm text-danger">{error}</p> : null}
         <div className="mt-4 flex flex-wrap justify-end gap-2">
           <Button type="button" variant="secondary" onClick={() => dialog.current?.close()} disabled={pending}>
             {t("keep")}
           </Button>
-          <Button type="button" variant="danger" onClick={() => run("CANCEL")} disabled={pending} data-testid="confirm-cancel">
+          <Button
+            type="button"
+            variant="danger"
+            onClick={() => run("CANCEL")}
+            disabled={pending}
+            data-testid="confirm-cancel"
+          >
             {t("confirm")}
           </Button>
         </div>

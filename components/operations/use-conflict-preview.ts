@@ -17,7 +17,13 @@ export const PREVIEW_DEBOUNCE_MS = 400;
 
 export function useConflictPreview(
   action: PreviewAction,
-  input: { area: Area | null; startsAt: string | undefined; endsAt: string | undefined; riskFlags: string[]; operationId?: string },
+  input: {
+    area: Area | null;
+    startsAt: string | undefined;
+    endsAt: string | undefined;
+    riskFlags: string[];
+    operationId?: string;
+  },
 ): PreviewState {
   const issueText = useIssueText();
   const [state, setState] = useState<PreviewState>({ kind: "idle" });
@@ -29,7 +35,9 @@ export function useConflictPreview(
     const ticket = ++latest.current;
     if (!parsed?.success) {
       // Nothing checkable yet, or more than a dry run may look at: say so, without waiting.
-      const limit = parsed?.error.issues.find((i) => (PROBE_LIMIT_MESSAGES as readonly string[]).includes(parseMsg(i.message).key));
+      const limit = parsed?.error.issues.find((i) =>
+        (PROBE_LIMIT_MESSAGES as readonly string[]).includes(parseMsg(i.message).key),
+      );
       const next: PreviewState = limit ? { kind: "limit", message: issueText(limit.message) } : { kind: "idle" };
       const timer = setTimeout(() => ticket === latest.current && setState(next), 0);
       return () => clearTimeout(timer);
@@ -39,7 +47,11 @@ export function useConflictPreview(
       try {
         const result = await action(input);
         if (ticket !== latest.current) return;
-        setState(result.ok ? { kind: "done", conflicts: result.data } : { kind: "error", message: issueText(result.formError) });
+        setState(
+          result.ok
+            ? { kind: "done", conflicts: result.data }
+            : { kind: "error", message: issueText(result.formError) },
+        );
       } catch {
         if (ticket === latest.current) setState({ kind: "error", message: issueText("operations.preview.failed") });
       }

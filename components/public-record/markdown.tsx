@@ -16,7 +16,14 @@ export function PolicyMarkdown({ text }: { text: string }) {
           h1: ({ children }) => <h3>{children}</h3>,
           h2: ({ children }) => <h4>{children}</h4>,
           h3: ({ children }) => <h5>{children}</h5>,
-          a: ({ href, children }) => (href ? <a href={href} rel="nofollow noopener noreferrer">{children}</a> : <span>{children}</span>),
+          a: ({ href, children }) =>
+            href ? (
+              <a href={href} rel="nofollow noopener noreferrer">
+                {children}
+              </a>
+            ) : (
+              <span>{children}</span>
+            ),
         }}
       >
         {text}

@@ -7,7 +7,13 @@ import type { ActionResult } from "@/app/_lib/action-result";
 import { useIssueText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 
-type Props = { label: string; ariaLabel?: string; action: () => Promise<ActionResult<unknown>>; variant?: "primary" | "secondary" | "danger"; testId?: string };
+type Props = {
+  label: string;
+  ariaLabel?: string;
+  action: () => Promise<ActionResult<unknown>>;
+  variant?: "primary" | "secondary" | "danger";
+  testId?: string;
+};
 
 export function ActionButton({ label, ariaLabel, action, variant = "secondary", testId }: Props) {
   const issueText = useIssueText();
@@ -26,7 +32,14 @@ export function ActionButton({ label, ariaLabel, action, variant = "secondary", 
 
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Button type="button" variant={variant} onClick={act} disabled={pending} aria-label={ariaLabel} data-testid={testId}>
+      <Button
+        type="button"
+        variant={variant}
+        onClick={act}
+        disabled={pending}
+        aria-label={ariaLabel}
+        data-testid={testId}
+      >
         {label}
       </Button>
       <span aria-live="polite" className="text-sm font-medium text-danger">

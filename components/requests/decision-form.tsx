@@ -31,7 +31,14 @@ export function DecisionForm({ id, rules, directed, interview, action }: Props) 
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const s = (k: string) => String(f.get(k) ?? "");
-    const input: Record<string, unknown> = { id, decision: s("decision"), ruleId: s("ruleId"), basis: s("basis"), reason: s("reason"), justification: s("justification") };
+    const input: Record<string, unknown> = {
+      id,
+      decision: s("decision"),
+      ruleId: s("ruleId"),
+      basis: s("basis"),
+      reason: s("reason"),
+      justification: s("justification"),
+    };
     if (interview) {
       input.counselNotified = f.get("counselNotified") === "on";
       const wall = s("counselNotifiedAt");
@@ -41,9 +48,20 @@ export function DecisionForm({ id, rules, directed, interview, action }: Props) 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-line bg-white p-4" data-testid="decision-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4 rounded-lg border border-line bg-white p-4"
+      data-testid="decision-form"
+    >
       <h2 className="text-lg font-semibold">{t("decide.title")}</h2>
-      <SelectField label={t("decide.decision")} name="decision" value={decision} onChange={(e) => setDecision(e.target.value)} error={err("decision")}>
+      <SelectField
+        label={t("decide.decision")}
+        name="decision"
+        value={decision}
+        onChange={(e) => setDecision(e.target.value)}
+        error={err("decision")}
+      >
         <option value="">{t("form.choose")}</option>
         {REQUEST_DECISIONS.map((d) => (
           <option key={d} value={d}>
@@ -59,7 +77,13 @@ export function DecisionForm({ id, rules, directed, interview, action }: Props) 
           </option>
         ))}
       </SelectField>
-      <TextField label={t("decide.basis")} name="basis" error={err("basis")} maxLength={300} hint={t("decide.basisHint")} />
+      <TextField
+        label={t("decide.basis")}
+        name="basis"
+        error={err("basis")}
+        maxLength={300}
+        hint={t("decide.basisHint")}
+      />
       <TextArea label={t("decide.reason")} name="reason" error={err("reason")} maxLength={1000} rows={2} />
       {interview ? (
         <fieldset className="flex flex-col gap-2">
@@ -70,15 +94,30 @@ export function DecisionForm({ id, rules, directed, interview, action }: Props) 
               {t("decide.counselNotified")}
             </label>
           </div>
-          <TextField label={t("decide.counselNotifiedAt", { zone })} name="counselNotifiedAt" type="datetime-local" error={err("counselNotifiedAt")} />
+          <TextField
+            label={t("decide.counselNotifiedAt", { zone })}
+            name="counselNotifiedAt"
+            type="datetime-local"
+            error={err("counselNotifiedAt")}
+          />
         </fieldset>
       ) : null}
       {departs || fieldErrors.justification ? (
-        <p className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900" data-testid="departure-warning">
+        <p
+          className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900"
+          data-testid="departure-warning"
+        >
           {t("decide.departureWarning")}
         </p>
       ) : null}
-      <TextArea label={t("decide.justification")} name="justification" error={err("justification")} maxLength={1000} rows={3} hint={t("decide.justificationHint")} />
+      <TextArea
+        label={t("decide.justification")}
+        name="justification"
+        error={err("justification")}
+        maxLength={1000}
+        rows={3}
+        hint={t("decide.justificationHint")}
+      />
       <FormError message={formError ? issueText(formError) : null} />
       <div>
         <Button type="submit" disabled={pending} data-testid="decide-submit">

@@ -44,14 +44,19 @@ export function EditRequestForm({ id, fields, decided, initial, action }: Props)
   const [saved, setSaved] = useState<number | null>(null);
   const shown = (f: keyof EditValues) => fields.includes(f);
   const err = (name: string) => (fieldErrors[name] ? issueText(fieldErrors[name]) : undefined);
-  const set = (k: keyof EditValues) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
+  const set = (k: keyof EditValues) => (e: { target: { value: string } }) =>
+    setV((x) => ({ ...x, [k]: e.target.value }));
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const input: Record<string, unknown> = {};
     for (const k of Object.keys(v) as (keyof EditValues)[]) {
       if (!shown(k) || v[k] === initial[k]) continue;
-      input[k] = WALL_FIELDS.has(k) ? (v[k] ? (zonedWallTimeToUtc(String(v[k]), zone)?.toISOString() ?? "invalid") : "") : v[k];
+      input[k] = WALL_FIELDS.has(k)
+        ? v[k]
+          ? (zonedWallTimeToUtc(String(v[k]), zone)?.toISOString() ?? "invalid")
+          : ""
+        : v[k];
     }
     setSaved(null);
     setFormError(null);
@@ -82,10 +87,44 @@ export function EditRequestForm({ id, fields, decided, initial, action }: Props)
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="edit-request-form">
       <p className="text-sm text-muted">{decided ? t("edit.afterDecision") : t("edit.beforeDecision")}</p>
-      {shown("receivedAt") ? <TextField label={t("form.receivedAt", { zone })} name="receivedAt" type="datetime-local" value={v.receivedAt} onChange={set("receivedAt")} error={err("receivedAt")} /> : null}
-      {shown("requesterName") ? <TextField label={t("edit.requesterName")} name="requesterName" value={v.requesterName} onChange={set("requesterName")} error={err("requesterName")} maxLength={200} /> : null}
-      {shown("dueAt") ? <TextField label={t("form.dueAt", { zone })} name="dueAt" type="datetime-local" value={v.dueAt} onChange={set("dueAt")} error={err("dueAt")} hint={t("form.dueHint")} /> : null}
-      <SelectField label={t("form.basisDocument")} name="basisDocument" value={v.basisDocument} onChange={set("basisDocument")} error={err("basisDocument")}>
+      {shown("receivedAt") ? (
+        <TextField
+          label={t("form.receivedAt", { zone })}
+          name="receivedAt"
+          type="datetime-local"
+          value={v.receivedAt}
+          onChange={set("receivedAt")}
+          error={err("receivedAt")}
+        />
+      ) : null}
+      {shown("requesterName") ? (
+        <TextField
+          label={t("edit.requesterName")}
+          name="requesterName"
+          value={v.requesterName}
+          onChange={set("requesterName")}
+          error={err("requesterName")}
+          maxLength={200}
+        />
+      ) : null}
+      {shown("dueAt") ? (
+        <TextField
+          label={t("form.dueAt", { zone })}
+          name="dueAt"
+          type="datetime-local"
+          value={v.dueAt}
+          onChange={set("dueAt")}
+          error={err("dueAt")}
+          hint={t("form.dueHint")}
+        />
+      ) : null}
+      <SelectField
+        label={t("form.basisDocument")}
+        name="basisDocument"
+        value={v.basisDocument}
+        onChange={set("basisDocument")}
+        error={err("basisDocument")}
+      >
         {BASIS_DOCUMENTS.map((d) => (
           <option key={d} value={d}>
             {t(`documents.${d}`)}
@@ -93,20 +132,49 @@ export function EditRequestForm({ id, fields, decided, initial, action }: Props)
         ))}
       </SelectField>
       <div className="flex items-center gap-2">
-        <input id="basisSignedByJudge" name="basisSignedByJudge" type="checkbox" className="h-4 w-4" checked={v.basisSignedByJudge} onChange={(e) => setV((x) => ({ ...x, basisSignedByJudge: e.target.checked }))} />
+        <input
+          id="basisSignedByJudge"
+          name="basisSignedByJudge"
+          type="checkbox"
+          className="h-4 w-4"
+          checked={v.basisSignedByJudge}
+          onChange={(e) => setV((x) => ({ ...x, basisSignedByJudge: e.target.checked }))}
+        />
         <label htmlFor="basisSignedByJudge" className="text-sm">
           {t("form.signedByJudge")}
         </label>
       </div>
-      <TextField label={t("form.basisCourt")} name="basisCourt" value={v.basisCourt} onChange={set("basisCourt")} error={err("basisCourt")} maxLength={200} />
-      <SelectField label={t("form.offenceCategory")} name="offenceCategory" value={v.offenceCategory} onChange={set("offenceCategory")} error={err("offenceCategory")} hint={t("form.categoryHint")}>
+      <TextField
+        label={t("form.basisCourt")}
+        name="basisCourt"
+        value={v.basisCourt}
+        onChange={set("basisCourt")}
+        error={err("basisCourt")}
+        maxLength={200}
+      />
+      <SelectField
+        label={t("form.offenceCategory")}
+        name="offenceCategory"
+        value={v.offenceCategory}
+        onChange={set("offenceCategory")}
+        error={err("offenceCategory")}
+        hint={t("form.categoryHint")}
+      >
         {OFFENCE_CATEGORIES.map((c) => (
           <option key={c} value={c}>
             {t(`categories.${c}`)}
           </option>
         ))}
       </SelectField>
-      <TextField label={t("form.localReference")} name="localReference" value={v.localReference} onChange={set("localReference")} error={err("localReference")} maxLength={60} hint={t("form.localReferenceHint")} />
+      <TextField
+        label={t("form.localReference")}
+        name="localReference"
+        value={v.localReference}
+        onChange={set("localReference")}
+        error={err("localReference")}
+        maxLength={60}
+        hint={t("form.localReferenceHint")}
+      />
       <FormError message={formError ? issueText(formError) : null} />
       <p aria-live="polite" className="text-sm" data-testid="edit-saved">
         {saved === null ? "" : saved === 0 ? t("edit.nothingChanged") : t("edit.saved", { count: saved })}

@@ -6,7 +6,15 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { useNoticeAction } from "@/components/notices/use-notice-action";
 
-export function PublishReportButton({ year, quarter, action }: { year: number; quarter: number | null; action: (input: { year: number; quarter: number | null }) => Promise<ActionResult> }) {
+export function PublishReportButton({
+  year,
+  quarter,
+  action,
+}: {
+  year: number;
+  quarter: number | null;
+  action: (input: { year: number; quarter: number | null }) => Promise<ActionResult>;
+}) {
   const t = useT("requests");
   const issueText = useIssueText();
   const { run, pending, formError } = useNoticeAction(action);

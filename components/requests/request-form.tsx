@@ -44,7 +44,14 @@ export function RequestForm({ mode, agencies, nowWall, action }: Props) {
       offenceCategory: s("offenceCategory"),
     };
     if (mode === "submit") input.agencyId = s("agencyId");
-    else Object.assign(input, { channel: s("channel"), receivedAt: iso(s("receivedAt"), zone), requesterAgencyId: s("requesterAgencyId"), requesterName: s("requesterName"), localReference: s("localReference") });
+    else
+      Object.assign(input, {
+        channel: s("channel"),
+        receivedAt: iso(s("receivedAt"), zone),
+        requesterAgencyId: s("requesterAgencyId"),
+        requesterName: s("requesterName"),
+        localReference: s("localReference"),
+      });
     setPending(true);
     setFormError(null);
     setFieldErrors({});
@@ -65,8 +72,15 @@ export function RequestForm({ mode, agencies, nowWall, action }: Props) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-4 rounded-lg border border-line bg-white p-4" data-testid="request-form">
-      <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">{t("form.noPersonWarning")}</p>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex max-w-2xl flex-col gap-4 rounded-lg border border-line bg-white p-4"
+      data-testid="request-form"
+    >
+      <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
+        {t("form.noPersonWarning")}
+      </p>
       <SelectField label={t("form.kind")} name="kind" defaultValue="" error={err("kind")}>
         <option value="">{t("form.choose")}</option>
         {REQUEST_KINDS.map((k) => (
@@ -86,7 +100,13 @@ export function RequestForm({ mode, agencies, nowWall, action }: Props) {
         </SelectField>
       ) : (
         <>
-          <SelectField label={t("form.requesterAgency")} name="requesterAgencyId" defaultValue="" error={err("requesterAgencyId")} hint={t("form.requesterHint")}>
+          <SelectField
+            label={t("form.requesterAgency")}
+            name="requesterAgencyId"
+            defaultValue=""
+            error={err("requesterAgencyId")}
+            hint={t("form.requesterHint")}
+          >
             <option value="">{t("form.notAMember")}</option>
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
@@ -94,7 +114,12 @@ export function RequestForm({ mode, agencies, nowWall, action }: Props) {
               </option>
             ))}
           </SelectField>
-          <TextField label={t("form.requesterName")} name="requesterName" error={err("requesterName")} maxLength={200} />
+          <TextField
+            label={t("form.requesterName")}
+            name="requesterName"
+            error={err("requesterName")}
+            maxLength={200}
+          />
           <SelectField label={t("form.channel")} name="channel" defaultValue="" error={err("channel")}>
             <option value="">{t("form.choose")}</option>
             {MANUAL_CHANNELS.map((c) => (
@@ -103,10 +128,22 @@ export function RequestForm({ mode, agencies, nowWall, action }: Props) {
               </option>
             ))}
           </SelectField>
-          <TextField label={t("form.receivedAt", { zone })} name="receivedAt" type="datetime-local" defaultValue={nowWall} error={err("receivedAt")} />
+          <TextField
+            label={t("form.receivedAt", { zone })}
+            name="receivedAt"
+            type="datetime-local"
+            defaultValue={nowWall}
+            error={err("receivedAt")}
+          />
         </>
       )}
-      <TextField label={t("form.dueAt", { zone })} name="dueAt" type="datetime-local" error={err("dueAt")} hint={t("form.dueHint")} />
+      <TextField
+        label={t("form.dueAt", { zone })}
+        name="dueAt"
+        type="datetime-local"
+        error={err("dueAt")}
+        hint={t("form.dueHint")}
+      />
       <SelectField label={t("form.basisDocument")} name="basisDocument" defaultValue="" error={err("basisDocument")}>
         <option value="">{t("form.choose")}</option>
         {BASIS_DOCUMENTS.map((d) => (
@@ -122,7 +159,13 @@ export function RequestForm({ mode, agencies, nowWall, action }: Props) {
         </label>
       </div>
       <TextField label={t("form.basisCourt")} name="basisCourt" error={err("basisCourt")} maxLength={200} />
-      <SelectField label={t("form.offenceCategory")} name="offenceCategory" defaultValue="" error={err("offenceCategory")} hint={t("form.categoryHint")}>
+      <SelectField
+        label={t("form.offenceCategory")}
+        name="offenceCategory"
+        defaultValue=""
+        error={err("offenceCategory")}
+        hint={t("form.categoryHint")}
+      >
         <option value="">{t("form.choose")}</option>
         {OFFENCE_CATEGORIES.map((c) => (
           <option key={c} value={c}>
@@ -130,7 +173,15 @@ export function RequestForm({ mode, agencies, nowWall, action }: Props) {
           </option>
         ))}
       </SelectField>
-      {mode === "log" ? <TextField label={t("form.localReference")} name="localReference" error={err("localReference")} maxLength={60} hint={t("form.localReferenceHint")} /> : null}
+      {mode === "log" ? (
+        <TextField
+          label={t("form.localReference")}
+          name="localReference"
+          error={err("localReference")}
+          maxLength={60}
+          hint={t("form.localReferenceHint")}
+        />
+      ) : null}
       <FormError message={formError ? issueText(formError) : null} />
       <div>
         <Button type="submit" disabled={pending || createdId !== null} data-testid="request-submit">

@@ -10,10 +10,22 @@ export function dueClock(t: Translate, minutes: number | null): string {
   return minutes >= 0 ? t("queue.dueIn", { time: text }) : t("queue.overdue", { time: text });
 }
 
-export function DecisionBadge({ t, decision, departure }: { t: Translate; decision: string | null; departure?: boolean }) {
+export function DecisionBadge({
+  t,
+  decision,
+  departure,
+}: {
+  t: Translate;
+  decision: string | null;
+  departure?: boolean;
+}) {
   return (
     <span className="inline-flex gap-2">
-      {decision ? <Badge tone={decision === "DECLINED" ? "info" : "ok"}>{t(`decisions.${decision}`)}</Badge> : <Badge tone="warn">{t("queue.pending")}</Badge>}
+      {decision ? (
+        <Badge tone={decision === "DECLINED" ? "info" : "ok"}>{t(`decisions.${decision}`)}</Badge>
+      ) : (
+        <Badge tone="warn">{t("queue.pending")}</Badge>
+      )}
       {departure ? <Badge tone="danger">{t("oversight.departure")}</Badge> : null}
     </span>
   );

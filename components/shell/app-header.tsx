@@ -67,7 +67,15 @@ export function AppHeader({ items, counts: initial, agencyLine, userName }: Prop
           data-testid="menu-button"
           onClick={() => setOpen((o) => !o)}
         >
-          <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2">
+          <svg
+            aria-hidden="true"
+            width="20"
+            height="20"
+            viewBox="0 0 20 20"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
             {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
           </svg>
           {t("shell.menu")}
@@ -78,7 +86,12 @@ export function AppHeader({ items, counts: initial, agencyLine, userName }: Prop
             </span>
           ) : null}
         </button>
-        <div ref={panel} id="main-menu" className={`${open ? "block" : "hidden"} w-full border-t border-white/20 pt-2 md:contents`} data-testid="main-menu">
+        <div
+          ref={panel}
+          id="main-menu"
+          className={`${open ? "block" : "hidden"} w-full border-t border-white/20 pt-2 md:contents`}
+          data-testid="main-menu"
+        >
           <nav aria-label={t("nav.main")} className="md:order-3 md:mt-2 md:w-full">
             <NavLinks items={items} counts={counts} />
           </nav>
@@ -86,7 +99,11 @@ export function AppHeader({ items, counts: initial, agencyLine, userName }: Prop
             <p className="text-sm text-blue-100 md:hidden">{agencyLine}</p>
             <div className="flex flex-wrap items-center gap-3">
               <LanguageSwitch />
-              <Link href="/account" className="inline-flex min-h-11 items-center text-sm text-white underline-offset-2 hover:underline md:min-h-0" data-testid="shell-user">
+              <Link
+                href="/account"
+                className="inline-flex min-h-11 items-center text-sm text-white underline-offset-2 hover:underline md:min-h-0"
+                data-testid="shell-user"
+              >
                 {userName}
               </Link>
               <SignOutButton />

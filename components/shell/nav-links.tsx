@@ -5,11 +5,20 @@ import { useT } from "@/components/i18n/i18n-provider";
 import type { NavCounts } from "@/lib/dashboard/nav-counts";
 import type { NavItem } from "./nav-items";
 
-export function NavLinks({ items, counts, onNavigate }: { items: NavItem[]; counts: NavCounts; onNavigate?: () => void }) {
+export function NavLinks({
+  items,
+  counts,
+  onNavigate,
+}: {
+  items: NavItem[];
+  counts: NavCounts;
+  onNavigate?: () => void;
+}) {
   const t = useT("common");
   const pathname = usePathname();
   // Only the most specific matching link is the current page (/operations/new, not also /operations).
-  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const matches = (href: string) =>
+    href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
   const current = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap">
@@ -29,7 +38,10 @@ export function NavLinks({ items, counts, onNavigate }: { items: NavItem[]; coun
             >
               {t(item.labelKey)}
               {count ? (
-                <span data-testid={`nav-count-${item.count}`} className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
+                <span
+                  data-testid={`nav-count-${item.count}`}
+                  className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white"
+                >
                   <span aria-hidden="true">{count}</span>
                   <span className="sr-only">{t(`shell.counts.${item.count}`, { count })}</span>
                 </span>

@@ -8,7 +8,11 @@ const styles: Record<Variant, string> = {
   danger: "bg-danger text-white hover:bg-red-800 disabled:bg-slate-400",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return (
     <button
       {...props}

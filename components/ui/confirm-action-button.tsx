@@ -9,7 +9,15 @@ import { Button } from "@/components/ui/button";
 
 export type ConfirmActionLabels = { ask: string; askLabel: string; confirm: string; yes: string; keep: string };
 
-export function ConfirmActionButton({ labels, action, testId }: { labels: ConfirmActionLabels; action: () => Promise<ActionResult>; testId: string }) {
+export function ConfirmActionButton({
+  labels,
+  action,
+  testId,
+}: {
+  labels: ConfirmActionLabels;
+  action: () => Promise<ActionResult>;
+  testId: string;
+}) {
   const issueText = useIssueText();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);

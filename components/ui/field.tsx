@@ -44,10 +44,7 @@ function controlProps(name: string, error?: string, hint?: string) {
 export function TextField({ label, name, error, hint, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Frame label={label} name={name} error={error} hint={hint}>
-      <input
-        {...controlProps(name, error, hint)}
-        {...props}
-      />
+      <input {...controlProps(name, error, hint)} {...props} />
     </Frame>
   );
 }
@@ -55,21 +52,22 @@ export function TextField({ label, name, error, hint, ...props }: Common & Input
 export function TextArea({ label, name, error, hint, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Frame label={label} name={name} error={error} hint={hint}>
-      <textarea
-        {...controlProps(name, error, hint)}
-        {...props}
-      />
+      <textarea {...controlProps(name, error, hint)} {...props} />
     </Frame>
   );
 }
 
-export function SelectField({ label, name, error, hint, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  children,
+  ...props
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Frame label={label} name={name} error={error} hint={hint}>
-      <select
-        {...controlProps(name, error, hint)}
-        {...props}
-      >
+      <select {...controlProps(name, error, hint)} {...props}>
         {children}
       </select>
     </Frame>
@@ -78,7 +76,11 @@ export function SelectField({ label, name, error, hint, children, ...props }: Co
 
 export function FormError({ message }: { message?: string | null }) {
   return (
-    <div aria-live="polite" data-testid="form-error" className={message ? "rounded-md border border-danger bg-red-50 px-3 py-2 text-danger" : ""}>
+    <div
+      aria-live="polite"
+      data-testid="form-error"
+      className={message ? "rounded-md border border-danger bg-red-50 px-3 py-2 text-danger" : ""}
+    >
       {message ?? null}
     </div>
   );

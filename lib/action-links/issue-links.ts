@@ -21,8 +21,12 @@ export function actionLinkUrl(token: string): string {
 
 /** When the subject stops mattering: the notice's window end, or the end of the conflict's overlap. */
 async function subjectEnd(tx: Tx, r: ActionLinkRequest): Promise<Date | null> {
-  if (r.subjectType === "NOTICE") return (await tx.notice.findUnique({ where: { id: r.subjectId }, select: { endsAt: true } }))?.endsAt ?? null;
-  const c = await tx.conflict.findUnique({ where: { id: r.subjectId }, select: { overlapEnd: true, opAId: true, opBId: true } });
+  if (r.subjectType === "NOTICE")
+    return (await tx.notice.findUnique({ where: { id: r.subjectId }, select: { endsAt: true } }))?.endsAt ?? null;
+  const c = await tx.conflict.findUnique({
+    where: { id: r.subjectId },
+    select: { overlapEnd: true, opAId: true, opBId: true },
+  });
   if (!c) return null;
   if (c.overlapEnd) return c.overlapEnd;
   const ops = await tx.operation.findMany({ where: { id: { in: [c.opAId, c.opBId] } }, select: { endsAt: true } });
@@ -43,7 +47,18 @@ export async function issueActionLinks(
     if (expiresAt <= o.now) continue;
     const { token, hash } = generateLinkToken();
     await tx.actionLink.create({
-      data: { id: randomUUID(), tokenHash: hash, action: r.action, subjectType: r.subjectType, subjectId: r.subjectId, userId: o.userId, agencyId: o.agencyId, mailMessageId: o.mailMessageId, createdAt: o.now, expiresAt },
+      data: {
+        id: randomUUID(),
+        tokenHash: hash,
+        action: r.action,
+        subjectType: r.subjectType,
+        subjectId: r.subjectId,
+        userId: o.userId,
+        agencyId: o.agencyId,
+        mailMessageId: o.mailMessageId,
+        createdAt: o.now,
+        expiresAt,
+      },
     });
     issued.push({ ...r, url: actionLinkUrl(token), expiresAt });
   }

@@ -13,7 +13,10 @@ export const ACTION_LINK_AUDIT = { use: "actionLink.use", refuse: "actionLink.re
 
 const TARGET = { NOTICE: "Notice", CONFLICT: "Conflict" } as Record<string, string>;
 
-export async function recordLinkUse(db: Db, o: { link: LinkRow; person: LinkPerson; context: LinkContext; now: Date }): Promise<void> {
+export async function recordLinkUse(
+  db: Db,
+  o: { link: LinkRow; person: LinkPerson; context: LinkContext; now: Date },
+): Promise<void> {
   const { link, person } = o;
   await db.$transaction((tx) =>
     recordAudit(tx, {
@@ -31,12 +34,26 @@ export async function recordLinkUse(db: Db, o: { link: LinkRow; person: LinkPers
   );
 }
 
-export async function recordLinkRefusal(db: Db, o: { state: LinkState; reason: LinkRefusal; context: LinkContext; now: Date; step: "view" | "use" }): Promise<void> {
+export async function recordLinkRefusal(
+  db: Db,
+  o: { state: LinkState; reason: LinkRefusal; context: LinkContext; now: Date; step: "view" | "use" },
+): Promise<void> {
   const { link } = o.state;
-  const fields = { reason: o.reason, step: o.step, linkId: link?.id ?? null, linkAction: link?.action ?? null, subjectType: link?.subjectType ?? null, subjectId: link?.subjectId ?? null, userId: link?.userId ?? null };
+  const fields = {
+    reason: o.reason,
+    step: o.step,
+    linkId: link?.id ?? null,
+    linkAction: link?.action ?? null,
+    subjectType: link?.subjectType ?? null,
+    subjectId: link?.subjectId ?? null,
+    userId: link?.userId ?? null,
+  };
   const verdict = await consume(db, "actionLinkRefusalAudit", `ip:${o.context.sourceIp ?? "unknown"}`);
   if (!verdict.allowed) {
-    log.warn({ ...fields, requestId: o.context.requestId, sourceIp: o.context.sourceIp }, "emailed link refused (not audited: over the address's allowance)");
+    log.warn(
+      { ...fields, requestId: o.context.requestId, sourceIp: o.context.sourceIp },
+      "emailed link refused (not audited: over the address's allowance)",
+    );
     return;
   }
   await db.$transaction((tx) =>

@@ -19,7 +19,10 @@ const any = (roles: Role[], of: Role[]) => roles.some((r) => of.includes(r));
 
 export async function noticeEmailActions(
   tx: Tx,
-  o: { userId: string | null | undefined; notice: { id: string; kind: NoticeKind; conflictId?: string | null; requiresAck: boolean } },
+  o: {
+    userId: string | null | undefined;
+    notice: { id: string; kind: NoticeKind; conflictId?: string | null; requiresAck: boolean };
+  },
 ): Promise<ActionLinkRequest[]> {
   const roles = await rolesOf(tx, o.userId);
   if (!any(roles, NOTICE_ACTING_ROLES)) return [];
@@ -30,13 +33,19 @@ export async function noticeEmailActions(
   } else if (notice.requiresAck && notice.kind !== "CANCELLATION") {
     offers.push({ action: "ACKNOWLEDGE", subjectType: "NOTICE", subjectId: notice.id });
   }
-  if (notice.kind !== "CANCELLATION") offers.push({ action: "CALL_REQUEST", subjectType: "NOTICE", subjectId: notice.id });
+  if (notice.kind !== "CANCELLATION")
+    offers.push({ action: "CALL_REQUEST", subjectType: "NOTICE", subjectId: notice.id });
   return offers;
 }
 
-export async function escalationEmailActions(tx: Tx, o: { userId: string | null | undefined; subjectType: string; subjectId: string }): Promise<ActionLinkRequest[]> {
+export async function escalationEmailActions(
+  tx: Tx,
+  o: { userId: string | null | undefined; subjectType: string; subjectId: string },
+): Promise<ActionLinkRequest[]> {
   const roles = await rolesOf(tx, o.userId);
-  if (o.subjectType === "NOTICE" && any(roles, NOTICE_ACTING_ROLES)) return [{ action: "ACKNOWLEDGE", subjectType: "NOTICE", subjectId: o.subjectId }];
-  if (o.subjectType === "CONFLICT" && any(roles, CONFLICT_DECIDING_ROLES)) return [{ action: "ACKNOWLEDGE", subjectType: "CONFLICT", subjectId: o.subjectId }];
+  if (o.subjectType === "NOTICE" && any(roles, NOTICE_ACTING_ROLES))
+    return [{ action: "ACKNOWLEDGE", subjectType: "NOTICE", subjectId: o.subjectId }];
+  if (o.subjectType === "CONFLICT" && any(roles, CONFLICT_DECIDING_ROLES))
+    return [{ action: "ACKNOWLEDGE", subjectType: "CONFLICT", subjectId: o.subjectId }];
   return [];
 }

@@ -15,12 +15,17 @@ let cachedKey: { secret: string; key: Buffer } | undefined;
 
 function macKey(): Buffer {
   const secret = env().AUTH_SECRET;
-  if (cachedKey?.secret !== secret) cachedKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, "common-ground", "action-link-mac-v1", 32)) };
+  if (cachedKey?.secret !== secret)
+    cachedKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, "common-ground", "action-link-mac-v1", 32)) };
   return cachedKey.key;
 }
 
 function mac(randomPart: string): string {
-  return createHmac("sha256", macKey()).update(randomPart, "utf8").digest().subarray(0, MAC_BYTES).toString("base64url");
+  return createHmac("sha256", macKey())
+    .update(randomPart, "utf8")
+    .digest()
+    .subarray(0, MAC_BYTES)
+    .toString("base64url");
 }
 
 export function generateLinkToken(): { token: string; hash: string } {

@@ -23,7 +23,12 @@ export async function allowLinkRequest(db: Db, sourceIp: string | null): Promise
 }
 
 /** The GET: what the link would do, or why it cannot. Never acts. */
-export async function previewActionLink(o: { db: Db; token: unknown; now: Date; context: LinkContext }): Promise<LinkState> {
+export async function previewActionLink(o: {
+  db: Db;
+  token: unknown;
+  now: Date;
+  context: LinkContext;
+}): Promise<LinkState> {
   const state = await inspectLink(o.db, o.token, o.now);
   // Only the link's own failures are worth a record here; a subject's state is audited when someone tries to act.
   if (state.refusal && ["INVALID", "USED", "EXPIRED", "ACCOUNT_INACTIVE"].includes(state.refusal)) {
@@ -33,7 +38,12 @@ export async function previewActionLink(o: { db: Db; token: unknown; now: Date; 
 }
 
 /** The POST: performs the link's one action as its addressed person, once. */
-export async function actThroughLink(o: { db: Db; token: unknown; now: Date; context: LinkContext }): Promise<LinkOutcome> {
+export async function actThroughLink(o: {
+  db: Db;
+  token: unknown;
+  now: Date;
+  context: LinkContext;
+}): Promise<LinkOutcome> {
   const { db, now } = o;
   const state = await inspectLink(db, o.token, now);
   if (state.refusal || !state.link || !state.person) return refuse(o, state, state.refusal ?? "INVALID");
@@ -91,19 +101,37 @@ async function perform(db: Db, link: LinkRow, actor: Actor, now: Date): Promise<
       // Someone at the agency acknowledged it between the check and now: this link did nothing.
       return acknowledgedAt.getTime() === now.getTime() ? null : "ALREADY_ACKNOWLEDGED";
     }
-    const notice = await db.notice.findFirst({ where: { id: link.subjectId, recipientAgencyId: actor.agencyId }, select: { kind: true } });
+    const notice = await db.notice.findFirst({
+      where: { id: link.subjectId, recipientAgencyId: actor.agencyId },
+      select: { kind: true },
+    });
     if (!notice) return "GONE";
-    await replyToNotice({ db, actor, noticeId: link.subjectId, input: { kind: notice.kind === "CONFLICT" ? "REQUEST_DECONFLICTION_CALL" : "CALL_ME" }, now });
+    await replyToNotice({
+      db,
+      actor,
+      noticeId: link.subjectId,
+      input: { kind: notice.kind === "CONFLICT" ? "REQUEST_DECONFLICTION_CALL" : "CALL_ME" },
+      now,
+    });
     return null;
   } catch (err) {
     if (err instanceof NotFoundError) return "GONE";
     if (err instanceof ForbiddenError) return "NOT_ALLOWED";
-    if (err instanceof ConflictError) return err.message === "notices.errors.superseded" ? "SUPERSEDED" : err.message === "conflicts.errors.closed" ? "CLOSED" : "ALREADY_ACKNOWLEDGED";
+    if (err instanceof ConflictError)
+      return err.message === "notices.errors.superseded"
+        ? "SUPERSEDED"
+        : err.message === "conflicts.errors.closed"
+          ? "CLOSED"
+          : "ALREADY_ACKNOWLEDGED";
     throw err;
   }
 }
 
-async function refuse(o: { db: Db; now: Date; context: LinkContext }, state: LinkState, reason: LinkRefusal): Promise<LinkOutcome> {
+async function refuse(
+  o: { db: Db; now: Date; context: LinkContext },
+  state: LinkState,
+  reason: LinkRefusal,
+): Promise<LinkOutcome> {
   await recordLinkRefusal(o.db, { state, reason, context: o.context, now: o.now, step: "use" });
   return { status: "REFUSED", state: { ...state, refusal: reason } };
 }

@@ -26,7 +26,8 @@ export function multiPolygonBbox(boundary: MultiPolygon): Bbox {
 
 /** The boundary and bbox columns for a write: all null when the agency has no mapped jurisdiction. */
 export function boundaryColumns(boundary: MultiPolygon | null | undefined) {
-  if (!boundary) return { boundary: Prisma.DbNull, bboxMinLon: null, bboxMinLat: null, bboxMaxLon: null, bboxMaxLat: null };
+  if (!boundary)
+    return { boundary: Prisma.DbNull, bboxMinLon: null, bboxMinLat: null, bboxMaxLon: null, bboxMaxLat: null };
   return { boundary, ...multiPolygonBbox(boundary) };
 }
 
@@ -35,6 +36,7 @@ export function asMultiPolygon(value: unknown): MultiPolygon | null {
   if (!value || typeof value !== "object") return null;
   const g = value as { type?: unknown; coordinates?: unknown };
   if (g.type === "MultiPolygon" && Array.isArray(g.coordinates)) return g as MultiPolygon;
-  if (g.type === "Polygon" && Array.isArray(g.coordinates)) return { type: "MultiPolygon", coordinates: [g.coordinates as [number, number][][]] };
+  if (g.type === "Polygon" && Array.isArray(g.coordinates))
+    return { type: "MultiPolygon", coordinates: [g.coordinates as [number, number][][]] };
   return null;
 }

@@ -34,13 +34,23 @@ const PUBLIC = {
 } as const satisfies Prisma.AgencySelect;
 
 export type DirectoryListing = Prisma.AgencyGetPayload<{ select: typeof LISTED }>;
-export type DirectoryEntry = Omit<Prisma.AgencyGetPayload<{ select: typeof PUBLIC }>, "boundary"> & { boundary: MultiPolygon | null };
+export type DirectoryEntry = Omit<Prisma.AgencyGetPayload<{ select: typeof PUBLIC }>, "boundary"> & {
+  boundary: MultiPolygon | null;
+};
 
 function requireSignedIn(actor: Actor | null | undefined): asserts actor is Actor {
   if (!actor) throw new UnauthorizedError();
 }
 
-export async function listDirectory({ actor, filter, db = defaultDb() }: { actor: Actor | null; filter: DirectoryFilter; db?: Db }): Promise<DirectoryListing[]> {
+export async function listDirectory({
+  actor,
+  filter,
+  db = defaultDb(),
+}: {
+  actor: Actor | null;
+  filter: DirectoryFilter;
+  db?: Db;
+}): Promise<DirectoryListing[]> {
   requireSignedIn(actor);
   const q = filter.q;
   return db.agency.findMany({
@@ -63,7 +73,15 @@ export async function listDirectory({ actor, filter, db = defaultDb() }: { actor
   });
 }
 
-export async function getDirectoryEntry({ actor, slug, db = defaultDb() }: { actor: Actor | null; slug: string; db?: Db }): Promise<DirectoryEntry> {
+export async function getDirectoryEntry({
+  actor,
+  slug,
+  db = defaultDb(),
+}: {
+  actor: Actor | null;
+  slug: string;
+  db?: Db;
+}): Promise<DirectoryEntry> {
   requireSignedIn(actor);
   const row = await db.agency.findFirst({ where: { slug, active: true }, select: PUBLIC });
   if (!row) throw new NotFoundError();

@@ -11,6 +11,7 @@ export async function getOwnAgencyMapFrame({ db, actor }: { db: Db; actor: Actor
     where: { id: actor.agencyId },
     select: { bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true },
   });
-  if (!a || a.bboxMinLon === null || a.bboxMinLat === null || a.bboxMaxLon === null || a.bboxMaxLat === null) return null;
+  if (!a || a.bboxMinLon === null || a.bboxMinLat === null || a.bboxMaxLon === null || a.bboxMaxLat === null)
+    return null;
   return { minLon: a.bboxMinLon, minLat: a.bboxMinLat, maxLon: a.bboxMaxLon, maxLat: a.bboxMaxLat };
 }

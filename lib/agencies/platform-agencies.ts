@@ -28,14 +28,35 @@ export async function listAllAgencies({ actor, db = defaultDb() }: { actor: Acto
   authorizePlatformAdmin(actor);
   const rows = await db.agency.findMany({
     orderBy: [{ level: "asc" }, { name: "asc" }],
-    select: { id: true, slug: true, name: true, level: true, kind: true, active: true, bboxMinLon: true, _count: { select: { users: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      level: true,
+      kind: true,
+      active: true,
+      bboxMinLon: true,
+      _count: { select: { users: true } },
+    },
   });
   return rows.map(({ _count, bboxMinLon, ...a }) => ({ ...a, hasBoundary: bboxMinLon !== null, users: _count.users }));
 }
 
-export type EditableAgency = Omit<AgencyInput, "boundary" | "languages"> & { id: string; boundary: MultiPolygon | null; languages: string[] };
+export type EditableAgency = Omit<AgencyInput, "boundary" | "languages"> & {
+  id: string;
+  boundary: MultiPolygon | null;
+  languages: string[];
+};
 
-export async function getAgencyForEdit({ actor, agencyId, db = defaultDb() }: { actor: Actor | null; agencyId: string; db?: Db }): Promise<EditableAgency> {
+export async function getAgencyForEdit({
+  actor,
+  agencyId,
+  db = defaultDb(),
+}: {
+  actor: Actor | null;
+  agencyId: string;
+  db?: Db;
+}): Promise<EditableAgency> {
   authorizePlatformAdmin(actor);
   if (!UUID.test(agencyId)) throw new NotFoundError();
   const a = await db.agency.findUnique({ where: { id: agencyId } });
@@ -63,46 +84,71 @@ export async function getAgencyForEdit({ actor, agencyId, db = defaultDb() }: { 
   };
 }
 
-export async function createAgency({ actor, input, now, db = defaultDb() }: Args & { input: unknown }): Promise<{ id: string }> {
+export async function createAgency({
+  actor,
+  input,
+  now,
+  db = defaultDb(),
+}: Args & { input: unknown }): Promise<{ id: string }> {
   return auditRefusal({ db, actor, action: AGENCY_AUDIT.create, targetType: "Agency", now }, async () => {
     authorizePlatformAdmin(actor);
     const data = parse(input);
     return withUniqueSlug(() =>
       db.$transaction(async (tx) => {
-        const agency = await tx.agency.create({ data: { ...agencyColumns(data), createdAt: now }, select: { id: true } });
-        await audit(tx, actor, AGENCY_AUDIT.create, agency.id, { slug: data.slug, name: data.name, level: data.level, kind: data.kind }, now);
+        const agency = await tx.agency.create({
+          data: { ...agencyColumns(data), createdAt: now },
+          select: { id: true },
+        });
+        await audit(
+          tx,
+          actor,
+          AGENCY_AUDIT.create,
+          agency.id,
+          { slug: data.slug, name: data.name, level: data.level, kind: data.kind },
+          now,
+        );
         return agency;
       }),
     );
   });
 }
 
-export async function updateAgency({ actor, agencyId, input, now, db = defaultDb() }: Args & { agencyId: string; input: unknown }): Promise<void> {
-  await auditRefusal({ db, actor, action: AGENCY_AUDIT.update, targetType: "Agency", targetId: agencyId.slice(0, 64), now }, async () => {
-    authorizePlatformAdmin(actor);
-    if (!UUID.test(agencyId)) throw new NotFoundError();
-    const data = parse(input);
-    await withUniqueSlug(() =>
-      db.$transaction(async (tx) => {
-        const before = await tx.agency.findUnique({ where: { id: agencyId } });
-        if (!before) throw new NotFoundError();
-        const next = agencyColumns(data);
-        const { boundary: beforeBoundary, ...beforeRest } = before;
-        const { boundary: nextBoundary, ...nextRest } = next;
-        const changes = diff(beforeRest, nextRest);
-        // The boundary can be large: record that it changed, not both versions.
-        if (JSON.stringify(beforeBoundary ?? null) !== JSON.stringify(data.boundary ?? null)) changes.boundary = { from: beforeBoundary ? "set" : null, to: data.boundary ? "set" : null };
-        if (Object.keys(changes).length === 0) return;
-        await tx.agency.update({ where: { id: agencyId }, data: { ...nextRest, boundary: nextBoundary } });
-        await audit(tx, actor, AGENCY_AUDIT.update, agencyId, { changes }, now);
-        // A deactivated agency's API tokens are revoked, not merely idle: reactivating it later
-        // does not bring them back.
-        if (before.active && !next.active) await revokeAgencyTokens(tx, { actor, agencyId, now });
-      }),
-    );
-    // A deactivated agency's tokens stop working here at once (other processes hear it from the trigger).
-    forgetCachedTokens();
-  });
+export async function updateAgency({
+  actor,
+  agencyId,
+  input,
+  now,
+  db = defaultDb(),
+}: Args & { agencyId: string; input: unknown }): Promise<void> {
+  await auditRefusal(
+    { db, actor, action: AGENCY_AUDIT.update, targetType: "Agency", targetId: agencyId.slice(0, 64), now },
+    async () => {
+      authorizePlatformAdmin(actor);
+      if (!UUID.test(agencyId)) throw new NotFoundError();
+      const data = parse(input);
+      await withUniqueSlug(() =>
+        db.$transaction(async (tx) => {
+          const before = await tx.agency.findUnique({ where: { id: agencyId } });
+          if (!before) throw new NotFoundError();
+          const next = agencyColumns(data);
+          const { boundary: beforeBoundary, ...beforeRest } = before;
+          const { boundary: nextBoundary, ...nextRest } = next;
+          const changes = diff(beforeRest, nextRest);
+          // The boundary can be large: record that it changed, not both versions.
+          if (JSON.stringify(beforeBoundary ?? null) !== JSON.stringify(data.boundary ?? null))
+            changes.boundary = { from: beforeBoundary ? "set" : null, to: data.boundary ? "set" : null };
+          if (Object.keys(changes).length === 0) return;
+          await tx.agency.update({ where: { id: agencyId }, data: { ...nextRest, boundary: nextBoundary } });
+          await audit(tx, actor, AGENCY_AUDIT.update, agencyId, { changes }, now);
+          // A deactivated agency's API tokens are revoked, not merely idle: reactivating it later
+          // does not bring them back.
+          if (before.active && !next.active) await revokeAgencyTokens(tx, { actor, agencyId, now });
+        }),
+      );
+      // A deactivated agency's tokens stop working here at once (other processes hear it from the trigger).
+      forgetCachedTokens();
+    },
+  );
 }
 
 function parse(input: unknown): AgencyInput {
@@ -139,11 +185,20 @@ async function withUniqueSlug<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new ValidationError([{ path: "slug", message: SLUG_TAKEN }]);
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+      throw new ValidationError([{ path: "slug", message: SLUG_TAKEN }]);
     throw e;
   }
 }
 
 function audit(tx: Tx, actor: Actor, action: string, agencyId: string, details: Record<string, unknown>, now: Date) {
-  return recordAudit(tx, { ...auditContext(actor), agencyId, action, targetType: "Agency", targetId: agencyId, details, at: now });
+  return recordAudit(tx, {
+    ...auditContext(actor),
+    agencyId,
+    action,
+    targetType: "Agency",
+    targetId: agencyId,
+    details,
+    at: now,
+  });
 }

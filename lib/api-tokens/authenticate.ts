@@ -105,11 +105,22 @@ export async function recordApiRequest(args: {
   now: Date;
 }): Promise<void> {
   const { db, actor, meta, now } = args;
-  const outcome: AuditOutcome = args.status < 400 ? "SUCCESS" : args.status === 401 || args.status === 403 || args.status === 429 ? "DENIED" : "FAILURE";
+  const outcome: AuditOutcome =
+    args.status < 400
+      ? "SUCCESS"
+      : args.status === 401 || args.status === 403 || args.status === 429
+        ? "DENIED"
+        : "FAILURE";
   const presented = bearerToken(args.authorization);
   const context = actor
     ? auditContext(actor)
-    : { actorUserId: null, actorLabel: presented ? `api-token:${tokenPrefix(presented)}` : "api-anonymous", agencyId: null, requestId: meta.requestId, sourceIp: meta.sourceIp };
+    : {
+        actorUserId: null,
+        actorLabel: presented ? `api-token:${tokenPrefix(presented)}` : "api-anonymous",
+        agencyId: null,
+        requestId: meta.requestId,
+        sourceIp: meta.sourceIp,
+      };
   await recordRequestAudit(db, {
     action: API_AUDIT.request,
     targetType: "ApiToken",

@@ -30,7 +30,16 @@ export type ApiTokenView = {
 /** A listed token, with who created it and whether that account is still active. */
 export type ApiTokenListing = ApiTokenView & { createdBy: { name: string; active: boolean } | null };
 
-const VIEW = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, expiresAt: true, scopes: true } as const;
+const VIEW = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  expiresAt: true,
+  scopes: true,
+} as const;
 
 type Row = Omit<ApiTokenView, "scopes"> & { scopes: string[] };
 const view = (row: Row): ApiTokenView => ({ ...row, scopes: scopesOf(row.scopes) });
@@ -40,19 +49,36 @@ function expiryOf(expiresOn: string | undefined, timeZone: string, now: Date): D
   if (!expiresOn) return null;
   const next = new Date(Date.parse(`${expiresOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const at = zonedWallTimeToUtc(`${next}T00:00`, timeZone);
-  if (!at || at.getTime() <= now.getTime()) throw new ValidationError([{ path: "expiresOn", message: "api.tokens.expiryPast" }]);
+  if (!at || at.getTime() <= now.getTime())
+    throw new ValidationError([{ path: "expiresOn", message: "api.tokens.expiryPast" }]);
   return at;
 }
 
-export async function createApiToken(args: { db: Db; actor: Actor; input: unknown; now: Date }): Promise<{ token: string; apiToken: ApiTokenView }> {
+export async function createApiToken(args: {
+  db: Db;
+  actor: Actor;
+  input: unknown;
+  now: Date;
+}): Promise<{ token: string; apiToken: ApiTokenView }> {
   const { db, actor, now } = args;
-  await auditRefusal({ db, actor, action: API_AUDIT.tokenCreate, targetType: "ApiToken", now }, async () => authorizeAgencyAdmin(actor));
+  await auditRefusal({ db, actor, action: API_AUDIT.tokenCreate, targetType: "ApiToken", now }, async () =>
+    authorizeAgencyAdmin(actor),
+  );
   const input = apiTokenInputSchema.parse(args.input);
   const expiresAt = expiryOf(input.expiresOn, actor.agencyTimeZone, now);
   const { token, prefix, hash } = generateToken();
   const apiToken = await auditedTransaction(db, async (tx) => {
     const row = await tx.apiToken.create({
-      data: { agencyId: actor.agencyId, name: input.name, prefix, tokenHash: hash, createdById: actor.userId ?? actor.id, createdAt: now, scopes: input.scopes, expiresAt },
+      data: {
+        agencyId: actor.agencyId,
+        name: input.name,
+        prefix,
+        tokenHash: hash,
+        createdById: actor.userId ?? actor.id,
+        createdAt: now,
+        scopes: input.scopes,
+        expiresAt,
+      },
       select: VIEW,
     });
     await recordAudit(tx, {
@@ -68,13 +94,21 @@ export async function createApiToken(args: { db: Db; actor: Actor; input: unknow
   return { token, apiToken };
 }
 
-export async function revokeApiToken(args: { db: Db; actor: Actor; tokenId: string; now: Date }): Promise<ApiTokenView> {
+export async function revokeApiToken(args: {
+  db: Db;
+  actor: Actor;
+  tokenId: string;
+  now: Date;
+}): Promise<ApiTokenView> {
   const { db, actor, tokenId, now } = args;
-  return auditRefusal({ db, actor, action: API_AUDIT.tokenRevoke, targetType: "ApiToken", targetId: tokenId.slice(0, 64), now }, async () => {
-    authorizeAgencyAdmin(actor);
-    if (!isId(tokenId)) throw new NotFoundError();
-    return revoke(db, actor, tokenId, now);
-  });
+  return auditRefusal(
+    { db, actor, action: API_AUDIT.tokenRevoke, targetType: "ApiToken", targetId: tokenId.slice(0, 64), now },
+    async () => {
+      authorizeAgencyAdmin(actor);
+      if (!isId(tokenId)) throw new NotFoundError();
+      return revoke(db, actor, tokenId, now);
+    },
+  );
 }
 
 async function revoke(db: Db, actor: Actor, tokenId: string, now: Date): Promise<ApiTokenView> {
@@ -90,7 +124,12 @@ async function revoke(db: Db, actor: Actor, tokenId: string, now: Date): Promise
         action: API_AUDIT.tokenRevoke,
         targetType: "ApiToken",
         targetId: row.id,
-        details: { name: row.name, prefix: row.prefix, scopes: scopesOf(row.scopes), expiresAt: row.expiresAt?.toISOString() ?? null },
+        details: {
+          name: row.name,
+          prefix: row.prefix,
+          scopes: scopesOf(row.scopes),
+          expiresAt: row.expiresAt?.toISOString() ?? null,
+        },
         at: now,
         ...auditContext(actor),
       });
@@ -127,15 +166,27 @@ export async function listApiTokens(args: { db: Db; actor: Actor }): Promise<Api
  */
 export async function revokeAgencyTokens(tx: Tx, args: { actor: Actor; agencyId: string; now: Date }): Promise<number> {
   const { actor, agencyId, now } = args;
-  const live = await tx.apiToken.findMany({ where: { agencyId, revokedAt: null }, select: { id: true, name: true, prefix: true, scopes: true, expiresAt: true } });
+  const live = await tx.apiToken.findMany({
+    where: { agencyId, revokedAt: null },
+    select: { id: true, name: true, prefix: true, scopes: true, expiresAt: true },
+  });
   if (live.length === 0) return 0;
-  await tx.apiToken.updateMany({ where: { agencyId, id: { in: live.map((t) => t.id) }, revokedAt: null }, data: { revokedAt: now } });
+  await tx.apiToken.updateMany({
+    where: { agencyId, id: { in: live.map((t) => t.id) }, revokedAt: null },
+    data: { revokedAt: now },
+  });
   for (const t of live) {
     await recordAudit(tx, {
       action: API_AUDIT.tokenRevoke,
       targetType: "ApiToken",
       targetId: t.id,
-      details: { name: t.name, prefix: t.prefix, scopes: scopesOf(t.scopes), expiresAt: t.expiresAt?.toISOString() ?? null, reason: "agencyDeactivated" },
+      details: {
+        name: t.name,
+        prefix: t.prefix,
+        scopes: scopesOf(t.scopes),
+        expiresAt: t.expiresAt?.toISOString() ?? null,
+        reason: "agencyDeactivated",
+      },
       at: now,
       ...auditContext(actor),
       agencyId,

@@ -27,7 +27,13 @@ type State = {
 };
 
 const g = globalThis as unknown as { __cgRefusals?: State };
-const state = (g.__cgRefusals ??= { firstSeen: new Map(), counts: new Map(), since: Date.now(), timer: null, db: null });
+const state = (g.__cgRefusals ??= {
+  firstSeen: new Map(),
+  counts: new Map(),
+  since: Date.now(),
+  timer: null,
+  db: null,
+});
 
 /**
  * Whether this refusal should be audited in full: true for the first of `key` in the window.
@@ -53,7 +59,10 @@ export function sampleRefusal(db: Db, key: string, what: string, sourceIp: strin
   if (!state.timer) {
     state.timer = setTimeout(() => {
       state.timer = null;
-      if (state.db) void flushRefusalSummary(state.db).catch((err: unknown) => log.error({ err }, "writing the refusal summary failed"));
+      if (state.db)
+        void flushRefusalSummary(state.db).catch((err: unknown) =>
+          log.error({ err }, "writing the refusal summary failed"),
+        );
     }, REFUSAL_WINDOW_MS);
     state.timer.unref();
   }

@@ -45,7 +45,10 @@ class RequestAuditWriter {
         const batch = this.waiting.splice(0, MAX_BATCH);
         try {
           // One statement, its own transaction: the append takes the chain's lock, inserts and commits.
-          await appendAuditEventsWith(<T>(sql: Prisma.Sql) => rawRows<T>(this.db, sql), batch.map((w) => w.input));
+          await appendAuditEventsWith(
+            <T>(sql: Prisma.Sql) => rawRows<T>(this.db, sql),
+            batch.map((w) => w.input),
+          );
           for (const w of batch) w.done();
         } catch (error) {
           for (const w of batch) w.done(error);

@@ -23,7 +23,8 @@ function sourceFiles(dir: string): string[] {
 export function writtenCodes(source: string): string[] {
   const codes: string[] = [];
   for (const m of source.matchAll(/\baction:\s*"([a-z][\w]*(?:\.[\w]+)+)"/g)) codes.push(m[1]);
-  for (const m of source.matchAll(/\b\w*_AUDIT\s*=\s*\{([^}]*)\}/g)) for (const v of m[1].matchAll(/"([a-z][\w]*(?:\.[\w]+)+)"/g)) codes.push(v[1]);
+  for (const m of source.matchAll(/\b\w*_AUDIT\s*=\s*\{([^}]*)\}/g))
+    for (const v of m[1].matchAll(/"([a-z][\w]*(?:\.[\w]+)+)"/g)) codes.push(v[1]);
   for (const m of source.matchAll(/\b\w*AUDIT\w*_ACTION\s*=\s*"([a-z][\w]*(?:\.[\w]+)+)"/g)) codes.push(m[1]);
   return codes;
 }
@@ -33,7 +34,8 @@ describe("audit action codes", () => {
     const missing: string[] = [];
     for (const dir of ["app", "lib", "prisma", "scripts"]) {
       for (const file of sourceFiles(join(root, dir))) {
-        for (const code of writtenCodes(readFileSync(file, "utf8"))) if (!AUDIT_ACTIONS.includes(code)) missing.push(`${relative(root, file)}: ${code}`);
+        for (const code of writtenCodes(readFileSync(file, "utf8")))
+          if (!AUDIT_ACTIONS.includes(code)) missing.push(`${relative(root, file)}: ${code}`);
       }
     }
     expect(missing).toEqual([]);
@@ -41,7 +43,9 @@ describe("audit action codes", () => {
 
   it("would notice a new code", () => {
     expect(writtenCodes('await recordAudit(tx, { action: "thing.new", at })')).toEqual(["thing.new"]);
-    expect(writtenCodes('export const THING_AUDIT = {\n  make: "thing.make",\n  undo: "thing.undo",\n} as const;')).toEqual(["thing.make", "thing.undo"]);
+    expect(
+      writtenCodes('export const THING_AUDIT = {\n  make: "thing.make",\n  undo: "thing.undo",\n} as const;'),
+    ).toEqual(["thing.make", "thing.undo"]);
     expect(writtenCodes('export const PROBE_AUDIT_ACTION = "operation.dry_run";')).toEqual(["operation.dry_run"]);
     expect(writtenCodes('export const AUDIT_ANCHOR_ACTION = "audit.anchor";')).toEqual(["audit.anchor"]);
   });
@@ -50,7 +54,8 @@ describe("audit action codes", () => {
     const missing: string[] = [];
     for (const [locale, messages] of Object.entries(catalog)) {
       for (const code of AUDIT_ACTIONS) {
-        for (const key of [sentenceKey(code), attemptKey(code)]) if (!lookup(messages, `auditlog.${key}`)) missing.push(`${locale}: ${code} (${key})`);
+        for (const key of [sentenceKey(code), attemptKey(code)])
+          if (!lookup(messages, `auditlog.${key}`)) missing.push(`${locale}: ${code} (${key})`);
       }
     }
     expect(missing).toEqual([]);
@@ -59,6 +64,10 @@ describe("audit action codes", () => {
 
   it("puts every code in an action group", () => {
     expect(AUDIT_ACTIONS.filter((code) => groupOf(code) === null)).toEqual([]);
-    expect(Object.keys(AUDIT_GROUPS).every((g) => lookup(catalog.en, `auditlog.groups.${g}`) && lookup(catalog.es, `auditlog.groups.${g}`))).toBe(true);
+    expect(
+      Object.keys(AUDIT_GROUPS).every(
+        (g) => lookup(catalog.en, `auditlog.groups.${g}`) && lookup(catalog.es, `auditlog.groups.${g}`),
+      ),
+    ).toBe(true);
   });
 });

@@ -8,7 +8,16 @@
 //
 // The key: AUDIT_ANCHOR_KEY (32 random bytes, base64) when set, else derived from AUTH_SECRET.
 // It never enters the database.
-import { createHash, createPrivateKey, createPublicKey, hkdfSync, randomUUID, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  randomUUID,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 import type { Db } from "../db/client";
 import { env } from "../env";
 import { isLocale, type Locale } from "../i18n/locales";
@@ -19,7 +28,14 @@ export const AUDIT_ANCHOR_QUEUE = "audit.anchor";
 export const AUDIT_ANCHOR_ACTION = "audit.anchor";
 
 /** An anchor as published: enough for anyone to check it against the chain and the public key. */
-export type PublishedAnchor = { seq: string; hash: string; eventAt: string; signedAt: string; keyId: string; signature: string };
+export type PublishedAnchor = {
+  seq: string;
+  hash: string;
+  eventAt: string;
+  signedAt: string;
+  keyId: string;
+  signature: string;
+};
 
 // PKCS#8 DER for an Ed25519 private key is this prefix followed by the 32-byte seed.
 const ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
@@ -31,10 +47,19 @@ export function anchorKeyFrom(source: { anchorKey?: string; authSecret: string }
     ? Buffer.from(source.anchorKey, "base64")
     : Buffer.from(hkdfSync("sha256", source.authSecret, "common-ground", "audit-anchor-ed25519-v1", 32));
   if (seed.length !== 32) throw new Error("AUDIT_ANCHOR_KEY must be 32 bytes, base64-encoded");
-  const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: "der",
+    type: "pkcs8",
+  });
   const publicKey = createPublicKey(privateKey);
   const raw = publicKey.export({ format: "der", type: "spki" }).subarray(-32);
-  return { privateKey, publicKey, keyId: createHash("sha256").update(raw).digest("hex").slice(0, 16), publicKeyBase64: raw.toString("base64") };
+  return {
+    privateKey,
+    publicKey,
+    keyId: createHash("sha256").update(raw).digest("hex").slice(0, 16),
+    publicKeyBase64: raw.toString("base64"),
+  };
 }
 
 export function instanceAnchorKey(): AnchorKey {
@@ -59,7 +84,14 @@ export function anchorSignatureValid(publicKey: KeyObject, a: PublishedAnchor): 
   }
 }
 
-const published = (r: { seq: bigint; hash: string; eventAt: Date; signedAt: Date; keyId: string; signature: string }): PublishedAnchor => ({
+const published = (r: {
+  seq: bigint;
+  hash: string;
+  eventAt: Date;
+  signedAt: Date;
+  keyId: string;
+  signature: string;
+}): PublishedAnchor => ({
   seq: r.seq.toString(),
   hash: r.hash,
   eventAt: r.eventAt.toISOString(),
@@ -73,23 +105,52 @@ const published = (r: { seq: bigint; hash: string; eventAt: Date; signedAt: Date
  * anchor's own audit event. With nothing recorded since the last anchor (but its own event), that
  * anchor is returned and nothing is sent.
  */
-export async function anchorAuditChain(db: Db, o: { now: Date; key?: AnchorKey }): Promise<{ anchor: PublishedAnchor; created: boolean } | null> {
+export async function anchorAuditChain(
+  db: Db,
+  o: { now: Date; key?: AnchorKey },
+): Promise<{ anchor: PublishedAnchor; created: boolean } | null> {
   const key = o.key ?? instanceAnchorKey();
   return auditedTransaction(db, async (tx) => {
-    const head = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true, at: true } });
+    const head = await tx.auditEvent.findFirst({
+      orderBy: { seq: "desc" },
+      select: { seq: true, hash: true, at: true },
+    });
     if (!head) return null;
     // Nothing new since the last anchor but that anchor's own record: the last anchor still stands.
     const last = await tx.auditAnchor.findFirst({ orderBy: { seq: "desc" } });
-    if (last && (await tx.auditEvent.count({ where: { seq: { gt: last.seq }, action: { not: AUDIT_ANCHOR_ACTION } } })) === 0) {
+    if (
+      last &&
+      (await tx.auditEvent.count({ where: { seq: { gt: last.seq }, action: { not: AUDIT_ANCHOR_ACTION } } })) === 0
+    ) {
       return { anchor: published(last), created: false };
     }
-    const anchor = signAnchor(key, { seq: head.seq.toString(), hash: head.hash, eventAt: head.at.toISOString(), signedAt: o.now.toISOString() });
+    const anchor = signAnchor(key, {
+      seq: head.seq.toString(),
+      hash: head.hash,
+      eventAt: head.at.toISOString(),
+      signedAt: o.now.toISOString(),
+    });
     await tx.auditAnchor.create({
-      data: { id: randomUUID(), seq: head.seq, hash: anchor.hash, eventAt: head.at, signedAt: o.now, keyId: anchor.keyId, signature: anchor.signature },
+      data: {
+        id: randomUUID(),
+        seq: head.seq,
+        hash: anchor.hash,
+        eventAt: head.at,
+        signedAt: o.now,
+        keyId: anchor.keyId,
+        signature: anchor.signature,
+      },
     });
     const auditors = await tx.user.findMany({
       where: { active: true, roles: { has: "AUDITOR" }, agency: { active: true } },
-      select: { id: true, email: true, name: true, locale: true, agencyId: true, agency: { select: { languages: true, timeZone: true } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        locale: true,
+        agencyId: true,
+        agency: { select: { languages: true, timeZone: true } },
+      },
       orderBy: { email: "asc" },
     });
     for (const u of auditors) {
@@ -97,7 +158,15 @@ export async function anchorAuditChain(db: Db, o: { now: Date; key?: AnchorKey }
       await queueMail(tx, {
         to: { address: u.email, name: u.name, userId: u.id, agencyId: u.agencyId },
         template: "auditAnchor",
-        params: { seq: anchor.seq, hash: anchor.hash, eventAt: head.at, keyId: anchor.keyId, publicKey: key.publicKeyBase64, signature: anchor.signature, line: JSON.stringify(anchor) },
+        params: {
+          seq: anchor.seq,
+          hash: anchor.hash,
+          eventAt: head.at,
+          keyId: anchor.keyId,
+          publicKey: key.publicKeyBase64,
+          signature: anchor.signature,
+          line: JSON.stringify(anchor),
+        },
         locales: isLocale(u.locale) ? [u.locale, ...agencyLocales] : agencyLocales,
         timeZone: u.agency.timeZone,
         about: { type: "AuditAnchor", id: anchor.seq },
@@ -130,7 +199,10 @@ export type AnchorProblem = {
  * Checks the chain against anchors: those in the database and, when given, a published copy.
  * Each must be signed by the instance's key and name an event whose hash is the one anchored.
  */
-export async function verifyAnchors(db: Db, o: { key?: AnchorKey; published?: PublishedAnchor[] } = {}): Promise<{ checked: number; problems: AnchorProblem[] }> {
+export async function verifyAnchors(
+  db: Db,
+  o: { key?: AnchorKey; published?: PublishedAnchor[] } = {},
+): Promise<{ checked: number; problems: AnchorProblem[] }> {
   const key = o.key ?? instanceAnchorKey();
   const stored = await listAnchors(db);
   const storedBySeq = new Map(stored.map((a) => [a.seq, a]));

@@ -11,54 +11,117 @@ import { attemptKey, AUDIT_ACTIONS, AUDIT_GROUPS, sentenceKey, type AuditGroup }
 import type { AuditRow } from "./query";
 
 export type SentencePart = string | { text: string; href: string | null };
-export type EventView = AuditRow & { group: AuditGroup | null; parts: SentencePart[]; text: string; who: string; targetText: string | null };
+export type EventView = AuditRow & {
+  group: AuditGroup | null;
+  parts: SentencePart[];
+  text: string;
+  who: string;
+  targetText: string | null;
+};
 
 type Target = { text: string; href: string | null };
-type Lookups = { people: Map<string, string>; tokens: Map<string, string>; targets: Map<string, Target>; agencies: Map<string, string> };
+type Lookups = {
+  people: Map<string, string>;
+  tokens: Map<string, string>;
+  targets: Map<string, Target>;
+  agencies: Map<string, string>;
+};
 
 const KIND: Record<string, string> = { NOTICE: "Notice", CONFLICT: "Conflict", FEDERAL_REQUEST: "FederalRequest" };
 const kindOf = (targetType: string | null) => (targetType ? (KIND[targetType] ?? targetType) : null);
 const MARK = "\u0000";
 
 export function groupOf(action: string): AuditGroup | null {
-  for (const [group, prefixes] of Object.entries(AUDIT_GROUPS)) if (prefixes.some((p) => action.startsWith(p))) return group as AuditGroup;
+  for (const [group, prefixes] of Object.entries(AUDIT_GROUPS))
+    if (prefixes.some((p) => action.startsWith(p))) return group as AuditGroup;
   return null;
 }
 
 /** The records, people and agencies a page of events names, each within the reader's reach. */
 async function lookUp(db: Db, actor: Actor, events: AuditRow[]): Promise<Lookups> {
-  const ids = (kind: string) => [...new Set(events.filter((e) => kindOf(e.targetType) === kind && isId(e.targetId)).map((e) => e.targetId!))];
+  const ids = (kind: string) => [
+    ...new Set(events.filter((e) => kindOf(e.targetType) === kind && isId(e.targetId)).map((e) => e.targetId!)),
+  ];
   const me = actor.agencyId;
   const admin = can(actor, { roles: ["AGENCY_ADMIN"], agencyId: me });
   const people = [...new Set(events.flatMap((e) => [e.actorUserId]).filter((id): id is string => isId(id)))];
-  const tokenIds = [...new Set(events.map((e) => /^api-token:(.+)$/.exec(e.actorLabel ?? "")?.[1]).filter((id): id is string => isId(id)))];
-  const recipients = [...new Set(events.map((e) => (e.details as { recipientAgencyId?: unknown } | null)?.recipientAgencyId).filter((id): id is string => isId(id)))];
-  const [notices, operations, conflicts, requests, users, actors, apiTokens, feeds, agencies, rules, reports] = await Promise.all([
-    db.notice.findMany({ where: { id: { in: ids("Notice") }, OR: [{ senderAgencyId: me }, { recipientAgencyId: me }] }, select: { id: true, ref: true } }),
-    db.operation.findMany({ where: { id: { in: ids("Operation") }, agencyId: me }, select: { id: true, ref: true } }),
-    db.conflict.findMany({ where: { id: { in: ids("Conflict") }, OR: [{ agencyAId: me }, { agencyBId: me }] }, select: { id: true, agencyAId: true, agencyBId: true } }),
-    db.federalRequest.findMany({ where: { id: { in: ids("FederalRequest") }, OR: [{ agencyId: me }, { requesterAgencyId: me }] }, select: { id: true, ref: true } }),
-    db.user.findMany({ where: { id: { in: ids("User") }, agencyId: me }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { id: { in: people } }, select: { id: true, name: true } }),
-    db.apiToken.findMany({ where: { id: { in: [...ids("ApiToken"), ...tokenIds] }, agencyId: me }, select: { id: true, name: true } }),
-    db.calendarFeedToken.findMany({ where: { id: { in: ids("CalendarFeedToken") }, agencyId: me }, select: { id: true, name: true } }),
-    db.agency.findMany({ where: { id: { in: [...ids("Agency"), ...recipients] } }, select: { id: true, name: true, slug: true } }),
-    db.requestRule.findMany({ where: { id: { in: ids("RequestRule") }, agencyId: me }, select: { id: true, title: true } }),
-    db.requestReport.findMany({ where: { id: { in: ids("RequestReport") }, agencyId: me }, select: { id: true, year: true, quarter: true } }),
-  ]);
+  const tokenIds = [
+    ...new Set(
+      events.map((e) => /^api-token:(.+)$/.exec(e.actorLabel ?? "")?.[1]).filter((id): id is string => isId(id)),
+    ),
+  ];
+  const recipients = [
+    ...new Set(
+      events
+        .map((e) => (e.details as { recipientAgencyId?: unknown } | null)?.recipientAgencyId)
+        .filter((id): id is string => isId(id)),
+    ),
+  ];
+  const [notices, operations, conflicts, requests, users, actors, apiTokens, feeds, agencies, rules, reports] =
+    await Promise.all([
+      db.notice.findMany({
+        where: { id: { in: ids("Notice") }, OR: [{ senderAgencyId: me }, { recipientAgencyId: me }] },
+        select: { id: true, ref: true },
+      }),
+      db.operation.findMany({ where: { id: { in: ids("Operation") }, agencyId: me }, select: { id: true, ref: true } }),
+      db.conflict.findMany({
+        where: { id: { in: ids("Conflict") }, OR: [{ agencyAId: me }, { agencyBId: me }] },
+        select: { id: true, agencyAId: true, agencyBId: true },
+      }),
+      db.federalRequest.findMany({
+        where: { id: { in: ids("FederalRequest") }, OR: [{ agencyId: me }, { requesterAgencyId: me }] },
+        select: { id: true, ref: true },
+      }),
+      db.user.findMany({ where: { id: { in: ids("User") }, agencyId: me }, select: { id: true, name: true } }),
+      db.user.findMany({ where: { id: { in: people } }, select: { id: true, name: true } }),
+      db.apiToken.findMany({
+        where: { id: { in: [...ids("ApiToken"), ...tokenIds] }, agencyId: me },
+        select: { id: true, name: true },
+      }),
+      db.calendarFeedToken.findMany({
+        where: { id: { in: ids("CalendarFeedToken") }, agencyId: me },
+        select: { id: true, name: true },
+      }),
+      db.agency.findMany({
+        where: { id: { in: [...ids("Agency"), ...recipients] } },
+        select: { id: true, name: true, slug: true },
+      }),
+      db.requestRule.findMany({
+        where: { id: { in: ids("RequestRule") }, agencyId: me },
+        select: { id: true, title: true },
+      }),
+      db.requestReport.findMany({
+        where: { id: { in: ids("RequestReport") }, agencyId: me },
+        select: { id: true, year: true, quarter: true },
+      }),
+    ]);
   const counterpartIds = conflicts.map((c) => (c.agencyAId === me ? c.agencyBId : c.agencyAId));
-  const counterparts = new Map((await db.agency.findMany({ where: { id: { in: counterpartIds } }, select: { id: true, shortName: true } })).map((a) => [a.id, a.shortName]));
+  const counterparts = new Map(
+    (await db.agency.findMany({ where: { id: { in: counterpartIds } }, select: { id: true, shortName: true } })).map(
+      (a) => [a.id, a.shortName],
+    ),
+  );
   const targets = new Map<string, Target>();
   for (const n of notices) targets.set(`Notice:${n.id}`, { text: n.ref, href: `/notices/${n.id}` });
   for (const o of operations) targets.set(`Operation:${o.id}`, { text: o.ref, href: `/operations/${o.id}` });
-  for (const c of conflicts) targets.set(`Conflict:${c.id}`, { text: counterparts.get(c.agencyAId === me ? c.agencyBId : c.agencyAId) ?? "", href: `/conflicts/${c.id}` });
+  for (const c of conflicts)
+    targets.set(`Conflict:${c.id}`, {
+      text: counterparts.get(c.agencyAId === me ? c.agencyBId : c.agencyAId) ?? "",
+      href: `/conflicts/${c.id}`,
+    });
   for (const r of requests) targets.set(`FederalRequest:${r.id}`, { text: r.ref, href: `/requests/${r.id}` });
   for (const u of users) targets.set(`User:${u.id}`, { text: u.name, href: admin ? `/admin/users/${u.id}` : null });
-  for (const k of apiTokens) targets.set(`ApiToken:${k.id}`, { text: k.name, href: admin ? "/admin/api-tokens" : null });
-  for (const f of feeds) targets.set(`CalendarFeedToken:${f.id}`, { text: f.name, href: admin ? "/admin/calendar" : null });
+  for (const k of apiTokens)
+    targets.set(`ApiToken:${k.id}`, { text: k.name, href: admin ? "/admin/api-tokens" : null });
+  for (const f of feeds)
+    targets.set(`CalendarFeedToken:${f.id}`, { text: f.name, href: admin ? "/admin/calendar" : null });
   for (const a of agencies) targets.set(`Agency:${a.id}`, { text: a.name, href: `/directory/${a.slug}` });
   for (const r of rules) targets.set(`RequestRule:${r.id}`, { text: r.title, href: null });
-  for (const r of reports) targets.set(`RequestReport:${r.id}`, { text: r.quarter ? `Q${r.quarter} ${r.year}` : String(r.year), href: "/requests/reports" });
+  for (const r of reports)
+    targets.set(`RequestReport:${r.id}`, {
+      text: r.quarter ? `Q${r.quarter} ${r.year}` : String(r.year),
+      href: "/requests/reports",
+    });
   return {
     people: new Map(actors.map((u) => [u.id, u.name])),
     tokens: new Map(apiTokens.map((k) => [k.id, k.name])),
@@ -83,7 +146,8 @@ const TARGET_WORDS: Record<string, [string, string]> = {
 function who(e: AuditRow, l: Lookups, t: Translate): string {
   if (e.actorUserId && l.people.has(e.actorUserId)) return l.people.get(e.actorUserId)!;
   const token = /^api-token:(.+)$/.exec(e.actorLabel ?? "")?.[1];
-  if (token) return l.tokens.has(token) ? t("auditlog.apiToken", { name: l.tokens.get(token)! }) : t("auditlog.anApiToken");
+  if (token)
+    return l.tokens.has(token) ? t("auditlog.apiToken", { name: l.tokens.get(token)! }) : t("auditlog.anApiToken");
   if (e.actorLabel === "system:escalation") return t("auditlog.escalationService");
   if (!e.actorLabel || e.actorLabel === "seed" || e.actorLabel.startsWith("system")) return t("auditlog.system");
   // A label that is not a person of this portal (a sign-in attempt for an unknown address).
@@ -97,7 +161,12 @@ function target(e: AuditRow, l: Lookups, t: Translate): Target | null {
   const [named, unnamed] = TARGET_WORDS[kind];
   const escalation = e.action === "escalation.step";
   if (!found) return { text: t(`auditlog.${unnamed}`), href: null };
-  const key = escalation && kind === "Notice" ? "targets.noticeForEscalation" : escalation && kind === "Conflict" ? "targets.conflictForEscalation" : named;
+  const key =
+    escalation && kind === "Notice"
+      ? "targets.noticeForEscalation"
+      : escalation && kind === "Conflict"
+        ? "targets.conflictForEscalation"
+        : named;
   return { text: t(`auditlog.${key}`, { ref: found.text, name: found.text, agency: found.text }), href: found.href };
 }
 
@@ -108,7 +177,9 @@ function detailParams(e: AuditRow, l: Lookups, t: Translate): Record<string, str
   const decision = str(d.decision);
   return {
     recipient: l.agencies.get(str(d.recipientAgencyId)) ?? t("auditlog.targets.anAgency"),
-    decision: decision ? t(e.action.startsWith("request.") ? `requests.decisions.${decision}` : `notices.decisions.${decision}`) : "",
+    decision: decision
+      ? t(e.action.startsWith("request.") ? `requests.decisions.${decision}` : `notices.decisions.${decision}`)
+      : "",
     outcome: d.outcome ? t(`conflicts.outcomes.${str(d.outcome)}`) : "",
     to: d.to && e.action === "operation.transition" ? t(`operations.statuses.${str(d.to)}`) : str(d.to),
     level: d.level ? t(`notices.levels.${str(d.level)}`) : "",
@@ -121,7 +192,12 @@ function detailParams(e: AuditRow, l: Lookups, t: Translate): Record<string, str
 }
 
 /** `t` has no namespace. */
-export async function describeEvents(args: { db: Db; actor: Actor; events: AuditRow[]; t: Translate }): Promise<EventView[]> {
+export async function describeEvents(args: {
+  db: Db;
+  actor: Actor;
+  events: AuditRow[];
+  t: Translate;
+}): Promise<EventView[]> {
   const { db, actor, events, t } = args;
   const l = await lookUp(db, actor, events);
   const known = new Set(AUDIT_ACTIONS);
@@ -132,7 +208,11 @@ export async function describeEvents(args: { db: Db; actor: Actor; events: Audit
     let sentence: string;
     if (!known.has(e.action)) sentence = t("auditlog.unknownAction", { who: person, action: e.action });
     else if (e.outcome === "SUCCESS") sentence = t(`auditlog.${sentenceKey(e.action)}`, params);
-    else sentence = t(e.outcome === "DENIED" ? "auditlog.refused" : "auditlog.failed", { who: person, what: t(`auditlog.${attemptKey(e.action)}`, params) });
+    else
+      sentence = t(e.outcome === "DENIED" ? "auditlog.refused" : "auditlog.failed", {
+        who: person,
+        what: t(`auditlog.${attemptKey(e.action)}`, params),
+      });
     const pieces = sentence.split(MARK);
     const parts: SentencePart[] = [];
     pieces.forEach((p, i) => {

@@ -16,7 +16,19 @@ import { recordAudit } from "./record";
 export const AUDIT_EXPORT_MAX = 50_000;
 const BATCH = 1_000;
 
-export const AUDIT_CSV_COLUMNS = ["seq", "time_utc", "time_local", "person", "event", "action", "record", "outcome", "request_id", "source_ip", "details"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "seq",
+  "time_utc",
+  "time_local",
+  "person",
+  "event",
+  "action",
+  "record",
+  "outcome",
+  "request_id",
+  "source_ip",
+  "details",
+] as const;
 
 const cell = (v: unknown) => {
   const s = v === null || v === undefined ? "" : String(v);
@@ -26,7 +38,14 @@ const cell = (v: unknown) => {
 };
 
 /** `t` has no namespace. */
-export async function exportAuditCsv(args: { db: Db; actor: Actor | null; filter: AuditFilter; t: Translate; locale: Locale; now: Date }): Promise<string> {
+export async function exportAuditCsv(args: {
+  db: Db;
+  actor: Actor | null;
+  filter: AuditFilter;
+  t: Translate;
+  locale: Locale;
+  now: Date;
+}): Promise<string> {
   const { db, actor, t, locale, now } = args;
   authorizeAuditReader(actor);
   // The whole filtered view, not the page the reader was on.
@@ -38,14 +57,30 @@ export async function exportAuditCsv(args: { db: Db; actor: Actor | null; filter
   let count = 0;
   while (count < AUDIT_EXPORT_MAX) {
     const cursor: Prisma.AuditEventWhereInput = below === null ? {} : { seq: { lt: below } };
-    const batch = await db.auditEvent.findMany({ where: { AND: [where, cursor] }, orderBy: { seq: "desc" }, take: Math.min(BATCH, AUDIT_EXPORT_MAX - count) });
+    const batch = await db.auditEvent.findMany({
+      where: { AND: [where, cursor] },
+      orderBy: { seq: "desc" },
+      take: Math.min(BATCH, AUDIT_EXPORT_MAX - count),
+    });
     if (batch.length === 0) break;
     below = batch[batch.length - 1].seq;
     count += batch.length;
     for (const e of await describeEvents({ db, actor, events: batch.map(toRow), t })) {
       const local = `${formatDateTime(e.at, actor.agencyTimeZone, locale)} (${zone})`;
       lines.push(
-        [e.seq, e.at.toISOString(), local, e.who, e.text, e.action, e.targetText, t(`audit.outcomes.${e.outcome}`), e.requestId, e.sourceIp, e.details === null || e.details === undefined ? "" : JSON.stringify(e.details)]
+        [
+          e.seq,
+          e.at.toISOString(),
+          local,
+          e.who,
+          e.text,
+          e.action,
+          e.targetText,
+          t(`audit.outcomes.${e.outcome}`),
+          e.requestId,
+          e.sourceIp,
+          e.details === null || e.details === undefined ? "" : JSON.stringify(e.details),
+        ]
           .map(cell)
           .join(","),
       );
@@ -53,6 +88,13 @@ export async function exportAuditCsv(args: { db: Db; actor: Actor | null; filter
     if (batch.length < BATCH) break;
   }
   const recorded = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-  await db.$transaction((tx) => recordAudit(tx, { action: AUDIT_EXPORT_ACTION, at: now, details: { rows: count, filter: recorded }, ...auditContext(actor) }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      action: AUDIT_EXPORT_ACTION,
+      at: now,
+      details: { rows: count, filter: recorded },
+      ...auditContext(actor),
+    }),
+  );
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -63,7 +63,11 @@ export function hashedBody(e: HashedFields): string {
  * only value that may hold such keys itself — and every later value is a string, where a quote
  * is escaped: the last occurrence of each key is the top-level one.
  */
-export function hashedBodyParts(e: Omit<HashedFields, "seq" | "prevHash">): { head: string; mid: string; tail: string } {
+export function hashedBodyParts(e: Omit<HashedFields, "seq" | "prevHash">): {
+  head: string;
+  mid: string;
+  tail: string;
+} {
   const body = hashedBody({ ...e, seq: "", prevHash: "" });
   const prevAt = body.lastIndexOf('"prevHash":"') + '"prevHash":"'.length;
   const seqAt = body.lastIndexOf('"seq":"') + '"seq":"'.length;

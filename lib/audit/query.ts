@@ -32,7 +32,12 @@ export function authorizeAuditReader(actor: Actor | null | undefined): asserts a
   authorize(actor, { roles: ["AUDITOR", "AGENCY_ADMIN"] });
 }
 
-export async function queryAuditLog({ actor, filter, pageSize = AUDIT_PAGE_SIZE, db = defaultDb() }: Query): Promise<AuditPage> {
+export async function queryAuditLog({
+  actor,
+  filter,
+  pageSize = AUDIT_PAGE_SIZE,
+  db = defaultDb(),
+}: Query): Promise<AuditPage> {
   authorizeAuditReader(actor);
   const where = filterWhere(actor, filter);
   const goingBack = filter.after !== undefined && filter.before === undefined;
@@ -61,7 +66,11 @@ export async function queryAuditLog({ actor, filter, pageSize = AUDIT_PAGE_SIZE,
 /** The people whose actions can appear in the log, for the actor filter. */
 export async function auditActorChoices({ actor, db = defaultDb() }: { actor: Actor | null; db?: Db }) {
   authorizeAuditReader(actor);
-  return db.user.findMany({ where: { agencyId: actor.agencyId }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+  return db.user.findMany({
+    where: { agencyId: actor.agencyId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true },
+  });
 }
 
 export function filterWhere(actor: Actor, f: AuditFilter): Prisma.AuditEventWhereInput {
@@ -75,7 +84,9 @@ export function filterWhere(actor: Actor, f: AuditFilter): Prisma.AuditEventWher
   return {
     agencyId: actor.agencyId,
     ...(f.action ? { action: { startsWith: f.action } } : {}),
-    ...(f.group ? { OR: AUDIT_GROUPS[f.group as AuditGroup].map((prefix) => ({ action: { startsWith: prefix } })) } : {}),
+    ...(f.group
+      ? { OR: AUDIT_GROUPS[f.group as AuditGroup].map((prefix) => ({ action: { startsWith: prefix } })) }
+      : {}),
     ...(f.outcome ? { outcome: f.outcome } : {}),
     ...(f.actor ? { actorUserId: f.actor } : {}),
     ...(at.gte || at.lt ? { at } : {}),
@@ -88,7 +99,11 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function exists(db: Db, where: Prisma.AuditEventWhereInput, extra: Prisma.AuditEventWhereInput): Promise<boolean> {
+async function exists(
+  db: Db,
+  where: Prisma.AuditEventWhereInput,
+  extra: Prisma.AuditEventWhereInput,
+): Promise<boolean> {
   return (await db.auditEvent.findFirst({ where: { AND: [where, extra] }, select: { seq: true } })) !== null;
 }
 

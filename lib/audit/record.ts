@@ -49,7 +49,11 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<{ seq: big
  * `db.$transaction(fn)`, with every audit event recorded inside appended in one step after `fn`
  * finishes and just before the commit.
  */
-export async function auditedTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+export async function auditedTransaction<T>(
+  db: Db,
+  fn: (tx: Tx) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
   return db.$transaction(async (tx) => {
     const queue: AuditInput[] = [];
     deferred.set(tx, queue);
@@ -75,7 +79,10 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{
  * each event (`cg_audit_append`); the application renders the hashed text around the two values
  * only known there (hashedBodyParts), so the hash is the one `eventHash` computes.
  */
-export async function appendAuditEventsWith(run: RunSql, inputs: AuditInput[]): Promise<{ seq: bigint; hash: string }[]> {
+export async function appendAuditEventsWith(
+  run: RunSql,
+  inputs: AuditInput[],
+): Promise<{ seq: bigint; hash: string }[]> {
   if (inputs.length === 0) return [];
   const rows = inputs.map((input) => {
     const fields = {

@@ -16,20 +16,44 @@ export type AccountSummary = {
   currentSession: { createdAt: Date; expiresAt: Date } | null;
 };
 
-export async function getAccountSummary({ actor, now, db }: { actor: Actor; now: Date; db?: Db }): Promise<AccountSummary> {
+export async function getAccountSummary({
+  actor,
+  now,
+  db,
+}: {
+  actor: Actor;
+  now: Date;
+  db?: Db;
+}): Promise<AccountSummary> {
   if (actor.kind !== "USER" || !actor.userId) throw new UnauthorizedError();
   const d = db ?? defaultDb();
   const user = await d.user.findFirst({
     where: { id: actor.userId, agencyId: actor.agencyId },
-    select: { name: true, email: true, title: true, roles: true, locale: true, mfaEnrolledAt: true, passwordChangedAt: true },
+    select: {
+      name: true,
+      email: true,
+      title: true,
+      roles: true,
+      locale: true,
+      mfaEnrolledAt: true,
+      passwordChangedAt: true,
+    },
   });
   if (!user) throw new NotFoundError();
   const [activeSessions, currentSession] = await Promise.all([
     d.userSession.count({
-      where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - IDLE_TIMEOUT_MS) } },
+      where: {
+        userId: actor.userId,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        lastSeenAt: { gt: new Date(now.getTime() - IDLE_TIMEOUT_MS) },
+      },
     }),
     actor.sessionId
-      ? d.userSession.findFirst({ where: { id: actor.sessionId, userId: actor.userId }, select: { createdAt: true, expiresAt: true } })
+      ? d.userSession.findFirst({
+          where: { id: actor.sessionId, userId: actor.userId },
+          select: { createdAt: true, expiresAt: true },
+        })
       : Promise.resolve(null),
   ]);
   return { ...user, activeSessions, currentSession };

@@ -6,7 +6,9 @@ const request = (h: Record<string, string>) => isPersonActivity(new Headers(h));
 describe("isPersonActivity", () => {
   it("counts page loads, form posts and server actions", () => {
     expect(request({ "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", accept: "text/html" })).toBe(true);
-    expect(request({ "next-action": "7f3a", rsc: "1", "sec-fetch-mode": "cors", accept: "text/x-component" })).toBe(true);
+    expect(request({ "next-action": "7f3a", rsc: "1", "sec-fetch-mode": "cors", accept: "text/x-component" })).toBe(
+      true,
+    );
     expect(request({ accept: "text/html,application/xhtml+xml" })).toBe(true);
   });
 

@@ -48,7 +48,14 @@ export type ActorUser = {
 /** The actor for a person's account: from a session, or for the demo seed and tests acting as someone. */
 export function userActor(
   user: ActorUser,
-  o: { sessionId: string | null; requestId: string; sourceIp: string | null; locale?: Locale; isPlatformAdmin?: boolean; mustChangePassword?: boolean },
+  o: {
+    sessionId: string | null;
+    requestId: string;
+    sourceIp: string | null;
+    locale?: Locale;
+    isPlatformAdmin?: boolean;
+    mustChangePassword?: boolean;
+  },
 ): Actor {
   return {
     kind: "USER",

@@ -3,8 +3,20 @@ import { can, authorize } from "./authorize";
 import type { Actor } from "./actor";
 
 const base: Actor = {
-  kind: "USER", id: "u1", userId: "u1", name: "A", email: "a@x", agencyId: "ag1", agencyName: "Ag",
-  agencyTimeZone: "UTC", roles: ["LIAISON"], isPlatformAdmin: false, locale: "en", sessionId: "s", requestId: "r", sourceIp: null,
+  kind: "USER",
+  id: "u1",
+  userId: "u1",
+  name: "A",
+  email: "a@x",
+  agencyId: "ag1",
+  agencyName: "Ag",
+  agencyTimeZone: "UTC",
+  roles: ["LIAISON"],
+  isPlatformAdmin: false,
+  locale: "en",
+  sessionId: "s",
+  requestId: "r",
+  sourceIp: null,
 };
 
 describe("authorize", () => {

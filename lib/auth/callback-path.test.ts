@@ -58,7 +58,17 @@ describe("safeCallbackPath", () => {
   });
 
   it("answers home for the sign-in page, the API, nothing, or something that is not a string", () => {
-    for (const value of ["/login?reason=idle", "/login", "/api/v1/operations", "", null, undefined, ["/a", "/b"], 42, "/" + "a".repeat(3000)]) {
+    for (const value of [
+      "/login?reason=idle",
+      "/login",
+      "/api/v1/operations",
+      "",
+      null,
+      undefined,
+      ["/a", "/b"],
+      42,
+      "/" + "a".repeat(3000),
+    ]) {
       expect(safeCallbackPath(value)).toBe("/");
     }
   });

@@ -12,17 +12,38 @@ import { assertPasswordPolicy, hashPassword, verifyPassword } from "./password";
 import { queueSecurityNotice } from "./security-mail";
 import { revokeAllSessions } from "./sessions";
 
-export async function changePassword({ actor, input, now, db }: { actor: Actor; input: unknown; now: Date; db?: Db }): Promise<void> {
+export async function changePassword({
+  actor,
+  input,
+  now,
+  db,
+}: {
+  actor: Actor;
+  input: unknown;
+  now: Date;
+  db?: Db;
+}): Promise<void> {
   if (actor.kind !== "USER" || !actor.userId) throw new UnauthorizedError();
   const d = db ?? defaultDb();
   const { currentPassword, newPassword } = changePasswordSchema.parse(input);
   assertPasswordPolicy(newPassword, "newPassword");
 
-  const user = await d.user.findFirst({ where: { id: actor.userId, agencyId: actor.agencyId }, select: { id: true, passwordHash: true, mustChangePassword: true } });
+  const user = await d.user.findFirst({
+    where: { id: actor.userId, agencyId: actor.agencyId },
+    select: { id: true, passwordHash: true, mustChangePassword: true },
+  });
   if (!user) throw new NotFoundError();
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await d.$transaction((tx) =>
-      recordAudit(tx, { ...auditContext(actor), action: AUTH_AUDIT.passwordChange, outcome: "FAILURE", targetType: "User", targetId: user.id, details: { reason: "BAD_PASSWORD" }, at: now }),
+      recordAudit(tx, {
+        ...auditContext(actor),
+        action: AUTH_AUDIT.passwordChange,
+        outcome: "FAILURE",
+        targetType: "User",
+        targetId: user.id,
+        details: { reason: "BAD_PASSWORD" },
+        at: now,
+      }),
     );
     throw new ValidationError([{ path: "currentPassword", message: msg("auth.password.currentWrong") }]);
   }
@@ -32,7 +53,10 @@ export async function changePassword({ actor, input, now, db }: { actor: Actor; 
 
   const passwordHash = await hashPassword(newPassword);
   await d.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id, agencyId: actor.agencyId }, data: { passwordHash, passwordChangedAt: now, mustChangePassword: false } });
+    await tx.user.update({
+      where: { id: user.id, agencyId: actor.agencyId },
+      data: { passwordHash, passwordChangedAt: now, mustChangePassword: false },
+    });
     const revoked = await revokeAllSessions(tx, user.id, now);
     await recordAudit(tx, {
       ...auditContext(actor),

@@ -4,7 +4,8 @@
 import type { Actor } from "./actor";
 import type { EndReason, ResolvedSession } from "./sessions";
 
-export type SessionState = { actor: Actor; reason: null } | { actor: null; reason: EndReason | "passwordChangeRequired" | null };
+export type SessionState =
+  { actor: Actor; reason: null } | { actor: null; reason: EndReason | "passwordChangeRequired" | null };
 
 export function gateSession(resolved: ResolvedSession): SessionState {
   if (resolved.actor?.mustChangePassword) return { actor: null, reason: "passwordChangeRequired" };

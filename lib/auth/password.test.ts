@@ -50,12 +50,24 @@ describe("password policy", () => {
   });
 
   it("shares the length rule and confirmation with the browser form", () => {
-    const ok = changePasswordSchema.safeParse({ currentPassword: "x", newPassword: "a calm river at dawn", confirmPassword: "a calm river at dawn" });
+    const ok = changePasswordSchema.safeParse({
+      currentPassword: "x",
+      newPassword: "a calm river at dawn",
+      confirmPassword: "a calm river at dawn",
+    });
     expect(ok.success).toBe(true);
-    const mismatch = changePasswordSchema.safeParse({ currentPassword: "x", newPassword: "a calm river at dawn", confirmPassword: "a calm river at dusk" });
+    const mismatch = changePasswordSchema.safeParse({
+      currentPassword: "x",
+      newPassword: "a calm river at dawn",
+      confirmPassword: "a calm river at dusk",
+    });
     expect(mismatch.success).toBe(false);
     expect(mismatch.error?.issues[0].path).toEqual(["confirmPassword"]);
-    const short = changePasswordSchema.safeParse({ currentPassword: "x", newPassword: "short", confirmPassword: "short" });
+    const short = changePasswordSchema.safeParse({
+      currentPassword: "x",
+      newPassword: "short",
+      confirmPassword: "short",
+    });
     expect(short.error?.issues.map((i) => parseMsg(i.message).key)).toContain("auth.password.tooShort");
   });
 });

@@ -5,22 +5,49 @@ import { decodeSignInError, encodeSignInError, throttledRetryAfter, throttleMinu
 
 describe("public paths", () => {
   it("lets the sign-in page, auth endpoints, token API, public pages and assets through", () => {
-    for (const p of ["/login", "/api/auth/csrf", "/api/auth/callback/credentials", "/api/v1/operations", "/public/policies", "/reports/2026-q3", "/_next/static/x.js", "/favicon.ico", "/maplibre-gl-csp-worker.js", "/act/abc", "/transparency", "/transparency/dupage-sheriff", "/transparency/dupage-sheriff/reports/2026-Q3.csv"]) {
+    for (const p of [
+      "/login",
+      "/api/auth/csrf",
+      "/api/auth/callback/credentials",
+      "/api/v1/operations",
+      "/public/policies",
+      "/reports/2026-q3",
+      "/_next/static/x.js",
+      "/favicon.ico",
+      "/maplibre-gl-csp-worker.js",
+      "/act/abc",
+      "/transparency",
+      "/transparency/dupage-sheriff",
+      "/transparency/dupage-sheriff/reports/2026-Q3.csv",
+    ]) {
       expect(isPublicPath(p), p).toBe(true);
     }
   });
 
   it("sends everything else through the session check", () => {
-    for (const p of ["/", "/account", "/operations/new", "/loginx", "/api/operations", "/publicity", "/admin/users", "/act", "/actions", "/transparencyx", "/public-record"]) {
+    for (const p of [
+      "/",
+      "/account",
+      "/operations/new",
+      "/loginx",
+      "/api/operations",
+      "/publicity",
+      "/admin/users",
+      "/act",
+      "/actions",
+      "/transparencyx",
+      "/public-record",
+    ]) {
       expect(isPublicPath(p), p).toBe(false);
     }
   });
-
 });
 
 describe("request context", () => {
   it("keeps a sane caller request id, else makes one, and takes the address only from the server's own header", () => {
-    const ctx = requestContextFrom(new Headers({ "x-request-id": "abc-123", "x-cg-client-address": "203.0.113.7", "user-agent": "UA" }));
+    const ctx = requestContextFrom(
+      new Headers({ "x-request-id": "abc-123", "x-cg-client-address": "203.0.113.7", "user-agent": "UA" }),
+    );
     expect(ctx).toEqual({ requestId: "abc-123", sourceIp: "203.0.113.7", userAgent: "UA" });
     const made = requestContextFrom({ "x-request-id": "bad id with spaces" });
     expect(made.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -34,7 +61,14 @@ describe("request context", () => {
 
 describe("sign-in error codes", () => {
   it("round-trip, and anything unknown becomes a generic error", () => {
-    for (const e of [{ code: "INVALID" }, { code: "BAD_CODE" }, { code: "ENROL" }, { code: "LOCKED", minutes: 9 }, { code: "THROTTLED", retryAfterSec: 125 }, { code: "ERROR", requestId: "r-1" }] as const) {
+    for (const e of [
+      { code: "INVALID" },
+      { code: "BAD_CODE" },
+      { code: "ENROL" },
+      { code: "LOCKED", minutes: 9 },
+      { code: "THROTTLED", retryAfterSec: 125 },
+      { code: "ERROR", requestId: "r-1" },
+    ] as const) {
       expect(decodeSignInError(encodeSignInError(e))).toEqual(e);
     }
     expect(decodeSignInError("CredentialsSignin")).toEqual({ code: "ERROR", requestId: "-" });

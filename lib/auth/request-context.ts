@@ -13,7 +13,8 @@ export type RequestContext = { requestId: string; sourceIp: string | null; userA
 type HeaderSource = { get(name: string): string | null | undefined } | Record<string, string | string[] | undefined>;
 
 function read(headers: HeaderSource, name: string): string | null {
-  if (typeof headers.get === "function") return (headers as { get(n: string): string | null | undefined }).get(name) ?? null;
+  if (typeof headers.get === "function")
+    return (headers as { get(n: string): string | null | undefined }).get(name) ?? null;
   const value = (headers as Record<string, string | string[] | undefined>)[name];
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }

@@ -11,7 +11,17 @@ import { authorize } from "./authorize";
 import { queueSecurityNotice } from "./security-mail";
 import { revokeAllSessions } from "./sessions";
 
-export async function resetUserMfa({ actor, userId, now, db }: { actor: Actor; userId: string; now: Date; db?: Db }): Promise<void> {
+export async function resetUserMfa({
+  actor,
+  userId,
+  now,
+  db,
+}: {
+  actor: Actor;
+  userId: string;
+  now: Date;
+  db?: Db;
+}): Promise<void> {
   authorize(actor, { roles: ["AGENCY_ADMIN"] });
   const d = db ?? defaultDb();
   const done =
@@ -20,17 +30,38 @@ export async function resetUserMfa({ actor, userId, now, db }: { actor: Actor; u
       // Scoped by agency in the where clause: another agency's user is simply not found.
       const { count } = await tx.user.updateMany({
         where: { id: userId, agencyId: actor.agencyId },
-        data: { totpSecret: null, totpPendingSecret: null, mfaEnrolledAt: null, lastTotpStep: null, mustChangePassword: true },
+        data: {
+          totpSecret: null,
+          totpPendingSecret: null,
+          mfaEnrolledAt: null,
+          lastTotpStep: null,
+          mustChangePassword: true,
+        },
       });
       if (count === 0) return false;
       const revoked = await revokeAllSessions(tx, userId, now);
-      await recordAudit(tx, { ...auditContext(actor), action: AUTH_AUDIT.mfaReset, targetType: "User", targetId: userId, details: { revokedSessions: revoked }, at: now });
+      await recordAudit(tx, {
+        ...auditContext(actor),
+        action: AUTH_AUDIT.mfaReset,
+        targetType: "User",
+        targetId: userId,
+        details: { revokedSessions: revoked },
+        at: now,
+      });
       await queueSecurityNotice(tx, { userId, notice: "mfaReset", now });
       return true;
     }));
   if (!done) {
     await d.$transaction((tx) =>
-      recordAudit(tx, { ...auditContext(actor), action: AUTH_AUDIT.mfaReset, outcome: "DENIED", targetType: "User", targetId: userId.slice(0, 64), details: { reason: "NOT_FOUND" }, at: now }),
+      recordAudit(tx, {
+        ...auditContext(actor),
+        action: AUTH_AUDIT.mfaReset,
+        outcome: "DENIED",
+        targetType: "User",
+        targetId: userId.slice(0, 64),
+        details: { reason: "NOT_FOUND" },
+        at: now,
+      }),
     );
     throw new NotFoundError();
   }

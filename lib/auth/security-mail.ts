@@ -7,7 +7,10 @@ import { queueMail } from "../mail/queue-mail";
 export type SecurityNotice = "passwordChanged" | "mfaReset";
 
 /** Queues the notice inside the caller's transaction, so it is sent only if the change commits. */
-export async function queueSecurityNotice(tx: Tx, { userId, notice, now }: { userId: string; notice: SecurityNotice; now: Date }): Promise<void> {
+export async function queueSecurityNotice(
+  tx: Tx,
+  { userId, notice, now }: { userId: string; notice: SecurityNotice; now: Date },
+): Promise<void> {
   const user = await tx.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, email: true, name: true, locale: true, agencyId: true, agency: { select: { timeZone: true } } },

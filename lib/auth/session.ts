@@ -96,7 +96,12 @@ async function resolveCurrent(activity: (h: Headers) => boolean): Promise<Resolv
   const session = await getServerSession(authOptions());
   if (!session?.sid) return { actor: null, reason: null };
   const now = await currentTime(db());
-  return resolveSession({ sessionId: session.sid, now, context: await getRequestContext(), activity: activity(await headers()) });
+  return resolveSession({
+    sessionId: session.sid,
+    now,
+    context: await getRequestContext(),
+    activity: activity(await headers()),
+  });
 }
 
 /** This request's session, as stored: before the admin-set-password gate is applied. */
@@ -110,7 +115,9 @@ const getResolvedSession = cache((): Promise<ResolvedSession> => resolveCurrent(
 export const getSessionState = cache(async (): Promise<SessionState> => gateSession(await getResolvedSession()));
 
 /** The signed-in user whose admin-set password must be changed before anything else, or null. */
-export const getPasswordChangeActor = cache(async (): Promise<Actor | null> => passwordChangeActor(await getResolvedSession()));
+export const getPasswordChangeActor = cache(async (): Promise<Actor | null> =>
+  passwordChangeActor(await getResolvedSession()),
+);
 
 /** For /api/session/activity: the page reports an in-app navigation, which counts as activity. */
 export async function recordActivity(): Promise<SessionState> {
@@ -126,7 +133,8 @@ export async function sessionWatcher(): Promise<(() => Promise<SessionState>) | 
   if (!session?.sid) return null;
   const sessionId = session.sid;
   const context = await getRequestContext();
-  return async () => gateSession(await resolveSession({ sessionId, now: await currentTime(db()), context, activity: false }));
+  return async () =>
+    gateSession(await resolveSession({ sessionId, now: await currentTime(db()), context, activity: false }));
 }
 
 /** Who is asking, or null. Every page, server action and route handler calls this itself. */

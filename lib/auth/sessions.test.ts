@@ -15,7 +15,9 @@ describe("session verdicts", () => {
   it("stays active with activity, up to the 30-minute idle limit", () => {
     expect(sessionVerdict(session(), user, at(IDLE_TIMEOUT_MS - 1))).toBe("ACTIVE");
     expect(sessionVerdict(session(), user, at(IDLE_TIMEOUT_MS))).toBe("IDLE");
-    expect(sessionVerdict(session({ lastSeenAt: at(IDLE_TIMEOUT_MS - 1000) }), user, at(IDLE_TIMEOUT_MS + 1000))).toBe("ACTIVE");
+    expect(sessionVerdict(session({ lastSeenAt: at(IDLE_TIMEOUT_MS - 1000) }), user, at(IDLE_TIMEOUT_MS + 1000))).toBe(
+      "ACTIVE",
+    );
   });
 
   it("expires 12 hours after sign-in however active it was", () => {
@@ -36,7 +38,12 @@ describe("session verdicts", () => {
     expect(endReason("IDLE", session())).toBe("idle");
     expect(endReason("EXPIRED", session())).toBe("expired");
     expect(endReason("REVOKED", session({ revokedAt: at(IDLE_TIMEOUT_MS + 5000) }))).toBe("idle");
-    expect(endReason("REVOKED", session({ lastSeenAt: at(ABSOLUTE_TIMEOUT_MS - 60_000), revokedAt: at(ABSOLUTE_TIMEOUT_MS) }))).toBe("expired");
+    expect(
+      endReason(
+        "REVOKED",
+        session({ lastSeenAt: at(ABSOLUTE_TIMEOUT_MS - 60_000), revokedAt: at(ABSOLUTE_TIMEOUT_MS) }),
+      ),
+    ).toBe("expired");
     expect(endReason("REVOKED", session({ revokedAt: at(60_000) }))).toBe("signedOut");
     expect(endReason("PASSWORD_CHANGED", session())).toBe("signedOut");
   });

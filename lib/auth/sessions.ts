@@ -39,7 +39,10 @@ export function endReason(verdict: Exclude<SessionVerdict, "ACTIVE">, session: S
   return "signedOut";
 }
 
-export async function createSession(tx: Tx, { userId, now, context }: { userId: string; now: Date; context: RequestContext }) {
+export async function createSession(
+  tx: Tx,
+  { userId, now, context }: { userId: string; now: Date; context: RequestContext },
+) {
   return tx.userSession.create({
     data: {
       userId,
@@ -61,7 +64,19 @@ export type ResolvedSession = { actor: Actor; reason: null } | { actor: null; re
  * `activity` says whether the request is the person doing something (lib/auth/activity.ts):
  * only then does it push the idle lock back. Live streams and background refreshes do not.
  */
-export async function resolveSession({ sessionId, now, context, activity, db }: { sessionId: string; now: Date; context: RequestContext; activity: boolean; db?: Db }): Promise<ResolvedSession> {
+export async function resolveSession({
+  sessionId,
+  now,
+  context,
+  activity,
+  db,
+}: {
+  sessionId: string;
+  now: Date;
+  context: RequestContext;
+  activity: boolean;
+  db?: Db;
+}): Promise<ResolvedSession> {
   const d = db ?? defaultDb();
   const session = await d.userSession.findUnique({
     where: { id: sessionId },
@@ -69,7 +84,11 @@ export async function resolveSession({ sessionId, now, context, activity, db }: 
   });
   if (!session) return { actor: null, reason: null };
   const { user } = session;
-  const verdict = sessionVerdict(session, { active: user.active, passwordChangedAt: user.passwordChangedAt, agencyActive: user.agency.active }, now);
+  const verdict = sessionVerdict(
+    session,
+    { active: user.active, passwordChangedAt: user.passwordChangedAt, agencyActive: user.agency.active },
+    now,
+  );
   if (verdict !== "ACTIVE") {
     if (verdict === "IDLE" || verdict === "EXPIRED") await endSession(d, session, verdict, now, context);
     return { actor: null, reason: endReason(verdict, session) };
@@ -77,17 +96,37 @@ export async function resolveSession({ sessionId, now, context, activity, db }: 
   if (activity && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await d.userSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  const actor = userActor(user, { sessionId: session.id, requestId: context.requestId, sourceIp: context.sourceIp, mustChangePassword: user.mustChangePassword });
+  const actor = userActor(user, {
+    sessionId: session.id,
+    requestId: context.requestId,
+    sourceIp: context.sourceIp,
+    mustChangePassword: user.mustChangePassword,
+  });
 
   return { actor, reason: null };
 }
 
-type EndingSession = { id: string; userId: string; lastSeenAt: Date; expiresAt: Date; user: { email: string; agencyId: string } };
+type EndingSession = {
+  id: string;
+  userId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  user: { email: string; agencyId: string };
+};
 
-async function endSession(d: Db, session: EndingSession, verdict: "IDLE" | "EXPIRED", now: Date, context: RequestContext) {
+async function endSession(
+  d: Db,
+  session: EndingSession,
+  verdict: "IDLE" | "EXPIRED",
+  now: Date,
+  context: RequestContext,
+) {
   await d.$transaction(async (tx) => {
     // Only the request that actually revokes it records the event.
-    const revoked = await tx.userSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
+    const revoked = await tx.userSession.updateMany({
+      where: { id: session.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (revoked.count === 0) return;
     await recordAudit(tx, {
       action: verdict === "IDLE" ? AUTH_AUDIT.idleLock : AUTH_AUDIT.sessionExpired,
@@ -105,12 +144,28 @@ async function endSession(d: Db, session: EndingSession, verdict: "IDLE" | "EXPI
 }
 
 /** Ends one session (the one signing out). Returns false if it had already ended. */
-export async function signOutSession({ sessionId, now, context, db }: { sessionId: string; now: Date; context: RequestContext; db?: Db }): Promise<boolean> {
+export async function signOutSession({
+  sessionId,
+  now,
+  context,
+  db,
+}: {
+  sessionId: string;
+  now: Date;
+  context: RequestContext;
+  db?: Db;
+}): Promise<boolean> {
   const d = db ?? defaultDb();
   return d.$transaction(async (tx) => {
-    const session = await tx.userSession.findUnique({ where: { id: sessionId }, include: { user: { select: { email: true, agencyId: true } } } });
+    const session = await tx.userSession.findUnique({
+      where: { id: sessionId },
+      include: { user: { select: { email: true, agencyId: true } } },
+    });
     if (!session) return false;
-    const revoked = await tx.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+    const revoked = await tx.userSession.updateMany({
+      where: { id: sessionId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (revoked.count === 0) return false;
     await recordAudit(tx, {
       action: AUTH_AUDIT.signOut,

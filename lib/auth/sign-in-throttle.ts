@@ -48,4 +48,3 @@ export async function admitSignIn(db: Db, email: string, sourceIp: string | null
 export async function settleSignIn(db: Db, charges: Charge[]): Promise<void> {
   await Promise.all(charges.map((c) => refund(db, c.name, c.key)));
 }
-

@@ -24,7 +24,13 @@ type Invalid = { status: "INVALID" };
 type Enrol = { status: "ENROL"; secret: string; otpauthUri: string };
 
 export type PasswordStepResult = { status: "CODE_REQUIRED" } | Enrol | Invalid | Locked | Throttled;
-export type SignInResult = { status: "SIGNED_IN"; sessionId: string; userId: string } | { status: "BAD_CODE" } | Enrol | Invalid | Locked | Throttled;
+export type SignInResult =
+  | { status: "SIGNED_IN"; sessionId: string; userId: string }
+  | { status: "BAD_CODE" }
+  | Enrol
+  | Invalid
+  | Locked
+  | Throttled;
 
 type Attempt = { email: string; password: string; now: Date; context: RequestContext; db?: Db };
 type Candidate = User & { agency: { active: boolean } };
@@ -64,7 +70,10 @@ export async function completeSignIn(attempt: Attempt & { code: string }): Promi
       const claimed = await tx.user.updateMany({
         where: {
           id: user.id,
-          AND: [{ OR: [{ lastTotpStep: null }, { lastTotpStep: { lt: step } }] }, { OR: [{ lockedUntil: null }, { lockedUntil: { lte: attempt.now } }] }],
+          AND: [
+            { OR: [{ lastTotpStep: null }, { lastTotpStep: { lt: step } }] },
+            { OR: [{ lockedUntil: null }, { lockedUntil: { lte: attempt.now } }] },
+          ],
         },
         data: {
           lastTotpStep: step,
@@ -74,7 +83,10 @@ export async function completeSignIn(attempt: Attempt & { code: string }): Promi
         },
       });
       if (claimed.count === 0) {
-        const { lockedUntil } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
+        const { lockedUntil } = await tx.user.findUniqueOrThrow({
+          where: { id: user.id },
+          select: { lockedUntil: true },
+        });
         return lockedUntil && lockedUntil > attempt.now ? ({ status: "LOCKED", lockedUntil } as Locked) : null;
       }
       if (enrolling) await audit(tx, user, attempt, AUTH_AUDIT.mfaEnrol, "SUCCESS", {});
@@ -91,7 +103,11 @@ export async function completeSignIn(attempt: Attempt & { code: string }): Promi
 const FAILED = new Set(["INVALID", "BAD_CODE"]);
 
 /** Runs a sign-in step behind the throttles; only a failed step keeps its points spent. */
-async function throttled<T extends { status: string }>(d: Db, attempt: Attempt, step: () => Promise<T>): Promise<T | Throttled> {
+async function throttled<T extends { status: string }>(
+  d: Db,
+  attempt: Attempt,
+  step: () => Promise<T>,
+): Promise<T | Throttled> {
   const email = normaliseEmail(attempt.email);
   const admission = await admitSignIn(d, email, attempt.context.sourceIp);
   if (!admission.admitted) {
@@ -127,7 +143,10 @@ export function lockMinutesLeft(lockedUntil: Date, now: Date): number {
 }
 
 /** What the sign-in form is told about a refused step. */
-export function signInRefusal(result: Exclude<SignInResult, { status: "SIGNED_IN" }> | Exclude<PasswordStepResult, { status: "CODE_REQUIRED" }>, now: Date): SignInError {
+export function signInRefusal(
+  result: Exclude<SignInResult, { status: "SIGNED_IN" }> | Exclude<PasswordStepResult, { status: "CODE_REQUIRED" }>,
+  now: Date,
+): SignInError {
   switch (result.status) {
     case "LOCKED":
       return { code: "LOCKED", minutes: lockMinutesLeft(result.lockedUntil, now) };
@@ -175,7 +194,12 @@ async function firstFactor(d: Db, attempt: Attempt): Promise<{ user: Candidate }
 }
 
 async function refuseLocked(d: Db, user: User, attempt: Attempt, lockedUntil: Date): Promise<Locked> {
-  await d.$transaction((tx) => audit(tx, user, attempt, AUTH_AUDIT.signIn, "FAILURE", { reason: "LOCKED", lockedUntil: lockedUntil.toISOString() }));
+  await d.$transaction((tx) =>
+    audit(tx, user, attempt, AUTH_AUDIT.signIn, "FAILURE", {
+      reason: "LOCKED",
+      lockedUntil: lockedUntil.toISOString(),
+    }),
+  );
   return { status: "LOCKED", lockedUntil };
 }
 
@@ -197,8 +221,13 @@ async function reserveCodeAttempt(d: Db, user: User, attempt: Attempt): Promise<
 
 /** A wrong (or already used) code: its reserved attempt stays spent; the fifth locks the account. */
 async function codeFailure(d: Db, user: User, attempt: Attempt): Promise<{ status: "BAD_CODE" } | Locked> {
-  const { failedAttempts } = await d.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedAttempts: true } });
-  await d.$transaction((tx) => audit(tx, user, attempt, AUTH_AUDIT.signIn, "FAILURE", { reason: "BAD_CODE", consecutiveFailures: failedAttempts }));
+  const { failedAttempts } = await d.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { failedAttempts: true },
+  });
+  await d.$transaction((tx) =>
+    audit(tx, user, attempt, AUTH_AUDIT.signIn, "FAILURE", { reason: "BAD_CODE", consecutiveFailures: failedAttempts }),
+  );
   const lockedUntil = await lockIfSpent(d, user, attempt);
   return lockedUntil ? { status: "LOCKED", lockedUntil } : { status: "BAD_CODE" };
 }
@@ -214,7 +243,10 @@ async function lockIfSpent(d: Db, user: User, attempt: Attempt): Promise<Date | 
       WHERE id = ${user.id}::uuid AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}) AND "failedAttempts" >= ${LOCKOUT_THRESHOLD}
       RETURNING id`);
     if (locked.length === 0) return null;
-    await audit(tx, user, attempt, AUTH_AUDIT.lockout, "SUCCESS", { lockedUntil: lockedUntil.toISOString(), failures: LOCKOUT_THRESHOLD });
+    await audit(tx, user, attempt, AUTH_AUDIT.lockout, "SUCCESS", {
+      lockedUntil: lockedUntil.toISOString(),
+      failures: LOCKOUT_THRESHOLD,
+    });
     return lockedUntil;
   });
 }
@@ -245,7 +277,14 @@ async function beginEnrolment(d: Db, user: User, attempt: Attempt): Promise<Enro
   return enrol(pending);
 }
 
-function audit(tx: Tx, user: User, attempt: Attempt, action: string, outcome: "SUCCESS" | "FAILURE", details: Record<string, unknown>) {
+function audit(
+  tx: Tx,
+  user: User,
+  attempt: Attempt,
+  action: string,
+  outcome: "SUCCESS" | "FAILURE",
+  details: Record<string, unknown>,
+) {
   return recordAudit(tx, {
     action,
     outcome,

@@ -6,7 +6,15 @@ import { auditContext, type Actor } from "./actor";
 import { AUTH_AUDIT } from "./audit-actions";
 import { revokeAllSessions } from "./sessions";
 
-export async function signOutEverywhere({ actor, now, db }: { actor: Actor; now: Date; db?: Db }): Promise<{ revoked: number }> {
+export async function signOutEverywhere({
+  actor,
+  now,
+  db,
+}: {
+  actor: Actor;
+  now: Date;
+  db?: Db;
+}): Promise<{ revoked: number }> {
   if (actor.kind !== "USER" || !actor.userId) throw new UnauthorizedError();
   const userId = actor.userId;
   return (db ?? defaultDb()).$transaction(async (tx) => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { base32Decode, base32Encode, decryptTotpSecret, encryptTotpSecret, generateTotpSecret, hotp, otpauthUri, totpCode, totpStep, verifyTotp } from "./totp";
+import {
+  base32Decode,
+  base32Encode,
+  decryptTotpSecret,
+  encryptTotpSecret,
+  generateTotpSecret,
+  hotp,
+  otpauthUri,
+  totpCode,
+  totpStep,
+  verifyTotp,
+} from "./totp";
 import { demoTotpSecret } from "./demo";
 
 // RFC 6238 appendix B: 8-digit codes for the three HMAC variants at fixed times.
@@ -83,7 +94,13 @@ describe("TOTP (RFC 6238)", () => {
     expect(uri.protocol).toBe("otpauth:");
     expect(uri.host).toBe("totp");
     expect(decodeURIComponent(uri.pathname)).toBe("/Common Ground:chief@example.gov");
-    expect(Object.fromEntries(uri.searchParams)).toEqual({ secret: "JBSWY3DPEHPK3PXP", issuer: "Common Ground", algorithm: "SHA1", digits: "6", period: "30" });
+    expect(Object.fromEntries(uri.searchParams)).toEqual({
+      secret: "JBSWY3DPEHPK3PXP",
+      issuer: "Common Ground",
+      algorithm: "SHA1",
+      digits: "6",
+      period: "30",
+    });
   });
 });
 

@@ -34,7 +34,12 @@ export function totpStep(at: Date): number {
 
 /** RFC 4226 HOTP; `algorithm` and `digits` are parameters only so the RFC test vectors can be checked. */
 export function hotp(key: Uint8Array, counter: number, digits = TOTP_DIGITS, algorithm: Algorithm = "sha1"): string {
-  return HOTP.generate({ secret: new Secret({ buffer: Uint8Array.from(key).buffer }), counter, digits, algorithm: algorithm.toUpperCase() });
+  return HOTP.generate({
+    secret: new Secret({ buffer: Uint8Array.from(key).buffer }),
+    counter,
+    digits,
+    algorithm: algorithm.toUpperCase(),
+  });
 }
 
 function totpFor(secret: string, label = ""): TOTP {

@@ -5,7 +5,10 @@ export type Position = [lon: number, lat: number];
 
 export type CapGeometry =
   | { kind: "CIRCLE"; centerLat: number; centerLon: number; radiusM: number }
-  | { kind: "POLYGON"; geometry: { type: "Polygon"; coordinates: Position[][] } | { type: "MultiPolygon"; coordinates: Position[][][] } };
+  | {
+      kind: "POLYGON";
+      geometry: { type: "Polygon"; coordinates: Position[][] } | { type: "MultiPolygon"; coordinates: Position[][][] };
+    };
 
 export class CapInputError extends Error {
   constructor(message: string) {
@@ -45,8 +48,12 @@ export function capPolygon(ring: Position[]): string {
 }
 
 export function geometryToCap(geometry: CapGeometry): { polygons: string[]; circles: string[] } {
-  if (geometry.kind === "CIRCLE") return { polygons: [], circles: [capCircle(geometry.centerLat, geometry.centerLon, geometry.radiusM)] };
-  const shells = geometry.geometry.type === "Polygon" ? [geometry.geometry.coordinates[0]] : geometry.geometry.coordinates.map((p) => p[0]);
+  if (geometry.kind === "CIRCLE")
+    return { polygons: [], circles: [capCircle(geometry.centerLat, geometry.centerLon, geometry.radiusM)] };
+  const shells =
+    geometry.geometry.type === "Polygon"
+      ? [geometry.geometry.coordinates[0]]
+      : geometry.geometry.coordinates.map((p) => p[0]);
   if (shells.length === 0 || shells.some((s) => !s)) throw new CapInputError("A polygon area needs at least one ring");
   return { polygons: shells.map(capPolygon), circles: [] };
 }

@@ -10,7 +10,16 @@ const base: CapAlertInput = {
   msgType: "Alert",
   scope: { kind: "Restricted", restriction: "Law enforcement agencies named in the notice" },
   geometry: { kind: "CIRCLE", centerLat: 41.8781, centerLon: -87.6298, radiusM: 750 },
-  infos: [{ language: "en-US", event: "Planned operation", urgency: "Expected", severity: "Moderate", certainty: "Likely", areaDesc: "Near Loop" }],
+  infos: [
+    {
+      language: "en-US",
+      event: "Planned operation",
+      urgency: "Expected",
+      severity: "Moderate",
+      certainty: "Likely",
+      areaDesc: "Near Loop",
+    },
+  ],
 };
 
 describe("CAP area", () => {
@@ -19,15 +28,34 @@ describe("CAP area", () => {
   });
 
   it("closes an open ring and swaps GeoJSON lon,lat to CAP lat,lon", () => {
-    expect(capPolygon([[-87.6, 41.8], [-87.5, 41.8], [-87.5, 41.9]])).toBe("41.8,-87.6 41.8,-87.5 41.9,-87.5 41.8,-87.6");
+    expect(
+      capPolygon([
+        [-87.6, 41.8],
+        [-87.5, 41.8],
+        [-87.5, 41.9],
+      ]),
+    ).toBe("41.8,-87.6 41.8,-87.5 41.9,-87.5 41.8,-87.6");
   });
 
   it("keeps an already closed ring closed once", () => {
-    expect(capPolygon([[0, 0], [1, 0], [1, 1], [0, 0]]).split(" ")).toHaveLength(4);
+    expect(
+      capPolygon([
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ]).split(" "),
+    ).toHaveLength(4);
   });
 
   it("rejects degenerate rings and positions out of range", () => {
-    expect(() => capPolygon([[0, 0], [1, 1], [0, 0]])).toThrow(CapInputError);
+    expect(() =>
+      capPolygon([
+        [0, 0],
+        [1, 1],
+        [0, 0],
+      ]),
+    ).toThrow(CapInputError);
     expect(() => capCircle(95, 0, 10)).toThrow(CapInputError);
   });
 
@@ -37,8 +65,28 @@ describe("CAP area", () => {
       geometry: {
         type: "MultiPolygon",
         coordinates: [
-          [[[0, 0], [4, 0], [4, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 1]]],
-          [[[10, 10], [11, 10], [11, 11], [10, 10]]],
+          [
+            [
+              [0, 0],
+              [4, 0],
+              [4, 4],
+              [0, 0],
+            ],
+            [
+              [1, 1],
+              [2, 1],
+              [2, 2],
+              [1, 1],
+            ],
+          ],
+          [
+            [
+              [10, 10],
+              [11, 10],
+              [11, 11],
+              [10, 10],
+            ],
+          ],
         ],
       },
     });
@@ -59,7 +107,11 @@ describe("buildCapAlert", () => {
 
   it("requires references for Update, Cancel and Ack", () => {
     expect(() => buildCapAlert({ ...base, msgType: "Cancel" })).toThrow(/reference/);
-    const xml = buildCapAlert({ ...base, msgType: "Cancel", references: [{ sender: base.sender, identifier: "CG-N-0000", sent: new Date("2026-11-22T10:00:00Z") }] });
+    const xml = buildCapAlert({
+      ...base,
+      msgType: "Cancel",
+      references: [{ sender: base.sender, identifier: "CG-N-0000", sent: new Date("2026-11-22T10:00:00Z") }],
+    });
     expect(xml).toContain("<references>notices@common-ground.example,CG-N-0000,2026-11-22T10:00:00-00:00</references>");
   });
 

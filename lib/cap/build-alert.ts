@@ -60,7 +60,8 @@ export function capDateTime(date: Date): string {
 
 // CAP 1.2 §3.2.1: identifier and sender must not contain spaces, commas or the restricted characters < and &.
 function checkToken(label: string, value: string): string {
-  if (!value || /[\s,<&]/.test(value)) throw new CapInputError(`${label} must be non-empty without spaces, commas, < or &: ${JSON.stringify(value)}`);
+  if (!value || /[\s,<&]/.test(value))
+    throw new CapInputError(`${label} must be non-empty without spaces, commas, < or &: ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -76,7 +77,12 @@ function capAddresses(addresses: string[]): string {
 }
 
 function capReferences(refs: CapReference[]): string {
-  return refs.map((r) => `${checkToken("reference sender", r.sender)},${checkToken("reference identifier", r.identifier)},${capDateTime(r.sent)}`).join(" ");
+  return refs
+    .map(
+      (r) =>
+        `${checkToken("reference sender", r.sender)},${checkToken("reference identifier", r.identifier)},${capDateTime(r.sent)}`,
+    )
+    .join(" ");
 }
 
 function infoNode(info: CapInfo, area: { polygons: string[]; circles: string[] } | null): XmlNode {
@@ -100,11 +106,21 @@ function infoNode(info: CapInfo, area: { polygons: string[]; circles: string[] }
       leaf("instruction", info.instruction),
       leaf("web", info.web),
       leaf("contact", info.contact),
-      ...(info.parameters ?? []).map((p) => ({ name: "parameter", children: [{ name: "valueName", text: p.valueName }, { name: "value", text: p.value }] })),
+      ...(info.parameters ?? []).map((p) => ({
+        name: "parameter",
+        children: [
+          { name: "valueName", text: p.valueName },
+          { name: "value", text: p.value },
+        ],
+      })),
       area
         ? {
             name: "area",
-            children: [{ name: "areaDesc", text: info.areaDesc }, ...area.polygons.map((p) => leaf("polygon", p)), ...area.circles.map((c) => leaf("circle", c))],
+            children: [
+              { name: "areaDesc", text: info.areaDesc },
+              ...area.polygons.map((p) => leaf("polygon", p)),
+              ...area.circles.map((c) => leaf("circle", c)),
+            ],
           }
         : null,
     ],
@@ -113,11 +129,14 @@ function infoNode(info: CapInfo, area: { polygons: string[]; circles: string[] }
 
 export function buildCapAlert(input: CapAlertInput): string {
   const needsReferences = input.msgType !== "Alert";
-  if (needsReferences && !input.references?.length) throw new CapInputError(`${input.msgType} must reference the message it concerns`);
-  if (input.msgType !== "Ack" && input.infos.length === 0) throw new CapInputError("An alert needs at least one info block");
+  if (needsReferences && !input.references?.length)
+    throw new CapInputError(`${input.msgType} must reference the message it concerns`);
+  if (input.msgType !== "Ack" && input.infos.length === 0)
+    throw new CapInputError("An alert needs at least one info block");
   const languages = input.infos.map((i) => i.language);
   if (new Set(languages).size !== languages.length) throw new CapInputError("One info block per language");
-  if (input.scope.kind === "Restricted" && !input.scope.restriction.trim()) throw new CapInputError("Restricted scope needs a restriction");
+  if (input.scope.kind === "Restricted" && !input.scope.restriction.trim())
+    throw new CapInputError("Restricted scope needs a restriction");
 
   const area = input.geometry ? geometryToCap(input.geometry) : null;
   const root: XmlNode = {
@@ -130,10 +149,14 @@ export function buildCapAlert(input: CapAlertInput): string {
       leaf("msgType", input.msgType),
       leaf("source", input.source),
       leaf("scope", input.scope.kind),
-      input.scope.kind === "Restricted" ? leaf("restriction", input.scope.restriction) : leaf("addresses", capAddresses(input.scope.addresses)),
+      input.scope.kind === "Restricted"
+        ? leaf("restriction", input.scope.restriction)
+        : leaf("addresses", capAddresses(input.scope.addresses)),
       leaf("note", input.note),
       input.references?.length ? leaf("references", capReferences(input.references)) : null,
-      input.incidents?.length ? leaf("incidents", input.incidents.map((i) => checkToken("incident", i)).join(" ")) : null,
+      input.incidents?.length
+        ? leaf("incidents", input.incidents.map((i) => checkToken("incident", i)).join(" "))
+        : null,
       ...input.infos.map((info) => infoNode(info, area)),
     ],
   };

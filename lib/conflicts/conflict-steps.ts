@@ -33,15 +33,22 @@ export function conflictLink(conflictId: string): string {
 
 /** An agency's supervisors, each in their own language first; its watch desk when it has none. */
 async function supervisorMailing(tx: Tx, agencyId: string) {
-  const agency = await tx.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { email: true, languages: true, timeZone: true } });
+  const agency = await tx.agency.findUniqueOrThrow({
+    where: { id: agencyId },
+    select: { email: true, languages: true, timeZone: true },
+  });
   const languages = agency.languages.filter(isLocale) as Locale[];
   const users = await tx.user.findMany({
     where: { agencyId, active: true, roles: { hasSome: CONFLICT_EMAIL_ROLES } },
     select: { id: true, email: true, name: true, locale: true },
     orderBy: { name: "asc" },
   });
-  const contacts: { to: MailRecipient; locales: Locale[] }[] = users.map((u) => ({ to: { address: u.email, name: u.name, userId: u.id, agencyId }, locales: isLocale(u.locale) ? [u.locale, ...languages] : languages }));
-  if (contacts.length === 0 && agency.email) contacts.push({ to: { address: agency.email, name: null, userId: null, agencyId }, locales: languages });
+  const contacts: { to: MailRecipient; locales: Locale[] }[] = users.map((u) => ({
+    to: { address: u.email, name: u.name, userId: u.id, agencyId },
+    locales: isLocale(u.locale) ? [u.locale, ...languages] : languages,
+  }));
+  if (contacts.length === 0 && agency.email)
+    contacts.push({ to: { address: agency.email, name: null, userId: null, agencyId }, locales: languages });
   return { timeZone: agency.timeZone, contacts };
 }
 
@@ -56,26 +63,64 @@ async function sideFacts(tx: Tx, c: ConflictRef, recipientAgencyId: string) {
   return { ownRef: own.ref, ownTitle: own.title, otherAgency: other.name };
 }
 
-async function emailSupervisors(tx: Tx, o: { conflict: ConflictRef; recipientAgencyId: string; template: MailTemplate; params: MailParams; now: Date }) {
+async function emailSupervisors(
+  tx: Tx,
+  o: { conflict: ConflictRef; recipientAgencyId: string; template: MailTemplate; params: MailParams; now: Date },
+) {
   const mailing = await supervisorMailing(tx, o.recipientAgencyId);
-  const params: MailParams = { ...(await sideFacts(tx, o.conflict, o.recipientAgencyId)), ...o.params, link: conflictLink(o.conflict.id) };
+  const params: MailParams = {
+    ...(await sideFacts(tx, o.conflict, o.recipientAgencyId)),
+    ...o.params,
+    link: conflictLink(o.conflict.id),
+  };
   for (const c of mailing.contacts) {
-    await queueMail(tx, { to: c.to, template: o.template, params, locales: c.locales, timeZone: mailing.timeZone, about: { type: CONFLICT_SUBJECT, id: o.conflict.id }, now: o.now });
+    await queueMail(tx, {
+      to: c.to,
+      template: o.template,
+      params,
+      locales: c.locales,
+      timeZone: mailing.timeZone,
+      about: { type: CONFLICT_SUBJECT, id: o.conflict.id },
+      now: o.now,
+    });
   }
 }
 
 /** A conflict was found (or found again): both sides' supervisors are emailed. */
 export async function emailConflictFound(tx: Tx, o: { conflictId: string; now: Date }): Promise<void> {
-  const c = await tx.conflict.findUniqueOrThrow({ where: { id: o.conflictId }, select: { id: true, opAId: true, opBId: true, agencyAId: true, agencyBId: true, overlapStart: true, overlapEnd: true, whereLon: true, whereLat: true } });
+  const c = await tx.conflict.findUniqueOrThrow({
+    where: { id: o.conflictId },
+    select: {
+      id: true,
+      opAId: true,
+      opBId: true,
+      agencyAId: true,
+      agencyBId: true,
+      overlapStart: true,
+      overlapEnd: true,
+      whereLon: true,
+      whereLat: true,
+    },
+  });
   const where = c.whereLat !== null && c.whereLon !== null ? `${c.whereLat.toFixed(3)}, ${c.whereLon.toFixed(3)}` : "—";
   for (const agencyId of [c.agencyAId, c.agencyBId]) {
-    const window = c.overlapStart && c.overlapEnd ? { start: c.overlapStart, end: c.overlapEnd } : { start: "—", end: "—" };
-    await emailSupervisors(tx, { conflict: c, recipientAgencyId: agencyId, template: "conflictFound", params: { ...window, area: where }, now: o.now });
+    const window =
+      c.overlapStart && c.overlapEnd ? { start: c.overlapStart, end: c.overlapEnd } : { start: "—", end: "—" };
+    await emailSupervisors(tx, {
+      conflict: c,
+      recipientAgencyId: agencyId,
+      template: "conflictFound",
+      params: { ...window, area: where },
+      now: o.now,
+    });
   }
 }
 
 /** The steps agencies' own systems subscribe to: an acknowledgment, and the outcome confirmed by both sides. */
-const STEP_WEBHOOK: Partial<Record<ConflictEventKind, WebhookEvent>> = { ACKNOWLEDGED: "conflict.acknowledged", CONFIRMED: "conflict.resolved" };
+const STEP_WEBHOOK: Partial<Record<ConflictEventKind, WebhookEvent>> = {
+  ACKNOWLEDGED: "conflict.acknowledged",
+  CONFIRMED: "conflict.resolved",
+};
 
 export type ConflictStep = {
   actor: Actor;
@@ -91,14 +136,41 @@ export type ConflictStep = {
 export async function recordConflictStep(tx: Tx, s: ConflictStep): Promise<void> {
   const { actor, conflict, now } = s;
   await tx.conflictEvent.create({
-    data: { id: randomUUID(), conflictId: conflict.id, kind: s.kind, agencyId: actor.agencyId, byId: actor.userId ?? null, byName: actor.name, outcome: s.outcome ?? null, note: s.note ?? null, at: now },
+    data: {
+      id: randomUUID(),
+      conflictId: conflict.id,
+      kind: s.kind,
+      agencyId: actor.agencyId,
+      byId: actor.userId ?? null,
+      byName: actor.name,
+      outcome: s.outcome ?? null,
+      note: s.note ?? null,
+      at: now,
+    },
   });
   const side = conflict.agencyAId === actor.agencyId ? "A" : "B";
-  await recordAudit(tx, { action: s.audit, targetType: "Conflict", targetId: conflict.id, details: { side, ...(s.outcome ? { outcome: s.outcome } : {}), ...s.details }, at: now, ...auditContext(actor) });
+  await recordAudit(tx, {
+    action: s.audit,
+    targetType: "Conflict",
+    targetId: conflict.id,
+    details: { side, ...(s.outcome ? { outcome: s.outcome } : {}), ...s.details },
+    at: now,
+    ...auditContext(actor),
+  });
   const webhook = STEP_WEBHOOK[s.kind];
-  await publishLiveEvent(tx, { type: "conflict", agencyIds: [conflict.agencyAId, conflict.agencyBId], id: conflict.id }, webhook ? { event: webhook, now } : undefined);
+  await publishLiveEvent(
+    tx,
+    { type: "conflict", agencyIds: [conflict.agencyAId, conflict.agencyBId], id: conflict.id },
+    webhook ? { event: webhook, now } : undefined,
+  );
   const otherAgencyId = side === "A" ? conflict.agencyBId : conflict.agencyAId;
   const params: MailParams = { fromAgency: actor.agencyName, person: actor.name, at: now, note: s.note ?? "" };
   if (s.outcome) params.outcome = s.outcome;
-  await emailSupervisors(tx, { conflict, recipientAgencyId: otherAgencyId, template: STEP_TEMPLATE[s.kind], params, now });
+  await emailSupervisors(tx, {
+    conflict,
+    recipientAgencyId: otherAgencyId,
+    template: STEP_TEMPLATE[s.kind],
+    params,
+    now,
+  });
 }

@@ -35,10 +35,28 @@ export type Counterpart = {
 export type Acknowledgment = { at: Date; byId: string; byName: string | null } | null;
 
 /** One step either side took, as both sides see it: whose agency, who, and their view. */
-export type ConflictHistoryEntry = { id: string; kind: ConflictEventKind; byOwnSide: boolean; agencyName: string; byName: string; outcome: ConflictOutcome | null; note: string | null; at: Date };
+export type ConflictHistoryEntry = {
+  id: string;
+  kind: ConflictEventKind;
+  byOwnSide: boolean;
+  agencyName: string;
+  byName: string;
+  outcome: ConflictOutcome | null;
+  note: string | null;
+  at: Date;
+};
 
 /** A notice between the two agencies that reports this conflict. */
-export type ConflictNotice = { id: string; ref: string; kind: NoticeKind; direction: "SENT" | "RECEIVED"; current: boolean; requiresAck: boolean; acknowledgedAt: Date | null; acknowledgedByName: string | null };
+export type ConflictNotice = {
+  id: string;
+  ref: string;
+  kind: NoticeKind;
+  direction: "SENT" | "RECEIVED";
+  current: boolean;
+  requiresAck: boolean;
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+};
 
 export type ConflictView = {
   id: string;
@@ -139,7 +157,8 @@ export function sideOf(row: Pick<ConflictRow, "agencyAId" | "agencyBId">, agency
 
 export function factsFor(row: ConflictRow, side: Side): ConflictFacts {
   const own = side === "A" ? "A_CONTAINS_B" : "B_CONTAINS_A";
-  const containment: RelativeContainment = row.containment === "NONE" ? "NONE" : row.containment === own ? "OWN_CONTAINS_OTHER" : "OTHER_CONTAINS_OWN";
+  const containment: RelativeContainment =
+    row.containment === "NONE" ? "NONE" : row.containment === own ? "OWN_CONTAINS_OTHER" : "OTHER_CONTAINS_OWN";
   return {
     severity: row.severity,
     minDistanceM: row.minDistanceM,
@@ -175,15 +194,34 @@ export async function buildConflictView(q: Db | Tx, row: ConflictRow, agencyId: 
         agency: { select: { id: true, name: true, shortName: true, phone24x7: true } },
       },
     }),
-    q.conflictEvent.findMany({ where: { conflictId: row.id }, orderBy: [{ at: "asc" }, { kind: "asc" }, { id: "asc" }] }),
+    q.conflictEvent.findMany({
+      where: { conflictId: row.id },
+      orderBy: [{ at: "asc" }, { kind: "asc" }, { id: "asc" }],
+    }),
     // Only notices between the two parties, and only those this agency sent or received.
     q.notice.findMany({
-      where: { conflictId: row.id, OR: [{ senderAgencyId: agencyId, recipientAgencyId: { in: [row.agencyAId, row.agencyBId] } }, { recipientAgencyId: agencyId, senderAgencyId: { in: [row.agencyAId, row.agencyBId] } }] },
+      where: {
+        conflictId: row.id,
+        OR: [
+          { senderAgencyId: agencyId, recipientAgencyId: { in: [row.agencyAId, row.agencyBId] } },
+          { recipientAgencyId: agencyId, senderAgencyId: { in: [row.agencyAId, row.agencyBId] } },
+        ],
+      },
       orderBy: { sentAt: "asc" },
-      select: { id: true, ref: true, kind: true, senderAgencyId: true, supersededAt: true, requiresAck: true, acknowledgedAt: true, acknowledgedByName: true },
+      select: {
+        id: true,
+        ref: true,
+        kind: true,
+        senderAgencyId: true,
+        supersededAt: true,
+        requiresAck: true,
+        acknowledgedAt: true,
+        acknowledgedByName: true,
+      },
     }),
   ]);
-  const mine = side === "A" ? ack(row.ackAAt, row.ackAById, row.ackAByName) : ack(row.ackBAt, row.ackBById, row.ackBByName);
+  const mine =
+    side === "A" ? ack(row.ackAAt, row.ackAById, row.ackAByName) : ack(row.ackBAt, row.ackBById, row.ackBByName);
   // The counterpart's acknowledgment shows when and who, as a notice's acknowledgment does.
   const theirAt = side === "A" ? row.ackBAt : row.ackAAt;
   const theirs = theirAt ? { at: theirAt, byName: side === "A" ? row.ackBByName : row.ackAByName } : null;
@@ -208,11 +246,23 @@ export async function buildConflictView(q: Db | Tx, row: ConflictRow, agencyId: 
     },
     outcome:
       row.outcome && row.resolvedAt
-        ? { outcome: row.outcome, note: row.outcomeNote ?? "", at: row.resolvedAt, byOwnSide: row.resolvedByAgencyId === agencyId, byName: row.resolvedByName }
+        ? {
+            outcome: row.outcome,
+            note: row.outcomeNote ?? "",
+            at: row.resolvedAt,
+            byOwnSide: row.resolvedByAgencyId === agencyId,
+            byName: row.resolvedByName,
+          }
         : null,
     proposal:
       row.proposedOutcome && row.proposedAt
-        ? { outcome: row.proposedOutcome, note: row.proposedNote ?? "", at: row.proposedAt, byOwnSide: row.proposedByAgencyId === agencyId, byName: row.proposedByName }
+        ? {
+            outcome: row.proposedOutcome,
+            note: row.proposedNote ?? "",
+            at: row.proposedAt,
+            byOwnSide: row.proposedByAgencyId === agencyId,
+            byName: row.proposedByName,
+          }
         : null,
     closed: row.closedAt && row.closedReason ? { at: row.closedAt, reason: row.closedReason } : null,
     history: events.map((e) => ({

@@ -12,30 +12,55 @@ import { isId } from "../validation/operation";
 import { CONFLICT_READING_ROLES } from "./roles";
 
 export type HostNotice = { id: string; ref: string; senderName: string; title: string; startsAt: Date; endsAt: Date };
-export type HostConflictView = { id: string; notices: [HostNotice, HostNotice]; window: { start: Date; end: Date } | null };
+export type HostConflictView = {
+  id: string;
+  notices: [HostNotice, HostNotice];
+  window: { start: Date; end: Date } | null;
+};
 export type HostCollision = { conflictId: string; other: HostNotice };
 
 /** The agency's current notices about these operations, at most one per operation (the newest). */
 async function currentNoticesFor(db: Db, agencyId: string, operationIds: string[]): Promise<Map<string, HostNotice>> {
   const rows = await db.notice.findMany({
-    where: { recipientAgencyId: agencyId, operationId: { in: operationIds }, supersededAt: null, kind: { notIn: ["CANCELLATION", "ASSISTANCE_REQUEST"] } },
+    where: {
+      recipientAgencyId: agencyId,
+      operationId: { in: operationIds },
+      supersededAt: null,
+      kind: { notIn: ["CANCELLATION", "ASSISTANCE_REQUEST"] },
+    },
     orderBy: { sentAt: "asc" },
     select: { id: true, ref: true, operationId: true, startsAt: true, endsAt: true, content: true },
   });
   const byOp = new Map<string, HostNotice>();
   for (const r of rows) {
     const c = noticeContent(r.content);
-    byOp.set(r.operationId, { id: r.id, ref: r.ref, senderName: c.sender.name, title: c.operation?.title ?? c.operationRef, startsAt: r.startsAt, endsAt: r.endsAt });
+    byOp.set(r.operationId, {
+      id: r.id,
+      ref: r.ref,
+      senderName: c.sender.name,
+      title: c.operation?.title ?? c.operationRef,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+    });
   }
   return byOp;
 }
 
-export async function getHostConflictView(args: { db: Db; actor: Actor; conflictId: string }): Promise<HostConflictView> {
+export async function getHostConflictView(args: {
+  db: Db;
+  actor: Actor;
+  conflictId: string;
+}): Promise<HostConflictView> {
   const { db, actor, conflictId } = args;
   authorize(actor, { roles: CONFLICT_READING_ROLES, agencyId: actor.agencyId });
   if (!isId(conflictId)) throw new NotFoundError();
   const c = await db.conflict.findFirst({
-    where: { id: conflictId, status: { not: "CLOSED" }, agencyAId: { not: actor.agencyId }, agencyBId: { not: actor.agencyId } },
+    where: {
+      id: conflictId,
+      status: { not: "CLOSED" },
+      agencyAId: { not: actor.agencyId },
+      agencyBId: { not: actor.agencyId },
+    },
     select: { id: true, opAId: true, opBId: true },
   });
   if (!c) throw new NotFoundError();
@@ -51,7 +76,12 @@ export async function getHostConflictView(args: { db: Db; actor: Actor; conflict
 /** For a notice the agency received: the other notified operations it collides with (the agency not being a party). */
 export async function hostCollisionsFor(db: Db, actor: Actor, operationId: string): Promise<HostCollision[]> {
   const conflicts = await db.conflict.findMany({
-    where: { status: { not: "CLOSED" }, agencyAId: { not: actor.agencyId }, agencyBId: { not: actor.agencyId }, OR: [{ opAId: operationId }, { opBId: operationId }] },
+    where: {
+      status: { not: "CLOSED" },
+      agencyAId: { not: actor.agencyId },
+      agencyBId: { not: actor.agencyId },
+      OR: [{ opAId: operationId }, { opBId: operationId }],
+    },
     select: { id: true, opAId: true, opBId: true },
   });
   if (conflicts.length === 0) return [];

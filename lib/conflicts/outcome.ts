@@ -20,7 +20,12 @@ import { CONFLICT_AUDIT, CONFLICT_DECIDING_ROLES, partyWhere } from "./roles";
 type Args = { db: Db; actor: Actor; conflictId: string; now: Date };
 
 /** Runs one step on a conflict the actor's agency is party to, and returns it as that side sees it. */
-async function onConflict(args: Args, action: string, step: (tx: Tx, row: ConflictRow) => Promise<void>, validate: () => void = () => {}): Promise<ConflictView> {
+async function onConflict(
+  args: Args,
+  action: string,
+  step: (tx: Tx, row: ConflictRow) => Promise<void>,
+  validate: () => void = () => {},
+): Promise<ConflictView> {
   const { db, actor, conflictId, now } = args;
   const denial = { db, actor, action, targetType: "Conflict", targetId: conflictId.slice(0, 64), now };
   return auditRefusal(denial, async () => {
@@ -28,7 +33,10 @@ async function onConflict(args: Args, action: string, step: (tx: Tx, row: Confli
     if (!isId(conflictId)) throw new NotFoundError();
     validate();
     return auditedTransaction(db, async (tx) => {
-      const row = await tx.conflict.findFirst({ where: { id: conflictId, ...partyWhere(actor.agencyId) }, select: CONFLICT_ROW_SELECT });
+      const row = await tx.conflict.findFirst({
+        where: { id: conflictId, ...partyWhere(actor.agencyId) },
+        select: CONFLICT_ROW_SELECT,
+      });
       if (!row) throw new NotFoundError();
       await step(tx, row);
       const fresh = await tx.conflict.findUniqueOrThrow({ where: { id: row.id }, select: CONFLICT_ROW_SELECT });
@@ -49,7 +57,8 @@ function pendingFromOtherSide(row: ConflictRow, actor: Actor): void {
   if (row.proposedByAgencyId === actor.agencyId) throw new ForbiddenError("conflicts.twoSided.errors.ownProposal");
 }
 
-const otherAgency = (row: ConflictRow, agencyId: string) => (row.agencyAId === agencyId ? row.agencyBId : row.agencyAId);
+const otherAgency = (row: ConflictRow, agencyId: string) =>
+  row.agencyAId === agencyId ? row.agencyBId : row.agencyAId;
 
 export async function proposeConflictOutcome(args: Args & { input: unknown }): Promise<ConflictView> {
   const { actor, now } = args;
@@ -62,12 +71,28 @@ export async function proposeConflictOutcome(args: Args & { input: unknown }): P
       if (row.proposedAt) throw new ConflictError("conflicts.twoSided.errors.proposalPending");
       const { count } = await tx.conflict.updateMany({
         where: { id: row.id, status: "OPEN", proposedAt: null, ...partyWhere(actor.agencyId) },
-        data: { proposedOutcome: input.outcome, proposedNote: input.note, proposedByAgencyId: actor.agencyId, proposedById: actor.userId ?? actor.id, proposedByName: actor.name, proposedAt: now, updatedAt: now },
+        data: {
+          proposedOutcome: input.outcome,
+          proposedNote: input.note,
+          proposedByAgencyId: actor.agencyId,
+          proposedById: actor.userId ?? actor.id,
+          proposedByName: actor.name,
+          proposedAt: now,
+          updatedAt: now,
+        },
       });
       if (count !== 1) throw new ConflictError("conflicts.twoSided.errors.proposalPending");
       // Proposing an outcome answers for the conflict: the side has acknowledged it.
       await acknowledgeConflictSide(tx, { actor, row, now });
-      await recordConflictStep(tx, { actor, conflict: row, kind: "PROPOSED", audit: CONFLICT_AUDIT.propose, outcome: input.outcome, note: input.note, now });
+      await recordConflictStep(tx, {
+        actor,
+        conflict: row,
+        kind: "PROPOSED",
+        audit: CONFLICT_AUDIT.propose,
+        outcome: input.outcome,
+        note: input.note,
+        now,
+      });
     },
     () => void (input = proposeConflictSchema.parse(args.input)),
   );
@@ -78,7 +103,12 @@ export async function confirmConflictOutcome(args: Args): Promise<ConflictView> 
   return onConflict(args, CONFLICT_AUDIT.confirm, async (tx, row) => {
     pendingFromOtherSide(row, actor);
     const { count } = await tx.conflict.updateMany({
-      where: { id: row.id, status: "OPEN", proposedAt: row.proposedAt, proposedByAgencyId: otherAgency(row, actor.agencyId) },
+      where: {
+        id: row.id,
+        status: "OPEN",
+        proposedAt: row.proposedAt,
+        proposedByAgencyId: otherAgency(row, actor.agencyId),
+      },
       data: {
         status: "RESOLVED",
         outcome: row.proposedOutcome,
@@ -98,7 +128,15 @@ export async function confirmConflictOutcome(args: Args): Promise<ConflictView> 
     });
     if (count !== 1) throw new ConflictError("conflicts.twoSided.errors.proposalChanged");
     await acknowledgeConflictSide(tx, { actor, row, now });
-    await recordConflictStep(tx, { actor, conflict: row, kind: "CONFIRMED", audit: CONFLICT_AUDIT.confirm, outcome: row.proposedOutcome, note: row.proposedNote, now });
+    await recordConflictStep(tx, {
+      actor,
+      conflict: row,
+      kind: "CONFIRMED",
+      audit: CONFLICT_AUDIT.confirm,
+      outcome: row.proposedOutcome,
+      note: row.proposedNote,
+      now,
+    });
   });
 }
 
@@ -112,12 +150,34 @@ export async function contestConflictOutcome(args: Args & { input: unknown }): P
       pendingFromOtherSide(row, actor);
       // The proposal is answered; it stays on record (in the history) beside this side's view.
       const { count } = await tx.conflict.updateMany({
-        where: { id: row.id, status: "OPEN", proposedAt: row.proposedAt, proposedByAgencyId: otherAgency(row, actor.agencyId) },
-        data: { proposedOutcome: null, proposedNote: null, proposedByAgencyId: null, proposedById: null, proposedByName: null, proposedAt: null, updatedAt: now },
+        where: {
+          id: row.id,
+          status: "OPEN",
+          proposedAt: row.proposedAt,
+          proposedByAgencyId: otherAgency(row, actor.agencyId),
+        },
+        data: {
+          proposedOutcome: null,
+          proposedNote: null,
+          proposedByAgencyId: null,
+          proposedById: null,
+          proposedByName: null,
+          proposedAt: null,
+          updatedAt: now,
+        },
       });
       if (count !== 1) throw new ConflictError("conflicts.twoSided.errors.proposalChanged");
       await acknowledgeConflictSide(tx, { actor, row, now });
-      await recordConflictStep(tx, { actor, conflict: row, kind: "CONTESTED", audit: CONFLICT_AUDIT.contest, outcome: input.outcome, note: input.note, details: { contested: row.proposedOutcome }, now });
+      await recordConflictStep(tx, {
+        actor,
+        conflict: row,
+        kind: "CONTESTED",
+        audit: CONFLICT_AUDIT.contest,
+        outcome: input.outcome,
+        note: input.note,
+        details: { contested: row.proposedOutcome },
+        now,
+      });
     },
     () => void (input = contestConflictSchema.parse(args.input)),
   );
@@ -133,10 +193,27 @@ export async function reopenConflict(args: Args & { input: unknown }): Promise<C
       if (row.status !== "RESOLVED") throw new ConflictError("conflicts.twoSided.errors.notResolved");
       const { count } = await tx.conflict.updateMany({
         where: { id: row.id, status: "RESOLVED" },
-        data: { status: "OPEN", outcome: null, outcomeNote: null, resolvedById: null, resolvedByName: null, resolvedByAgencyId: null, resolvedAt: null, updatedAt: now },
+        data: {
+          status: "OPEN",
+          outcome: null,
+          outcomeNote: null,
+          resolvedById: null,
+          resolvedByName: null,
+          resolvedByAgencyId: null,
+          resolvedAt: null,
+          updatedAt: now,
+        },
       });
       if (count !== 1) throw new ConflictError("conflicts.twoSided.errors.notResolved");
-      await recordConflictStep(tx, { actor: args.actor, conflict: row, kind: "REOPENED", audit: CONFLICT_AUDIT.reopen, outcome: row.outcome, note: input.reason, now });
+      await recordConflictStep(tx, {
+        actor: args.actor,
+        conflict: row,
+        kind: "REOPENED",
+        audit: CONFLICT_AUDIT.reopen,
+        outcome: row.outcome,
+        note: input.reason,
+        now,
+      });
     },
     () => void (input = reopenConflictSchema.parse(args.input)),
   );

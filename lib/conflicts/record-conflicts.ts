@@ -23,7 +23,8 @@ export type RecordedConflict = {
 /** Puts the pair in stored order: the smaller operation id is A. */
 function ordered(f: Finding): Finding {
   if (f.aId < f.bId) return f;
-  const containment = f.containment === "A_CONTAINS_B" ? "B_CONTAINS_A" : f.containment === "B_CONTAINS_A" ? "A_CONTAINS_B" : "NONE";
+  const containment =
+    f.containment === "A_CONTAINS_B" ? "B_CONTAINS_A" : f.containment === "B_CONTAINS_A" ? "A_CONTAINS_B" : "NONE";
   return { ...f, aId: f.bId, bId: f.aId, agencyAId: f.agencyBId, agencyBId: f.agencyAId, containment };
 }
 
@@ -118,6 +119,7 @@ export async function closeConflicts(
     WHERE ("opAId" = ${operationId}::uuid OR "opBId" = ${operationId}::uuid) AND "status" = 'OPEN' ${keep}
     RETURNING "id", "agencyAId", "agencyBId"`;
   // A conflict that ends no longer waits for anyone: both sides' open pages re-read.
-  for (const c of closed) await publishLiveEvent(tx, { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id });
+  for (const c of closed)
+    await publishLiveEvent(tx, { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id });
   return closed;
 }

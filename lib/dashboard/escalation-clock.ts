@@ -13,14 +13,21 @@ export type EscalationClock = {
   lastAt: Date | null;
 };
 
-const prefix = (subjectType: string, subjectId: string, agencyId: string) => `esc:${subjectType}:${subjectId}:${agencyId}:`;
+const prefix = (subjectType: string, subjectId: string, agencyId: string) =>
+  `esc:${subjectType}:${subjectId}:${agencyId}:`;
 
-export async function escalationClocks(db: Db, o: { subjectType: string; subjectIds: string[]; agencyId: string }): Promise<Map<string, EscalationClock>> {
+export async function escalationClocks(
+  db: Db,
+  o: { subjectType: string; subjectIds: string[]; agencyId: string },
+): Promise<Map<string, EscalationClock>> {
   const clocks = new Map<string, EscalationClock>();
   if (o.subjectIds.length === 0) return clocks;
   const [jobs, fired] = await Promise.all([
     db.job.findMany({
-      where: { status: "PENDING", OR: o.subjectIds.map((id) => ({ dedupeKey: { startsWith: prefix(o.subjectType, id, o.agencyId) } })) },
+      where: {
+        status: "PENDING",
+        OR: o.subjectIds.map((id) => ({ dedupeKey: { startsWith: prefix(o.subjectType, id, o.agencyId) } })),
+      },
       orderBy: { runAt: "asc" },
       select: { dedupeKey: true, runAt: true, payload: true },
     }),

@@ -17,8 +17,13 @@ export async function readNavCounts(args: { db: Db; actor: Actor }): Promise<Nav
     can(actor, { roles: NOTICE_READING_ROLES, ...mine })
       ? db.notice.count({ where: { recipientAgencyId: actor.agencyId, supersededAt: null, readAt: null } })
       : null,
-    can(actor, { roles: CONFLICT_READING_ROLES, ...mine }) ? db.conflict.count({ where: conflictsAwaitingWhere(actor.agencyId) }) : null,
-    (async () => ((await canDecide(db, actor)) ? db.federalRequest.count({ where: { agencyId: actor.agencyId, decision: null } }) : null))(),
+    can(actor, { roles: CONFLICT_READING_ROLES, ...mine })
+      ? db.conflict.count({ where: conflictsAwaitingWhere(actor.agencyId) })
+      : null,
+    (async () =>
+      (await canDecide(db, actor))
+        ? db.federalRequest.count({ where: { agencyId: actor.agencyId, decision: null } })
+        : null)(),
   ]);
   return { inbox, conflicts, requests };
 }

@@ -45,11 +45,45 @@ export type DashboardConflict = {
   detectedAt: Date;
   escalation: EscalationClock;
 };
-export type DashboardRequest = { id: string; ref: string; kind: FederalRequestKind; requesterName: string; receivedAt: Date; dueAt: Date | null };
-export type DashboardOperation = { id: string; ref: string; title: string; status: OperationStatus; startsAt: Date; endsAt: Date };
-export type DashboardReply = { id: string; noticeId: string; noticeRef: string; title: string | null; authorAgencyName: string; authorName: string; kind: string; body: string; createdAt: Date };
+export type DashboardRequest = {
+  id: string;
+  ref: string;
+  kind: FederalRequestKind;
+  requesterName: string;
+  receivedAt: Date;
+  dueAt: Date | null;
+};
+export type DashboardOperation = {
+  id: string;
+  ref: string;
+  title: string;
+  status: OperationStatus;
+  startsAt: Date;
+  endsAt: Date;
+};
+export type DashboardReply = {
+  id: string;
+  noticeId: string;
+  noticeRef: string;
+  title: string | null;
+  authorAgencyName: string;
+  authorName: string;
+  kind: string;
+  body: string;
+  createdAt: Date;
+};
 /** One area on the map: a notice's as it was sent (never finer than the filer chose), or the agency's own. */
-export type MapItem = { kind: "NOTICE" | "OWN"; id: string; href: string; title: string; agencyName: string; startsAt: Date; endsAt: Date; precision: "EXACT" | "GENERALIZED"; area: Area };
+export type MapItem = {
+  kind: "NOTICE" | "OWN";
+  id: string;
+  href: string;
+  title: string;
+  agencyName: string;
+  startsAt: Date;
+  endsAt: Date;
+  precision: "EXACT" | "GENERALIZED";
+  area: Area;
+};
 export type TimelineItem = Omit<MapItem, "area" | "precision">;
 
 export type Dashboard = {
@@ -76,7 +110,13 @@ export function sectionOrder(roles: Role[]): Section[] {
 
 /** Open conflicts of the agency that its own side has not acknowledged. */
 export function conflictsAwaitingWhere(agencyId: string) {
-  return { status: "OPEN" as const, OR: [{ agencyAId: agencyId, ackAAt: null }, { agencyBId: agencyId, ackBAt: null }] };
+  return {
+    status: "OPEN" as const,
+    OR: [
+      { agencyAId: agencyId, ackAAt: null },
+      { agencyBId: agencyId, ackBAt: null },
+    ],
+  };
 }
 
 /** Current notices to the agency that still ask for its acknowledgment. */
@@ -93,7 +133,11 @@ export async function readDashboard(args: { db: Db; actor: Actor; now: Date }): 
     awaitingConflicts(db, actor),
     deciding ? awaitingRequests(db, actor) : Promise.resolve(null),
     db.operation.findMany({
-      where: { agencyId: actor.agencyId, status: { in: ["PLANNED", "ACTIVE"] }, startsAt: { gte: now, lt: new Date(now.getTime() + SOON_HOURS * HOUR) } },
+      where: {
+        agencyId: actor.agencyId,
+        status: { in: ["PLANNED", "ACTIVE"] },
+        startsAt: { gte: now, lt: new Date(now.getTime() + SOON_HOURS * HOUR) },
+      },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: LIST_LIMIT,
       select: { id: true, ref: true, title: true, status: true, startsAt: true, endsAt: true },
@@ -104,7 +148,15 @@ export async function readDashboard(args: { db: Db; actor: Actor; now: Date }): 
   ]);
   const timeline = seen
     .filter((m) => m.startsAt.getTime() < now.getTime() + TIMELINE_DAYS * 24 * HOUR)
-    .map((m): TimelineItem => ({ kind: m.kind, id: m.id, href: m.href, title: m.title, agencyName: m.agencyName, startsAt: m.startsAt, endsAt: m.endsAt }))
+    .map((m): TimelineItem => ({
+      kind: m.kind,
+      id: m.id,
+      href: m.href,
+      title: m.title,
+      agencyName: m.agencyName,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+    }))
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return {
     now,
@@ -123,12 +175,31 @@ async function awaitingNotices(db: Db, actor: Actor): Promise<Dashboard["notices
   const where = noticesAwaitingWhere(actor.agencyId);
   const [total, rows] = await Promise.all([
     db.notice.count({ where }),
-    db.notice.findMany({ where, orderBy: [{ sentAt: "asc" }, { id: "asc" }], take: LIST_LIMIT, select: { id: true, ref: true, content: true, sentAt: true, startsAt: true, endsAt: true, exigent: true } }),
+    db.notice.findMany({
+      where,
+      orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+      take: LIST_LIMIT,
+      select: { id: true, ref: true, content: true, sentAt: true, startsAt: true, endsAt: true, exigent: true },
+    }),
   ]);
-  const clocks = await escalationClocks(db, { subjectType: NOTICE_SUBJECT, subjectIds: rows.map((r) => r.id), agencyId: actor.agencyId });
+  const clocks = await escalationClocks(db, {
+    subjectType: NOTICE_SUBJECT,
+    subjectIds: rows.map((r) => r.id),
+    agencyId: actor.agencyId,
+  });
   const items = rows.map((r) => {
     const c = noticeContent(r.content);
-    return { id: r.id, ref: r.ref, title: c.operation?.title ?? null, senderAgencyName: c.sender.name, sentAt: r.sentAt, startsAt: r.startsAt, endsAt: r.endsAt, exigent: r.exigent, escalation: clocks.get(r.id)! };
+    return {
+      id: r.id,
+      ref: r.ref,
+      title: c.operation?.title ?? null,
+      senderAgencyName: c.sender.name,
+      sentAt: r.sentAt,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      exigent: r.exigent,
+      escalation: clocks.get(r.id)!,
+    };
   });
   return { total, items };
 }
@@ -141,14 +212,33 @@ async function awaitingConflicts(db: Db, actor: Actor): Promise<Dashboard["confl
       where,
       orderBy: [{ overlapStart: { sort: "asc", nulls: "last" } }, { detectedAt: "asc" }, { id: "asc" }],
       take: LIST_LIMIT,
-      select: { id: true, severity: true, status: true, opAId: true, opBId: true, agencyAId: true, agencyBId: true, overlapStart: true, overlapEnd: true, detectedAt: true },
+      select: {
+        id: true,
+        severity: true,
+        status: true,
+        opAId: true,
+        opBId: true,
+        agencyAId: true,
+        agencyBId: true,
+        overlapStart: true,
+        overlapEnd: true,
+        detectedAt: true,
+      },
     }),
   ]);
-  const own = (r: (typeof rows)[number]) => (r.agencyAId === actor.agencyId ? { op: r.opAId, other: r.agencyBId } : { op: r.opBId, other: r.agencyAId });
+  const own = (r: (typeof rows)[number]) =>
+    r.agencyAId === actor.agencyId ? { op: r.opAId, other: r.agencyBId } : { op: r.opBId, other: r.agencyAId };
   const [ops, agencies, clocks] = await Promise.all([
-    db.operation.findMany({ where: { id: { in: rows.map((r) => own(r).op) }, agencyId: actor.agencyId }, select: { id: true, ref: true, title: true } }),
+    db.operation.findMany({
+      where: { id: { in: rows.map((r) => own(r).op) }, agencyId: actor.agencyId },
+      select: { id: true, ref: true, title: true },
+    }),
     db.agency.findMany({ where: { id: { in: rows.map((r) => own(r).other) } }, select: { id: true, name: true } }),
-    escalationClocks(db, { subjectType: CONFLICT_SUBJECT, subjectIds: rows.map((r) => r.id), agencyId: actor.agencyId }),
+    escalationClocks(db, {
+      subjectType: CONFLICT_SUBJECT,
+      subjectIds: rows.map((r) => r.id),
+      agencyId: actor.agencyId,
+    }),
   ]);
   const items = rows.map((r) => ({
     id: r.id,
@@ -172,15 +262,27 @@ async function awaitingRequests(db: Db, actor: Actor): Promise<Dashboard["reques
       where,
       orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { receivedAt: "asc" }],
       take: LIST_LIMIT,
-      select: { id: true, ref: true, kind: true, requesterAgencyId: true, requesterName: true, receivedAt: true, dueAt: true },
+      select: {
+        id: true,
+        ref: true,
+        kind: true,
+        requesterAgencyId: true,
+        requesterName: true,
+        receivedAt: true,
+        dueAt: true,
+      },
     }),
   ]);
-  const names = await db.agency.findMany({ where: { id: { in: rows.flatMap((r) => (r.requesterAgencyId ? [r.requesterAgencyId] : [])) } }, select: { id: true, name: true } });
+  const names = await db.agency.findMany({
+    where: { id: { in: rows.flatMap((r) => (r.requesterAgencyId ? [r.requesterAgencyId] : [])) } },
+    select: { id: true, name: true },
+  });
   const items = rows.map((r) => ({
     id: r.id,
     ref: r.ref,
     kind: r.kind,
-    requesterName: (r.requesterAgencyId ? names.find((n) => n.id === r.requesterAgencyId)?.name : r.requesterName) ?? "",
+    requesterName:
+      (r.requesterAgencyId ? names.find((n) => n.id === r.requesterAgencyId)?.name : r.requesterName) ?? "",
     receivedAt: r.receivedAt,
     dueAt: r.dueAt,
   }));
@@ -190,12 +292,28 @@ async function awaitingRequests(db: Db, actor: Actor): Promise<Dashboard["reques
 /** What other agencies answered on the agency's notices in the last week, newest first. */
 async function recentReplies(db: Db, actor: Actor, now: Date): Promise<DashboardReply[]> {
   const rows = await db.noticeMessage.findMany({
-    where: { notice: { senderAgencyId: actor.agencyId }, authorAgencyId: { not: actor.agencyId }, createdAt: { gte: new Date(now.getTime() - TIMELINE_DAYS * 24 * HOUR) } },
+    where: {
+      notice: { senderAgencyId: actor.agencyId },
+      authorAgencyId: { not: actor.agencyId },
+      createdAt: { gte: new Date(now.getTime() - TIMELINE_DAYS * 24 * HOUR) },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: LIST_LIMIT,
-    select: { id: true, noticeId: true, authorAgencyId: true, authorName: true, kind: true, body: true, createdAt: true, notice: { select: { ref: true, content: true } } },
+    select: {
+      id: true,
+      noticeId: true,
+      authorAgencyId: true,
+      authorName: true,
+      kind: true,
+      body: true,
+      createdAt: true,
+      notice: { select: { ref: true, content: true } },
+    },
   });
-  const agencies = await db.agency.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.authorAgencyId))] } }, select: { id: true, name: true } });
+  const agencies = await db.agency.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.authorAgencyId))] } },
+    select: { id: true, name: true },
+  });
   return rows.map((r) => ({
     id: r.id,
     noticeId: r.noticeId,
@@ -222,21 +340,56 @@ async function visibleAreas(db: Db, actor: Actor, now: Date): Promise<MapItem[]>
       where: { agencyId: actor.agencyId, status: { in: ["PLANNED", "ACTIVE"] }, ...window },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: MAP_LIMIT,
-      select: { id: true, title: true, startsAt: true, endsAt: true, areaKind: true, centerLon: true, centerLat: true, radiusM: true, polygon: true },
+      select: {
+        id: true,
+        title: true,
+        startsAt: true,
+        endsAt: true,
+        areaKind: true,
+        centerLon: true,
+        centerLat: true,
+        radiusM: true,
+        polygon: true,
+      },
     }),
     db.notice.findMany({
-      where: { recipientAgencyId: actor.agencyId, supersededAt: null, kind: { notIn: ["CANCELLATION", "ASSISTANCE_REQUEST"] }, ...window },
+      where: {
+        recipientAgencyId: actor.agencyId,
+        supersededAt: null,
+        kind: { notIn: ["CANCELLATION", "ASSISTANCE_REQUEST"] },
+        ...window,
+      },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: MAP_LIMIT,
       select: { id: true, startsAt: true, endsAt: true, content: true },
     }),
   ]);
-  const items: MapItem[] = own.map((o) => ({ kind: "OWN", id: o.id, href: `/operations/${o.id}`, title: o.title, agencyName: actor.agencyName, startsAt: o.startsAt, endsAt: o.endsAt, precision: "EXACT", area: areaFromColumns(o) }));
+  const items: MapItem[] = own.map((o) => ({
+    kind: "OWN",
+    id: o.id,
+    href: `/operations/${o.id}`,
+    title: o.title,
+    agencyName: actor.agencyName,
+    startsAt: o.startsAt,
+    endsAt: o.endsAt,
+    precision: "EXACT",
+    area: areaFromColumns(o),
+  }));
   for (const n of received) {
     const c = noticeContent(n.content);
     // A conflict-only notice carries no area: only where the operations meet, which the conflict page shows.
     if (!c.area || !c.operation) continue;
-    items.push({ kind: "NOTICE", id: n.id, href: `/notices/${n.id}`, title: c.operation.title, agencyName: c.sender.name, startsAt: n.startsAt, endsAt: n.endsAt, precision: c.area.precision, area: c.area.area });
+    items.push({
+      kind: "NOTICE",
+      id: n.id,
+      href: `/notices/${n.id}`,
+      title: c.operation.title,
+      agencyName: c.sender.name,
+      startsAt: n.startsAt,
+      endsAt: n.endsAt,
+      precision: c.area.precision,
+      area: c.area.area,
+    });
   }
   return items;
 }

@@ -54,7 +54,8 @@ export type RunSql = <T>(sql: Prisma.Sql) => Promise<T[]>;
 
 /** A statement through node-postgres, prepared once per connection under a name derived from its text. */
 function pgRun(q: pg.Pool | pg.PoolClient): RunSql {
-  return async <T>(sql: Prisma.Sql) => (await q.query({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows as T[];
+  return async <T>(sql: Prisma.Sql) =>
+    (await q.query({ name: statementName(sql.text), text: sql.text, values: sql.values })).rows as T[];
 }
 
 /**

@@ -21,7 +21,10 @@ function wellFormed(box: BBox) {
   expect(box.maxLat).toBeLessThanOrEqual(90);
 }
 
-const place = fc.record({ lon: fc.double({ min: -180, max: 180, noNaN: true }), lat: fc.double({ min: -89.9, max: 89.9, noNaN: true }) });
+const place = fc.record({
+  lon: fc.double({ min: -180, max: 180, noNaN: true }),
+  lat: fc.double({ min: -89.9, max: 89.9, noNaN: true }),
+});
 
 describe("areaBBox", () => {
   it("holds every point of a circle's edge", () => {
@@ -37,18 +40,26 @@ describe("areaBBox", () => {
 
   it("holds every point along a polygon's geodesic edges, and is no wider than it needs to be", () => {
     fc.assert(
-      fc.property(place, fc.integer({ min: 10, max: 100_000 }), fc.integer({ min: 3, max: 9 }), ({ lon, lat }, r, n) => {
-        const outer = ring([lon, lat], r, n);
-        const box = areaBBox(polygon(outer));
-        wellFormed(box);
-        for (let i = 0; i + 1 < outer.length; i++) {
-          for (const p of [outer[i], ...geodesicInteriorPoints(outer[i][0], outer[i][1], outer[i + 1][0], outer[i + 1][1], r / 20)]) {
-            expect(inBox(box, p)).toBe(true);
+      fc.property(
+        place,
+        fc.integer({ min: 10, max: 100_000 }),
+        fc.integer({ min: 3, max: 9 }),
+        ({ lon, lat }, r, n) => {
+          const outer = ring([lon, lat], r, n);
+          const box = areaBBox(polygon(outer));
+          wellFormed(box);
+          for (let i = 0; i + 1 < outer.length; i++) {
+            for (const p of [
+              outer[i],
+              ...geodesicInteriorPoints(outer[i][0], outer[i][1], outer[i + 1][0], outer[i + 1][1], r / 20),
+            ]) {
+              expect(inBox(box, p)).toBe(true);
+            }
           }
-        }
-        const polar = Math.abs(lat) + (r / 111_000) * 1.1 >= 90;
-        if (!polar) expect(box.maxLon - box.minLon).toBeLessThan(180);
-      }),
+          const polar = Math.abs(lat) + (r / 111_000) * 1.1 >= 90;
+          if (!polar) expect(box.maxLon - box.minLon).toBeLessThan(180);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -59,7 +70,11 @@ describe("areaBBox", () => {
     const outer = ring([0, -89.89501529365943], 11_652, 7);
     const box = areaBBox(polygon(outer));
     for (let i = 0; i + 1 < outer.length; i++) {
-      for (const p of [outer[i], ...geodesicInteriorPoints(outer[i][0], outer[i][1], outer[i + 1][0], outer[i + 1][1], 11_652 / 20)]) expect(inBox(box, p)).toBe(true);
+      for (const p of [
+        outer[i],
+        ...geodesicInteriorPoints(outer[i][0], outer[i][1], outer[i + 1][0], outer[i + 1][1], 11_652 / 20),
+      ])
+        expect(inBox(box, p)).toBe(true);
     }
   });
 
@@ -72,7 +87,26 @@ describe("areaBBox", () => {
     expect(p.minLon).toBeCloseTo(179.93, 2);
     expect(p.maxLon).toBeCloseTo(180.07, 2);
     const split = areaBBox(
-      multiPolygon([[[179.5, 51], [180, 51], [180, 52], [179.5, 52], [179.5, 51]]], [[[-180, 51], [-179.5, 51], [-179.5, 52], [-180, 52], [-180, 51]]]),
+      multiPolygon(
+        [
+          [
+            [179.5, 51],
+            [180, 51],
+            [180, 52],
+            [179.5, 52],
+            [179.5, 51],
+          ],
+        ],
+        [
+          [
+            [-180, 51],
+            [-179.5, 51],
+            [-179.5, 52],
+            [-180, 52],
+            [-180, 51],
+          ],
+        ],
+      ),
     );
     expect(split.minLon).toBeCloseTo(179.5, 4);
     expect(split.maxLon).toBeCloseTo(180.5, 4);
@@ -91,20 +125,30 @@ describe("areaBBox", () => {
 describe("expandBBox", () => {
   it("holds every point within the distance of the box", () => {
     fc.assert(
-      fc.property(place, fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 0, max: 20_000 }), fc.double({ min: 0, max: 360, noNaN: true }), ({ lon, lat }, r, m, az) => {
-        const box = areaBBox(circle([lon, lat], r));
-        const grown = expandBBox(box, m);
-        wellFormed(grown);
-        const edge = geodesicDestination(lon, lat, az, r);
-        expect(inBox(grown, geodesicDestination(edge[0], edge[1], az, m))).toBe(true);
-        expect(inBox(grown, geodesicDestination(edge[0], edge[1], az + 90, m))).toBe(true);
-      }),
+      fc.property(
+        place,
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.double({ min: 0, max: 360, noNaN: true }),
+        ({ lon, lat }, r, m, az) => {
+          const box = areaBBox(circle([lon, lat], r));
+          const grown = expandBBox(box, m);
+          wellFormed(grown);
+          const edge = geodesicDestination(lon, lat, az, r);
+          expect(inBox(grown, geodesicDestination(edge[0], edge[1], az, m))).toBe(true);
+          expect(inBox(grown, geodesicDestination(edge[0], edge[1], az + 90, m))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("becomes all longitudes when it reaches a pole", () => {
-    expect(expandBBox({ minLon: 10, maxLon: 11, minLat: 89.99, maxLat: 89.995 }, 2000)).toMatchObject({ minLon: -180, maxLon: 180, maxLat: 90 });
+    expect(expandBBox({ minLon: 10, maxLon: 11, minLat: 89.99, maxLat: 89.995 }, 2000)).toMatchObject({
+      minLon: -180,
+      maxLon: 180,
+      maxLat: 90,
+    });
     expect(expandBBox({ minLon: 10, maxLon: 11, minLat: 60, maxLat: 61 }, 2000).maxLon).toBeLessThan(11.1);
   });
 });

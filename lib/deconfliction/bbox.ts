@@ -49,12 +49,15 @@ function lonRange(lo: number, hi: number): { minLon: number; maxLon: number } {
 const wrap180 = (d: number) => d - 360 * Math.round(d / 360);
 
 function polygonBBox(p: PreparedPolygon): BBox {
-  let minLat = 90, maxLat = -90, pad = 0;
+  let minLat = 90,
+    maxLat = -90,
+    pad = 0;
   const ranges: [number, number][] = [];
   let polar: "N" | "S" | null = null;
   for (let r = 0; r + 1 < p.ringStart.length; r++) {
     let lon = p.lonLat[2 * p.ringStart[r]];
-    let lo = lon, hi = lon;
+    let lo = lon,
+      hi = lon;
     for (let i = p.ringStart[r]; i < p.ringStart[r + 1]; i++) {
       const lat = p.lonLat[2 * i + 1];
       minLat = Math.min(minLat, lat);
@@ -73,7 +76,11 @@ function polygonBBox(p: PreparedPolygon): BBox {
   }
   if (polar) {
     const dLat = (pad / MIN_CURVATURE_RADIUS_M) * DEG;
-    return { ...FULL, minLat: polar === "S" ? -90 : Math.max(-90, minLat - dLat), maxLat: polar === "N" ? 90 : Math.min(90, maxLat + dLat) };
+    return {
+      ...FULL,
+      minLat: polar === "S" ? -90 : Math.max(-90, minLat - dLat),
+      maxLat: polar === "N" ? 90 : Math.min(90, maxLat + dLat),
+    };
   }
   return expandBBox({ ...coveringRange(ranges), minLat, maxLat }, pad);
 }
@@ -86,16 +93,19 @@ function polygonBBox(p: PreparedPolygon): BBox {
  * (every point of an edge is within L / 2 of one of its ends).
  */
 function edgeBulge(p: PreparedPolygon, i: number, absLat: number): number {
-  const len = Math.hypot(p.xyz[3 * i + 3] - p.xyz[3 * i], p.xyz[3 * i + 4] - p.xyz[3 * i + 1], p.xyz[3 * i + 5] - p.xyz[3 * i + 2]) * 1.001;
+  const len =
+    Math.hypot(
+      p.xyz[3 * i + 3] - p.xyz[3 * i],
+      p.xyz[3 * i + 4] - p.xyz[3 * i + 1],
+      p.xyz[3 * i + 5] - p.xyz[3 * i + 2],
+    ) * 1.001;
   const tan = Math.tan(Math.min(absLat, 89.999999) / DEG);
   return Math.min(len / 2, (len * len * tan) / (4 * MIN_CURVATURE_RADIUS_M)) + 0.01;
 }
 
 /** The shortest longitude range covering all the given ranges (each narrower than 360°). */
 function coveringRange(ranges: [number, number][]): { minLon: number; maxLon: number } {
-  const spans = ranges
-    .map(([lo, hi]) => lonRange(lo, hi))
-    .sort((a, b) => a.minLon - b.minLon);
+  const spans = ranges.map(([lo, hi]) => lonRange(lo, hi)).sort((a, b) => a.minLon - b.minLon);
   if (spans.some((s) => s.maxLon - s.minLon >= 360)) return FULL;
   // Merge overlapping spans, then drop the largest gap around the circle.
   const merged: { minLon: number; maxLon: number }[] = [];

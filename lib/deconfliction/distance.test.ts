@@ -41,7 +41,9 @@ describe("distances agree with GeographicLib", () => {
         const a: LonLat = [lon, lat];
         const b = go(a, azimuth, r1 + r2 + gap);
         const reference = referenceDistance(a, b) - r1 - r2;
-        expect(Math.abs(engineDistance(circle(a, r1), circle(b, r2))! - reference)).toBeLessThanOrEqual(tolerance(reference));
+        expect(Math.abs(engineDistance(circle(a, r1), circle(b, r2))! - reference)).toBeLessThanOrEqual(
+          tolerance(reference),
+        );
       }),
       { numRuns: 200 },
     );
@@ -52,7 +54,8 @@ describe("distances agree with GeographicLib", () => {
       fc.property(place, direction, scale, scale, ({ lon, lat }, azimuth, size, gap) => {
         const { triangle, beyond } = triangleAndPointBeyondEdge([lon, lat], azimuth, size, gap);
         const r = Math.min(gap / 2, 5000);
-        const reference = Math.min(...triangle.slice(0, 3).map((v, i) => referencePointToEdge(beyond, v, triangle[i + 1]))) - r;
+        const reference =
+          Math.min(...triangle.slice(0, 3).map((v, i) => referencePointToEdge(beyond, v, triangle[i + 1]))) - r;
         const measured = engineDistance(circle(beyond, r), polygon(triangle));
         expect(measured).toBeDefined();
         expect(Math.abs(measured! - reference)).toBeLessThanOrEqual(tolerance(reference));
@@ -63,18 +66,26 @@ describe("distances agree with GeographicLib", () => {
 
   it("polygon to polygon", () => {
     fc.assert(
-      fc.property(place, direction, scale, scale, scale, direction, ({ lon, lat }, azimuth, size, gap, otherSize, spin) => {
-        const { triangle, beyond, outward } = triangleAndPointBeyondEdge([lon, lat], azimuth, size, gap);
-        // A second triangle just beyond the gap, pointing back at the first edge.
-        const tip = beyond;
-        const back = go(tip, outward - 20 + (spin % 40), otherSize);
-        const side = go(tip, outward + 30 + (spin % 40), otherSize);
-        const other = [tip, back, side, tip];
-        const reference = referenceRingToRing(triangle, other);
-        const measured = engineDistance(polygon(triangle), polygon(other));
-        expect(measured).toBeDefined();
-        expect(Math.abs(measured! - reference)).toBeLessThanOrEqual(tolerance(reference));
-      }),
+      fc.property(
+        place,
+        direction,
+        scale,
+        scale,
+        scale,
+        direction,
+        ({ lon, lat }, azimuth, size, gap, otherSize, spin) => {
+          const { triangle, beyond, outward } = triangleAndPointBeyondEdge([lon, lat], azimuth, size, gap);
+          // A second triangle just beyond the gap, pointing back at the first edge.
+          const tip = beyond;
+          const back = go(tip, outward - 20 + (spin % 40), otherSize);
+          const side = go(tip, outward + 30 + (spin % 40), otherSize);
+          const other = [tip, back, side, tip];
+          const reference = referenceRingToRing(triangle, other);
+          const measured = engineDistance(polygon(triangle), polygon(other));
+          expect(measured).toBeDefined();
+          expect(Math.abs(measured! - reference)).toBeLessThanOrEqual(tolerance(reference));
+        },
+      ),
       { numRuns: 40 },
     );
   }, 60_000);

@@ -82,7 +82,9 @@ export function projectAll(f: Frame, xyz: Float64Array): { xs: Float64Array; ys:
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const x = xyz[3 * i], y = xyz[3 * i + 1], z = xyz[3 * i + 2];
+    const x = xyz[3 * i],
+      y = xyz[3 * i + 1],
+      z = xyz[3 * i + 2];
     xs[i] = projectX(f, x, y, z);
     ys[i] = projectY(f, x, y, z);
   }

@@ -9,34 +9,54 @@ import { relateAreas } from "./spatial";
 import { circle, offset, op, polygon, ring } from "./test-fixtures";
 import type { Area, Conflict, EngineOperation, LonLat } from "./types";
 
-const PLACES: LonLat[] = [[-122.33, 47.61], [179.99, 51.8], [45, 89.9]];
+const PLACES: LonLat[] = [
+  [-122.33, 47.61],
+  [179.99, 51.8],
+  [45, 89.9],
+];
 
-const areaArb = (BASE: LonLat): fc.Arbitrary<Area> => fc.oneof(
-  fc.record({ east: fc.integer({ min: -3000, max: 3000 }), north: fc.integer({ min: -3000, max: 3000 }), r: fc.integer({ min: 10, max: 2000 }) }).map(
-    ({ east, north, r }) => circle(offset(BASE, east, north), r),
-  ),
-  fc
-    .record({
-      east: fc.integer({ min: -3000, max: 3000 }),
-      north: fc.integer({ min: -3000, max: 3000 }),
-      r: fc.integer({ min: 20, max: 3000 }),
-      n: fc.integer({ min: 3, max: 24 }),
-      star: fc.boolean(),
-      hole: fc.boolean(),
-      phase: fc.integer({ min: 0, max: 359 }),
-    })
-    .map(({ east, north, r, n, star, hole, phase }) => {
-      const centre = offset(BASE, east, north);
-      const outer = ring(centre, r, star ? 2 * n : n, star ? r / 2 : undefined, phase);
-      return hole ? polygon(outer, ring(centre, r / 5, 5, undefined, phase)) : polygon(outer);
-    }),
-);
+const areaArb = (BASE: LonLat): fc.Arbitrary<Area> =>
+  fc.oneof(
+    fc
+      .record({
+        east: fc.integer({ min: -3000, max: 3000 }),
+        north: fc.integer({ min: -3000, max: 3000 }),
+        r: fc.integer({ min: 10, max: 2000 }),
+      })
+      .map(({ east, north, r }) => circle(offset(BASE, east, north), r)),
+    fc
+      .record({
+        east: fc.integer({ min: -3000, max: 3000 }),
+        north: fc.integer({ min: -3000, max: 3000 }),
+        r: fc.integer({ min: 20, max: 3000 }),
+        n: fc.integer({ min: 3, max: 24 }),
+        star: fc.boolean(),
+        hole: fc.boolean(),
+        phase: fc.integer({ min: 0, max: 359 }),
+      })
+      .map(({ east, north, r, n, star, hole, phase }) => {
+        const centre = offset(BASE, east, north);
+        const outer = ring(centre, r, star ? 2 * n : n, star ? r / 2 : undefined, phase);
+        return hole ? polygon(outer, ring(centre, r / 5, 5, undefined, phase)) : polygon(outer);
+      }),
+  );
 
 const opArb = (id: string, base: LonLat): fc.Arbitrary<EngineOperation> =>
   fc
-    .record({ area: areaArb(base), start: fc.integer({ min: 0, max: 600 }), length: fc.integer({ min: 1, max: 240 }), flagged: fc.boolean(), agency: fc.constantFrom("x", "y", "z") })
+    .record({
+      area: areaArb(base),
+      start: fc.integer({ min: 0, max: 600 }),
+      length: fc.integer({ min: 1, max: 240 }),
+      flagged: fc.boolean(),
+      agency: fc.constantFrom("x", "y", "z"),
+    })
     .map(({ area, start, length, flagged, agency }) =>
-      op(id, area as never, { start, end: start + length, agencyId: agency, riskFlags: flagged ? ["FIREARMS_EXPECTED"] : [] }),
+      op(id, area as never, {
+        start,
+        end: start + length,
+        agencyId: agency,
+        riskFlags: flagged ? ["FIREARMS_EXPECTED"] : [],
+      }),
     );
 
 const SWAP = { NONE: "NONE", A_CONTAINS_B: "B_CONTAINS_A", B_CONTAINS_A: "A_CONTAINS_B" } as const;
@@ -44,7 +64,14 @@ const SWAP = { NONE: "NONE", A_CONTAINS_B: "B_CONTAINS_A", B_CONTAINS_A: "A_CONT
 const pairArb = fc.constantFrom(...PLACES).chain((base) => fc.tuple(opArb("op-1", base), opArb("op-2", base)));
 const areaPairArb = fc.constantFrom(...PLACES).chain((base) => fc.tuple(areaArb(base), areaArb(base)));
 
-const swap = (c: Conflict): Conflict => ({ ...c, aId: c.bId, bId: c.aId, agencyAId: c.agencyBId, agencyBId: c.agencyAId, containment: SWAP[c.containment] });
+const swap = (c: Conflict): Conflict => ({
+  ...c,
+  aId: c.bId,
+  bId: c.aId,
+  agencyAId: c.agencyBId,
+  agencyBId: c.agencyAId,
+  containment: SWAP[c.containment],
+});
 
 const bufferArb = fc.record({
   agencyBuffers: fc.record({
@@ -97,7 +124,14 @@ describe("engine invariants", () => {
           if (!small) return;
           expect(large).not.toBeNull();
           const { minDistanceM, areasIntersect, containment, overlapMinutes, overlapStart, overlapEnd } = small;
-          expect(large).toMatchObject({ minDistanceM, areasIntersect, containment, overlapMinutes, overlapStart, overlapEnd });
+          expect(large).toMatchObject({
+            minDistanceM,
+            areasIntersect,
+            containment,
+            overlapMinutes,
+            overlapStart,
+            overlapEnd,
+          });
         },
       ),
       { numRuns: 300 },

@@ -55,7 +55,10 @@ describe("circle against polygon", () => {
   });
 
   it("says a large circle holds a polygon inside it", () => {
-    expect(relate(circle(CHICAGO, 2000), polygon(sq))).toMatchObject({ areasIntersect: true, containment: "A_CONTAINS_B" });
+    expect(relate(circle(CHICAGO, 2000), polygon(sq))).toMatchObject({
+      areasIntersect: true,
+      containment: "A_CONTAINS_B",
+    });
     expect(relate(polygon(sq), circle(CHICAGO, 2000))).toMatchObject({ containment: "B_CONTAINS_A" });
   });
 });
@@ -79,12 +82,19 @@ describe("polygon against polygon", () => {
   it("treats squares sharing an edge as touching: intersecting at distance 0, neither holding the other", () => {
     const [p00, p10, p01] = [CHICAGO, offset(CHICAGO, 800, 0), offset(CHICAGO, 0, 800)];
     const p11 = offset(CHICAGO, 800, 800);
-    const p20 = offset(CHICAGO, 1600, 0), p21 = offset(CHICAGO, 1600, 800);
+    const p20 = offset(CHICAGO, 1600, 0),
+      p21 = offset(CHICAGO, 1600, 800);
     const left = polygon([p00, p10, p11, p01, p00]);
     const right = polygon([p10, p20, p21, p11, p10]);
     expect(relate(left, right)).toEqual({ minDistanceM: 0, areasIntersect: true, containment: "NONE" });
     // Only a corner in common.
-    const diagonal = polygon([p11, offset(CHICAGO, 1600, 800), offset(CHICAGO, 1600, 1600), offset(CHICAGO, 800, 1600), p11]);
+    const diagonal = polygon([
+      p11,
+      offset(CHICAGO, 1600, 800),
+      offset(CHICAGO, 1600, 1600),
+      offset(CHICAGO, 800, 1600),
+      p11,
+    ]);
     expect(relate(left, diagonal)).toEqual({ minDistanceM: 0, areasIntersect: true, containment: "NONE" });
     // One metre apart is not touching.
     const shifted = polygon([p10, p20, p21, p11, p10].map((p) => offset(p, 1, 0)));
@@ -97,8 +107,18 @@ describe("polygon against polygon", () => {
     const sq = square(CHICAGO, 1000);
     const [corner, east, , north] = sq;
     // The inner square's sides run along the outer's bottom and left edges.
-    const inner = polygon([corner, pointAlong(corner, east, 0.4), offset(corner, 700, 700), pointAlong(north, corner, 0.6), corner]);
-    expect(relate(polygon(sq), inner)).toMatchObject({ areasIntersect: true, minDistanceM: 0, containment: "A_CONTAINS_B" });
+    const inner = polygon([
+      corner,
+      pointAlong(corner, east, 0.4),
+      offset(corner, 700, 700),
+      pointAlong(north, corner, 0.6),
+      corner,
+    ]);
+    expect(relate(polygon(sq), inner)).toMatchObject({
+      areasIntersect: true,
+      minDistanceM: 0,
+      containment: "A_CONTAINS_B",
+    });
     expect(relate(inner, polygon(sq))).toMatchObject({ containment: "B_CONTAINS_A" });
     expect(relate(polygon(sq), polygon(sq))).toMatchObject({ containment: "A_CONTAINS_B" });
   });
@@ -106,7 +126,17 @@ describe("polygon against polygon", () => {
   it("does not hold a polygon that pokes out of a notch", () => {
     // A "U": a square with a bite out of its top edge; the other polygon spans the bite.
     const [a, b, c, d] = [CHICAGO, offset(CHICAGO, 3000, 0), offset(CHICAGO, 3000, 3000), offset(CHICAGO, 0, 3000)];
-    const u = polygon([a, b, c, offset(CHICAGO, 2000, 3000), offset(CHICAGO, 2000, 1000), offset(CHICAGO, 1000, 1000), offset(CHICAGO, 1000, 3000), d, a]);
+    const u = polygon([
+      a,
+      b,
+      c,
+      offset(CHICAGO, 2000, 3000),
+      offset(CHICAGO, 2000, 1000),
+      offset(CHICAGO, 1000, 1000),
+      offset(CHICAGO, 1000, 3000),
+      d,
+      a,
+    ]);
     const bridge = polygon(square(offset(CHICAGO, 1500, 2000), 800));
     expect(relate(u, bridge)).toMatchObject({ areasIntersect: true, containment: "NONE" });
   });
@@ -122,7 +152,10 @@ describe("areas with holes", () => {
     expect(near!.minDistanceM).toBeGreaterThan(390);
     expect(near!.minDistanceM).toBeLessThan(400.5);
     const inHole = polygon(square(CHICAGO, 700));
-    expect(relate(donut, inHole)?.minDistanceM).toBeCloseTo(referenceRingToRing(square(CHICAGO, 1000), square(CHICAGO, 700)), 2);
+    expect(relate(donut, inHole)?.minDistanceM).toBeCloseTo(
+      referenceRingToRing(square(CHICAGO, 1000), square(CHICAGO, 700)),
+      2,
+    );
   });
 
   it("intersects an area crossing into the ring, without holding it", () => {
@@ -138,7 +171,10 @@ describe("across the antimeridian", () => {
     const corners = square([180, 51.5], 5000);
     expect(corners.some(([lon]) => lon < 0) && corners.some(([lon]) => lon > 0)).toBe(true);
     const aleutian = polygon(corners);
-    expect(relate(aleutian, circle(ADAK_WEST, 300))).toMatchObject({ areasIntersect: true, containment: "A_CONTAINS_B" });
+    expect(relate(aleutian, circle(ADAK_WEST, 300))).toMatchObject({
+      areasIntersect: true,
+      containment: "A_CONTAINS_B",
+    });
     const outside = offset([180, 51.5], 5400, 0);
     const facts = relate(aleutian, circle(outside, 100));
     expect(facts?.minDistanceM).toBeCloseTo(referencePointToEdge(outside, corners[1], corners[2]) - 100, 2);
@@ -154,10 +190,29 @@ describe("across the antimeridian", () => {
 
   it("joins the halves of a MultiPolygon split at 180°", () => {
     const split = multiPolygon(
-      [[[179.9, 51], [180, 51], [180, 52], [179.9, 52], [179.9, 51]]],
-      [[[-180, 51], [-179.9, 51], [-179.9, 52], [-180, 52], [-180, 51]]],
+      [
+        [
+          [179.9, 51],
+          [180, 51],
+          [180, 52],
+          [179.9, 52],
+          [179.9, 51],
+        ],
+      ],
+      [
+        [
+          [-180, 51],
+          [-179.9, 51],
+          [-179.9, 52],
+          [-180, 52],
+          [-180, 51],
+        ],
+      ],
     );
-    expect(relate(split, circle([-179.999, 51.5], 200))).toMatchObject({ areasIntersect: true, containment: "A_CONTAINS_B" });
+    expect(relate(split, circle([-179.999, 51.5], 200))).toMatchObject({
+      areasIntersect: true,
+      containment: "A_CONTAINS_B",
+    });
     const across = polygon(square([180, 51.5], 1000));
     expect(relate(split, across)).toMatchObject({ areasIntersect: true, containment: "A_CONTAINS_B" });
   });
@@ -165,7 +220,8 @@ describe("across the antimeridian", () => {
 
 describe("near the poles", () => {
   it("measures two circles across the North Pole", () => {
-    const a: LonLat = [0, 89.9], b: LonLat = [180, 89.9];
+    const a: LonLat = [0, 89.9],
+      b: LonLat = [180, 89.9];
     const facts = relate(circle(a, 1000), circle(b, 1000), 25_000);
     expect(facts?.minDistanceM).toBeCloseTo(referenceDistance(a, b) - 2000, 6);
   });
@@ -178,7 +234,8 @@ describe("near the poles", () => {
     const facts = relate(cap, circle(outside, 100), 20_000);
     expect(facts?.areasIntersect).toBe(false);
     const edges = cap.geometry.coordinates[0] as LonLat[];
-    const reference = Math.min(...edges.slice(0, -1).map((v, i) => referencePointToEdge(outside, v, edges[i + 1]))) - 100;
+    const reference =
+      Math.min(...edges.slice(0, -1).map((v, i) => referencePointToEdge(outside, v, edges[i + 1]))) - 100;
     expect(reference).toBeGreaterThan(10_000);
     expect(facts?.minDistanceM).toBeCloseTo(reference, 2);
   });
@@ -187,7 +244,8 @@ describe("near the poles", () => {
     const corners = square([0, 89.8], 3000);
     const centre: LonLat = [90, 89.9];
     const facts = relate(polygon(corners), circle(centre, 500), 30_000);
-    const reference = Math.min(...corners.slice(0, -1).map((v, i) => referencePointToEdge(centre, v, corners[i + 1]))) - 500;
+    const reference =
+      Math.min(...corners.slice(0, -1).map((v, i) => referencePointToEdge(centre, v, corners[i + 1]))) - 500;
     expect(facts).toMatchObject({ areasIntersect: false, containment: "NONE" });
     expect(facts?.minDistanceM).toBeCloseTo(reference, 2);
   });
@@ -206,7 +264,11 @@ describe("time windows", () => {
 
   it("reports the raw overlap, including windows that only meet", () => {
     const c = checkPair(op("a", here, { start: 0, end: 60 }), op("b", here, { start: 45, end: 90 }));
-    expect(c).toMatchObject({ overlapMinutes: 15, overlapStart: new Date(T0 + 45 * 60_000), overlapEnd: new Date(T0 + 60 * 60_000) });
+    expect(c).toMatchObject({
+      overlapMinutes: 15,
+      overlapStart: new Date(T0 + 45 * 60_000),
+      overlapEnd: new Date(T0 + 60 * 60_000),
+    });
     const meet = checkPair(op("a", here, { start: 0, end: 60 }), op("b", here, { start: 60, end: 90 }));
     expect(meet).toMatchObject({ overlapMinutes: 0, overlapStart: new Date(T0 + 60 * 60_000) });
   });
@@ -232,7 +294,9 @@ describe("severity", () => {
   });
 
   it("is LOW when only the buffers bring them together", () => {
-    expect(checkPair(op("a", here, { riskFlags: ["K9"], end: 30 }), op("b", near, { start: 60 }))?.severity).toBe("LOW");
+    expect(checkPair(op("a", here, { riskFlags: ["K9"], end: 30 }), op("b", near, { start: 60 }))?.severity).toBe(
+      "LOW",
+    );
   });
 });
 
@@ -240,7 +304,9 @@ describe("buffers", () => {
   it("uses the larger of the two agencies' buffers", () => {
     const a = op("a", circle(CHICAGO, 100), { agencyId: "cpd" });
     const b = op("b", circle(offset(CHICAGO, 900, 0), 100), { agencyId: "fbi" });
-    expect(checkPair(a, b, { agencyBuffers: { cpd: { proximityBufferM: 300 }, fbi: { proximityBufferM: 300 } } })).toBeNull();
+    expect(
+      checkPair(a, b, { agencyBuffers: { cpd: { proximityBufferM: 300 }, fbi: { proximityBufferM: 300 } } }),
+    ).toBeNull();
     const c = checkPair(a, b, { agencyBuffers: { cpd: { proximityBufferM: 300 }, fbi: { proximityBufferM: 800 } } });
     expect(c).toMatchObject({ proximityBufferM: 800, timeBufferMinutes: 60 });
     const late = op("b", circle(CHICAGO, 100), { agencyId: "fbi", start: 300, end: 400 });
@@ -249,7 +315,9 @@ describe("buffers", () => {
   });
 
   it("refuses a proximity buffer beyond 100 km", () => {
-    expect(() => checkPair(op("a", circle(CHICAGO, 1)), op("b", circle(CHICAGO, 1)), { proximityBufferM: 150_000 })).toThrow(RangeError);
+    expect(() =>
+      checkPair(op("a", circle(CHICAGO, 1)), op("b", circle(CHICAGO, 1)), { proximityBufferM: 150_000 }),
+    ).toThrow(RangeError);
   });
 });
 

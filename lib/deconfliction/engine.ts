@@ -24,16 +24,24 @@ export const MAX_PROXIMITY_BUFFER_M = 100_000;
 
 const RANK: Record<Severity, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
-export function pairBuffers(agencyA: string, agencyB: string, options: EngineOptions = {}): { proximityBufferM: number; timeBufferMinutes: number } {
+export function pairBuffers(
+  agencyA: string,
+  agencyB: string,
+  options: EngineOptions = {},
+): { proximityBufferM: number; timeBufferMinutes: number } {
   const own = (agencyId: string) => options.agencyBuffers?.[agencyId];
   const baseM = options.proximityBufferM ?? DEFAULT_PROXIMITY_BUFFER_M;
   const baseMin = options.timeBufferMinutes ?? DEFAULT_TIME_BUFFER_MINUTES;
   const proximityBufferM = Math.max(own(agencyA)?.proximityBufferM ?? baseM, own(agencyB)?.proximityBufferM ?? baseM);
-  const timeBufferMinutes = Math.max(own(agencyA)?.timeBufferMinutes ?? baseMin, own(agencyB)?.timeBufferMinutes ?? baseMin);
+  const timeBufferMinutes = Math.max(
+    own(agencyA)?.timeBufferMinutes ?? baseMin,
+    own(agencyB)?.timeBufferMinutes ?? baseMin,
+  );
   if (!(proximityBufferM >= 0 && proximityBufferM <= MAX_PROXIMITY_BUFFER_M)) {
     throw new RangeError(`Proximity buffer must be between 0 and ${MAX_PROXIMITY_BUFFER_M} m`);
   }
-  if (!(timeBufferMinutes >= 0 && Number.isFinite(timeBufferMinutes))) throw new RangeError("Time buffer must be a non-negative number of minutes");
+  if (!(timeBufferMinutes >= 0 && Number.isFinite(timeBufferMinutes)))
+    throw new RangeError("Time buffer must be a non-negative number of minutes");
   return { proximityBufferM, timeBufferMinutes };
 }
 
@@ -47,7 +55,11 @@ export function checkPair(a: EngineOperation, b: EngineOperation, options: Engin
 }
 
 /** Every conflict between the subject and the candidates, most severe first, then nearest. */
-export function findConflicts(subject: EngineOperation, candidates: readonly EngineOperation[], options: EngineOptions = {}): Conflict[] {
+export function findConflicts(
+  subject: EngineOperation,
+  candidates: readonly EngineOperation[],
+  options: EngineOptions = {},
+): Conflict[] {
   const found: Conflict[] = [];
   for (const candidate of candidates) {
     if (candidate.id === subject.id) continue;
@@ -65,7 +77,13 @@ export function findConflicts(subject: EngineOperation, candidates: readonly Eng
 
 function evaluate(a: EngineOperation, b: EngineOperation, options: EngineOptions): Conflict | null {
   const buffers = pairBuffers(a.agencyId, b.agencyId, options);
-  const time = relateWindows(toMs(a.startsAt), toMs(a.endsAt), toMs(b.startsAt), toMs(b.endsAt), buffers.timeBufferMinutes);
+  const time = relateWindows(
+    toMs(a.startsAt),
+    toMs(a.endsAt),
+    toMs(b.startsAt),
+    toMs(b.endsAt),
+    buffers.timeBufferMinutes,
+  );
   if (!time) return null;
   const space = relateAreas(prepareArea(a.area), prepareArea(b.area), buffers.proximityBufferM);
   if (!space) return null;
@@ -88,8 +106,19 @@ function severityOf(space: SpatialFacts, rawOverlap: boolean, a: EngineOperation
   return "LOW";
 }
 
-const SWAPPED: Record<Containment, Containment> = { NONE: "NONE", A_CONTAINS_B: "B_CONTAINS_A", B_CONTAINS_A: "A_CONTAINS_B" };
+const SWAPPED: Record<Containment, Containment> = {
+  NONE: "NONE",
+  A_CONTAINS_B: "B_CONTAINS_A",
+  B_CONTAINS_A: "A_CONTAINS_B",
+};
 
 function swap(c: Conflict): Conflict {
-  return { ...c, aId: c.bId, bId: c.aId, agencyAId: c.agencyBId, agencyBId: c.agencyAId, containment: SWAPPED[c.containment] };
+  return {
+    ...c,
+    aId: c.bId,
+    bId: c.aId,
+    agencyAId: c.agencyBId,
+    agencyBId: c.agencyAId,
+    containment: SWAPPED[c.containment],
+  };
 }

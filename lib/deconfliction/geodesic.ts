@@ -24,7 +24,13 @@ export function geodesicDestination(lon: number, lat: number, azimuthDeg: number
  * Points strictly between two vertices along the geodesic joining them, spaced at most `maxStepM`
  * apart ([] when the edge is already that short). Longitudes come back in [-180, 180].
  */
-export function geodesicInteriorPoints(lon1: number, lat1: number, lon2: number, lat2: number, maxStepM: number): [number, number][] {
+export function geodesicInteriorPoints(
+  lon1: number,
+  lat1: number,
+  lon2: number,
+  lat2: number,
+  maxStepM: number,
+): [number, number][] {
   const line = WGS84.InverseLine(lat1, lon1, lat2, lon2, POSITION | lib.Geodesic.DISTANCE_IN);
   const pieces = Math.ceil(line.s13 / maxStepM);
   const out: [number, number][] = [];

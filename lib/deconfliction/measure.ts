@@ -35,27 +35,40 @@ export type EdgePair = { d: number; ia: number; ta: number; ib: number; tb: numb
  * over the earth's radius, so the result is within (extent / R)² of the true geodesic gap.
  */
 export function localGap(a: PreparedPolygon, ia: number, b: PreparedPolygon, ib: number): EdgePair {
-  const A = a.xyz, B = b.xyz;
+  const A = a.xyz,
+    B = b.xyz;
   const mx = A[3 * ia] + A[3 * ia + 3] + B[3 * ib] + B[3 * ib + 3];
   const my = A[3 * ia + 1] + A[3 * ia + 4] + B[3 * ib + 1] + B[3 * ib + 4];
   const mz = A[3 * ia + 2] + A[3 * ia + 5] + B[3 * ib + 2] + B[3 * ib + 5];
   // The ellipsoid's normal at (x, y, z) points along (x, y, z / (1 - e²)).
   const nz0 = mz / (1 - WGS84_E2);
   const nl = Math.hypot(mx, my, nz0);
-  const ux = mx / nl, uy = my / nl, uz = nz0 / nl;
+  const ux = mx / nl,
+    uy = my / nl,
+    uz = nz0 / nl;
   // East-like axis: perpendicular to the normal and the polar axis (any axis will do at a pole).
-  let ex = -uy, ey = ux, ez = 0;
+  let ex = -uy,
+    ey = ux,
+    ez = 0;
   let el = Math.hypot(ex, ey);
   if (el < 1e-9) [ex, ey, ez, el] = [1, 0, 0, 1];
   ex /= el;
   ey /= el;
   ez /= el;
-  const nx = uy * ez - uz * ey, ny = uz * ex - ux * ez, nz = ux * ey - uy * ex;
+  const nx = uy * ez - uz * ey,
+    ny = uz * ex - ux * ez,
+    nz = ux * ey - uy * ex;
   const px = (v: Float64Array, k: number) => v[3 * k] * ex + v[3 * k + 1] * ey + v[3 * k + 2] * ez;
   const py = (v: Float64Array, k: number) => v[3 * k] * nx + v[3 * k + 1] * ny + v[3 * k + 2] * nz;
   const g = segmentGap(
-    px(A, ia), py(A, ia), px(A, ia + 1), py(A, ia + 1),
-    px(B, ib), py(B, ib), px(B, ib + 1), py(B, ib + 1),
+    px(A, ia),
+    py(A, ia),
+    px(A, ia + 1),
+    py(A, ia + 1),
+    px(B, ib),
+    py(B, ib),
+    px(B, ib + 1),
+    py(B, ib + 1),
   );
   return { d: g.d, ia, ta: g.ta, ib, tb: g.tb };
 }

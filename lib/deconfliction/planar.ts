@@ -4,7 +4,8 @@
 export type SegmentGap = { d: number; ta: number; tb: number };
 
 export function pointSegmentParam(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const vx = bx - ax, vy = by - ay;
+  const vx = bx - ax,
+    vy = by - ay;
   const len2 = vx * vx + vy * vy;
   if (len2 === 0) return 0;
   const t = ((px - ax) * vx + (py - ay) * vy) / len2;
@@ -17,18 +18,40 @@ export function pointSegmentDistance(px: number, py: number, ax: number, ay: num
 }
 
 /** Where AB and CD cross, as parameters along each, or null when they do not. */
-function crossing(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): [number, number] | null {
-  const rx = bx - ax, ry = by - ay, sx = dx - cx, sy = dy - cy;
+function crossing(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): [number, number] | null {
+  const rx = bx - ax,
+    ry = by - ay,
+    sx = dx - cx,
+    sy = dy - cy;
   const denom = rx * sy - ry * sx;
   if (denom === 0) return null;
-  const qx = cx - ax, qy = cy - ay;
+  const qx = cx - ax,
+    qy = cy - ay;
   const ta = (qx * sy - qy * sx) / denom;
   const tb = (qx * ry - qy * rx) / denom;
   return ta >= 0 && ta <= 1 && tb >= 0 && tb <= 1 ? [ta, tb] : null;
 }
 
 /** Distance between segments AB and CD (allocation-free, for pruning). */
-export function segmentDistance(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
+export function segmentDistance(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): number {
   if (crossing(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
   // Not crossing (or parallel): a closest pair always has an endpoint of one segment.
   return Math.min(
@@ -39,7 +62,16 @@ export function segmentDistance(ax: number, ay: number, bx: number, by: number, 
   );
 }
 
-export function segmentGap(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): SegmentGap {
+export function segmentGap(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): SegmentGap {
   const cross = crossing(ax, ay, bx, by, cx, cy, dx, dy);
   if (cross) return { d: 0, ta: cross[0], tb: cross[1] };
   const tbA = pointSegmentParam(ax, ay, cx, cy, dx, dy);
@@ -58,6 +90,7 @@ export function segmentGap(ax: number, ay: number, bx: number, by: number, cx: n
 /** Twice the signed area of a closed ring given as coordinate arrays (last point = first). */
 export function ringArea2(xs: ArrayLike<number>, ys: ArrayLike<number>, from: number, to: number): number {
   let sum = 0;
-  for (let i = from; i < to - 1; i++) sum += (xs[i] - xs[from]) * (ys[i + 1] - ys[from]) - (xs[i + 1] - xs[from]) * (ys[i] - ys[from]);
+  for (let i = from; i < to - 1; i++)
+    sum += (xs[i] - xs[from]) * (ys[i + 1] - ys[from]) - (xs[i + 1] - xs[from]) * (ys[i] - ys[from]);
   return sum;
 }

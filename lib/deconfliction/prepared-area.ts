@@ -41,7 +41,14 @@ export function prepareArea(area: Area): PreparedArea {
   if (hit) return hit;
   const prepared: PreparedArea =
     area.kind === "CIRCLE"
-      ? { kind: "CIRCLE", lon: area.center[0], lat: area.center[1], radiusM: area.radiusM, capCenter: toEcef(area.center[0], area.center[1]), capRadiusM: area.radiusM }
+      ? {
+          kind: "CIRCLE",
+          lon: area.center[0],
+          lat: area.center[1],
+          radiusM: area.radiusM,
+          capCenter: toEcef(area.center[0], area.center[1]),
+          capRadiusM: area.radiusM,
+        }
       : preparePolygon(area.geometry);
   cache.set(area, prepared);
   return prepared;
@@ -86,7 +93,10 @@ function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
   const capCenter = toEcef(cLon, cLat);
   let capRadiusM = 0;
   for (let i = 0; i < count; i++) {
-    capRadiusM = Math.max(capRadiusM, Math.hypot(points[3 * i] - capCenter[0], points[3 * i + 1] - capCenter[1], points[3 * i + 2] - capCenter[2]));
+    capRadiusM = Math.max(
+      capRadiusM,
+      Math.hypot(points[3 * i] - capCenter[0], points[3 * i + 1] - capCenter[1], points[3 * i + 2] - capCenter[2]),
+    );
   }
   return {
     kind: "POLYGON",
@@ -107,14 +117,19 @@ function preparePolygon(geometry: AreaGeometry): PreparedPolygon {
  */
 function boundaryEdges(xyz: Float64Array, ringStart: number[]): number[] {
   const edges: number[] = [];
-  for (let r = 0; r + 1 < ringStart.length; r++) for (let i = ringStart[r]; i < ringStart[r + 1] - 1; i++) edges.push(i);
+  for (let r = 0; r + 1 < ringStart.length; r++)
+    for (let i = ringStart[r]; i < ringStart[r + 1] - 1; i++) edges.push(i);
   if (ringStart.length <= 2) return edges; // one ring: nothing to share an edge with
   // Points compared on a millimetre grid; edges found through a hash table keyed on both ends.
   const mm = xyz.map((v) => Math.round(v * 1000));
-  const same = (i: number, j: number) => mm[3 * i] === mm[3 * j] && mm[3 * i + 1] === mm[3 * j + 1] && mm[3 * i + 2] === mm[3 * j + 2];
+  const same = (i: number, j: number) =>
+    mm[3 * i] === mm[3 * j] && mm[3 * i + 1] === mm[3 * j + 1] && mm[3 * i + 2] === mm[3 * j + 2];
   const hashes = new Int32Array(mm.length / 3);
   for (let i = 0; i < hashes.length; i++) {
-    hashes[i] = Math.imul(mm[3 * i] | 0, 73856093) ^ Math.imul(mm[3 * i + 1] | 0, 19349663) ^ Math.imul(mm[3 * i + 2] | 0, 83492791);
+    hashes[i] =
+      Math.imul(mm[3 * i] | 0, 73856093) ^
+      Math.imul(mm[3 * i + 1] | 0, 19349663) ^
+      Math.imul(mm[3 * i + 2] | 0, 83492791);
   }
   const size = 2 ** Math.ceil(Math.log2(2 * edges.length + 2));
   const slot = (from: number, to: number) => (Math.imul(hashes[from], 0x9e3779b1) ^ hashes[to]) & (size - 1);

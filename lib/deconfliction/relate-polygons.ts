@@ -19,24 +19,43 @@ export function relatePolygons(a: PreparedPolygon, b: PreparedPolygon, bufferM: 
   let best = bufferM + TOUCH_M;
   let closest: EdgePair | null = null;
   let touching = false;
-  forEachNearPair(ia, ib, () => (touching ? -1 : best), (sa, sb) => {
-    if (touching) return;
-    const i = a.starts[sa], j = b.starts[sb];
-    const d = segmentDistance(ia.xs[i], ia.ys[i], ia.xs[i + 1], ia.ys[i + 1], ib.xs[j], ib.ys[j], ib.xs[j + 1], ib.ys[j + 1]);
-    // The shared plane never lengthens a gap, so this is a safe lower bound for pruning.
-    if (d - a.pads[sa] - b.pads[sb] > best) return;
-    const local = localGap(a, i, b, j);
-    if (local.d <= TOUCH_M) touching = true;
-    else if (local.d < best) {
-      best = local.d;
-      closest = local;
-    }
-  });
+  forEachNearPair(
+    ia,
+    ib,
+    () => (touching ? -1 : best),
+    (sa, sb) => {
+      if (touching) return;
+      const i = a.starts[sa],
+        j = b.starts[sb];
+      const d = segmentDistance(
+        ia.xs[i],
+        ia.ys[i],
+        ia.xs[i + 1],
+        ia.ys[i + 1],
+        ib.xs[j],
+        ib.ys[j],
+        ib.xs[j + 1],
+        ib.ys[j + 1],
+      );
+      // The shared plane never lengthens a gap, so this is a safe lower bound for pruning.
+      if (d - a.pads[sa] - b.pads[sb] > best) return;
+      const local = localGap(a, i, b, j);
+      if (local.d <= TOUCH_M) touching = true;
+      else if (local.d < best) {
+        best = local.d;
+        closest = local;
+      }
+    },
+  );
 
   if (touching) {
     const aHoldsB = holds(ia, ib);
     const bHoldsA = !aHoldsB && holds(ib, ia);
-    return { minDistanceM: 0, areasIntersect: true, containment: aHoldsB ? "A_CONTAINS_B" : bHoldsA ? "B_CONTAINS_A" : "NONE" };
+    return {
+      minDistanceM: 0,
+      areasIntersect: true,
+      containment: aHoldsB ? "A_CONTAINS_B" : bHoldsA ? "B_CONTAINS_A" : "NONE",
+    };
   }
 
   // Boundaries apart: each ring lies wholly inside or outside the other area, so one vertex a ring decides.

@@ -39,7 +39,10 @@ export function checkPolygonRings(rings: readonly (readonly number[])[][], maxRa
   });
   clean.forEach((r, ring) => {
     const distinct = new Set<string>();
-    for (let i = 0; i < r.xyz.length; i += 3) distinct.add(`${Math.round(r.xyz[i] / SAME_M)},${Math.round(r.xyz[i + 1] / SAME_M)},${Math.round(r.xyz[i + 2] / SAME_M)}`);
+    for (let i = 0; i < r.xyz.length; i += 3)
+      distinct.add(
+        `${Math.round(r.xyz[i] / SAME_M)},${Math.round(r.xyz[i + 1] / SAME_M)},${Math.round(r.xyz[i + 2] / SAME_M)}`,
+      );
     if (distinct.size < 3) problems.push({ kind: "tooFewPoints", ring, count: distinct.size });
   });
   if (problems.length > 0) return problems;
@@ -81,42 +84,53 @@ export function checkPolygonRings(rings: readonly (readonly number[])[][], maxRa
     }
   });
 
-  forEachNearPair(index, index, () => (problems.length >= MAX_PROBLEMS ? -1 : 0), (sa, sb) => {
-    if (sb <= sa || problems.length >= MAX_PROBLEMS || flat.has(ringOf[sa]) || flat.has(ringOf[sb])) return;
-    const i = starts[sa], j = starts[sb];
-    const sameRing = ringOf[sa] === ringOf[sb];
-    const last = ringStart[ringOf[sa]] + clean[ringOf[sa]].vertex.length - 2;
-    const adjacent = sameRing && (j === i + 1 || (i === ringStart[ringOf[sa]] && j === last));
-    const crosses = adjacent
-      ? foldsBack(xs, ys, j === i + 1 ? i : j, j === i + 1 ? j : i)
-      : segmentDistance(xs[i], ys[i], xs[i + 1], ys[i + 1], xs[j], ys[j], xs[j + 1], ys[j + 1]) <= SAME_M;
-    if (!crosses) return;
-    const edge = edgeNo(sa), otherEdge = edgeNo(sb);
-    problems.push(
-      sameRing
-        ? { kind: "selfIntersection", ring: ringOf[sa], edge, otherEdge }
-        : { kind: "ringsIntersect", ring: ringOf[sa], edge, otherRing: ringOf[sb], otherEdge },
-    );
-  });
+  forEachNearPair(
+    index,
+    index,
+    () => (problems.length >= MAX_PROBLEMS ? -1 : 0),
+    (sa, sb) => {
+      if (sb <= sa || problems.length >= MAX_PROBLEMS || flat.has(ringOf[sa]) || flat.has(ringOf[sb])) return;
+      const i = starts[sa],
+        j = starts[sb];
+      const sameRing = ringOf[sa] === ringOf[sb];
+      const last = ringStart[ringOf[sa]] + clean[ringOf[sa]].vertex.length - 2;
+      const adjacent = sameRing && (j === i + 1 || (i === ringStart[ringOf[sa]] && j === last));
+      const crosses = adjacent
+        ? foldsBack(xs, ys, j === i + 1 ? i : j, j === i + 1 ? j : i)
+        : segmentDistance(xs[i], ys[i], xs[i + 1], ys[i + 1], xs[j], ys[j], xs[j + 1], ys[j + 1]) <= SAME_M;
+      if (!crosses) return;
+      const edge = edgeNo(sa),
+        otherEdge = edgeNo(sb);
+      problems.push(
+        sameRing
+          ? { kind: "selfIntersection", ring: ringOf[sa], edge, otherEdge }
+          : { kind: "ringsIntersect", ring: ringOf[sa], edge, otherRing: ringOf[sb], otherEdge },
+      );
+    },
+  );
   if (problems.length > 0) return problems.sort(byPlace);
   clean.forEach((r, ring) => {
     const from = ringStart[ring];
-    if (Math.abs(ringArea2(xs, ys, from, from + r.vertex.length)) / 2 < MIN_AREA_M2) problems.push({ kind: "zeroArea", ring });
+    if (Math.abs(ringArea2(xs, ys, from, from + r.vertex.length)) / 2 < MIN_AREA_M2)
+      problems.push({ kind: "zeroArea", ring });
   });
   if (problems.length > 0) return problems;
 
   // Rings no longer cross, so one vertex tells whether a hole lies inside its shell.
   const shellIndex = buildSegmentIndex({ xs, ys, starts: Int32Array.from(starts.filter((_, s) => ringOf[s] === 0)) });
   for (let ring = 1; ring < clean.length; ring++) {
-    if (!containsPoint(shellIndex, xs[ringStart[ring]], ys[ringStart[ring]])) problems.push({ kind: "holeOutsideShell", ring });
+    if (!containsPoint(shellIndex, xs[ringStart[ring]], ys[ringStart[ring]]))
+      problems.push({ kind: "holeOutsideShell", ring });
   }
   return problems;
 }
 
 /** Edges i→i+1 and j→j+1 that share vertex j (= i + 1) and run back along each other (a spike). */
 function foldsBack(xs: Float64Array, ys: Float64Array, i: number, j: number): boolean {
-  const ux = xs[i + 1] - xs[i], uy = ys[i + 1] - ys[i];
-  const vx = xs[j + 1] - xs[j], vy = ys[j + 1] - ys[j];
+  const ux = xs[i + 1] - xs[i],
+    uy = ys[i + 1] - ys[i];
+  const vx = xs[j + 1] - xs[j],
+    vy = ys[j + 1] - ys[j];
   // Opposite directions, and the shorter edge's far end within SAME_M of the longer edge's line.
   const offLine = Math.abs(ux * vy - uy * vx) / Math.max(Math.hypot(ux, uy), Math.hypot(vx, vy));
   return offLine <= SAME_M && ux * vx + uy * vy < 0;
@@ -124,20 +138,23 @@ function foldsBack(xs: Float64Array, ys: Float64Array, i: number, j: number): bo
 
 /** Whether every point of ring [from, to) lies within SAME_M of one straight line. */
 function isFlat(xs: Float64Array, ys: Float64Array, from: number, to: number): boolean {
-  let far = from, farD = 0;
+  let far = from,
+    farD = 0;
   for (let k = from; k < to; k++) {
     const d = Math.hypot(xs[k] - xs[from], ys[k] - ys[from]);
     if (d > farD) [far, farD] = [k, d];
   }
   if (farD === 0) return true;
-  const ux = (xs[far] - xs[from]) / farD, uy = (ys[far] - ys[from]) / farD;
+  const ux = (xs[far] - xs[from]) / farD,
+    uy = (ys[far] - ys[from]) / farD;
   for (let k = from; k < to; k++) {
     if (Math.abs(ux * (ys[k] - ys[from]) - uy * (xs[k] - xs[from])) > SAME_M) return false;
   }
   return true;
 }
 
-const place = (p: RingProblem) => ("ring" in p ? [p.ring, "edge" in p ? p.edge : -1, "otherEdge" in p ? p.otherEdge : -1] : [-1, -1, -1]);
+const place = (p: RingProblem) =>
+  "ring" in p ? [p.ring, "edge" in p ? p.edge : -1, "otherEdge" in p ? p.otherEdge : -1] : [-1, -1, -1];
 
 /** Problems in reading order: by ring, then edge. */
 function byPlace(a: RingProblem, b: RingProblem): number {

@@ -1,16 +1,28 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { segmentGap, pointSegmentDistance } from "./planar";
-import { buildSegmentIndex, containsPoint, crossingX, forEachNearPair, nearestSegment, type SegmentIndex } from "./segment-index";
+import {
+  buildSegmentIndex,
+  containsPoint,
+  crossingX,
+  forEachNearPair,
+  nearestSegment,
+  type SegmentIndex,
+} from "./segment-index";
 
 /** Millimetre-grid coordinates: denormal doubles would only test floating-point underflow. */
 const coord = (min: number, max: number) => fc.integer({ min: min * 1000, max: max * 1000 }).map((v) => v / 1000);
 
 /** A closed random walk (a ring, possibly self-crossing) of n points, as an index. */
 const ringArb = fc
-  .record({ n: fc.integer({ min: 3, max: 120 }), seed: fc.array(fc.tuple(coord(-1, 1), coord(-1, 1)), { minLength: 120, maxLength: 120 }), ox: fc.integer({ min: -50, max: 50 }) })
+  .record({
+    n: fc.integer({ min: 3, max: 120 }),
+    seed: fc.array(fc.tuple(coord(-1, 1), coord(-1, 1)), { minLength: 120, maxLength: 120 }),
+    ox: fc.integer({ min: -50, max: 50 }),
+  })
   .map(({ n, seed, ox }) => {
-    const xs = new Float64Array(n + 1), ys = new Float64Array(n + 1);
+    const xs = new Float64Array(n + 1),
+      ys = new Float64Array(n + 1);
     for (let i = 0; i < n; i++) {
       xs[i] = ox + 20 * Math.cos((2 * Math.PI * i) / n) + 8 * seed[i][0];
       ys[i] = 20 * Math.sin((2 * Math.PI * i) / n) + 8 * seed[i][1];
@@ -30,11 +42,17 @@ describe("segment index", () => {
     fc.assert(
       fc.property(ringArb, ringArb, (a, b) => {
         let brute = Infinity;
-        for (let i = 0; i < a.starts.length; i++) for (let j = 0; j < b.starts.length; j++) brute = Math.min(brute, segmentGap(...seg(a, i), ...seg(b, j)).d);
+        for (let i = 0; i < a.starts.length; i++)
+          for (let j = 0; j < b.starts.length; j++) brute = Math.min(brute, segmentGap(...seg(a, i), ...seg(b, j)).d);
         let best = Infinity;
-        forEachNearPair(a, b, () => best, (i, j) => {
-          best = Math.min(best, segmentGap(...seg(a, i), ...seg(b, j)).d);
-        });
+        forEachNearPair(
+          a,
+          b,
+          () => best,
+          (i, j) => {
+            best = Math.min(best, segmentGap(...seg(a, i), ...seg(b, j)).d);
+          },
+        );
         expect(best).toBe(brute);
       }),
       { numRuns: 200 },

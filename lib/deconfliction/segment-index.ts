@@ -36,7 +36,11 @@ export function buildSegmentIndex(s: Segments): SegmentIndex {
   const end = new Int32Array(total);
   let count = 0;
   for (let k = 0; k < n; k += FAN, count++) {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, pad = 0;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity,
+      pad = 0;
     for (let j = k; j < Math.min(n, k + FAN); j++) {
       const i = s.starts[j];
       minX = Math.min(minX, s.xs[i], s.xs[i + 1]);
@@ -53,7 +57,10 @@ export function buildSegmentIndex(s: Segments): SegmentIndex {
   for (let from = 0, to = count; to - from > 1; from = to, to = count) {
     for (let k = from; k < to; k += FAN, count++) {
       const stop = Math.min(to, k + FAN);
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
       for (let c = k; c < stop; c++) {
         minX = Math.min(minX, box[4 * c]);
         minY = Math.min(minY, box[4 * c + 1]);
@@ -100,7 +107,12 @@ function boxSize(a: SegmentIndex, n: number): number {
  * other, nearest node pairs first. `bound` is re-read as the search goes, so a caller that tightens
  * it (a best distance so far, or -1 to stop) prunes the rest.
  */
-export function forEachNearPair(a: SegmentIndex, b: SegmentIndex, bound: () => number, visit: (sa: number, sb: number) => void): void {
+export function forEachNearPair(
+  a: SegmentIndex,
+  b: SegmentIndex,
+  bound: () => number,
+  visit: (sa: number, sb: number) => void,
+): void {
   if (a.root < 0 || b.root < 0) return;
   const walk = (na: number, nb: number): void => {
     if (nodeGap(a, na, b, nb) > bound()) return;
@@ -154,7 +166,8 @@ export function containsPoint(a: SegmentIndex, x: number, y: number): boolean {
     }
     for (let s = a.first[n]; s < a.end[n]; s++) {
       const i = a.starts[s];
-      const yi = a.ys[i], yj = a.ys[i + 1];
+      const yi = a.ys[i],
+        yj = a.ys[i + 1];
       if (yi > y === yj > y) continue;
       if (x < crossingX(a.xs[i], yi, a.xs[i + 1], yj, y)) inside = !inside;
     }
@@ -173,7 +186,9 @@ export type NearestSegment = { seg: number; d: number; t: number };
 /** The segment nearest a point, if one lies within `bound` (pads allowed for); else null. */
 export function nearestSegment(a: SegmentIndex, x: number, y: number, bound: number): NearestSegment | null {
   if (a.root < 0) return null;
-  let seg = -1, best = Infinity, limit = bound;
+  let seg = -1,
+    best = Infinity,
+    limit = bound;
   const scratch: { gaps: Float64Array; ids: Int32Array }[] = [];
   const walk = (n: number, depth: number): void => {
     if (n < a.leafCount) {

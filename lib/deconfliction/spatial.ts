@@ -48,12 +48,21 @@ function relateCircles(a: PreparedCircle, b: PreparedCircle, bufferM: number): S
   if (gap > bufferM) return null;
   const areasIntersect = gap <= TOUCH_M;
   const containment =
-    centres + b.radiusM <= a.radiusM + TOUCH_M ? "A_CONTAINS_B" : centres + a.radiusM <= b.radiusM + TOUCH_M ? "B_CONTAINS_A" : "NONE";
+    centres + b.radiusM <= a.radiusM + TOUCH_M
+      ? "A_CONTAINS_B"
+      : centres + a.radiusM <= b.radiusM + TOUCH_M
+        ? "B_CONTAINS_A"
+        : "NONE";
   return { minDistanceM: areasIntersect ? 0 : gap, areasIntersect, containment };
 }
 
 /** `swapped`: the polygon is A and the circle is B. */
-function relateCirclePolygon(c: PreparedCircle, p: PreparedPolygon, bufferM: number, swapped: boolean): SpatialFacts | null {
+function relateCirclePolygon(
+  c: PreparedCircle,
+  p: PreparedPolygon,
+  bufferM: number,
+  swapped: boolean,
+): SpatialFacts | null {
   if (capGap(c, p) > bufferM) return null;
   const ix = indexIn(frameAt(c.lon, c.lat), p);
   const centreInside = containsPoint(ix, 0, 0);

@@ -17,7 +17,13 @@ export function toMs(t: Date | number): number {
   return ms;
 }
 
-export function relateWindows(aStart: number, aEnd: number, bStart: number, bEnd: number, bufferMinutes: number): TimeFacts | null {
+export function relateWindows(
+  aStart: number,
+  aEnd: number,
+  bStart: number,
+  bEnd: number,
+  bufferMinutes: number,
+): TimeFacts | null {
   if (aEnd < aStart || bEnd < bStart) throw new RangeError("Operation window ends before it starts");
   const start = Math.max(aStart, bStart);
   const end = Math.min(aEnd, bEnd);

@@ -44,7 +44,12 @@ export function ring(center: LonLat, radiusM: number, n: number, inner?: number,
 
 /** An axis-aligned square (in the local east/north sense) of side 2·halfM around a centre. */
 export function square(center: LonLat, halfM: number): LonLat[] {
-  const c = [offset(center, -halfM, -halfM), offset(center, halfM, -halfM), offset(center, halfM, halfM), offset(center, -halfM, halfM)];
+  const c = [
+    offset(center, -halfM, -halfM),
+    offset(center, halfM, -halfM),
+    offset(center, halfM, halfM),
+    offset(center, -halfM, halfM),
+  ];
   return [...c, c[0]];
 }
 

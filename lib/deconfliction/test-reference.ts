@@ -14,15 +14,19 @@ export function referenceDistance(p: LonLat, q: LonLat): number {
 
 /** Minimises f over [0, 1]: coarse samples, then golden section around the best one. */
 function minimise(f: (t: number) => number, samples = 24): { t: number; v: number } {
-  let bestK = 0, best = Infinity;
+  let bestK = 0,
+    best = Infinity;
   for (let k = 0; k <= samples; k++) {
     const v = f(k / samples);
     if (v < best) [best, bestK] = [v, k];
   }
-  let lo = Math.max(0, (bestK - 1) / samples), hi = Math.min(1, (bestK + 1) / samples);
+  let lo = Math.max(0, (bestK - 1) / samples),
+    hi = Math.min(1, (bestK + 1) / samples);
   const g = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-  let f1 = f(x1), f2 = f(x2);
+  let x1 = hi - g * (hi - lo),
+    x2 = lo + g * (hi - lo);
+  let f1 = f(x1),
+    f2 = f(x2);
   for (let i = 0; i < 50; i++) {
     if (f1 < f2) {
       hi = x2;
@@ -77,7 +81,8 @@ export function referenceEdgeToEdge(a: LonLat, b: LonLat, c: LonLat, d: LonLat):
 export function referenceRingToRing(r1: LonLat[], r2: LonLat[]): number {
   let best = Infinity;
   for (let i = 0; i + 1 < r1.length; i++) {
-    for (let j = 0; j + 1 < r2.length; j++) best = Math.min(best, referenceEdgeToEdge(r1[i], r1[i + 1], r2[j], r2[j + 1]));
+    for (let j = 0; j + 1 < r2.length; j++)
+      best = Math.min(best, referenceEdgeToEdge(r1[i], r1[i + 1], r2[j], r2[j + 1]));
   }
   return best;
 }

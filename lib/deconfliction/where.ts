@@ -21,10 +21,18 @@ function flatten(area: Area, frame: Frame): Flat {
   if (area.kind === "CIRCLE") {
     const { xs, ys } = projectAll(frame, Float64Array.from(toEcef(area.center[0], area.center[1])));
     const c: Pt = [xs[0], ys[0]];
-    return { kind: "CIRCLE", c, r: area.radiusM, box: [c[0] - area.radiusM, c[1] - area.radiusM, c[0] + area.radiusM, c[1] + area.radiusM] };
+    return {
+      kind: "CIRCLE",
+      c,
+      r: area.radiusM,
+      box: [c[0] - area.radiusM, c[1] - area.radiusM, c[0] + area.radiusM, c[1] + area.radiusM],
+    };
   }
   const ix = indexIn(frame, prepareArea(area) as PreparedPolygon);
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (let k = 0; k < ix.xs.length; k++) {
     x0 = Math.min(x0, ix.xs[k]);
     x1 = Math.max(x1, ix.xs[k]);
@@ -59,11 +67,17 @@ function closestPair(a: Flat, b: Flat): [Pt, Pt] | null {
     ];
   }
   if (a.kind === "CIRCLE" || b.kind === "CIRCLE") {
-    const [circle, poly] = (a.kind === "CIRCLE" ? [a, b] : [b, a]) as [Extract<Flat, { kind: "CIRCLE" }>, Extract<Flat, { kind: "POLYGON" }>];
+    const [circle, poly] = (a.kind === "CIRCLE" ? [a, b] : [b, a]) as [
+      Extract<Flat, { kind: "CIRCLE" }>,
+      Extract<Flat, { kind: "POLYGON" }>,
+    ];
     const q = nearestOn(poly.ix, circle.c);
     if (!q) return null;
     const d = Math.hypot(q[0] - circle.c[0], q[1] - circle.c[1]) || 1;
-    return [[circle.c[0] + ((q[0] - circle.c[0]) / d) * circle.r, circle.c[1] + ((q[1] - circle.c[1]) / d) * circle.r], q];
+    return [
+      [circle.c[0] + ((q[0] - circle.c[0]) / d) * circle.r, circle.c[1] + ((q[1] - circle.c[1]) / d) * circle.r],
+      q,
+    ];
   }
   let best: { d: number; p: Pt; q: Pt } | null = null;
   for (const [from, to] of [
@@ -72,14 +86,17 @@ function closestPair(a: Flat, b: Flat): [Pt, Pt] | null {
   ] as const) {
     for (let k = 0; k < from.xs.length; k++) {
       const near = nearestSegment(to, from.xs[k], from.ys[k], best ? best.d : Infinity);
-      if (near && (!best || near.d < best.d)) best = { d: near.d, p: [from.xs[k], from.ys[k]], q: pointOn(to, near.seg, near.t) };
+      if (near && (!best || near.d < best.d))
+        best = { d: near.d, p: [from.xs[k], from.ys[k]], q: pointOn(to, near.seg, near.t) };
     }
   }
   return best ? [best.p, best.q] : null;
 }
 
 function lift(frame: Frame, [x, y]: Pt): LonLat {
-  const o = frame.origin, e = frame.east, n = frame.north;
+  const o = frame.origin,
+    e = frame.east,
+    n = frame.north;
   return ecefToLonLat([o[0] + x * e[0] + y * n[0], o[1] + x * e[1] + y * n[1], o[2] + x * e[2] + y * n[2]]);
 }
 
@@ -97,8 +114,13 @@ function capOf(area: Area): Vec3 {
  * Where the overlap is: inside the smaller area when one holds the other, else the middle of the
  * two boxes' common part when the areas meet, else midway across the gap between them.
  */
-export function conflictWhere(a: Area, b: Area, facts: { areasIntersect: boolean; containment: Containment }): LonLat | null {
-  const ca = capOf(a), cb = capOf(b);
+export function conflictWhere(
+  a: Area,
+  b: Area,
+  facts: { areasIntersect: boolean; containment: Containment },
+): LonLat | null {
+  const ca = capOf(a),
+    cb = capOf(b);
   const frame = frameToward([ca[0] + cb[0], ca[1] + cb[1], ca[2] + cb[2]]);
   const fa = flatten(a, frame);
   const fb = flatten(b, frame);
@@ -107,7 +129,12 @@ export function conflictWhere(a: Area, b: Area, facts: { areasIntersect: boolean
     const inner = facts.containment === "A_CONTAINS_B" ? fb : fa;
     at = inner.kind === "CIRCLE" ? inner.c : centre(inner.box);
   } else if (facts.areasIntersect) {
-    at = centre([Math.max(fa.box[0], fb.box[0]), Math.max(fa.box[1], fb.box[1]), Math.min(fa.box[2], fb.box[2]), Math.min(fa.box[3], fb.box[3])]);
+    at = centre([
+      Math.max(fa.box[0], fb.box[0]),
+      Math.max(fa.box[1], fb.box[1]),
+      Math.min(fa.box[2], fb.box[2]),
+      Math.min(fa.box[3], fb.box[3]),
+    ]);
   } else {
     const pair = closestPair(fa, fb);
     at = pair ? mid(pair[0], pair[1]) : null;

@@ -21,5 +21,8 @@ export function areaInWords(area: Area, t: Translate, locale: Locale): AreaInWor
     return null;
   }
   const d = describeArea(area, gazetteer);
-  return { text: formatAreaDescription(d, t, locale), counties: d.counties.length ? formatCounties(d, t, locale) : null };
+  return {
+    text: formatAreaDescription(d, t, locale),
+    counties: d.counties.length ? formatCounties(d, t, locale) : null,
+  };
 }

@@ -13,7 +13,18 @@ const es = createTranslator(catalog.es, "es", "geo");
 const circle = (lon: number, lat: number, radiusM: number): Area => ({ kind: "CIRCLE", center: [lon, lat], radiusM });
 const box = (w: number, s: number, e: number, n: number): Area => ({
   kind: "POLYGON",
-  geometry: { type: "Polygon", coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+  geometry: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  },
 });
 
 describe("distance and direction", () => {
@@ -67,12 +78,16 @@ describe("describeArea", () => {
     expect(d.centre[0]).toBeCloseTo(-87.92, 3);
     expect(d.centre[1]).toBeCloseTo(41.85, 3);
     expect(d.counties.map((c) => c.name).sort()).toEqual(["Cook", "DuPage"]);
-    expect(formatAreaDescription(d, en, "en")).toMatch(/^Area about 6\.6 km east–west by 4\.5 km north–south in (Cook County and DuPage County|DuPage County and Cook County), Illinois — centred 2 km north of Oak Brook/);
+    expect(formatAreaDescription(d, en, "en")).toMatch(
+      /^Area about 6\.6 km east–west by 4\.5 km north–south in (Cook County and DuPage County|DuPage County and Cook County), Illinois — centred 2 km north of Oak Brook/,
+    );
   });
 
   it("a small town gets a large city for context", () => {
     const text = formatAreaDescription(describeArea(circle(-88.47, 41.89, 1000), g), en, "en");
-    expect(text).toBe("Circle of radius 1 km in Kane County, Illinois — centred at Elburn; 19 km north-west of Aurora.");
+    expect(text).toBe(
+      "Circle of radius 1 km in Kane County, Illinois — centred at Elburn; 19 km north-west of Aurora.",
+    );
   });
 
   it("counties in two states are each named with their state", () => {
@@ -95,8 +110,24 @@ describe("describeArea", () => {
         geometry: {
           type: "MultiPolygon",
           coordinates: [
-            [[[-87.65, 41.87], [-87.63, 41.87], [-87.63, 41.89], [-87.65, 41.89], [-87.65, 41.87]]],
-            [[[-88.17, 41.74], [-88.14, 41.74], [-88.14, 41.76], [-88.17, 41.76], [-88.17, 41.74]]],
+            [
+              [
+                [-87.65, 41.87],
+                [-87.63, 41.87],
+                [-87.63, 41.89],
+                [-87.65, 41.89],
+                [-87.65, 41.87],
+              ],
+            ],
+            [
+              [
+                [-88.17, 41.74],
+                [-88.14, 41.74],
+                [-88.14, 41.76],
+                [-88.17, 41.76],
+                [-88.17, 41.74],
+              ],
+            ],
           ],
         },
       },

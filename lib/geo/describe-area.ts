@@ -9,8 +9,20 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 
 type Ring = number[][];
-export type Place = { name: string; lon: number; lat: number; population: number; /** The city a neighbourhood is in. */ city?: string };
-export type CountyArea = { id: string; name: string; state: string; polygons: Ring[][]; bbox?: [number, number, number, number] };
+export type Place = {
+  name: string;
+  lon: number;
+  lat: number;
+  population: number;
+  /** The city a neighbourhood is in. */ city?: string;
+};
+export type CountyArea = {
+  id: string;
+  name: string;
+  state: string;
+  polygons: Ring[][];
+  bbox?: [number, number, number, number];
+};
 export type Gazetteer = { places: Place[]; counties: CountyArea[] };
 
 export const COMPASS = ["n", "ne", "e", "se", "s", "sw", "w", "nw"] as const;
@@ -32,7 +44,9 @@ const R = 6_371_008.8;
 const rad = (d: number) => (d * Math.PI) / 180;
 
 export function distanceM([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
-  const a = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
+  const a =
+    Math.sin(rad(lat2 - lat1) / 2) ** 2 +
+    Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
@@ -58,7 +72,8 @@ function inRing([x, y]: [number, number], ring: Ring): boolean {
 function bboxOf(c: CountyArea): [number, number, number, number] {
   if (!c.bbox) {
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const p of c.polygons) for (const [x, y] of p[0]) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+    for (const p of c.polygons)
+      for (const [x, y] of p[0]) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
     c.bbox = [w, s, e, n];
   }
   return c.bbox;
@@ -74,14 +89,22 @@ export function countyAt(point: [number, number], counties: CountyArea[]): Count
   return null;
 }
 
-const ref = (from: [number, number], p: Place, d: number): PlaceRef => ({ name: p.name, city: p.city, distanceM: d, direction: compass([p.lon, p.lat], from) });
+const ref = (from: [number, number], p: Place, d: number): PlaceRef => ({
+  name: p.name,
+  city: p.city,
+  distanceM: d,
+  direction: compass([p.lon, p.lat], from),
+});
 
 /** Places this far away no longer help anyone find the area. */
 const NEAREST_MAX_M = 100_000;
 const MAJOR_POPULATION = 100_000;
 const MAJOR_MAX_M = 150_000;
 
-export function nearestPlaces(point: [number, number], places: Place[]): { nearest: PlaceRef | null; major: PlaceRef | null } {
+export function nearestPlaces(
+  point: [number, number],
+  places: Place[],
+): { nearest: PlaceRef | null; major: PlaceRef | null } {
   let best: [Place, number] | null = null;
   let bestMajor: [Place, number] | null = null;
   for (const p of places) {
@@ -91,7 +114,11 @@ export function nearestPlaces(point: [number, number], places: Place[]): { neare
     if (p.population >= MAJOR_POPULATION && !p.city && (!bestMajor || d < bestMajor[1])) bestMajor = [p, d];
   }
   const nearest = best && best[1] <= NEAREST_MAX_M ? ref(point, ...best) : null;
-  const majorUseful = bestMajor && bestMajor[1] <= MAJOR_MAX_M && bestMajor[0].name !== nearest?.name && bestMajor[0].name !== nearest?.city;
+  const majorUseful =
+    bestMajor &&
+    bestMajor[1] <= MAJOR_MAX_M &&
+    bestMajor[0].name !== nearest?.name &&
+    bestMajor[0].name !== nearest?.city;
   return { nearest, major: majorUseful && bestMajor ? ref(point, ...bestMajor) : null };
 }
 
@@ -137,7 +164,10 @@ export function describeArea(area: Area, gazetteer: Gazetteer): AreaDescription 
     shape = { kind: "CIRCLE", radiusM: area.radiusM };
     const dLat = area.radiusM / M_PER_DEG;
     const dLon = dLat / Math.max(Math.cos(rad(centre[1])), 0.01);
-    edge = Array.from({ length: 16 }, (_, i) => [centre[0] + dLon * Math.cos((i * Math.PI) / 8), centre[1] + dLat * Math.sin((i * Math.PI) / 8)]);
+    edge = Array.from({ length: 16 }, (_, i) => [
+      centre[0] + dLon * Math.cos((i * Math.PI) / 8),
+      centre[1] + dLat * Math.sin((i * Math.PI) / 8),
+    ]);
   } else {
     const polygons = area.geometry.type === "Polygon" ? [area.geometry.coordinates] : area.geometry.coordinates;
     const shells = polygons.map((p) => p[0] as Ring);
@@ -145,7 +175,9 @@ export function describeArea(area: Area, gazetteer: Gazetteer): AreaDescription 
     const lons = all.map((p) => p[0]);
     const lats = all.map((p) => p[1]);
     const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-    const largest = polygons.reduce((a, b) => (Math.abs(spanOf(b[0] as Ring)) > Math.abs(spanOf(a[0] as Ring)) ? b : a));
+    const largest = polygons.reduce((a, b) =>
+      Math.abs(spanOf(b[0] as Ring)) > Math.abs(spanOf(a[0] as Ring)) ? b : a,
+    );
     centre = polygons.length === 1 ? polygonCentre(largest as Ring[]) : [(w + e) / 2, (s + n) / 2];
     shape = { kind: "POLYGON", widthM: (e - w) * M_PER_DEG * Math.cos(rad((s + n) / 2)), heightM: (n - s) * M_PER_DEG };
     edge = sample(all, 200).map((p) => [p[0], p[1]]);
@@ -165,7 +197,8 @@ export function describeArea(area: Area, gazetteer: Gazetteer): AreaDescription 
 
 function spanOf(ring: Ring): number {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
   return a;
 }
 
@@ -192,15 +225,21 @@ export function countyName(c: { id: string; name: string }, t: Translate): strin
 export function formatCounties(d: AreaDescription, t: Translate, locale: Locale): string {
   const list = (items: string[]) => new Intl.ListFormat(tag(locale), { type: "conjunction" }).format(items);
   const byState = new Map<string, string[]>();
-  for (const c of d.counties.slice(0, MAX_COUNTIES)) byState.set(c.state, [...(byState.get(c.state) ?? []), countyName(c, t)]);
+  for (const c of d.counties.slice(0, MAX_COUNTIES))
+    byState.set(c.state, [...(byState.get(c.state) ?? []), countyName(c, t)]);
   const where = list([...byState].map(([state, cs]) => t("inState", { counties: list(cs), state })));
-  return d.counties.length > MAX_COUNTIES ? t("andMore", { list: where, count: d.counties.length - MAX_COUNTIES }) : where;
+  return d.counties.length > MAX_COUNTIES
+    ? t("andMore", { list: where, count: d.counties.length - MAX_COUNTIES })
+    : where;
 }
 
 /** The description as one sentence in the viewer's language (t is bound to the "geo" namespace). */
 export function formatAreaDescription(d: AreaDescription, t: Translate, locale: Locale): string {
   const dist = (m: number) => formatDistance(m, locale);
-  const shape = d.shape.kind === "CIRCLE" ? t("circle", { radius: dist(d.shape.radiusM) }) : t("polygon", { width: dist(d.shape.widthM), height: dist(d.shape.heightM) });
+  const shape =
+    d.shape.kind === "CIRCLE"
+      ? t("circle", { radius: dist(d.shape.radiusM) })
+      : t("polygon", { width: dist(d.shape.widthM), height: dist(d.shape.heightM) });
 
   let where = formatCounties(d, t, locale);
   const n = d.nearest;
@@ -210,8 +249,12 @@ export function formatAreaDescription(d: AreaDescription, t: Translate, locale: 
   // A neighbourhood names its city unless the sentence already said the area is in it.
   const name = (p: PlaceRef) => (p.city && !inCity ? t("placeInCity", { place: p.name, city: p.city }) : p.name);
   const placeRef = (p: PlaceRef) =>
-    p.distanceM <= AT_PLACE_M ? t("at", { place: name(p) }) : t("from", { distance: dist(p.distanceM), direction: t(`direction.${p.direction}`), place: name(p) });
+    p.distanceM <= AT_PLACE_M
+      ? t("at", { place: name(p) })
+      : t("from", { distance: dist(p.distanceM), direction: t(`direction.${p.direction}`), place: name(p) });
   const parts = [d.counties.length ? t("inWhere", { shape, where }) : t("outside", { shape })];
-  const refs = [n ? t("centred", { offset: placeRef(n) }) : null, d.major ? placeRef(d.major) : null].filter((x): x is string => x !== null);
+  const refs = [n ? t("centred", { offset: placeRef(n) }) : null, d.major ? placeRef(d.major) : null].filter(
+    (x): x is string => x !== null,
+  );
   return refs.length ? t("sentence", { main: parts[0], refs: refs.join("; ") }) : t("sentenceOnly", { main: parts[0] });
 }

@@ -39,7 +39,12 @@ export function parseTrustedProxies(spec: string | undefined): TrustedProxies {
     const [address, bits, extra] = entry.split("/");
     const family = net.isIP(address);
     const max = family === 4 ? 32 : 128;
-    if (!family || extra !== undefined || (bits !== undefined && !/^\d{1,3}$/.test(bits)) || Number(bits ?? max) > max) {
+    if (
+      !family ||
+      extra !== undefined ||
+      (bits !== undefined && !/^\d{1,3}$/.test(bits)) ||
+      Number(bits ?? max) > max
+    ) {
       throw new Error(`not an IP address or CIDR range: "${entry}"`);
     }
     const type = family === 4 ? "ipv4" : "ipv6";
@@ -62,7 +67,11 @@ export function parseTrustedProxies(spec: string | undefined): TrustedProxies {
  * forwarded chain is walked from the right, skipping trusted hops. A malformed entry stops the
  * walk at the last address known to be real.
  */
-export function clientAddress(args: { peer: string | null | undefined; forwardedFor: string | null | undefined; trusted: TrustedProxies }): string | null {
+export function clientAddress(args: {
+  peer: string | null | undefined;
+  forwardedFor: string | null | undefined;
+  trusted: TrustedProxies;
+}): string | null {
   let client = normalizeAddress(args.peer);
   if (!client || args.trusted.size === 0 || !args.forwardedFor) return client;
   const hops = args.forwardedFor.split(",").map((h) => h.trim());

@@ -5,9 +5,15 @@
 const g = globalThis as unknown as { __cgJsonBodies?: WeakMap<Response, string> };
 const bodies = (g.__cgJsonBodies ??= new WeakMap<Response, string>());
 
-export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+export function jsonResponse(
+  body: unknown,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): Response {
   const text = JSON.stringify(body);
-  const response = new Response(text, { status: init.status ?? 200, headers: { "content-type": "application/json", ...init.headers } });
+  const response = new Response(text, {
+    status: init.status ?? 200,
+    headers: { "content-type": "application/json", ...init.headers },
+  });
   bodies.set(response, text);
   return response;
 }

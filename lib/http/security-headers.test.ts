@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { newNonce, nonceOf, pageContentSecurityPolicy, tileSource } from "./security-headers";
 
-const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const));
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const));
 
 describe("the page Content-Security-Policy", () => {
   it("allows scripts by this response's nonce only, styles without inline attributes, and nothing framed", () => {
@@ -23,11 +24,15 @@ describe("the page Content-Security-Policy", () => {
   it("loosens only what development needs, and upgrades requests over https", () => {
     const dev = directives(pageContentSecurityPolicy({ nonce: "n", dev: true }));
     expect(dev.get("script-src")).toContain("'unsafe-eval'");
-    expect(directives(pageContentSecurityPolicy({ nonce: "n", https: true })).has("upgrade-insecure-requests")).toBe(true);
+    expect(directives(pageContentSecurityPolicy({ nonce: "n", https: true })).has("upgrade-insecure-requests")).toBe(
+      true,
+    );
   });
 
   it("admits the configured tile server's host for images, and only it", () => {
-    const policy = directives(pageContentSecurityPolicy({ nonce: "n", tileUrl: "https://{s}.tiles.example.gov/base/{z}/{x}/{y}.png" }));
+    const policy = directives(
+      pageContentSecurityPolicy({ nonce: "n", tileUrl: "https://{s}.tiles.example.gov/base/{z}/{x}/{y}.png" }),
+    );
     expect(policy.get("img-src")).toEqual(["'self'", "data:", "blob:", "https://*.tiles.example.gov"]);
     expect(tileSource("https://Tiles.Example.gov:8443/{z}/{x}/{y}.png?key=abc")).toBe("https://tiles.example.gov:8443");
     expect(tileSource("http://10.0.0.5/{z}/{x}/{y}.png")).toBe("http://10.0.0.5");

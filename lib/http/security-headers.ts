@@ -16,7 +16,10 @@ export const securityHeaders: Header[] = [
 /** JSON, XML and calendar answers never load anything, and nothing may frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-export const apiSecurityHeaders: Header[] = [...securityHeaders, { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }];
+export const apiSecurityHeaders: Header[] = [
+  ...securityHeaders,
+  { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY },
+];
 
 /** Two years, subdomains included: only ever sent when the portal is reached over https. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

@@ -18,7 +18,9 @@ function placeholders(s: string): string[] {
 describe("message catalog", () => {
   it("lists every message file in every locale", () => {
     for (const locale of LOCALES) {
-      const files = readdirSync(join(dir, locale)).map((f) => f.replace(/\.json$/, "")).sort();
+      const files = readdirSync(join(dir, locale))
+        .map((f) => f.replace(/\.json$/, ""))
+        .sort();
       expect(Object.keys(catalog[locale]).sort()).toEqual(files);
     }
   });

@@ -10,7 +10,15 @@ describe("time zones in people's words", () => {
     expect(zoneLabel("America/Chicago", "en", summer)).toBe("Central Time (CDT)");
     expect(zoneLabel("America/Chicago", "es", winter)).toBe("hora central (CST)");
     expect(zoneLabel("America/Los_Angeles", "en", winter)).toBe("Pacific Time (PST)");
-    for (const tz of ["America/Chicago", "America/New_York", "America/Denver", "America/Phoenix", "Pacific/Honolulu", "America/Anchorage", "America/Puerto_Rico"]) {
+    for (const tz of [
+      "America/Chicago",
+      "America/New_York",
+      "America/Denver",
+      "America/Phoenix",
+      "Pacific/Honolulu",
+      "America/Anchorage",
+      "America/Puerto_Rico",
+    ]) {
       expect(zoneLabel(tz, "en", winter)).not.toContain("/");
       expect(zoneLabel(tz, "es", winter)).not.toContain("/");
     }

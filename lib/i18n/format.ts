@@ -28,7 +28,9 @@ export function formatDate(value: Date | string, timeZone: string, locale: Local
  */
 export function zoneLabel(timeZone: string, locale: Locale, at: Date = new Date()): string {
   const name = (style: "longGeneric" | "short") =>
-    new Intl.DateTimeFormat(tag(locale), { timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
+    new Intl.DateTimeFormat(tag(locale), { timeZone, timeZoneName: style })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value;
   const [generic, short] = [name("longGeneric"), name("short")];
   if (generic && short && generic !== short) return `${generic} (${short})`;
   return generic ?? short ?? timeZone;
@@ -51,12 +53,19 @@ export function zonedDay(value: Date, timeZone: string): string {
 
 /** "Thursday, Dec 3": a day heading in the zone. */
 export function formatDayHeading(value: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { timeZone, weekday: "long", month: "short", day: "numeric" }).format(value);
+  return new Intl.DateTimeFormat(tag(locale), { timeZone, weekday: "long", month: "short", day: "numeric" }).format(
+    value,
+  );
 }
 
 /** "14:30": the time of day in the zone. */
 export function formatTime(value: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(value);
+  return new Intl.DateTimeFormat(tag(locale), {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(value);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

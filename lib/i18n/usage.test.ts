@@ -20,12 +20,18 @@ function sourceFiles(dir: string): string[] {
 
 function usedKeys(source: string): string[] {
   const keys: string[] = [];
-  const bindings = [...source.matchAll(/(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:getT|useT)\(\s*(?:"([\w.]*)")?\s*\)/g)];
+  const bindings = [
+    ...source.matchAll(/(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:getT|useT)\(\s*(?:"([\w.]*)")?\s*\)/g),
+  ];
   for (const [, name, ns] of bindings) {
-    for (const m of source.matchAll(new RegExp(`\\b${name}\\(\\s*"([\\w.]+)"`, "g"))) keys.push(ns ? `${ns}.${m[1]}` : m[1]);
+    for (const m of source.matchAll(new RegExp(`\\b${name}\\(\\s*"([\\w.]+)"`, "g")))
+      keys.push(ns ? `${ns}.${m[1]}` : m[1]);
   }
   for (const m of source.matchAll(/\bmsg\(\s*"([\w.]+)"/g)) keys.push(m[1].includes(".") ? m[1] : `errors.${m[1]}`);
-  for (const m of source.matchAll(/message:\s*"((?:errors|auth|area|admin|directory|audit|operations|conflicts|notices|platform|api|requests|publicRecord)\.[\w.]+)"/g)) keys.push(m[1]);
+  for (const m of source.matchAll(
+    /message:\s*"((?:errors|auth|area|admin|directory|audit|operations|conflicts|notices|platform|api|requests|publicRecord)\.[\w.]+)"/g,
+  ))
+    keys.push(m[1]);
   return keys;
 }
 

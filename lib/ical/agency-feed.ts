@@ -9,8 +9,17 @@ export type FeedEventLoader = (args: { db: Db; agencyId: string; now: Date }) =>
 /** Incoming notices register their loader here. */
 export const feedEventLoaders: FeedEventLoader[] = [incomingNoticeEvents];
 
-export async function agencyCalendar(args: { db: Db; agencyId: string; agencyName: string; now: Date; title: string; description?: string }): Promise<string> {
-  const events = (await Promise.all(feedEventLoaders.map((load) => load({ db: args.db, agencyId: args.agencyId, now: args.now })))).flat();
+export async function agencyCalendar(args: {
+  db: Db;
+  agencyId: string;
+  agencyName: string;
+  now: Date;
+  title: string;
+  description?: string;
+}): Promise<string> {
+  const events = (
+    await Promise.all(feedEventLoaders.map((load) => load({ db: args.db, agencyId: args.agencyId, now: args.now })))
+  ).flat();
   events.sort((a, b) => a.start.getTime() - b.start.getTime());
   return buildCalendar({ name: args.title, description: args.description, events });
 }

@@ -32,6 +32,11 @@ describe("iCalendar text", () => {
 
   it("refuses an event that ends before it starts", () => {
     const at = new Date("2026-11-23T14:00:00Z");
-    expect(() => buildCalendar({ name: "x", events: [{ uid: "u", sequence: 0, stamp: at, start: at, end: at, summary: "s", status: "CONFIRMED" }] })).toThrow();
+    expect(() =>
+      buildCalendar({
+        name: "x",
+        events: [{ uid: "u", sequence: 0, stamp: at, start: at, end: at, summary: "s", status: "CONFIRMED" }],
+      }),
+    ).toThrow();
   });
 });

@@ -41,7 +41,10 @@ export function escapeText(value: string): string {
 
 /** UTC DATE-TIME form: 20261123T140000Z. */
 export function icalDateTime(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** Folds a content line into chunks of at most 75 octets, continuation lines starting with a space. */
@@ -99,7 +102,9 @@ export function buildCalendar(calendar: Calendar): string {
     "METHOD:PUBLISH",
     `NAME:${escapeText(calendar.name)}`,
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
-    ...(calendar.description ? [`DESCRIPTION:${escapeText(calendar.description)}`, `X-WR-CALDESC:${escapeText(calendar.description)}`] : []),
+    ...(calendar.description
+      ? [`DESCRIPTION:${escapeText(calendar.description)}`, `X-WR-CALDESC:${escapeText(calendar.description)}`]
+      : []),
     `REFRESH-INTERVAL;VALUE=DURATION:PT${refresh}M`,
     `X-PUBLISHED-TTL:PT${refresh}M`,
     ...calendar.events.flatMap(eventLines),

@@ -24,7 +24,12 @@ export const conflictEscalation: EscalationSubject = {
     const own = await tx.operation.findUnique({ where: { id: ownOpId }, select: { title: true, startsAt: true } });
     const other = await tx.agency.findUnique({ where: { id: otherAgencyId }, select: { name: true } });
     if (!own || !other) return null;
-    return { title: own.title, fromAgency: other.name, startsAt: c.overlapStart ?? own.startsAt, path: `/conflicts/${c.id}` };
+    return {
+      title: own.title,
+      fromAgency: other.name,
+      startsAt: c.overlapStart ?? own.startsAt,
+      path: `/conflicts/${c.id}`,
+    };
   },
 };
 

@@ -30,7 +30,11 @@ export type EscalationSubject = {
   /** True once the recipient agency acknowledged it (or it no longer needs acknowledging). */
   isAcknowledged(tx: Tx, subjectId: string, recipientAgencyId: string): Promise<boolean>;
   /** Need-to-know facts for the contact's email; null if the subject is gone. */
-  describe(tx: Tx, subjectId: string, recipientAgencyId: string): Promise<{ title: string; fromAgency: string; startsAt: Date; path: string } | null>;
+  describe(
+    tx: Tx,
+    subjectId: string,
+    recipientAgencyId: string,
+  ): Promise<{ title: string; fromAgency: string; startsAt: Date; path: string } | null>;
 };
 
 export type EscalationSubjects = Record<string, EscalationSubject>;
@@ -54,14 +58,26 @@ export function escalationStepMinutes(o: { windowMinutes: number; now: Date; sta
   return Math.max(MIN_STEP_MINUTES, Math.min(o.windowMinutes, fit));
 }
 
-const keyPrefix = (p: { subjectType: string; subjectId: string; recipientAgencyId: string }) => `esc:${p.subjectType}:${p.subjectId}:${p.recipientAgencyId}:`;
+const keyPrefix = (p: { subjectType: string; subjectId: string; recipientAgencyId: string }) =>
+  `esc:${p.subjectType}:${p.subjectId}:${p.recipientAgencyId}:`;
 /** Each step of each round is queued once; stopping cancels every round (same prefix). */
-const stepKey = (p: { subjectType: string; subjectId: string; recipientAgencyId: string; round?: number }, step: number) =>
-  (p.round ?? 1) > 1 ? `${keyPrefix(p)}${p.round}.${step}` : `${keyPrefix(p)}${step}`;
+const stepKey = (
+  p: { subjectType: string; subjectId: string; recipientAgencyId: string; round?: number },
+  step: number,
+) => ((p.round ?? 1) > 1 ? `${keyPrefix(p)}${p.round}.${step}` : `${keyPrefix(p)}${step}`);
 
 export async function scheduleEscalation(
   tx: Tx,
-  o: { subjectType: string; subjectId: string; recipientAgencyId: string; originAgencyId?: string | null; startsAt?: Date | null; now: Date; windowMinutes?: number; round?: number },
+  o: {
+    subjectType: string;
+    subjectId: string;
+    recipientAgencyId: string;
+    originAgencyId?: string | null;
+    startsAt?: Date | null;
+    now: Date;
+    windowMinutes?: number;
+    round?: number;
+  },
 ): Promise<{ stepMinutes: number; firstAt: Date }> {
   const agency = await tx.agency.findUnique({ where: { id: o.recipientAgencyId }, select: { ackWindowMinutes: true } });
   const windowMinutes = o.windowMinutes ?? agency?.ackWindowMinutes ?? DEFAULT_WINDOW_MINUTES;
@@ -81,16 +97,28 @@ export async function scheduleEscalation(
 }
 
 /** Call when the recipient agency acknowledges: no further step fires. */
-export async function stopEscalation(tx: Tx, o: { subjectType: string; subjectId: string; recipientAgencyId: string; now: Date }): Promise<number> {
+export async function stopEscalation(
+  tx: Tx,
+  o: { subjectType: string; subjectId: string; recipientAgencyId: string; now: Date },
+): Promise<number> {
   return cancelPendingJobs(tx, { dedupeKeyPrefix: keyPrefix(o), now: o.now });
 }
 
-type Contact = { name: string | null; email: string | null; phone: string | null; userId?: string | null; locale?: string };
+type Contact = {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  userId?: string | null;
+  locale?: string;
+};
 
 async function contactsFor(tx: Tx, agencyId: string, level: EscalationLevel): Promise<Contact[]> {
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: agencyId } });
   if (level === "SUPERVISOR") {
-    const supervisors = await tx.user.findMany({ where: { agencyId, active: true, roles: { has: "SUPERVISOR" } }, orderBy: { name: "asc" } });
+    const supervisors = await tx.user.findMany({
+      where: { agencyId, active: true, roles: { has: "SUPERVISOR" } },
+      orderBy: { name: "asc" },
+    });
     // An agency without supervisors on the portal is reached through its backup contact instead.
     if (supervisors.length === 0) return contactsFor(tx, agencyId, "BACKUP");
     return supervisors.map((s) => ({ name: s.name, email: s.email, phone: s.phone, userId: s.id, locale: s.locale }));
@@ -100,7 +128,10 @@ async function contactsFor(tx: Tx, agencyId: string, level: EscalationLevel): Pr
     return [{ name: agency.backupContactName, email: agency.backupContactEmail, phone: agency.backupContactPhone }];
   }
   if (level === "CHIEF") {
-    const chiefs = await tx.user.findMany({ where: { agencyId, active: true, roles: { has: "CHIEF" } }, orderBy: { name: "asc" } });
+    const chiefs = await tx.user.findMany({
+      where: { agencyId, active: true, roles: { has: "CHIEF" } },
+      orderBy: { name: "asc" },
+    });
     return chiefs.map((c) => ({ name: c.name, email: c.email, phone: c.phone, userId: c.id, locale: c.locale }));
   }
   return [{ name: null, email: agency.email, phone: agency.phone24x7 }];
@@ -144,10 +175,19 @@ export function escalationJobHandler(subjects: EscalationSubjects): JobHandler {
 
 async function fireStep(
   tx: Tx,
-  o: { p: StepPayload; level: EscalationLevel; contacts: Contact[]; about: { title: string; fromAgency: string; startsAt: Date; path: string }; now: Date },
+  o: {
+    p: StepPayload;
+    level: EscalationLevel;
+    contacts: Contact[];
+    about: { title: string; fromAgency: string; startsAt: Date; path: string };
+    now: Date;
+  },
 ): Promise<void> {
   const { p, level, contacts, about, now } = o;
-  const agency = await tx.agency.findUniqueOrThrow({ where: { id: p.recipientAgencyId }, select: { languages: true, timeZone: true } });
+  const agency = await tx.agency.findUniqueOrThrow({
+    where: { id: p.recipientAgencyId },
+    select: { languages: true, timeZone: true },
+  });
   const locales = agency.languages.filter(isLocale) as Locale[];
   const base = env().PUBLIC_BASE_URL ?? env().NEXTAUTH_URL ?? "http://localhost:3000";
   for (const c of contacts) {
@@ -155,12 +195,23 @@ async function fireStep(
     await queueMail(tx, {
       to: { address: c.email, name: c.name, userId: c.userId ?? null, agencyId: p.recipientAgencyId },
       template: "escalation",
-      params: { title: about.title, fromAgency: about.fromAgency, start: about.startsAt, link: new URL(about.path, base).toString(), minutes: p.step * p.stepMinutes, level },
+      params: {
+        title: about.title,
+        fromAgency: about.fromAgency,
+        start: about.startsAt,
+        link: new URL(about.path, base).toString(),
+        minutes: p.step * p.stepMinutes,
+        level,
+      },
       locales: c.locale && isLocale(c.locale) ? [c.locale, ...locales] : locales,
       timeZone: agency.timeZone,
       about: { type: p.subjectType, id: p.subjectId },
       now,
-      actions: await escalationEmailActions(tx, { userId: c.userId, subjectType: p.subjectType, subjectId: p.subjectId }),
+      actions: await escalationEmailActions(tx, {
+        userId: c.userId,
+        subjectType: p.subjectType,
+        subjectId: p.subjectId,
+      }),
     });
   }
   await recordAudit(tx, {
@@ -169,10 +220,20 @@ async function fireStep(
     targetId: p.subjectId,
     agencyId: p.recipientAgencyId,
     actorLabel: "system:escalation",
-    details: { round: p.round ?? 1, step: p.step, level, contacts: contacts.length, emailed: contacts.filter((c) => c.email).length },
+    details: {
+      round: p.round ?? 1,
+      step: p.step,
+      level,
+      contacts: contacts.length,
+      emailed: contacts.filter((c) => c.email).length,
+    },
     at: now,
   });
-  await publishLiveEvent(tx, { type: "escalation", agencyIds: [p.recipientAgencyId, ...(p.originAgencyId ? [p.originAgencyId] : [])], id: p.subjectId });
+  await publishLiveEvent(tx, {
+    type: "escalation",
+    agencyIds: [p.recipientAgencyId, ...(p.originAgencyId ? [p.originAgencyId] : [])],
+    id: p.subjectId,
+  });
 }
 
 /**
@@ -181,8 +242,21 @@ async function fireStep(
  */
 export async function listEscalationSteps(db: Db, o: { actor: Actor; subjectType: string; subjectId: string }) {
   return db.escalationStep.findMany({
-    where: { subjectType: o.subjectType, subjectId: o.subjectId, OR: [{ recipientAgencyId: o.actor.agencyId }, { originAgencyId: o.actor.agencyId }] },
+    where: {
+      subjectType: o.subjectType,
+      subjectId: o.subjectId,
+      OR: [{ recipientAgencyId: o.actor.agencyId }, { originAgencyId: o.actor.agencyId }],
+    },
     orderBy: [{ firedAt: "asc" }, { step: "asc" }],
-    select: { id: true, step: true, level: true, recipientAgencyId: true, originAgencyId: true, contactName: true, contactPhone: true, firedAt: true },
+    select: {
+      id: true,
+      step: true,
+      level: true,
+      recipientAgencyId: true,
+      originAgencyId: true,
+      contactName: true,
+      contactPhone: true,
+      firedAt: true,
+    },
   });
 }

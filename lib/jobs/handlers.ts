@@ -34,7 +34,9 @@ export function appJobHandlers(): JobHandlers {
  */
 export async function queueDailyAnchor(db: Db, now: Date): Promise<void> {
   const day = now.toISOString().slice(0, 10);
-  await db.$transaction((tx) => enqueue(tx, { queue: AUDIT_ANCHOR_QUEUE, payload: { day }, now, dedupeKey: `audit-anchor:${day}` }));
+  await db.$transaction((tx) =>
+    enqueue(tx, { queue: AUDIT_ANCHOR_QUEUE, payload: { day }, now, dedupeKey: `audit-anchor:${day}` }),
+  );
 }
 
 export function appPeriodicWork() {

@@ -78,32 +78,62 @@ function held(job: JobRow, workerId: string) {
 }
 
 export async function completeJob(db: Db, job: JobRow, workerId: string, now: Date): Promise<boolean> {
-  const r = await db.job.updateMany({ where: held(job, workerId), data: { status: "DONE", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null } });
+  const r = await db.job.updateMany({
+    where: held(job, workerId),
+    data: { status: "DONE", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
+  });
   return r.count === 1;
 }
 
-export async function failJob(db: Db, job: JobRow, workerId: string, now: Date, error: unknown): Promise<"RETRY" | "FAILED" | "LOST"> {
+export async function failJob(
+  db: Db,
+  job: JobRow,
+  workerId: string,
+  now: Date,
+  error: unknown,
+): Promise<"RETRY" | "FAILED" | "LOST"> {
   const message = error instanceof Error ? error.message : String(error);
   const final = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
   const r = await db.job.updateMany({
     where: held(job, workerId),
     data: final
       ? { status: "FAILED", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: message.slice(0, 2000) }
-      : { status: "PENDING", runAt: new Date(now.getTime() + backoffMs(job.attempts)), lockedBy: null, lockedUntil: null, lastError: message.slice(0, 2000) },
+      : {
+          status: "PENDING",
+          runAt: new Date(now.getTime() + backoffMs(job.attempts)),
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: message.slice(0, 2000),
+        },
   });
   if (r.count === 0) return "LOST";
   return final ? "FAILED" : "RETRY";
 }
 
 /** Keeps a slow job's lease alive while its worker is alive. */
-export async function extendLeases(db: Db, workerId: string, jobIds: string[], now: Date, leaseMs = DEFAULT_LEASE_MS): Promise<void> {
+export async function extendLeases(
+  db: Db,
+  workerId: string,
+  jobIds: string[],
+  now: Date,
+  leaseMs = DEFAULT_LEASE_MS,
+): Promise<void> {
   if (jobIds.length === 0) return;
-  await db.job.updateMany({ where: { id: { in: jobIds }, lockedBy: workerId, status: "RUNNING" }, data: { lockedUntil: new Date(now.getTime() + leaseMs) } });
+  await db.job.updateMany({
+    where: { id: { in: jobIds }, lockedBy: workerId, status: "RUNNING" },
+    data: { lockedUntil: new Date(now.getTime() + leaseMs) },
+  });
 }
 
 export type JobOutcome = "DONE" | "RETRY" | "FAILED" | "LOST";
 
-export async function runJob(db: Db, handlers: JobHandlers, job: JobRow, workerId: string, now: Date): Promise<JobOutcome> {
+export async function runJob(
+  db: Db,
+  handlers: JobHandlers,
+  job: JobRow,
+  workerId: string,
+  now: Date,
+): Promise<JobOutcome> {
   const jobLog = log.child({ module: "jobs", jobId: job.id, queue: job.queue, attempt: job.attempts });
   const handler = handlers[job.queue];
   try {
@@ -125,7 +155,15 @@ export type RunSummary = Record<JobOutcome, number> & { claimed: number };
  * Runs every job due at `now`, one at a time, until none is left (or `limit` ran). Tests call
  * this with a chosen `now` to drive timers; the polling worker calls it in a loop.
  */
-export async function runDueJobs(o: { db: Db; now: Date; handlers: JobHandlers; workerId?: string; limit?: number; leaseMs?: number; queues?: string[] }): Promise<RunSummary> {
+export async function runDueJobs(o: {
+  db: Db;
+  now: Date;
+  handlers: JobHandlers;
+  workerId?: string;
+  limit?: number;
+  leaseMs?: number;
+  queues?: string[];
+}): Promise<RunSummary> {
   const workerId = o.workerId ?? newWorkerId();
   const summary: RunSummary = { claimed: 0, DONE: 0, RETRY: 0, FAILED: 0, LOST: 0 };
   const limit = o.limit ?? 1000;
@@ -140,6 +178,11 @@ export async function runDueJobs(o: { db: Db; now: Date; handlers: JobHandlers; 
 
 /** Finished jobs are kept a while (their dedupe keys still guard against repeats), then removed. Failed ones stay for inspection. */
 export async function pruneFinishedJobs(db: Db, now: Date, keepDays = 30): Promise<number> {
-  const r = await db.job.deleteMany({ where: { status: { in: ["DONE", "CANCELLED"] }, finishedAt: { lt: new Date(now.getTime() - keepDays * 86_400_000) } } });
+  const r = await db.job.deleteMany({
+    where: {
+      status: { in: ["DONE", "CANCELLED"] },
+      finishedAt: { lt: new Date(now.getTime() - keepDays * 86_400_000) },
+    },
+  });
   return r.count;
 }

@@ -10,7 +10,13 @@ const g = globalThis as unknown as { __cgWorker?: Worker };
 
 export function startAppWorker(options: Pick<WorkerOptions, "concurrency" | "pollMs" | "leaseMs"> = {}): Worker {
   if (g.__cgWorker) return g.__cgWorker;
-  g.__cgWorker = startWorker({ db: db(), handlers: appJobHandlers(), listener: processListener(), periodic: appPeriodicWork(), ...options });
+  g.__cgWorker = startWorker({
+    db: db(),
+    handlers: appJobHandlers(),
+    listener: processListener(),
+    periodic: appPeriodicWork(),
+    ...options,
+  });
   return g.__cgWorker;
 }
 

@@ -6,7 +6,16 @@ import { log } from "../log";
 import type { PgListener } from "../realtime/pg-listener";
 import { sweepExpiredLimits } from "../rate-limit/limiter";
 import { JOBS_CHANNEL } from "./queue";
-import { claimJobs, DEFAULT_LEASE_MS, extendLeases, newWorkerId, pruneFinishedJobs, runJob, type JobHandlers, type JobRow } from "./runner";
+import {
+  claimJobs,
+  DEFAULT_LEASE_MS,
+  extendLeases,
+  newWorkerId,
+  pruneFinishedJobs,
+  runJob,
+  type JobHandlers,
+  type JobRow,
+} from "./runner";
 
 const PRUNE_EVERY_MS = 60 * 60_000;
 /** Rate-limit windows that ended are deleted this often, so the table holds only live keys. */
@@ -69,7 +78,11 @@ export function startWorker(o: WorkerOptions): Worker {
         for (const p of o.periodic ?? []) {
           if (Date.now() - (lastPeriodic.get(p.name) ?? 0) <= p.everyMs) continue;
           lastPeriodic.set(p.name, Date.now());
-          await p.run(o.db, now).catch((err) => workerLog.error({ err, periodic: p.name }, "periodic work failed; it is tried again later"));
+          await p
+            .run(o.db, now)
+            .catch((err) =>
+              workerLog.error({ err, periodic: p.name }, "periodic work failed; it is tried again later"),
+            );
         }
         const jobs = await claimJobs(o.db, { workerId, now, limit: free, leaseMs });
         for (const job of jobs) start(job, now);
@@ -84,7 +97,12 @@ export function startWorker(o: WorkerOptions): Worker {
 
   function start(job: JobRow, now: Date) {
     const run = runJob(o.db, o.handlers, job, workerId, now)
-      .catch((err) => workerLog.error({ err, jobId: job.id }, "recording a job's outcome failed; its lease will expire and it will run again"))
+      .catch((err) =>
+        workerLog.error(
+          { err, jobId: job.id },
+          "recording a job's outcome failed; its lease will expire and it will run again",
+        ),
+      )
       .then(() => {
         inFlight.delete(job.id);
         void tick();
@@ -101,12 +119,15 @@ export function startWorker(o: WorkerOptions): Worker {
     pollTimer.unref();
   }
 
-  const heartbeat = setInterval(() => {
-    if (inFlight.size === 0) return;
-    void clock()
-      .then((now) => extendLeases(o.db, workerId, [...inFlight.keys()], now, leaseMs))
-      .catch((err) => workerLog.warn({ err }, "extending leases failed"));
-  }, Math.max(250, Math.floor(leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      if (inFlight.size === 0) return;
+      void clock()
+        .then((now) => extendLeases(o.db, workerId, [...inFlight.keys()], now, leaseMs))
+        .catch((err) => workerLog.warn({ err }, "extending leases failed"));
+    },
+    Math.max(250, Math.floor(leaseMs / 3)),
+  );
   heartbeat.unref();
 
   const unlisten = o.listener?.listen(JOBS_CHANNEL, () => void tick());

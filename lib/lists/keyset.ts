@@ -15,7 +15,12 @@ export function timeKeyset(field: string, d: Direction): Record<string, unknown>
   const at = new Date(cursor[0]);
   const op = d.after ? "lt" : "gt";
   // The plain bound on the sort key is what the index can seek to; the OR settles ties by id.
-  return { AND: [{ [field]: { [op === "lt" ? "lte" : "gte"]: at } }, { OR: [{ [field]: { [op]: at } }, { [field]: at, id: { [op]: cursor[1] } }] }] };
+  return {
+    AND: [
+      { [field]: { [op === "lt" ? "lte" : "gte"]: at } },
+      { OR: [{ [field]: { [op]: at } }, { [field]: at, id: { [op]: cursor[1] } }] },
+    ],
+  };
 }
 
 /** Sort order for a (time, id) keyset: newest first, or reversed when reading back towards the newest. */
@@ -28,7 +33,13 @@ export function timeOrder(field: string, d: Direction) {
  * Trims the pageSize + 1 rows read into a page, and the cursors to the pages on either side.
  * `key` gives a row's cursor parts.
  */
-export function toPage<R, T>(rows: R[], pageSize: number, d: Direction, key: (r: R) => (string | Date)[], map: (rows: R[]) => T[]): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  pageSize: number,
+  d: Direction,
+  key: (r: R) => (string | Date)[],
+  map: (rows: R[]) => T[],
+): Page<T> {
   const more = rows.length > pageSize;
   const kept = rows.slice(0, pageSize);
   const backwards = Boolean(d.before && !d.after);

@@ -18,7 +18,13 @@ import { isPermanentSmtpError, type MailTransport } from "./transport";
 const RETRYABLE = ["QUEUED", "SENDING", "RETRYING"] as const;
 
 function subjectOf(m: MailMessage) {
-  return { subjectType: m.subjectType ?? "MAIL", subjectId: m.subjectId ?? m.id, agencyId: m.agencyId, target: m.toAddress, mailMessageId: m.id };
+  return {
+    subjectType: m.subjectType ?? "MAIL",
+    subjectId: m.subjectId ?? m.id,
+    agencyId: m.agencyId,
+    target: m.toAddress,
+    mailMessageId: m.id,
+  };
 }
 
 /** Marks the message SENDING; null when there is nothing (left) to do. */
@@ -28,13 +34,29 @@ async function begin(db: Db, id: string, now: Date): Promise<MailMessage | null>
     if (!row || !(RETRYABLE as readonly string[]).includes(row.status)) return null;
     if (row.status === "SENDING") {
       // A previous attempt died mid-send: the server may or may not have the message.
-      await recordDeliveryAttempt(tx, { ...subjectOf(row), channel: "EMAIL", attempt: row.attempts, at: row.lastAttemptAt ?? now, outcome: "INTERRUPTED", error: "The sending process stopped before the outcome was recorded" });
+      await recordDeliveryAttempt(tx, {
+        ...subjectOf(row),
+        channel: "EMAIL",
+        attempt: row.attempts,
+        at: row.lastAttemptAt ?? now,
+        outcome: "INTERRUPTED",
+        error: "The sending process stopped before the outcome was recorded",
+      });
     }
-    return tx.mailMessage.update({ where: { id }, data: { status: "SENDING", attempts: { increment: 1 }, lastAttemptAt: now } });
+    return tx.mailMessage.update({
+      where: { id },
+      data: { status: "SENDING", attempts: { increment: 1 }, lastAttemptAt: now },
+    });
   });
 }
 
-export async function deliverMail(o: { db: Db; mailMessageId: string; now: Date; transport: MailTransport | null; isFinalAttempt?: boolean }): Promise<void> {
+export async function deliverMail(o: {
+  db: Db;
+  mailMessageId: string;
+  now: Date;
+  transport: MailTransport | null;
+  isFinalAttempt?: boolean;
+}): Promise<void> {
   const { db, now } = o;
   const msg = await begin(db, o.mailMessageId, now);
   if (!msg) return;
@@ -51,13 +73,23 @@ export async function deliverMail(o: { db: Db; mailMessageId: string; now: Date;
 
   let response: string;
   try {
-    ({ response } = await o.transport.send({ from: msg.fromAddress, to: { address: msg.toAddress, name: msg.toName }, subject: msg.subject, text: msg.text, messageId: msg.messageId, date: msg.createdAt }));
+    ({ response } = await o.transport.send({
+      from: msg.fromAddress,
+      to: { address: msg.toAddress, name: msg.toName },
+      subject: msg.subject,
+      text: msg.text,
+      messageId: msg.messageId,
+      date: msg.createdAt,
+    }));
   } catch (error) {
     const permanent = isPermanentSmtpError(error);
     const final = permanent || !!o.isFinalAttempt;
     const message = error instanceof Error ? error.message : String(error);
     await db.$transaction(async (tx) => {
-      await tx.mailMessage.update({ where: { id: msg.id }, data: { status: final ? "FAILED" : "RETRYING", lastError: message.slice(0, 2000) } });
+      await tx.mailMessage.update({
+        where: { id: msg.id },
+        data: { status: final ? "FAILED" : "RETRYING", lastError: message.slice(0, 2000) },
+      });
       await recordDeliveryAttempt(tx, { ...attempt, outcome: "FAILED", error: message });
     });
     if (permanent) throw new PermanentJobError(message);
@@ -66,7 +98,10 @@ export async function deliverMail(o: { db: Db; mailMessageId: string; now: Date;
 
   // Recorded straight away: this commit is what keeps the duplicate window small.
   await db.$transaction(async (tx) => {
-    await tx.mailMessage.update({ where: { id: msg.id }, data: { status: "SENT", sentAt: now, smtpResponse: response.slice(0, 500), lastError: null } });
+    await tx.mailMessage.update({
+      where: { id: msg.id },
+      data: { status: "SENT", sentAt: now, smtpResponse: response.slice(0, 500), lastError: null },
+    });
     await recordDeliveryAttempt(tx, { ...attempt, outcome: "SENT" });
     if (msg.agencyId) await publishLiveEvent(tx, { type: "mail", agencyIds: [msg.agencyId], id: msg.id });
   });

@@ -22,9 +22,16 @@ export async function recordDeliveryAttempt(tx: Tx, input: DeliveryAttemptInput)
 }
 
 /** Attempts for one subject, optionally only those addressed to the given agencies. The caller checks the actor may see the subject. */
-export async function listDeliveryAttempts(db: Db, where: { subjectType: string; subjectId: string; agencyIds?: string[] }) {
+export async function listDeliveryAttempts(
+  db: Db,
+  where: { subjectType: string; subjectId: string; agencyIds?: string[] },
+) {
   return db.deliveryAttempt.findMany({
-    where: { subjectType: where.subjectType, subjectId: where.subjectId, ...(where.agencyIds ? { agencyId: { in: where.agencyIds } } : {}) },
+    where: {
+      subjectType: where.subjectType,
+      subjectId: where.subjectId,
+      ...(where.agencyIds ? { agencyId: { in: where.agencyIds } } : {}),
+    },
     orderBy: { at: "asc" },
   });
 }

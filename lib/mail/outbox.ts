@@ -18,7 +18,10 @@ export async function listOutbox(o: { db: Db; actor: Actor; smtpConfigured: bool
   const { actor } = o;
   if (!canViewOutbox(actor, o.smtpConfigured)) throw new ForbiddenError();
   const wholeAgency = actor.isPlatformAdmin || can(actor, { roles: ["AGENCY_ADMIN", "CHIEF"] });
-  const own = [...(actor.userId ? [{ toUserId: actor.userId }] : []), ...(actor.email ? [{ toAddress: { equals: actor.email, mode: "insensitive" as const } }] : [])];
+  const own = [
+    ...(actor.userId ? [{ toUserId: actor.userId }] : []),
+    ...(actor.email ? [{ toAddress: { equals: actor.email, mode: "insensitive" as const } }] : []),
+  ];
   if (!wholeAgency && own.length === 0) return [];
   return o.db.mailMessage.findMany({
     where: {
@@ -28,7 +31,19 @@ export async function listOutbox(o: { db: Db; actor: Actor; smtpConfigured: bool
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: OUTBOX_PAGE_SIZE,
-    select: { id: true, messageId: true, toAddress: true, toName: true, subject: true, text: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      messageId: true,
+      toAddress: true,
+      toName: true,
+      subject: true,
+      text: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
 }
 

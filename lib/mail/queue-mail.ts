@@ -42,9 +42,22 @@ export async function queueMail(tx: Tx, input: QueueMailInput): Promise<{ mailMe
   const id = randomUUID();
   const actionLinks =
     input.actions?.length && input.to.userId && input.to.agencyId
-      ? await issueActionLinks(tx, { userId: input.to.userId, agencyId: input.to.agencyId, mailMessageId: id, requests: input.actions, now: input.now })
+      ? await issueActionLinks(tx, {
+          userId: input.to.userId,
+          agencyId: input.to.agencyId,
+          mailMessageId: id,
+          requests: input.actions,
+          now: input.now,
+        })
       : [];
-  const rendered = renderMail({ template: input.template, params: input.params, locales: input.locales, timeZone: input.timeZone, recipientName: input.to.name, actionLinks });
+  const rendered = renderMail({
+    template: input.template,
+    params: input.params,
+    locales: input.locales,
+    timeZone: input.timeZone,
+    recipientName: input.to.name,
+    actionLinks,
+  });
   const messageId = `<${id}@${domainOf(from)}>`;
   await tx.mailMessage.create({
     data: {
@@ -64,6 +77,12 @@ export async function queueMail(tx: Tx, input: QueueMailInput): Promise<{ mailMe
       createdAt: input.now,
     },
   });
-  await enqueue(tx, { queue: MAIL_QUEUE, payload: { mailMessageId: id }, dedupeKey: `mail:${id}`, now: input.now, maxAttempts: MAIL_MAX_ATTEMPTS });
+  await enqueue(tx, {
+    queue: MAIL_QUEUE,
+    payload: { mailMessageId: id },
+    dedupeKey: `mail:${id}`,
+    now: input.now,
+    maxAttempts: MAIL_MAX_ATTEMPTS,
+  });
   return { mailMessageId: id, messageId };
 }

@@ -2,7 +2,14 @@
 // fails the attempt instead of letting the lease lapse while this worker still holds the job.
 import nodemailer from "nodemailer";
 
-export type OutgoingMail = { from: string; to: { address: string; name?: string | null }; subject: string; text: string; messageId: string; date: Date };
+export type OutgoingMail = {
+  from: string;
+  to: { address: string; name?: string | null };
+  subject: string;
+  text: string;
+  messageId: string;
+  date: Date;
+};
 export type MailTransport = { send(mail: OutgoingMail): Promise<{ response: string }>; close(): void };
 
 /** An SMTP failure the server reported as permanent (5xx): retrying cannot help. */

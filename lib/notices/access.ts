@@ -12,7 +12,12 @@ export function partyWhere(actor: Actor): Prisma.NoticeWhereInput {
   return { OR: [{ senderAgencyId: actor.agencyId }, { recipientAgencyId: actor.agencyId }] };
 }
 
-export async function findNoticeForActor<S extends Prisma.NoticeSelect>(q: Db | Tx, actor: Actor, noticeId: string, select: S) {
+export async function findNoticeForActor<S extends Prisma.NoticeSelect>(
+  q: Db | Tx,
+  actor: Actor,
+  noticeId: string,
+  select: S,
+) {
   authorize(actor, { roles: NOTICE_READING_ROLES, agencyId: actor.agencyId });
   if (!isId(noticeId)) throw new NotFoundError();
   const row = await q.notice.findFirst({ where: { id: noticeId, ...partyWhere(actor) }, select });

@@ -17,34 +17,85 @@ import { isId } from "../validation/operation";
 import { NOTICE_ACTING_ROLES, NOTICE_AUDIT, NOTICE_SUBJECT } from "./roles";
 import { addThreadEntry } from "./thread";
 
-export async function acknowledgeNotice(args: { db: Db; actor: Actor; noticeId: string; now: Date }): Promise<{ acknowledgedAt: Date }> {
+export async function acknowledgeNotice(args: {
+  db: Db;
+  actor: Actor;
+  noticeId: string;
+  now: Date;
+}): Promise<{ acknowledgedAt: Date }> {
   const { db, actor, noticeId, now } = args;
-  const denial = { db, actor, action: NOTICE_AUDIT.acknowledge, targetType: "Notice", targetId: noticeId.slice(0, 64), now };
+  const denial = {
+    db,
+    actor,
+    action: NOTICE_AUDIT.acknowledge,
+    targetType: "Notice",
+    targetId: noticeId.slice(0, 64),
+    now,
+  };
   return auditRefusal(denial, async () => {
     authorize(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId });
     if (!isId(noticeId)) throw new NotFoundError();
     return db.$transaction(async (tx) => {
       const notice = await tx.notice.findFirst({
         where: { id: noticeId, recipientAgencyId: actor.agencyId },
-        select: { id: true, threadId: true, senderAgencyId: true, recipientAgencyId: true, sentByUserId: true, content: true, acknowledgedAt: true, supersededAt: true, conflictId: true },
+        select: {
+          id: true,
+          threadId: true,
+          senderAgencyId: true,
+          recipientAgencyId: true,
+          sentByUserId: true,
+          content: true,
+          acknowledgedAt: true,
+          supersededAt: true,
+          conflictId: true,
+        },
       });
       if (!notice) throw new NotFoundError();
       if (notice.acknowledgedAt) return { acknowledgedAt: notice.acknowledgedAt };
       if (notice.supersededAt) throw new ConflictError("notices.errors.superseded");
       const conflict = notice.conflictId
-        ? await tx.conflict.findFirst({ where: { id: notice.conflictId, ...conflictPartyWhere(actor.agencyId) }, select: CONFLICT_ROW_SELECT })
+        ? await tx.conflict.findFirst({
+            where: { id: notice.conflictId, ...conflictPartyWhere(actor.agencyId) },
+            select: CONFLICT_ROW_SELECT,
+          })
         : null;
-      const conflictAwaits = conflict !== null && conflict.status !== "CLOSED" && (conflict.agencyAId === actor.agencyId ? conflict.ackAAt : conflict.ackBAt) === null;
-      if (conflictAwaits && !can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId })) throw new ForbiddenError("conflicts.twoSided.errors.supervisorAcknowledges");
+      const conflictAwaits =
+        conflict !== null &&
+        conflict.status !== "CLOSED" &&
+        (conflict.agencyAId === actor.agencyId ? conflict.ackAAt : conflict.ackBAt) === null;
+      if (conflictAwaits && !can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId }))
+        throw new ForbiddenError("conflicts.twoSided.errors.supervisorAcknowledges");
       const { count } = await tx.notice.updateMany({
         where: { id: notice.id, recipientAgencyId: actor.agencyId, acknowledgedAt: null },
         data: { acknowledgedAt: now, acknowledgedById: actor.userId ?? actor.id, acknowledgedByName: actor.name },
       });
       if (count !== 1) throw new ConflictError();
-      await tx.notice.updateMany({ where: { id: notice.id, readAt: null }, data: { readAt: now, readById: actor.userId ?? actor.id } });
-      await stopEscalation(tx, { subjectType: NOTICE_SUBJECT, subjectId: notice.id, recipientAgencyId: actor.agencyId, now });
-      await addThreadEntry(tx, { actor, notice, kind: "ACKNOWLEDGED", body: "", now, live: "acknowledgment", notifyOtherSide: false });
-      await recordAudit(tx, { action: NOTICE_AUDIT.acknowledge, targetType: "Notice", targetId: notice.id, at: now, ...auditContext(actor) });
+      await tx.notice.updateMany({
+        where: { id: notice.id, readAt: null },
+        data: { readAt: now, readById: actor.userId ?? actor.id },
+      });
+      await stopEscalation(tx, {
+        subjectType: NOTICE_SUBJECT,
+        subjectId: notice.id,
+        recipientAgencyId: actor.agencyId,
+        now,
+      });
+      await addThreadEntry(tx, {
+        actor,
+        notice,
+        kind: "ACKNOWLEDGED",
+        body: "",
+        now,
+        live: "acknowledgment",
+        notifyOtherSide: false,
+      });
+      await recordAudit(tx, {
+        action: NOTICE_AUDIT.acknowledge,
+        targetType: "Notice",
+        targetId: notice.id,
+        at: now,
+        ...auditContext(actor),
+      });
       if (conflict && conflictAwaits) await acknowledgeConflictSide(tx, { actor, row: conflict, now });
       return { acknowledgedAt: now };
     });

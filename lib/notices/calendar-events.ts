@@ -17,9 +17,22 @@ export const incomingNoticeEvents: FeedEventLoader = async ({ db, agencyId, now 
   const locale = (agency.languages.find(isLocale) ?? "en") as Locale;
   const t = createTranslator(messagesFor(locale), locale, "notices");
   const rows = await db.notice.findMany({
-    where: { recipientAgencyId: agencyId, kind: { not: "ASSISTANCE_REQUEST" }, endsAt: { gte: new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000) } },
+    where: {
+      recipientAgencyId: agencyId,
+      kind: { not: "ASSISTANCE_REQUEST" },
+      endsAt: { gte: new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000) },
+    },
     orderBy: { sentAt: "asc" },
-    select: { id: true, threadId: true, kind: true, sentAt: true, startsAt: true, endsAt: true, content: true, supersededAt: true },
+    select: {
+      id: true,
+      threadId: true,
+      kind: true,
+      sentAt: true,
+      startsAt: true,
+      endsAt: true,
+      content: true,
+      supersededAt: true,
+    },
   });
   const versions = new Map<string, number>();
   for (const r of rows) versions.set(r.threadId, (versions.get(r.threadId) ?? 0) + 1);

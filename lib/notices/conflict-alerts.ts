@@ -11,7 +11,10 @@ import { publishLiveEvent } from "../realtime/publish";
 
 export { CONFLICT_SUBJECT };
 
-export async function alertNewConflicts(tx: Tx, o: { conflicts: readonly RecordedConflict[]; now: Date }): Promise<void> {
+export async function alertNewConflicts(
+  tx: Tx,
+  o: { conflicts: readonly RecordedConflict[]; now: Date },
+): Promise<void> {
   for (const c of o.conflicts) {
     if (c.change === "UPDATED") continue;
     const row = await tx.conflict.findUnique({ where: { id: c.id }, select: { overlapStart: true } });
@@ -20,9 +23,21 @@ export async function alertNewConflicts(tx: Tx, o: { conflicts: readonly Recorde
       [c.agencyBId, c.agencyAId],
     ];
     for (const [recipient, origin] of sides) {
-      await scheduleEscalation(tx, { subjectType: CONFLICT_SUBJECT, subjectId: c.id, recipientAgencyId: recipient, originAgencyId: origin, startsAt: row?.overlapStart ?? null, now: o.now, round: c.openings });
+      await scheduleEscalation(tx, {
+        subjectType: CONFLICT_SUBJECT,
+        subjectId: c.id,
+        recipientAgencyId: recipient,
+        originAgencyId: origin,
+        startsAt: row?.overlapStart ?? null,
+        now: o.now,
+        round: c.openings,
+      });
     }
     await emailConflictFound(tx, { conflictId: c.id, now: o.now });
-    await publishLiveEvent(tx, { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id }, { event: "conflict.found", now: o.now });
+    await publishLiveEvent(
+      tx,
+      { type: "conflict", agencyIds: [c.agencyAId, c.agencyBId], id: c.id },
+      { event: "conflict.found", now: o.now },
+    );
   }
 }

@@ -107,23 +107,51 @@ export function buildNoticeContent(
   const anyPio = op.pioName || op.pioPhone || op.pioEmail;
   return {
     scope: o.scope,
-    sender: { name: op.agency.name, shortName: op.agency.shortName, slug: op.agency.slug, phone24x7: op.agency.phone24x7 },
+    sender: {
+      name: op.agency.name,
+      shortName: op.agency.shortName,
+      slug: op.agency.slug,
+      phone24x7: op.agency.phone24x7,
+    },
     operationRef: op.ref,
     status: op.status,
     startsAt: window.startsAt.toISOString(),
     endsAt: window.endsAt.toISOString(),
-    contact: { leadAgencyName: full ? op.leadAgencyName : null, commanderName: op.commanderName, commanderPhone: op.commanderPhone },
+    contact: {
+      leadAgencyName: full ? op.leadAgencyName : null,
+      commanderName: op.commanderName,
+      commanderPhone: op.commanderPhone,
+    },
     operation: full
-      ? { type: op.type, title: op.title, commsPlan: op.commsPlan, radioChannel: op.radioChannel, talkgroup: op.talkgroup, interopChannel: op.interopChannel, riskFlags: op.riskFlags }
+      ? {
+          type: op.type,
+          title: op.title,
+          commsPlan: op.commsPlan,
+          radioChannel: op.radioChannel,
+          talkgroup: op.talkgroup,
+          interopChannel: op.interopChannel,
+          riskFlags: op.riskFlags,
+        }
       : null,
     area: full ? { precision: op.areaPrecision, area: generalizeArea(areaFromColumns(op), op.areaPrecision) } : null,
-    impact: full && anyImpact ? { roadClosures: op.impactRoadClosures, schools: op.impactSchools, crowding: op.impactCrowding } : null,
+    impact:
+      full && anyImpact
+        ? { roadClosures: op.impactRoadClosures, schools: op.impactSchools, crowding: op.impactCrowding }
+        : null,
     pio: full && anyPio ? { name: op.pioName, phone: op.pioPhone, email: op.pioEmail } : null,
-    publicStatement: full && op.publicStatementEn && op.publicStatementEs ? { en: op.publicStatementEn, es: op.publicStatementEs } : null,
+    publicStatement:
+      full && op.publicStatementEn && op.publicStatementEs
+        ? { en: op.publicStatementEn, es: op.publicStatementEs }
+        : null,
     exigent: !op.exigent
       ? null
       : full
-        ? { reason: op.exigentReason, text: op.exigentText, signOff: op.exigentSignOff, signedOffAt: op.exigentSignedOffAt?.toISOString() ?? null }
+        ? {
+            reason: op.exigentReason,
+            text: op.exigentText,
+            signOff: op.exigentSignOff,
+            signedOffAt: op.exigentSignedOffAt?.toISOString() ?? null,
+          }
         : { reason: null, text: null, signOff: null, signedOffAt: null },
     conflicts: o.conflicts ?? [],
     assistance: o.assistance ?? null,

@@ -24,22 +24,33 @@ describe("generalizeArea", () => {
 
   it("puts a circle's centre on the grid and widens it to cover the original", () => {
     fc.assert(
-      fc.property(fc.double({ min: -88.5, max: -87.5, noNaN: true }), fc.double({ min: 41, max: 42.5, noNaN: true }), fc.double({ min: 10, max: 5_000, noNaN: true }), (lon, lat, r) => {
-        const g = generalizeArea({ kind: "CIRCLE", center: [lon, lat], radiusM: r }, "GENERALIZED");
-        if (g.kind !== "CIRCLE") return false;
-        const [glon, glat] = g.center;
-        expect(onGrid(glon) && onGrid(glat)).toBe(true);
-        expect(g.radiusM % 500).toBe(0);
-        expect(g.radiusM).toBeGreaterThanOrEqual(1_000);
-        // Covers: the far side of the original circle is inside the generalised one.
-        expect(geodesicDistance(glon, glat, lon, lat) + r).toBeLessThanOrEqual(g.radiusM);
-        return true;
-      }),
+      fc.property(
+        fc.double({ min: -88.5, max: -87.5, noNaN: true }),
+        fc.double({ min: 41, max: 42.5, noNaN: true }),
+        fc.double({ min: 10, max: 5_000, noNaN: true }),
+        (lon, lat, r) => {
+          const g = generalizeArea({ kind: "CIRCLE", center: [lon, lat], radiusM: r }, "GENERALIZED");
+          if (g.kind !== "CIRCLE") return false;
+          const [glon, glat] = g.center;
+          expect(onGrid(glon) && onGrid(glat)).toBe(true);
+          expect(g.radiusM % 500).toBe(0);
+          expect(g.radiusM).toBeGreaterThanOrEqual(1_000);
+          // Covers: the far side of the original circle is inside the generalised one.
+          expect(geodesicDistance(glon, glat, lon, lat) + r).toBeLessThanOrEqual(g.radiusM);
+          return true;
+        },
+      ),
     );
   });
 
   it("turns a polygon into a grid rectangle holding every vertex, with no original coordinate in it", () => {
-    const ring = [[-87.6312, 41.8801], [-87.6244, 41.8803], [-87.6251, 41.8861], [-87.6307, 41.8855], [-87.6312, 41.8801]];
+    const ring = [
+      [-87.6312, 41.8801],
+      [-87.6244, 41.8803],
+      [-87.6251, 41.8861],
+      [-87.6307, 41.8855],
+      [-87.6312, 41.8801],
+    ];
     const g = generalizeArea({ kind: "POLYGON", geometry: { type: "Polygon", coordinates: [ring] } }, "GENERALIZED");
     expect(g.kind).toBe("POLYGON");
     if (g.kind !== "POLYGON" || g.geometry.type !== "Polygon") return;

@@ -21,7 +21,8 @@ export function generalizeArea(area: Area, precision: "EXACT" | "GENERALIZED"): 
   if (area.kind === "CIRCLE") return coveringCircle([area.center], area.radiusM);
   const box = expandBBox(areaBBox(area), MARGIN_M);
   // Across the antimeridian or round a pole a rectangle cannot be written simply: use a circle.
-  if (box.maxLon > 180 || box.maxLon - box.minLon >= 360 || box.minLat <= -89 || box.maxLat >= 89) return coveringCircle(verticesOf(area), 0);
+  if (box.maxLon > 180 || box.maxLon - box.minLon >= 360 || box.minLat <= -89 || box.maxLat >= 89)
+    return coveringCircle(verticesOf(area), 0);
   return gridRectangle(down(box.minLon), down(box.minLat), up(box.maxLon), up(box.maxLat));
 }
 

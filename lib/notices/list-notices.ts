@@ -25,7 +25,16 @@ function noticeWhere(actor: Actor, f: NoticeListInput): Prisma.NoticeWhereInput 
   if (f.status === "ACKNOWLEDGED") and.push({ acknowledgedAt: { not: null } });
   if (f.status === "NO_ACK_NEEDED") and.push({ requiresAck: false });
   if (f.action) {
-    and.push(inbox ? { OR: [{ requiresAck: true, acknowledgedAt: null }, { kind: "ASSISTANCE_REQUEST", assistanceDecision: null }] } : { replyUnread: true });
+    and.push(
+      inbox
+        ? {
+            OR: [
+              { requiresAck: true, acknowledgedAt: null },
+              { kind: "ASSISTANCE_REQUEST", assistanceDecision: null },
+            ],
+          }
+        : { replyUnread: true },
+    );
   }
   // The date range is the operation's window as the notice gives it: anything overlapping those days.
   const { start, end } = dayRange(actor.agencyTimeZone, f.from, f.to);
@@ -33,7 +42,9 @@ function noticeWhere(actor: Actor, f: NoticeListInput): Prisma.NoticeWhereInput 
   if (end) and.push({ startsAt: { lt: end } });
   if (f.q) {
     const like = containsPattern(f.q);
-    and.push({ OR: [{ title: { contains: like, mode: "insensitive" } }, { ref: { contains: like, mode: "insensitive" } }] });
+    and.push({
+      OR: [{ title: { contains: like, mode: "insensitive" } }, { ref: { contains: like, mode: "insensitive" } }],
+    });
   }
   return { AND: and };
 }
@@ -46,7 +57,13 @@ async function readPage(db: Db, actor: Actor, f: NoticeListInput) {
     take: f.pageSize + 1,
     select: SUMMARY_SELECT,
   });
-  return toPage(rows, f.pageSize, d, (r) => [r.sentAt, r.id], (kept) => kept.map(summary));
+  return toPage(
+    rows,
+    f.pageSize,
+    d,
+    (r) => [r.sentAt, r.id],
+    (kept) => kept.map(summary),
+  );
 }
 
 /** Current notices to the actor's agency, newest first. */
@@ -93,9 +110,15 @@ export async function listSent(args: { db: Db; actor: Actor; input?: unknown }):
   const rows = page.items;
   const opIds = [...new Set(rows.map((r) => r.operationId))];
   const [agencies, operations, acks, activity] = await Promise.all([
-    db.agency.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.recipientAgencyId))] } }, select: { id: true, name: true } }),
+    db.agency.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.recipientAgencyId))] } },
+      select: { id: true, name: true },
+    }),
     // A conflict-only notice shows only when the operations meet; the group shows the operation's own window.
-    db.operation.findMany({ where: { id: { in: opIds }, agencyId: actor.agencyId }, select: { id: true, startsAt: true, endsAt: true } }),
+    db.operation.findMany({
+      where: { id: { in: opIds }, agencyId: actor.agencyId },
+      select: { id: true, startsAt: true, endsAt: true },
+    }),
     db.notice.groupBy({
       by: ["operationId", "requiresAck", "acknowledgedAt"],
       where: { operationId: { in: opIds }, senderAgencyId: actor.agencyId, supersededAt: null, requiresAck: true },
@@ -135,7 +158,11 @@ export async function listSent(args: { db: Db; actor: Actor; input?: unknown }):
 async function threadActivity(db: Db, actor: Actor, rows: NoticeSummary[]): Promise<Map<string, ThreadActivity>> {
   const [messages, steps] = await Promise.all([
     db.noticeMessage.findMany({
-      where: { threadId: { in: rows.map((r) => r.threadId) }, authorAgencyId: { not: actor.agencyId }, kind: { in: [...REPLY_KINDS] } },
+      where: {
+        threadId: { in: rows.map((r) => r.threadId) },
+        authorAgencyId: { not: actor.agencyId },
+        kind: { in: [...REPLY_KINDS] },
+      },
       orderBy: { createdAt: "desc" },
       select: { threadId: true, authorAgencyId: true, authorName: true, kind: true, body: true, createdAt: true },
     }),
@@ -170,5 +197,9 @@ export async function countNeedingAction(args: { db: Db; actor: Actor; box: "inb
 
 /** The other agencies a list can be narrowed to (every active one but the actor's). */
 export async function otherAgencies(args: { db: Db; actor: Actor }): Promise<{ id: string; name: string }[]> {
-  return args.db.agency.findMany({ where: { active: true, id: { not: args.actor.agencyId } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return args.db.agency.findMany({
+    where: { active: true, id: { not: args.actor.agencyId } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

@@ -25,18 +25,42 @@ function senderId(slug: string): string {
 }
 
 function capGeometry(area: Area): CapGeometry {
-  return area.kind === "CIRCLE" ? { kind: "CIRCLE", centerLat: area.center[1], centerLon: area.center[0], radiusM: area.radiusM } : { kind: "POLYGON", geometry: area.geometry as Extract<CapGeometry, { kind: "POLYGON" }>["geometry"] };
+  return area.kind === "CIRCLE"
+    ? { kind: "CIRCLE", centerLat: area.center[1], centerLon: area.center[0], radiusM: area.radiusM }
+    : { kind: "POLYGON", geometry: area.geometry as Extract<CapGeometry, { kind: "POLYGON" }>["geometry"] };
 }
 
-export async function noticeCap(args: { db: Db; actor: Actor; noticeId: string; ack?: boolean }): Promise<{ xml: string; filename: string }> {
+export async function noticeCap(args: {
+  db: Db;
+  actor: Actor;
+  noticeId: string;
+  ack?: boolean;
+}): Promise<{ xml: string; filename: string }> {
   const { db, actor } = args;
   const n = await findNoticeForActor(db, actor, args.noticeId, {
-    id: true, ref: true, kind: true, threadId: true, senderAgencyId: true, recipientAgencyId: true, sentAt: true, startsAt: true, endsAt: true, content: true,
-    leadMinutes: true, requiredLeadHours: true, late: true, exigent: true, acknowledgedAt: true, acknowledgedByName: true,
+    id: true,
+    ref: true,
+    kind: true,
+    threadId: true,
+    senderAgencyId: true,
+    recipientAgencyId: true,
+    sentAt: true,
+    startsAt: true,
+    endsAt: true,
+    content: true,
+    leadMinutes: true,
+    requiredLeadHours: true,
+    late: true,
+    exigent: true,
+    acknowledgedAt: true,
+    acknowledgedByName: true,
   });
   const [sender, recipient] = await Promise.all([
     db.agency.findUniqueOrThrow({ where: { id: n.senderAgencyId }, select: { slug: true, name: true } }),
-    db.agency.findUniqueOrThrow({ where: { id: n.recipientAgencyId }, select: { slug: true, name: true, languages: true, timeZone: true } }),
+    db.agency.findUniqueOrThrow({
+      where: { id: n.recipientAgencyId },
+      select: { slug: true, name: true, languages: true, timeZone: true },
+    }),
   ]);
   const original: CapReference = { sender: senderId(sender.slug), identifier: n.ref, sent: n.sentAt };
   if (args.ack) {
@@ -49,7 +73,11 @@ export async function noticeCap(args: { db: Db; actor: Actor; noticeId: string; 
       msgType: "Ack",
       scope: { kind: "Private", addresses: [sender.slug] },
       source: "Common Ground",
-      note: t("cap.ackNote", { agency: recipient.name, name: n.acknowledgedByName ?? "", at: n.acknowledgedAt.toISOString() }),
+      note: t("cap.ackNote", {
+        agency: recipient.name,
+        name: n.acknowledgedByName ?? "",
+        at: n.acknowledgedAt.toISOString(),
+      }),
       references: [original],
       infos: [],
     });
@@ -57,15 +85,30 @@ export async function noticeCap(args: { db: Db; actor: Actor; noticeId: string; 
   }
 
   const earlier = await db.notice.findMany({
-    where: { threadId: n.threadId, senderAgencyId: n.senderAgencyId, recipientAgencyId: n.recipientAgencyId, sentAt: { lt: n.sentAt }, kind: { not: "ASSISTANCE_REQUEST" } },
+    where: {
+      threadId: n.threadId,
+      senderAgencyId: n.senderAgencyId,
+      recipientAgencyId: n.recipientAgencyId,
+      sentAt: { lt: n.sentAt },
+      kind: { not: "ASSISTANCE_REQUEST" },
+    },
     orderBy: { sentAt: "asc" },
     select: { ref: true, sentAt: true },
   });
-  const msgType: CapMsgType = n.kind === "CANCELLATION" && earlier.length ? "Cancel" : n.kind === "UPDATE" && earlier.length ? "Update" : "Alert";
+  const msgType: CapMsgType =
+    n.kind === "CANCELLATION" && earlier.length ? "Cancel" : n.kind === "UPDATE" && earlier.length ? "Update" : "Alert";
   const content = noticeContent(n.content);
   const locales = [...new Set(["en", ...recipient.languages].filter(isLocale))] as Locale[];
   const infos = locales.map((locale) => capInfo(locale, { n, content, msgType, timeZone: recipient.timeZone }));
-  const geometry = content.area ? capGeometry(content.area.area) : content.conflicts[0]?.where ? capGeometry({ kind: "CIRCLE", center: [content.conflicts[0].where.lon, content.conflicts[0].where.lat], radiusM: 200 }) : undefined;
+  const geometry = content.area
+    ? capGeometry(content.area.area)
+    : content.conflicts[0]?.where
+      ? capGeometry({
+          kind: "CIRCLE",
+          center: [content.conflicts[0].where.lon, content.conflicts[0].where.lat],
+          radiusM: 200,
+        })
+      : undefined;
   const xml = buildCapAlert({
     identifier: n.ref,
     sender: original.sender,
@@ -73,7 +116,10 @@ export async function noticeCap(args: { db: Db; actor: Actor; noticeId: string; 
     msgType,
     scope: { kind: "Private", addresses: [recipient.slug] },
     source: "Common Ground",
-    references: msgType === "Alert" ? undefined : earlier.map((e) => ({ sender: original.sender, identifier: e.ref, sent: e.sentAt })),
+    references:
+      msgType === "Alert"
+        ? undefined
+        : earlier.map((e) => ({ sender: original.sender, identifier: e.ref, sent: e.sentAt })),
     incidents: [content.operationRef],
     geometry,
     infos,
@@ -82,7 +128,17 @@ export async function noticeCap(args: { db: Db; actor: Actor; noticeId: string; 
 }
 
 type InfoSource = {
-  n: { id: string; kind: string; sentAt: Date; startsAt: Date; endsAt: Date; leadMinutes: number; requiredLeadHours: number; late: boolean; exigent: boolean };
+  n: {
+    id: string;
+    kind: string;
+    sentAt: Date;
+    startsAt: Date;
+    endsAt: Date;
+    leadMinutes: number;
+    requiredLeadHours: number;
+    late: boolean;
+    exigent: boolean;
+  };
   content: NoticeContent;
   msgType: CapMsgType;
   timeZone: string;
@@ -92,7 +148,8 @@ function capInfo(locale: Locale, s: InfoSource): CapInfo {
   const t = createTranslator(messagesFor(locale), locale, "notices");
   const all = createTranslator(messagesFor(locale), locale);
   const { n, content } = s;
-  const urgency: CapUrgency = n.leadMinutes <= 0 || n.exigent ? "Immediate" : n.leadMinutes < 60 ? "Expected" : "Future";
+  const urgency: CapUrgency =
+    n.leadMinutes <= 0 || n.exigent ? "Immediate" : n.leadMinutes < 60 ? "Expected" : "Future";
   const title = content.operation?.title ?? content.operationRef;
   return {
     language: LANGUAGE_TAG[locale],
@@ -131,7 +188,11 @@ function describe(t: Translate, all: Translate, s: InfoSource, locale: Locale): 
     t("cap.lines.when", { start: when(n.startsAt), end: when(n.endsAt) }),
     t("cap.lines.lead", { given: leadHours(n.leadMinutes), required: n.requiredLeadHours }),
     content.contact.leadAgencyName
-      ? t("cap.lines.command", { lead: content.contact.leadAgencyName, name: content.contact.commanderName, phone: content.contact.commanderPhone })
+      ? t("cap.lines.command", {
+          lead: content.contact.leadAgencyName,
+          name: content.contact.commanderName,
+          phone: content.contact.commanderPhone,
+        })
       : t("cap.lines.commander", { name: content.contact.commanderName, phone: content.contact.commanderPhone }),
   ];
   if (content.operation) {
@@ -141,11 +202,38 @@ function describe(t: Translate, all: Translate, s: InfoSource, locale: Locale): 
   if (content.impact?.roadClosures) lines.push(t("cap.lines.roads", { text: content.impact.roadClosures }));
   if (content.impact?.schools) lines.push(t("cap.lines.schools", { text: content.impact.schools }));
   if (content.impact?.crowding) lines.push(t("cap.lines.crowding", { text: content.impact.crowding }));
-  if (content.pio) lines.push(t("cap.lines.pio", { name: content.pio.name ?? "—", phone: content.pio.phone ?? "—", email: content.pio.email ?? "—" }));
-  if (content.scope === "FULL") lines.push(content.publicStatement ? t("cap.lines.statement", { text: content.publicStatement[locale] }) : t("detail.noStatement"));
+  if (content.pio)
+    lines.push(
+      t("cap.lines.pio", {
+        name: content.pio.name ?? "—",
+        phone: content.pio.phone ?? "—",
+        email: content.pio.email ?? "—",
+      }),
+    );
+  if (content.scope === "FULL")
+    lines.push(
+      content.publicStatement
+        ? t("cap.lines.statement", { text: content.publicStatement[locale] })
+        : t("detail.noStatement"),
+    );
   if (content.exigent && content.scope === "CONFLICT") lines.push(t("cap.lines.exigentOnly"));
-  else if (content.exigent) lines.push(t("cap.lines.exigent", { reason: content.exigent.reason ? t(`exigentReasons.${content.exigent.reason}`) : "—", signOff: content.exigent.signOff ?? "—" }));
-  for (const c of content.conflicts) lines.push(t("cap.lines.conflict", { start: c.overlapStart ? when(c.overlapStart) : "—", end: c.overlapEnd ? when(c.overlapEnd) : "—" }));
-  if (content.assistance) lines.push(t("cap.lines.assistance", { kinds: content.assistance.kinds.map((k) => t(`assistanceKinds.${k}`)).join(", ") }));
+  else if (content.exigent)
+    lines.push(
+      t("cap.lines.exigent", {
+        reason: content.exigent.reason ? t(`exigentReasons.${content.exigent.reason}`) : "—",
+        signOff: content.exigent.signOff ?? "—",
+      }),
+    );
+  for (const c of content.conflicts)
+    lines.push(
+      t("cap.lines.conflict", {
+        start: c.overlapStart ? when(c.overlapStart) : "—",
+        end: c.overlapEnd ? when(c.overlapEnd) : "—",
+      }),
+    );
+  if (content.assistance)
+    lines.push(
+      t("cap.lines.assistance", { kinds: content.assistance.kinds.map((k) => t(`assistanceKinds.${k}`)).join(", ") }),
+    );
   return lines.join("\n");
 }

@@ -32,7 +32,12 @@ export function filingNoticeColumns(input: unknown, now: Date): FilingNoticeColu
   return noticeColumns(noticeFieldsSchema.parse(raw), raw, "ALL", now) as FilingNoticeColumns;
 }
 
-export function noticeColumns(v: NoticeFieldsInput, raw: Record<string, unknown>, mode: "ALL" | "PRESENT", now: Date): Prisma.OperationUpdateInput {
+export function noticeColumns(
+  v: NoticeFieldsInput,
+  raw: Record<string, unknown>,
+  mode: "ALL" | "PRESENT",
+  now: Date,
+): Prisma.OperationUpdateInput {
   const has = (key: string) => mode === "ALL" || key in raw;
   const data: Prisma.OperationUpdateInput = {};
   if (has("areaPrecision")) data.areaPrecision = v.areaPrecision ?? "EXACT";
@@ -44,7 +49,9 @@ export function noticeColumns(v: NoticeFieldsInput, raw: Record<string, unknown>
   if (has("pioEmail")) data.pioEmail = v.pioEmail ?? null;
   if (has("publicStatementMode") || has("publicStatementEn") || has("publicStatementEs")) {
     // Without a mode (an API caller), a statement counts as approved when both languages are given.
-    const approved = v.publicStatementMode ? v.publicStatementMode === "APPROVED" : !!(v.publicStatementEn && v.publicStatementEs);
+    const approved = v.publicStatementMode
+      ? v.publicStatementMode === "APPROVED"
+      : !!(v.publicStatementEn && v.publicStatementEs);
     data.publicStatementEn = approved ? (v.publicStatementEn ?? null) : null;
     data.publicStatementEs = approved ? (v.publicStatementEs ?? null) : null;
   }

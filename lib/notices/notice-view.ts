@@ -12,10 +12,41 @@ import { findNoticeForActor, sideOf } from "./access";
 import { noticeContent, type NoticeContent } from "./content";
 import { NOTICE_ACTING_ROLES, NOTICE_AUDIT, NOTICE_SUBJECT } from "./roles";
 
-export type ThreadEntry = { id: string; kind: string; body: string; authorName: string; authorAgencyName: string; side: "SENDER" | "RECIPIENT"; createdAt: Date };
-export type ThreadNotice = { id: string; ref: string; kind: NoticeKind; sentAt: Date; current: boolean; assistanceKinds: string[]; assistanceDecision: string | null };
-export type EscalationView = { id: string; noticeId: string; step: number; level: string; contactName: string | null; contactPhone: string | null; firedAt: Date };
-export type DeliveryView = { channel: string; target: string; outcome: string; at: Date; attempt: number; error: string | null };
+export type ThreadEntry = {
+  id: string;
+  kind: string;
+  body: string;
+  authorName: string;
+  authorAgencyName: string;
+  side: "SENDER" | "RECIPIENT";
+  createdAt: Date;
+};
+export type ThreadNotice = {
+  id: string;
+  ref: string;
+  kind: NoticeKind;
+  sentAt: Date;
+  current: boolean;
+  assistanceKinds: string[];
+  assistanceDecision: string | null;
+};
+export type EscalationView = {
+  id: string;
+  noticeId: string;
+  step: number;
+  level: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  firedAt: Date;
+};
+export type DeliveryView = {
+  channel: string;
+  target: string;
+  outcome: string;
+  at: Date;
+  attempt: number;
+  error: string | null;
+};
 
 export type NoticeView = {
   id: string;
@@ -58,43 +89,112 @@ export type NoticeView = {
 };
 
 const VIEW_SELECT = {
-  id: true, ref: true, kind: true, threadId: true, operationId: true, senderAgencyId: true, recipientAgencyId: true, reasons: true, sentAt: true,
-  sentByLabel: true, startsAt: true, endsAt: true, content: true, leadMinutes: true, requiredLeadHours: true, late: true, exigent: true, requiresAck: true,
-  supersededAt: true, readAt: true, acknowledgedAt: true, acknowledgedByName: true, assistanceKinds: true, assistanceDecision: true, assistanceReason: true,
-  assistanceDecidedAt: true, conflictId: true,
+  id: true,
+  ref: true,
+  kind: true,
+  threadId: true,
+  operationId: true,
+  senderAgencyId: true,
+  recipientAgencyId: true,
+  reasons: true,
+  sentAt: true,
+  sentByLabel: true,
+  startsAt: true,
+  endsAt: true,
+  content: true,
+  leadMinutes: true,
+  requiredLeadHours: true,
+  late: true,
+  exigent: true,
+  requiresAck: true,
+  supersededAt: true,
+  readAt: true,
+  acknowledgedAt: true,
+  acknowledgedByName: true,
+  assistanceKinds: true,
+  assistanceDecision: true,
+  assistanceReason: true,
+  assistanceDecidedAt: true,
+  conflictId: true,
 } as const;
 
 export async function getNoticeView(args: { db: Db; actor: Actor; noticeId: string }): Promise<NoticeView> {
   const { db, actor } = args;
   const n = await findNoticeForActor(db, actor, args.noticeId, VIEW_SELECT);
   const [agencies, notices, messages] = await Promise.all([
-    db.agency.findMany({ where: { id: { in: [n.senderAgencyId, n.recipientAgencyId] } }, select: { id: true, name: true, phone24x7: true } }),
+    db.agency.findMany({
+      where: { id: { in: [n.senderAgencyId, n.recipientAgencyId] } },
+      select: { id: true, name: true, phone24x7: true },
+    }),
     // The thread's notices all share this pair of agencies; the where clause says so again.
-    db.notice.findMany({ where: { threadId: n.threadId, senderAgencyId: n.senderAgencyId, recipientAgencyId: n.recipientAgencyId }, orderBy: { sentAt: "asc" }, select: { id: true, ref: true, kind: true, sentAt: true, supersededAt: true, assistanceKinds: true, assistanceDecision: true } }),
-    db.noticeMessage.findMany({ where: { threadId: n.threadId, authorAgencyId: { in: [n.senderAgencyId, n.recipientAgencyId] } }, orderBy: { createdAt: "asc" } }),
+    db.notice.findMany({
+      where: { threadId: n.threadId, senderAgencyId: n.senderAgencyId, recipientAgencyId: n.recipientAgencyId },
+      orderBy: { sentAt: "asc" },
+      select: {
+        id: true,
+        ref: true,
+        kind: true,
+        sentAt: true,
+        supersededAt: true,
+        assistanceKinds: true,
+        assistanceDecision: true,
+      },
+    }),
+    db.noticeMessage.findMany({
+      where: { threadId: n.threadId, authorAgencyId: { in: [n.senderAgencyId, n.recipientAgencyId] } },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
   const names = new Map(agencies.map((a) => [a.id, a]));
   const content = noticeContent(n.content);
   const recipientSide = n.recipientAgencyId === actor.agencyId;
-  const ownRefs = recipientSide ? [...new Set(content.conflicts.map((c) => c.yourOperationRef).filter((r): r is string => !!r))] : [];
+  const ownRefs = recipientSide
+    ? [...new Set(content.conflicts.map((c) => c.yourOperationRef).filter((r): r is string => !!r))]
+    : [];
   const [conflictRow, ownOperations, collisions] = await Promise.all([
     n.conflictId
-      ? db.conflict.findFirst({ where: { id: n.conflictId, OR: [{ agencyAId: actor.agencyId }, { agencyBId: actor.agencyId }] }, select: { id: true, status: true, agencyAId: true, ackAAt: true, ackBAt: true } })
+      ? db.conflict.findFirst({
+          where: { id: n.conflictId, OR: [{ agencyAId: actor.agencyId }, { agencyBId: actor.agencyId }] },
+          select: { id: true, status: true, agencyAId: true, ackAAt: true, ackBAt: true },
+        })
       : null,
-    ownRefs.length ? db.operation.findMany({ where: { ref: { in: ownRefs }, agencyId: actor.agencyId }, select: { id: true, ref: true, title: true }, orderBy: { ref: "asc" } }) : [],
+    ownRefs.length
+      ? db.operation.findMany({
+          where: { ref: { in: ownRefs }, agencyId: actor.agencyId },
+          select: { id: true, ref: true, title: true },
+          orderBy: { ref: "asc" },
+        })
+      : [],
     recipientSide ? hostCollisionsFor(db, actor, n.operationId) : [],
   ]);
   const conflict = conflictRow
-    ? { id: conflictRow.id, status: conflictRow.status, awaitsOwnAck: conflictRow.status !== "CLOSED" && (conflictRow.agencyAId === actor.agencyId ? conflictRow.ackAAt : conflictRow.ackBAt) === null }
+    ? {
+        id: conflictRow.id,
+        status: conflictRow.status,
+        awaitsOwnAck:
+          conflictRow.status !== "CLOSED" &&
+          (conflictRow.agencyAId === actor.agencyId ? conflictRow.ackAAt : conflictRow.ackBAt) === null,
+      }
     : null;
   const ids = notices.map((x) => x.id);
   const [escalations, deliveries] = await Promise.all([
     db.escalationStep.findMany({
       where: { subjectType: NOTICE_SUBJECT, subjectId: { in: ids }, recipientAgencyId: n.recipientAgencyId },
       orderBy: [{ firedAt: "asc" }, { step: "asc" }],
-      select: { id: true, subjectId: true, step: true, level: true, contactName: true, contactPhone: true, firedAt: true },
+      select: {
+        id: true,
+        subjectId: true,
+        step: true,
+        level: true,
+        contactName: true,
+        contactPhone: true,
+        firedAt: true,
+      },
     }),
-    db.deliveryAttempt.findMany({ where: { subjectType: NOTICE_SUBJECT, subjectId: n.id, agencyId: n.recipientAgencyId }, orderBy: { at: "asc" } }),
+    db.deliveryAttempt.findMany({
+      where: { subjectType: NOTICE_SUBJECT, subjectId: n.id, agencyId: n.recipientAgencyId },
+      orderBy: { at: "asc" },
+    }),
   ]);
   return {
     id: n.id,
@@ -104,7 +204,11 @@ export async function getNoticeView(args: { db: Db; actor: Actor; noticeId: stri
     threadId: n.threadId,
     operationId: n.operationId,
     sender: { id: n.senderAgencyId, name: names.get(n.senderAgencyId)?.name ?? "" },
-    recipient: { id: n.recipientAgencyId, name: names.get(n.recipientAgencyId)?.name ?? "", phone24x7: names.get(n.recipientAgencyId)?.phone24x7 ?? "" },
+    recipient: {
+      id: n.recipientAgencyId,
+      name: names.get(n.recipientAgencyId)?.name ?? "",
+      phone24x7: names.get(n.recipientAgencyId)?.phone24x7 ?? "",
+    },
     reasons: n.reasons,
     sentAt: n.sentAt,
     sentByLabel: n.sentByLabel,
@@ -133,10 +237,33 @@ export async function getNoticeView(args: { db: Db; actor: Actor; noticeId: stri
       side: m.authorAgencyId === n.recipientAgencyId ? "RECIPIENT" : "SENDER",
       createdAt: m.createdAt,
     })),
-    notices: notices.map((x) => ({ id: x.id, ref: x.ref, kind: x.kind, sentAt: x.sentAt, current: x.supersededAt === null, assistanceKinds: x.assistanceKinds, assistanceDecision: x.assistanceDecision })),
-    escalations: escalations.map((e) => ({ id: e.id, noticeId: e.subjectId, step: e.step, level: e.level, contactName: e.contactName, contactPhone: e.contactPhone, firedAt: e.firedAt })),
+    notices: notices.map((x) => ({
+      id: x.id,
+      ref: x.ref,
+      kind: x.kind,
+      sentAt: x.sentAt,
+      current: x.supersededAt === null,
+      assistanceKinds: x.assistanceKinds,
+      assistanceDecision: x.assistanceDecision,
+    })),
+    escalations: escalations.map((e) => ({
+      id: e.id,
+      noticeId: e.subjectId,
+      step: e.step,
+      level: e.level,
+      contactName: e.contactName,
+      contactPhone: e.contactPhone,
+      firedAt: e.firedAt,
+    })),
     // The sender learns how delivery went, not the recipient's individual addresses.
-    deliveries: deliveries.map((d) => ({ channel: d.channel, target: sideOf(actor, n) === "RECIPIENT" ? d.target : "", outcome: d.outcome, at: d.at, attempt: d.attempt, error: d.error })),
+    deliveries: deliveries.map((d) => ({
+      channel: d.channel,
+      target: sideOf(actor, n) === "RECIPIENT" ? d.target : "",
+      outcome: d.outcome,
+      at: d.at,
+      attempt: d.attempt,
+      error: d.error,
+    })),
     conflict,
     ownOperations,
     collisions,
@@ -151,12 +278,34 @@ export async function markNoticeRead(args: { db: Db; actor: Actor; noticeId: str
   const { db, actor, noticeId, now } = args;
   if (!isId(noticeId) || !can(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId })) return false;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.notice.updateMany({ where: { id: noticeId, recipientAgencyId: actor.agencyId, readAt: null }, data: { readAt: now, readById: actor.userId ?? actor.id } });
-    if (count === 1) await recordAudit(tx, { action: NOTICE_AUDIT.read, targetType: "Notice", targetId: noticeId, at: now, ...auditContext(actor) });
-    const own = await tx.notice.findFirst({ where: { id: noticeId, senderAgencyId: actor.agencyId, replyUnread: true }, select: { threadId: true } });
+    const { count } = await tx.notice.updateMany({
+      where: { id: noticeId, recipientAgencyId: actor.agencyId, readAt: null },
+      data: { readAt: now, readById: actor.userId ?? actor.id },
+    });
+    if (count === 1)
+      await recordAudit(tx, {
+        action: NOTICE_AUDIT.read,
+        targetType: "Notice",
+        targetId: noticeId,
+        at: now,
+        ...auditContext(actor),
+      });
+    const own = await tx.notice.findFirst({
+      where: { id: noticeId, senderAgencyId: actor.agencyId, replyUnread: true },
+      select: { threadId: true },
+    });
     if (own) {
-      await tx.notice.updateMany({ where: { threadId: own.threadId, senderAgencyId: actor.agencyId }, data: { replyUnread: false } });
-      await recordAudit(tx, { action: NOTICE_AUDIT.readReplies, targetType: "Notice", targetId: noticeId, at: now, ...auditContext(actor) });
+      await tx.notice.updateMany({
+        where: { threadId: own.threadId, senderAgencyId: actor.agencyId },
+        data: { replyUnread: false },
+      });
+      await recordAudit(tx, {
+        action: NOTICE_AUDIT.readReplies,
+        targetType: "Notice",
+        targetId: noticeId,
+        at: now,
+        ...auditContext(actor),
+      });
     }
     return count === 1;
   });

@@ -14,7 +14,17 @@ import { areaFromColumns } from "../operations/area-record";
 import { isChecked } from "../operations/roles";
 import { exigentIssues, exigentSchema, noticeFieldsSchema, type ExigentInput } from "../validation/notice";
 import { alertNewConflicts } from "./conflict-alerts";
-import { buildNoticeContent, conflictWindow, contentWindow, NOTICE_OPERATION_SELECT, noticeContent, sameContent, type ConflictOverlap, type NoticeOperation, type NoticeWindow } from "./content";
+import {
+  buildNoticeContent,
+  conflictWindow,
+  contentWindow,
+  NOTICE_OPERATION_SELECT,
+  noticeContent,
+  sameContent,
+  type ConflictOverlap,
+  type NoticeOperation,
+  type NoticeWindow,
+} from "./content";
 import { exigentRequired } from "./lead-time";
 import { exigentColumns, noticeColumns } from "./notice-fields";
 import { routeRecipients, seesFullNotice, type HostCandidate, type RoutedRecipient } from "./routing";
@@ -39,7 +49,8 @@ export type PlanNoticesInput = {
 const CHAIN: NoticeKind[] = ["ADVANCE", "UPDATE", "CANCELLATION", "EXIGENT_AFTER_ACTION", "CONFLICT"];
 
 export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNotice[]> {
-  const raw = o.input && typeof o.input === "object" && !Array.isArray(o.input) ? (o.input as Record<string, unknown>) : {};
+  const raw =
+    o.input && typeof o.input === "object" && !Array.isArray(o.input) ? (o.input as Record<string, unknown>) : {};
   let op = o.filed ?? (await storeNoticeFields(tx, o, raw));
   await alertNewConflicts(tx, { conflicts: o.conflicts ?? [], now: o.now });
   if (o.event === "CANCELLED") return cancelNotices(tx, o, op);
@@ -49,7 +60,13 @@ export async function planNotices(tx: Tx, o: PlanNoticesInput): Promise<SentNoti
   // A new filing (or a draft just planned) has exactly the conflicts recorded a moment ago; with none, there is nothing to read.
   const fresh = o.event === "FILED" || o.event === "PLANNED";
   const overlaps = fresh && (o.conflicts?.length ?? 0) === 0 ? new Map<string, Overlaps>() : await openOverlaps(tx, op);
-  const routed = await routeRecipients(tx, { senderAgencyId: op.agencyId, area: areaFromColumns(op), conflictAgencyIds: [...overlaps.keys()], addedAgencyIds: op.addedNoticeAgencyIds, hostCandidates: o.hostCandidates });
+  const routed = await routeRecipients(tx, {
+    senderAgencyId: op.agencyId,
+    area: areaFromColumns(op),
+    conflictAgencyIds: [...overlaps.keys()],
+    addedAgencyIds: op.addedNoticeAgencyIds,
+    hostCandidates: o.hostCandidates,
+  });
   if (o.event === "FILED" || o.event === "PLANNED") {
     op = await settleExigency(tx, op, routed, o.now);
     // Filed without the notice its hosts ask for: it owes them an account afterwards.
@@ -67,12 +84,18 @@ async function storeNoticeFields(tx: Tx, o: PlanNoticesInput, raw: Record<string
       : o.event === "PLANNED"
         ? exigentColumns(exigentSchema.parse(raw), raw, "PRESENT", o.now)
         : {};
-  if (Object.keys(data).length > 0) return tx.operation.update({ where: { id: o.operationId }, data, select: NOTICE_OPERATION_SELECT });
+  if (Object.keys(data).length > 0)
+    return tx.operation.update({ where: { id: o.operationId }, data, select: NOTICE_OPERATION_SELECT });
   return tx.operation.findUniqueOrThrow({ where: { id: o.operationId }, select: NOTICE_OPERATION_SELECT });
 }
 
 /** Late or after the start: refused without a reason and a commander's sign-off; with them, kept exigent. */
-async function settleExigency(tx: Tx, op: NoticeOperation, routed: RoutedRecipient[], now: Date): Promise<NoticeOperation> {
+async function settleExigency(
+  tx: Tx,
+  op: NoticeOperation,
+  routed: RoutedRecipient[],
+  now: Date,
+): Promise<NoticeOperation> {
   const hostLeadHours = routed.filter((r) => r.reasons.includes("HOST")).map((r) => r.noticeLeadHours);
   const required = exigentRequired({ startsAt: op.startsAt, now, hostLeadHours });
   if (required) {
@@ -100,7 +123,12 @@ async function openOverlaps(tx: Tx, op: NoticeOperation): Promise<Map<string, Ov
   const others = new Map(
     rows.length === 0
       ? []
-      : (await tx.operation.findMany({ where: { id: { in: rows.map((r) => (r.opAId === op.id ? r.opBId : r.opAId)) } }, select: { id: true, ref: true, startsAt: true, endsAt: true } })).map((r) => [r.id, r]),
+      : (
+          await tx.operation.findMany({
+            where: { id: { in: rows.map((r) => (r.opAId === op.id ? r.opBId : r.opAId)) } },
+            select: { id: true, ref: true, startsAt: true, endsAt: true },
+          })
+        ).map((r) => [r.id, r]),
   );
   const byAgency = new Map<string, Overlaps>();
   const pairs = new Map<string, { a: NoticeWindow; b: NoticeWindow }[]>();
@@ -123,16 +151,43 @@ async function openOverlaps(tx: Tx, op: NoticeOperation): Promise<Map<string, Ov
   return byAgency;
 }
 
-type Current = { kind: NoticeKind; reasons: string[]; scope: "FULL" | "CONFLICT"; content: unknown; requiresAck: boolean; acknowledged: boolean; conflictId: string | null };
+type Current = {
+  kind: NoticeKind;
+  reasons: string[];
+  scope: "FULL" | "CONFLICT";
+  content: unknown;
+  requiresAck: boolean;
+  acknowledged: boolean;
+  conflictId: string | null;
+};
 
 /** Each recipient's current notice in the operation's threads. */
 async function currentNotices(tx: Tx, operationId: string): Promise<Map<string, Current>> {
   const rows = await tx.notice.findMany({
     where: { operationId, supersededAt: null, kind: { in: CHAIN } },
-    select: { recipientAgencyId: true, kind: true, reasons: true, content: true, requiresAck: true, acknowledgedAt: true, conflictId: true },
+    select: {
+      recipientAgencyId: true,
+      kind: true,
+      reasons: true,
+      content: true,
+      requiresAck: true,
+      acknowledgedAt: true,
+      conflictId: true,
+    },
   });
   return new Map(
-    rows.map((r) => [r.recipientAgencyId, { kind: r.kind, reasons: r.reasons, scope: noticeContent(r.content).scope, content: r.content, requiresAck: r.requiresAck, acknowledged: r.acknowledgedAt !== null, conflictId: r.conflictId }]),
+    rows.map((r) => [
+      r.recipientAgencyId,
+      {
+        kind: r.kind,
+        reasons: r.reasons,
+        scope: noticeContent(r.content).scope,
+        content: r.content,
+        requiresAck: r.requiresAck,
+        acknowledged: r.acknowledgedAt !== null,
+        conflictId: r.conflictId,
+      },
+    ]),
   );
 }
 
@@ -146,7 +201,8 @@ async function sendAll(
 ): Promise<SentNotice[]> {
   const recipients = new Map(routed.map((r) => [r.agencyId, r.reasons as string[]]));
   // An edit also tells everyone told before, including an agency the operation has moved away from.
-  for (const [agencyId, c] of current) if (c.kind !== "CANCELLATION" && !recipients.has(agencyId)) recipients.set(agencyId, []);
+  for (const [agencyId, c] of current)
+    if (c.kind !== "CANCELLATION" && !recipients.has(agencyId)) recipients.set(agencyId, []);
   const sent: SentNotice[] = [];
   for (const [agencyId, reasons] of recipients) {
     const before = current.get(agencyId);
@@ -156,8 +212,16 @@ async function sendAll(
     const window = conflict?.window ?? (before ? contentWindow(noticeContent(before.content)) : null);
     const content = buildNoticeContent(op, { scope, conflicts: conflict?.overlaps ?? [], window });
     // An edit that changes nothing this agency sees sends it nothing.
-    if (before && before.kind !== "CANCELLATION" && sameContent(noticeContent(before.content), content, canonicalJson)) continue;
-    const kind: NoticeKind = before && before.kind !== "CANCELLATION" ? "UPDATE" : scope === "CONFLICT" ? "CONFLICT" : op.exigent ? "EXIGENT_AFTER_ACTION" : "ADVANCE";
+    if (before && before.kind !== "CANCELLATION" && sameContent(noticeContent(before.content), content, canonicalJson))
+      continue;
+    const kind: NoticeKind =
+      before && before.kind !== "CANCELLATION"
+        ? "UPDATE"
+        : scope === "CONFLICT"
+          ? "CONFLICT"
+          : op.exigent
+            ? "EXIGENT_AFTER_ACTION"
+            : "ADVANCE";
     sent.push(
       await sendNotice(tx, {
         actor: o.actor,
@@ -181,7 +245,19 @@ async function cancelNotices(tx: Tx, o: PlanNoticesInput, op: NoticeOperation): 
   for (const [agencyId, c] of await currentNotices(tx, op.id)) {
     if (c.kind === "CANCELLATION") continue;
     const content = buildNoticeContent(op, { scope: c.scope, window: contentWindow(noticeContent(c.content)) });
-    sent.push(await sendNotice(tx, { actor: o.actor, now: o.now, operation: op, recipientAgencyId: agencyId, reasons: c.reasons, kind: "CANCELLATION", content, requiresAck: false, escalate: false }));
+    sent.push(
+      await sendNotice(tx, {
+        actor: o.actor,
+        now: o.now,
+        operation: op,
+        recipientAgencyId: agencyId,
+        reasons: c.reasons,
+        kind: "CANCELLATION",
+        content,
+        requiresAck: false,
+        escalate: false,
+      }),
+    );
   }
   return sent;
 }
@@ -197,7 +273,11 @@ async function statusNotices(tx: Tx, o: PlanNoticesInput, op: NoticeOperation): 
   for (const [agencyId, c] of await currentNotices(tx, op.id)) {
     if (c.kind === "CANCELLATION") continue;
     const previous = noticeContent(c.content);
-    const content = buildNoticeContent(op, { scope: c.scope, conflicts: previous.conflicts, window: contentWindow(previous) });
+    const content = buildNoticeContent(op, {
+      scope: c.scope,
+      conflicts: previous.conflicts,
+      window: contentWindow(previous),
+    });
     const requiresAck = o.event === "ACTIVATED" && c.requiresAck && !c.acknowledged;
     sent.push(
       await sendNotice(tx, {
@@ -224,6 +304,9 @@ export async function noticeFieldsChanged(tx: Tx, operationId: string, input: un
   delete data.exigentSignedOffAt;
   const keys = Object.keys(data);
   if (keys.length === 0) return false;
-  const row = (await tx.operation.findUniqueOrThrow({ where: { id: operationId }, select: Object.fromEntries(keys.map((k) => [k, true])) })) as Record<string, unknown>;
+  const row = (await tx.operation.findUniqueOrThrow({
+    where: { id: operationId },
+    select: Object.fromEntries(keys.map((k) => [k, true])),
+  })) as Record<string, unknown>;
   return keys.some((k) => canonicalJson(row[k] ?? null) !== canonicalJson(data[k] ?? null));
 }

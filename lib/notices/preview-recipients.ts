@@ -15,12 +15,25 @@ import { dryRunSchema } from "../validation/operation";
 import { exigentRequired, isLate, leadMinutes } from "./lead-time";
 import { routeRecipients } from "./routing";
 
-export type PreviewRecipient = { agencyId: string; name: string; level: string; reasons: string[]; requiredLeadHours: number; late: boolean };
+export type PreviewRecipient = {
+  agencyId: string;
+  name: string;
+  level: string;
+  reasons: string[];
+  requiredLeadHours: number;
+  late: boolean;
+};
 export type RecipientPreview = { recipients: PreviewRecipient[]; leadMinutes: number; exigentRequired: boolean };
 
 const PREVIEW_ID = "00000000-0000-0000-0000-000000000000";
 
-export async function previewRecipients(args: { db: Db; actor: Actor; input: unknown; now: Date; sink?: ProbeSink }): Promise<RecipientPreview> {
+export async function previewRecipients(args: {
+  db: Db;
+  actor: Actor;
+  input: unknown;
+  now: Date;
+  sink?: ProbeSink;
+}): Promise<RecipientPreview> {
   const { db, actor, now } = args;
   authorize(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
   const parsed = dryRunSchema.safeParse(args.input);
@@ -31,28 +44,82 @@ export async function previewRecipients(args: { db: Db; actor: Actor; input: unk
   const base = parsed.data;
   const { addedAgencyIds = [], operationId } = recipientPreviewSchema.parse(args.input);
   await admitProbe(args, "RECIPIENTS", base);
-  await noteProbe(args, { kind: "RECIPIENTS", outcome: "ANSWERED", bbox: boxOf(base.area), startsAt: base.startsAt.toISOString(), endsAt: base.endsAt.toISOString() });
-  if (operationId && (await db.operation.count({ where: { id: operationId, agencyId: actor.agencyId } })) === 0) throw new NotFoundError();
-  const subject = { id: operationId ?? PREVIEW_ID, agencyId: actor.agencyId, area: base.area, startsAt: base.startsAt, endsAt: base.endsAt, riskFlags: base.riskFlags ?? [] };
+  await noteProbe(args, {
+    kind: "RECIPIENTS",
+    outcome: "ANSWERED",
+    bbox: boxOf(base.area),
+    startsAt: base.startsAt.toISOString(),
+    endsAt: base.endsAt.toISOString(),
+  });
+  if (operationId && (await db.operation.count({ where: { id: operationId, agencyId: actor.agencyId } })) === 0)
+    throw new NotFoundError();
+  const subject = {
+    id: operationId ?? PREVIEW_ID,
+    agencyId: actor.agencyId,
+    area: base.area,
+    startsAt: base.startsAt,
+    endsAt: base.endsAt,
+    riskFlags: base.riskFlags ?? [],
+  };
   const { conflicts } = await runCheck(db, subject, await agencyBuffers(db, actor.agencyId), operationId);
-  const routed = await routeRecipients(db, { senderAgencyId: actor.agencyId, area: base.area, conflictAgencyIds: conflicts.map((c) => c.agencyBId), addedAgencyIds });
+  const routed = await routeRecipients(db, {
+    senderAgencyId: actor.agencyId,
+    area: base.area,
+    conflictAgencyIds: conflicts.map((c) => c.agencyBId),
+    addedAgencyIds,
+  });
   const lead = leadMinutes(base.startsAt, now);
-  const recipients: PreviewRecipient[] = routed.map((r) => ({ agencyId: r.agencyId, name: r.name, level: r.level, reasons: r.reasons, requiredLeadHours: r.noticeLeadHours, late: isLate(lead, r.noticeLeadHours) }));
+  const recipients: PreviewRecipient[] = routed.map((r) => ({
+    agencyId: r.agencyId,
+    name: r.name,
+    level: r.level,
+    reasons: r.reasons,
+    requiredLeadHours: r.noticeLeadHours,
+    late: isLate(lead, r.noticeLeadHours),
+  }));
   if (operationId) {
     // An edit also goes to everyone told before.
-    const told = await db.notice.findMany({ where: { operationId, senderAgencyId: actor.agencyId, supersededAt: null, kind: { not: "CANCELLATION" } }, select: { recipientAgencyId: true }, distinct: ["recipientAgencyId"] });
+    const told = await db.notice.findMany({
+      where: { operationId, senderAgencyId: actor.agencyId, supersededAt: null, kind: { not: "CANCELLATION" } },
+      select: { recipientAgencyId: true },
+      distinct: ["recipientAgencyId"],
+    });
     const missing = told.map((n) => n.recipientAgencyId).filter((id) => !recipients.some((r) => r.agencyId === id));
-    const rows = missing.length ? await db.agency.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, level: true, noticeLeadHours: true } }) : [];
-    for (const a of rows) recipients.push({ agencyId: a.id, name: a.name, level: a.level, reasons: [], requiredLeadHours: a.noticeLeadHours, late: isLate(lead, a.noticeLeadHours) });
+    const rows = missing.length
+      ? await db.agency.findMany({
+          where: { id: { in: missing } },
+          select: { id: true, name: true, level: true, noticeLeadHours: true },
+        })
+      : [];
+    for (const a of rows)
+      recipients.push({
+        agencyId: a.id,
+        name: a.name,
+        level: a.level,
+        reasons: [],
+        requiredLeadHours: a.noticeLeadHours,
+        late: isLate(lead, a.noticeLeadHours),
+      });
   }
   const hostLeadHours = routed.filter((r) => r.reasons.includes("HOST")).map((r) => r.noticeLeadHours);
-  return { recipients, leadMinutes: lead, exigentRequired: exigentRequired({ startsAt: base.startsAt, now, hostLeadHours }) };
+  return {
+    recipients,
+    leadMinutes: lead,
+    exigentRequired: exigentRequired({ startsAt: base.startsAt, now, hostLeadHours }),
+  };
 }
 
 /** Agencies a filer may add: every other active agency, by name. */
-export async function listNotifiableAgencies(args: { db: Db; actor: Actor }): Promise<{ id: string; name: string; level: string }[]> {
+export async function listNotifiableAgencies(args: {
+  db: Db;
+  actor: Actor;
+}): Promise<{ id: string; name: string; level: string }[]> {
   authorize(args.actor, { roles: FILING_ROLES, agencyId: args.actor.agencyId });
-  return args.db.agency.findMany({ where: { active: true, id: { not: args.actor.agencyId } }, select: { id: true, name: true, level: true }, orderBy: { name: "asc" } });
+  return args.db.agency.findMany({
+    where: { active: true, id: { not: args.actor.agencyId } },
+    select: { id: true, name: true, level: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** An own operation's notice fields, for filling the edit form in again. */
@@ -61,8 +128,16 @@ export async function getNoticeFields(args: { db: Db; actor: Actor; operationId:
   const row = await args.db.operation.findFirst({
     where: { id: args.operationId, agencyId: args.actor.agencyId },
     select: {
-      areaPrecision: true, impactRoadClosures: true, impactSchools: true, impactCrowding: true, pioName: true, pioPhone: true, pioEmail: true,
-      publicStatementEn: true, publicStatementEs: true, addedNoticeAgencyIds: true,
+      areaPrecision: true,
+      impactRoadClosures: true,
+      impactSchools: true,
+      impactCrowding: true,
+      pioName: true,
+      pioPhone: true,
+      pioEmail: true,
+      publicStatementEn: true,
+      publicStatementEs: true,
+      addedNoticeAgencyIds: true,
     },
   });
   if (!row) throw new NotFoundError();

@@ -93,7 +93,9 @@ export function summary(r: SummaryRow): NoticeSummary {
     acknowledgedByName: r.acknowledgedByName,
     assistanceKinds: r.assistanceKinds,
     assistanceDecision: r.assistanceDecision,
-    needsAction: (r.requiresAck && r.acknowledgedAt === null) || (r.kind === "ASSISTANCE_REQUEST" && r.assistanceDecision === null),
+    needsAction:
+      (r.requiresAck && r.acknowledgedAt === null) ||
+      (r.kind === "ASSISTANCE_REQUEST" && r.assistanceDecision === null),
     replyUnread: r.replyUnread,
   };
 }

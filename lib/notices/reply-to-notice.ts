@@ -13,7 +13,13 @@ import { partyWhere } from "./access";
 import { NOTICE_ACTING_ROLES, NOTICE_AUDIT } from "./roles";
 import { addThreadEntry } from "./thread";
 
-export async function replyToNotice(args: { db: Db; actor: Actor; noticeId: string; input: unknown; now: Date }): Promise<{ messageId: string }> {
+export async function replyToNotice(args: {
+  db: Db;
+  actor: Actor;
+  noticeId: string;
+  input: unknown;
+  now: Date;
+}): Promise<{ messageId: string }> {
   const { db, actor, noticeId, now } = args;
   const denial = { db, actor, action: NOTICE_AUDIT.reply, targetType: "Notice", targetId: noticeId.slice(0, 64), now };
   return auditRefusal(denial, async () => {
@@ -23,11 +29,33 @@ export async function replyToNotice(args: { db: Db; actor: Actor; noticeId: stri
     return db.$transaction(async (tx) => {
       const notice = await tx.notice.findFirst({
         where: { id: noticeId, ...partyWhere(actor) },
-        select: { id: true, threadId: true, senderAgencyId: true, recipientAgencyId: true, sentByUserId: true, content: true },
+        select: {
+          id: true,
+          threadId: true,
+          senderAgencyId: true,
+          recipientAgencyId: true,
+          sentByUserId: true,
+          content: true,
+        },
       });
       if (!notice) throw new NotFoundError();
-      const messageId = await addThreadEntry(tx, { actor, notice, kind: input.kind, body: input.body, now, live: "reply", notifyOtherSide: true });
-      await recordAudit(tx, { action: NOTICE_AUDIT.reply, targetType: "Notice", targetId: notice.id, details: { kind: input.kind, messageId }, at: now, ...auditContext(actor) });
+      const messageId = await addThreadEntry(tx, {
+        actor,
+        notice,
+        kind: input.kind,
+        body: input.body,
+        now,
+        live: "reply",
+        notifyOtherSide: true,
+      });
+      await recordAudit(tx, {
+        action: NOTICE_AUDIT.reply,
+        targetType: "Notice",
+        targetId: notice.id,
+        details: { kind: input.kind, messageId },
+        at: now,
+        ...auditContext(actor),
+      });
       return { messageId };
     });
   });

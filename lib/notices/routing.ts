@@ -38,7 +38,8 @@ export type HostCandidate = AgencyRow & { boundary: unknown };
  */
 export function hostCandidatesSql(area: Area, excludeAgencyId: string): Prisma.Sql {
   const box = areaBBox(area);
-  const lon = (shift: number) => Prisma.sql`("bboxMaxLon" >= ${box.minLon - shift}::float8 AND "bboxMinLon" <= ${box.maxLon - shift}::float8)`;
+  const lon = (shift: number) =>
+    Prisma.sql`("bboxMaxLon" >= ${box.minLon - shift}::float8 AND "bboxMinLon" <= ${box.maxLon - shift}::float8)`;
   return Prisma.sql`
     SELECT "id"::text AS "id", "name", "shortName", "level"::text AS "level", "noticeLeadHours", "boundary"
     FROM "Agency"
@@ -48,7 +49,12 @@ export function hostCandidatesSql(area: Area, excludeAgencyId: string): Prisma.S
 }
 
 /** Agencies whose boundary meets the area: narrowed by their stored boxes, decided by the engine's geometry. */
-export async function hostAgencies(q: Db | Tx, area: Area, excludeAgencyId: string, candidates?: readonly HostCandidate[]): Promise<AgencyRow[]> {
+export async function hostAgencies(
+  q: Db | Tx,
+  area: Area,
+  excludeAgencyId: string,
+  candidates?: readonly HostCandidate[],
+): Promise<AgencyRow[]> {
   const rows = candidates ?? (await q.$queryRaw<HostCandidate[]>(hostCandidatesSql(area, excludeAgencyId)));
   const subject = prepareArea(area);
   return rows.filter((r) => {
@@ -72,13 +78,22 @@ export async function routeRecipients(
   const byId = new Map<string, RoutedRecipient>();
   const add = (a: AgencyRow, reason: RecipientReason) => {
     if (a.id === o.senderAgencyId) return;
-    const r = byId.get(a.id) ?? { agencyId: a.id, name: a.name, shortName: a.shortName, level: a.level, noticeLeadHours: a.noticeLeadHours, reasons: [] };
+    const r = byId.get(a.id) ?? {
+      agencyId: a.id,
+      name: a.name,
+      shortName: a.shortName,
+      level: a.level,
+      noticeLeadHours: a.noticeLeadHours,
+      reasons: [],
+    };
     if (!r.reasons.includes(reason)) r.reasons.push(reason);
     byId.set(a.id, r);
   };
   for (const a of await hostAgencies(q, o.area, o.senderAgencyId, o.hostCandidates)) add(a, "HOST");
   const others = [...new Set([...o.conflictAgencyIds, ...o.addedAgencyIds])].filter((id) => id !== o.senderAgencyId);
-  const rows = others.length ? await q.agency.findMany({ where: { id: { in: others }, active: true }, select: AGENCY_SELECT }) : [];
+  const rows = others.length
+    ? await q.agency.findMany({ where: { id: { in: others }, active: true }, select: AGENCY_SELECT })
+    : [];
   const found = new Map(rows.map((r) => [r.id, r]));
   if (o.addedAgencyIds.some((id) => id !== o.senderAgencyId && !found.has(id))) {
     throw new ValidationError([{ path: "addedAgencyIds", message: msg("notices.validation.agency") }]);
@@ -93,5 +108,3 @@ export async function routeRecipients(
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
-
-

@@ -55,15 +55,29 @@ export type SendNoticeInput = {
   assistanceKinds?: string[];
 };
 
-export type SentNotice = { id: string; ref: string; threadId: string; recipientAgencyId: string; kind: NoticeKind; late: boolean };
+export type SentNotice = {
+  id: string;
+  ref: string;
+  threadId: string;
+  recipientAgencyId: string;
+  kind: NoticeKind;
+  late: boolean;
+};
 
 export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNotice> {
   const { actor, now, operation: op } = input;
-  const previous = await tx.notice.findFirst({ where: { operationId: op.id, recipientAgencyId: input.recipientAgencyId }, orderBy: { sentAt: "desc" }, select: { threadId: true, replyUnread: true } });
+  const previous = await tx.notice.findFirst({
+    where: { operationId: op.id, recipientAgencyId: input.recipientAgencyId },
+    orderBy: { sentAt: "desc" },
+    select: { threadId: true, replyUnread: true },
+  });
   const threadId = previous?.threadId ?? randomUUID();
   if (SUPERSEDING.includes(input.kind)) await supersede(tx, threadId, input.recipientAgencyId, now);
 
-  const recipient = await tx.agency.findUniqueOrThrow({ where: { id: input.recipientAgencyId }, select: { noticeLeadHours: true } });
+  const recipient = await tx.agency.findUniqueOrThrow({
+    where: { id: input.recipientAgencyId },
+    select: { noticeLeadHours: true },
+  });
   // The window the content shows: the operation's, or for a conflict-only recipient when the two meet
   // (the lead time counts to that too, so it does not give the operation's start away).
   const startsAt = new Date(input.content.startsAt);
@@ -101,19 +115,59 @@ export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNo
       replyUnread: previous?.replyUnread ?? false,
     },
   });
-  await recordDeliveryAttempt(tx, { subjectType: NOTICE_SUBJECT, subjectId: id, agencyId: input.recipientAgencyId, channel: "IN_APP", target: "inbox", attempt: 1, at: now, outcome: "SENT" });
+  await recordDeliveryAttempt(tx, {
+    subjectType: NOTICE_SUBJECT,
+    subjectId: id,
+    agencyId: input.recipientAgencyId,
+    channel: "IN_APP",
+    target: "inbox",
+    attempt: 1,
+    at: now,
+    outcome: "SENT",
+  });
 
   let ackBy: Date | null = null;
   if (input.requiresAck && input.escalate) {
-    ackBy = (await scheduleEscalation(tx, { subjectType: NOTICE_SUBJECT, subjectId: id, recipientAgencyId: input.recipientAgencyId, originAgencyId: op.agencyId, startsAt: op.startsAt, now })).firstAt;
+    ackBy = (
+      await scheduleEscalation(tx, {
+        subjectType: NOTICE_SUBJECT,
+        subjectId: id,
+        recipientAgencyId: input.recipientAgencyId,
+        originAgencyId: op.agencyId,
+        startsAt: op.startsAt,
+        now,
+      })
+    ).firstAt;
   }
-  await emailNotice(tx, { id, kind: input.kind, content: input.content, recipientAgencyId: input.recipientAgencyId, ackBy, now, conflictId: input.conflictId ?? null, requiresAck: input.requiresAck });
-  await publishLiveEvent(tx, { type: "notice", agencyIds: [input.recipientAgencyId, op.agencyId], id }, { event: "notice.received", agencyIds: [input.recipientAgencyId], now });
+  await emailNotice(tx, {
+    id,
+    kind: input.kind,
+    content: input.content,
+    recipientAgencyId: input.recipientAgencyId,
+    ackBy,
+    now,
+    conflictId: input.conflictId ?? null,
+    requiresAck: input.requiresAck,
+  });
+  await publishLiveEvent(
+    tx,
+    { type: "notice", agencyIds: [input.recipientAgencyId, op.agencyId], id },
+    { event: "notice.received", agencyIds: [input.recipientAgencyId], now },
+  );
   await recordAudit(tx, {
     action: NOTICE_AUDIT.send,
     targetType: "Notice",
     targetId: id,
-    details: { ref, kind: input.kind, operationRef: op.ref, recipientAgencyId: input.recipientAgencyId, reasons: input.reasons, leadMinutes: lead, late, exigent: op.exigent },
+    details: {
+      ref,
+      kind: input.kind,
+      operationRef: op.ref,
+      recipientAgencyId: input.recipientAgencyId,
+      reasons: input.reasons,
+      leadMinutes: lead,
+      late,
+      exigent: op.exigent,
+    },
     at: now,
     ...auditContext(actor),
   });
@@ -122,15 +176,28 @@ export async function sendNotice(tx: Tx, input: SendNoticeInput): Promise<SentNo
 
 /** The thread's current notice is replaced: it needs no acknowledgment any more, so its timers stop. */
 async function supersede(tx: Tx, threadId: string, recipientAgencyId: string, now: Date): Promise<void> {
-  const current = await tx.notice.findMany({ where: { threadId, supersededAt: null, kind: { in: SUPERSEDING } }, select: { id: true } });
+  const current = await tx.notice.findMany({
+    where: { threadId, supersededAt: null, kind: { in: SUPERSEDING } },
+    select: { id: true },
+  });
   if (current.length === 0) return;
   await tx.notice.updateMany({ where: { id: { in: current.map((n) => n.id) } }, data: { supersededAt: now } });
-  for (const n of current) await stopEscalation(tx, { subjectType: NOTICE_SUBJECT, subjectId: n.id, recipientAgencyId, now });
+  for (const n of current)
+    await stopEscalation(tx, { subjectType: NOTICE_SUBJECT, subjectId: n.id, recipientAgencyId, now });
 }
 
 async function emailNotice(
   tx: Tx,
-  o: { id: string; kind: NoticeKind; content: NoticeContent; recipientAgencyId: string; ackBy: Date | null; now: Date; conflictId: string | null; requiresAck: boolean },
+  o: {
+    id: string;
+    kind: NoticeKind;
+    content: NoticeContent;
+    recipientAgencyId: string;
+    ackBy: Date | null;
+    now: Date;
+    conflictId: string | null;
+    requiresAck: boolean;
+  },
 ): Promise<void> {
   const { content } = o;
   const mailing = await agencyMailing(tx, o.recipientAgencyId);
@@ -156,6 +223,15 @@ async function emailNotice(
         };
   for (const c of mailing.contacts) {
     const actions = await noticeEmailActions(tx, { userId: c.to.userId, notice: o });
-    await queueMail(tx, { to: c.to, template: TEMPLATE[o.kind], params, locales: c.locales, timeZone: mailing.timeZone, about: { type: NOTICE_SUBJECT, id: o.id }, now: o.now, actions });
+    await queueMail(tx, {
+      to: c.to,
+      template: TEMPLATE[o.kind],
+      params,
+      locales: c.locales,
+      timeZone: mailing.timeZone,
+      about: { type: NOTICE_SUBJECT, id: o.id },
+      now: o.now,
+      actions,
+    });
   }
 }

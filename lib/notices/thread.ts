@@ -11,20 +11,48 @@ import { agencyMailing, noticeLink, personMailing } from "./contacts";
 import { noticeContent } from "./content";
 import { NOTICE_SUBJECT } from "./roles";
 
-export type ThreadNoticeRow = { id: string; threadId: string; senderAgencyId: string; recipientAgencyId: string; sentByUserId: string | null; content: unknown };
+export type ThreadNoticeRow = {
+  id: string;
+  threadId: string;
+  senderAgencyId: string;
+  recipientAgencyId: string;
+  sentByUserId: string | null;
+  content: unknown;
+};
 
 export async function addThreadEntry(
   tx: Tx,
-  o: { actor: Actor; notice: ThreadNoticeRow; kind: ThreadEntryKind; body: string; now: Date; live: LiveEventType; notifyOtherSide: boolean },
+  o: {
+    actor: Actor;
+    notice: ThreadNoticeRow;
+    kind: ThreadEntryKind;
+    body: string;
+    now: Date;
+    live: LiveEventType;
+    notifyOtherSide: boolean;
+  },
 ): Promise<string> {
   const { actor, notice, now } = o;
   const id = randomUUID();
   await tx.noticeMessage.create({
-    data: { id, threadId: notice.threadId, noticeId: notice.id, authorAgencyId: actor.agencyId, authorUserId: actor.userId, authorName: actor.name, kind: o.kind, body: o.body, createdAt: now },
+    data: {
+      id,
+      threadId: notice.threadId,
+      noticeId: notice.id,
+      authorAgencyId: actor.agencyId,
+      authorUserId: actor.userId,
+      authorName: actor.name,
+      kind: o.kind,
+      body: o.body,
+      createdAt: now,
+    },
   });
   if ((REPLY_KINDS as readonly string[]).includes(o.kind)) {
     // A reply from the recipient waits for the sending agency; the sender's own reply answers it.
-    await tx.notice.updateMany({ where: { threadId: notice.threadId, supersededAt: null }, data: { replyUnread: actor.agencyId === notice.recipientAgencyId } });
+    await tx.notice.updateMany({
+      where: { threadId: notice.threadId, supersededAt: null },
+      data: { replyUnread: actor.agencyId === notice.recipientAgencyId },
+    });
   }
   await publishLiveEvent(
     tx,
@@ -42,8 +70,20 @@ async function emailOtherSide(tx: Tx, o: { actor: Actor; notice: ThreadNoticeRow
     ? ((await personMailing(tx, notice.sentByUserId)) ?? (await agencyMailing(tx, notice.senderAgencyId)))
     : await agencyMailing(tx, notice.recipientAgencyId);
   const c = noticeContent(notice.content);
-  const params = { fromAgency: actor.agencyName, title: c.operation?.title ?? c.operationRef, link: noticeLink(notice.id) };
+  const params = {
+    fromAgency: actor.agencyName,
+    title: c.operation?.title ?? c.operationRef,
+    link: noticeLink(notice.id),
+  };
   for (const contact of mailing.contacts) {
-    await queueMail(tx, { to: contact.to, template: "reply", params, locales: contact.locales, timeZone: mailing.timeZone, about: { type: NOTICE_SUBJECT, id: notice.id }, now: o.now });
+    await queueMail(tx, {
+      to: contact.to,
+      template: "reply",
+      params,
+      locales: contact.locales,
+      timeZone: mailing.timeZone,
+      about: { type: NOTICE_SUBJECT, id: notice.id },
+      now: o.now,
+    });
   }
 }

@@ -26,15 +26,29 @@ export function afterActionJobHandler(): JobHandler {
   return async ({ db, job, now }) => {
     const p = job.payload as AfterActionPayload;
     const rule = RULES[p.step];
-    if (!rule || !AFTER_ACTION_STEPS.some((s) => s.step === p.step)) throw new PermanentJobError(`No after-action step ${String(p.step)}`);
+    if (!rule || !AFTER_ACTION_STEPS.some((s) => s.step === p.step))
+      throw new PermanentJobError(`No after-action step ${String(p.step)}`);
     await db.$transaction(async (tx) => {
-      if (await tx.afterActionAccount.findUnique({ where: { operationId: p.operationId }, select: { operationId: true } })) return;
+      if (
+        await tx.afterActionAccount.findUnique({ where: { operationId: p.operationId }, select: { operationId: true } })
+      )
+        return;
       const op = await tx.operation.findFirst({
         where: { id: p.operationId, agencyId: p.agencyId },
-        select: { id: true, ref: true, title: true, afterActionDueAt: true, agency: { select: { timeZone: true, languages: true } } },
+        select: {
+          id: true,
+          ref: true,
+          title: true,
+          afterActionDueAt: true,
+          agency: { select: { timeZone: true, languages: true } },
+        },
       });
       if (!op?.afterActionDueAt) return;
-      const people = await tx.user.findMany({ where: { agencyId: p.agencyId, active: true, roles: { hasSome: rule.roles } }, select: { id: true, name: true, email: true, phone: true, locale: true }, orderBy: { name: "asc" } });
+      const people = await tx.user.findMany({
+        where: { agencyId: p.agencyId, active: true, roles: { hasSome: rule.roles } },
+        select: { id: true, name: true, email: true, phone: true, locale: true },
+        orderBy: { name: "asc" },
+      });
       if (rule.escalation && !(await recordStep(tx, p, rule.escalation, people, now))) return;
       const languages = op.agency.languages.filter(isLocale) as Locale[];
       const template = rule.escalation ? "afterActionOverdue" : "afterActionReminder";
@@ -65,7 +79,13 @@ export function afterActionJobHandler(): JobHandler {
 }
 
 /** Records the escalation step once; false when an earlier run of this job already did. */
-async function recordStep(tx: Tx, p: AfterActionPayload, e: { step: number; level: EscalationLevel }, people: { name: string; email: string; phone: string | null }[], now: Date): Promise<boolean> {
+async function recordStep(
+  tx: Tx,
+  p: AfterActionPayload,
+  e: { step: number; level: EscalationLevel },
+  people: { name: string; email: string; phone: string | null }[],
+  now: Date,
+): Promise<boolean> {
   const joined = (values: (string | null)[]) => values.filter(Boolean).join(", ") || null;
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "EscalationStep" (id, "subjectType", "subjectId", "recipientAgencyId", "originAgencyId", round, step, level, "contactName", "contactEmail", "contactPhone", "firedAt")

@@ -11,7 +11,10 @@ const MAX_ENTRIES = 10_000;
 const cache = new Map<string, { until: number; buffers: Buffers }>();
 
 export async function agencyBuffers(q: Db | Tx, agencyId: string): Promise<Buffers> {
-  const agency = await q.agency.findUnique({ where: { id: agencyId }, select: { proximityBufferM: true, timeBufferMinutes: true } });
+  const agency = await q.agency.findUnique({
+    where: { id: agencyId },
+    select: { proximityBufferM: true, timeBufferMinutes: true },
+  });
   if (!agency) throw new NotFoundError();
   rememberBuffers(agencyId, agency);
   return agency;
@@ -25,7 +28,10 @@ export async function cachedBuffers(q: Db | Tx, agencyId: string): Promise<Buffe
 
 export function rememberBuffers(agencyId: string, buffers: Buffers): void {
   if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(agencyId, { until: Date.now() + TTL_MS, buffers: { proximityBufferM: buffers.proximityBufferM, timeBufferMinutes: buffers.timeBufferMinutes } });
+  cache.set(agencyId, {
+    until: Date.now() + TTL_MS,
+    buffers: { proximityBufferM: buffers.proximityBufferM, timeBufferMinutes: buffers.timeBufferMinutes },
+  });
 }
 
 export function sameBuffers(a: Buffers, b: Buffers): boolean {

@@ -15,9 +15,21 @@ export type AreaColumns = {
 /** The columns to write for an area. */
 export function areaColumns(area: Area) {
   if (area.kind === "CIRCLE") {
-    return { areaKind: "CIRCLE" as const, centerLon: area.center[0], centerLat: area.center[1], radiusM: area.radiusM, polygon: Prisma.DbNull };
+    return {
+      areaKind: "CIRCLE" as const,
+      centerLon: area.center[0],
+      centerLat: area.center[1],
+      radiusM: area.radiusM,
+      polygon: Prisma.DbNull,
+    };
   }
-  return { areaKind: "POLYGON" as const, centerLon: null, centerLat: null, radiusM: null, polygon: area.geometry as Prisma.InputJsonValue };
+  return {
+    areaKind: "POLYGON" as const,
+    centerLon: null,
+    centerLat: null,
+    radiusM: null,
+    polygon: area.geometry as Prisma.InputJsonValue,
+  };
 }
 
 export function areaFromColumns(row: AreaColumns): Area {

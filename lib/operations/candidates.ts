@@ -40,9 +40,19 @@ type CandidateRow = AreaColumns & {
 };
 
 /** The search keys an operation stores: its box and window widened by its own agency's buffers. */
-export function searchKeys(bbox: Box, startsAt: Date, endsAt: Date, widen: (b: Box) => Box, timeBufferMinutes: number): SearchKeys {
+export function searchKeys(
+  bbox: Box,
+  startsAt: Date,
+  endsAt: Date,
+  widen: (b: Box) => Box,
+  timeBufferMinutes: number,
+): SearchKeys {
   const pad = timeBufferMinutes * 60_000;
-  return { box: normalizeBox(widen(bbox)), from: new Date(startsAt.getTime() - pad), to: new Date(endsAt.getTime() + pad) };
+  return {
+    box: normalizeBox(widen(bbox)),
+    from: new Date(startsAt.getTime() - pad),
+    to: new Date(endsAt.getTime() + pad),
+  };
 }
 
 function boxSql(b: Box): Prisma.Sql {
@@ -125,7 +135,12 @@ export async function readSearchBox(tx: Tx, operationId: string): Promise<Box | 
     FROM "Operation" WHERE "id" = ${operationId}::uuid`;
   const r = rows[0];
   if (!r || r.x1 === null || r.y1 === null || r.x2 === null || r.y2 === null) return null;
-  return { minLon: Math.min(r.x1, r.x2), maxLon: Math.max(r.x1, r.x2), minLat: Math.min(r.y1, r.y2), maxLat: Math.max(r.y1, r.y2) };
+  return {
+    minLon: Math.min(r.x1, r.x2),
+    maxLon: Math.max(r.x1, r.x2),
+    minLat: Math.min(r.y1, r.y2),
+    maxLat: Math.max(r.y1, r.y2),
+  };
 }
 
 /**
@@ -133,15 +148,33 @@ export async function readSearchBox(tx: Tx, operationId: string): Promise<Box | 
  * in the transaction that changes the agency's proximity or time buffer, so later checks by other
  * agencies find these operations with the new margins.
  */
-export async function refreshAgencySearchKeys(tx: Tx, agencyId: string, buffers: { proximityBufferM: number; timeBufferMinutes: number }): Promise<number> {
+export async function refreshAgencySearchKeys(
+  tx: Tx,
+  agencyId: string,
+  buffers: { proximityBufferM: number; timeBufferMinutes: number },
+): Promise<number> {
   const ops = await tx.operation.findMany({
     where: { agencyId, status: { in: ["PLANNED", "ACTIVE"] } },
-    select: { id: true, bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true, startsAt: true, endsAt: true },
+    select: {
+      id: true,
+      bboxMinLon: true,
+      bboxMinLat: true,
+      bboxMaxLon: true,
+      bboxMaxLat: true,
+      startsAt: true,
+      endsAt: true,
+    },
   });
   for (let i = 0; i < ops.length; i += 1_000) {
     const keys = ops.slice(i, i + 1_000).map((o) => ({
       id: o.id,
-      ...searchKeys({ minLon: o.bboxMinLon, minLat: o.bboxMinLat, maxLon: o.bboxMaxLon, maxLat: o.bboxMaxLat }, o.startsAt, o.endsAt, (b) => widenBox(b, buffers.proximityBufferM), buffers.timeBufferMinutes),
+      ...searchKeys(
+        { minLon: o.bboxMinLon, minLat: o.bboxMinLat, maxLon: o.bboxMaxLon, maxLat: o.bboxMaxLat },
+        o.startsAt,
+        o.endsAt,
+        (b) => widenBox(b, buffers.proximityBufferM),
+        buffers.timeBufferMinutes,
+      ),
     }));
     await tx.$executeRaw`
       UPDATE "Operation" AS o

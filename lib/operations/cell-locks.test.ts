@@ -63,7 +63,13 @@ describe("cell lock plans", () => {
   });
 
   it("takes locks wide → coarse → fine, each level ascending, whatever the merge order", () => {
-    const merged = lockArrays(mergeLockPlans([lockPlanFor(CHICAGO), lockPlanFor(TEXAS), lockPlanFor({ minLon: 179.9, minLat: -17, maxLon: 180.2, maxLat: -16.9 })]));
+    const merged = lockArrays(
+      mergeLockPlans([
+        lockPlanFor(CHICAGO),
+        lockPlanFor(TEXAS),
+        lockPlanFor({ minLon: 179.9, minLat: -17, maxLon: 180.2, maxLat: -16.9 }),
+      ]),
+    );
     const pairs = merged.ns.map((ns, i) => [ns, merged.keys[i]] as const);
     const rank = (ns: number) => [7_274_103, 7_274_101, 7_274_102].indexOf(ns);
     for (let i = 1; i < pairs.length; i++) {
@@ -74,22 +80,38 @@ describe("cell lock plans", () => {
 
   it("a merged plan keeps the stronger mode of a cell held by several boxes", () => {
     const merged = mergeLockPlans([lockPlanFor(CHICAGO), lockPlanFor(CONTINENTAL_US)]);
-    expect(exclusiveCount(merged)).toBe(exclusiveCount(lockPlanFor(CONTINENTAL_US)) + exclusiveCount(lockPlanFor(CHICAGO)));
+    expect(exclusiveCount(merged)).toBe(
+      exclusiveCount(lockPlanFor(CONTINENTAL_US)) + exclusiveCount(lockPlanFor(CHICAGO)),
+    );
     expect(serialize(merged, lockPlanFor(TEXAS))).toBe(true);
   });
 
   const lon = fc.double({ min: -200, max: 200, noNaN: true });
   const lat = fc.double({ min: -90, max: 90, noNaN: true });
   // Sizes from a block to a hemisphere, so every pair of levels meets.
-  const span = fc.oneof(fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 8, noNaN: true }), fc.double({ min: 0, max: 200, noNaN: true }));
-  const box = fc.tuple(lon, lat, span, span).map(([x, y, w, h]): Box => ({ minLon: x, minLat: Math.max(-90, y - h / 2), maxLon: x + w, maxLat: Math.min(90, y + h / 2) }));
+  const span = fc.oneof(
+    fc.double({ min: 0, max: 0.5, noNaN: true }),
+    fc.double({ min: 0, max: 8, noNaN: true }),
+    fc.double({ min: 0, max: 200, noNaN: true }),
+  );
+  const box = fc.tuple(lon, lat, span, span).map(([x, y, w, h]): Box => ({
+    minLon: x,
+    minLat: Math.max(-90, y - h / 2),
+    maxLon: x + w,
+    maxLat: Math.min(90, y + h / 2),
+  }));
 
   // A second box through a point of the first: the two overlap by construction.
   const frac = fc.double({ min: 0, max: 1, noNaN: true });
   const overlapping = fc.tuple(box, frac, frac, span, span, frac, frac).map(([a, t, u, w, h, s, v]) => {
     const x = a.minLon + t * (a.maxLon - a.minLon);
     const y = a.minLat + u * (a.maxLat - a.minLat);
-    const b: Box = { minLon: x - s * w, maxLon: x + (1 - s) * w, minLat: Math.max(-90, y - v * h), maxLat: Math.min(90, y + (1 - v) * h) };
+    const b: Box = {
+      minLon: x - s * w,
+      maxLon: x + (1 - s) * w,
+      minLat: Math.max(-90, y - v * h),
+      maxLat: Math.min(90, y + (1 - v) * h),
+    };
     return [a, b] as const;
   });
 

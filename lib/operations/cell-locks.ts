@@ -56,7 +56,8 @@ export function lockPlanFor(box: Box): LockPlan {
   const wide = cells(box, WIDE_DEG, Infinity);
   const coarse = cells(box, COARSE_DEG);
   const fine = coarse && cells(box, FINE_DEG);
-  if (fine) return { wide: withMode(wide, "shared"), coarse: withMode(coarse, "shared"), fine: withMode(fine, "exclusive") };
+  if (fine)
+    return { wide: withMode(wide, "shared"), coarse: withMode(coarse, "shared"), fine: withMode(fine, "exclusive") };
   if (coarse) return { wide: withMode(wide, "shared"), coarse: withMode(coarse, "exclusive"), fine: new Map() };
   return { wide: withMode(wide, "exclusive"), coarse: new Map(), fine: new Map() };
 }
@@ -90,11 +91,17 @@ export function orderedLocks(plan: LockPlan): Lock[] {
 /** The plan as parallel arrays in acquisition order (for the locking search in the database). */
 export function lockArrays(plan: LockPlan | null): { ns: number[]; keys: number[]; exclusive: boolean[] } {
   const locks = plan ? orderedLocks(plan) : [];
-  return { ns: locks.map((l) => l.ns), keys: locks.map((l) => l.key), exclusive: locks.map((l) => l.mode === "exclusive") };
+  return {
+    ns: locks.map((l) => l.ns),
+    keys: locks.map((l) => l.key),
+    exclusive: locks.map((l) => l.mode === "exclusive"),
+  };
 }
 
 function lockCall({ ns, key, mode }: Lock): Prisma.Sql {
-  return mode === "exclusive" ? Prisma.sql`pg_advisory_xact_lock(${ns}::int, ${key}::int)` : Prisma.sql`pg_advisory_xact_lock_shared(${ns}::int, ${key}::int)`;
+  return mode === "exclusive"
+    ? Prisma.sql`pg_advisory_xact_lock(${ns}::int, ${key}::int)`
+    : Prisma.sql`pg_advisory_xact_lock_shared(${ns}::int, ${key}::int)`;
 }
 
 /** Takes the plan's locks in one statement; they are released when the transaction ends. */

@@ -28,13 +28,30 @@ export type DetectedConflict = EngineConflict & { other: Candidate; where: [numb
 
 export type CheckResult = { bbox: Box; keys: SearchKeys; candidates: number; conflicts: DetectedConflict[] };
 
-export function subjectKeys(subject: Pick<Subject, "area" | "startsAt" | "endsAt">, buffers: Buffers): { bbox: Box; keys: SearchKeys } {
+export function subjectKeys(
+  subject: Pick<Subject, "area" | "startsAt" | "endsAt">,
+  buffers: Buffers,
+): { bbox: Box; keys: SearchKeys } {
   const bbox = areaBBox(subject.area);
-  return { bbox, keys: searchKeys(bbox, subject.startsAt, subject.endsAt, (b) => widenBox(b, buffers.proximityBufferM), buffers.timeBufferMinutes) };
+  return {
+    bbox,
+    keys: searchKeys(
+      bbox,
+      subject.startsAt,
+      subject.endsAt,
+      (b) => widenBox(b, buffers.proximityBufferM),
+      buffers.timeBufferMinutes,
+    ),
+  };
 }
 
 /** The check without locks, with the buffers given. */
-export async function runCheck(q: Db | Tx, subject: Subject, buffers: Buffers, excludeId?: string): Promise<CheckResult> {
+export async function runCheck(
+  q: Db | Tx,
+  subject: Subject,
+  buffers: Buffers,
+  excludeId?: string,
+): Promise<CheckResult> {
   const { bbox, keys } = subjectKeys(subject, buffers);
   const { candidates } = await searchCandidates(q, { keys, excludeId: excludeId ?? subject.id });
   return { bbox, keys, candidates: candidates.length, conflicts: decide(subject, buffers, candidates) };
@@ -47,7 +64,11 @@ export async function runCheck(q: Db | Tx, subject: Subject, buffers: Buffers, e
 export async function runPreviewCheck(q: Db | Tx, subject: Subject, excludeId?: string): Promise<CheckResult> {
   const planned = await cachedBuffers(q, subject.agencyId);
   const { bbox, keys } = subjectKeys(subject, planned);
-  const { candidates, buffers } = await searchCandidates(q, { keys, excludeId: excludeId ?? subject.id, agencyId: subject.agencyId });
+  const { candidates, buffers } = await searchCandidates(q, {
+    keys,
+    excludeId: excludeId ?? subject.id,
+    agencyId: subject.agencyId,
+  });
   if (!buffers) throw new NotFoundError();
   if (!sameBuffers(buffers, planned)) {
     rememberBuffers(subject.agencyId, buffers);
@@ -65,11 +86,20 @@ export class StaleBuffersError extends Error {}
  * also reads the agency's current buffers. Locks were planned with remembered buffers; if the
  * current ones differ, StaleBuffersError — call through withFreshBuffers() to start over.
  */
-export async function runLockedCheck(tx: Tx, subject: Subject, alsoLock: Box[] = []): Promise<CheckResult & { buffers: Buffers }> {
+export async function runLockedCheck(
+  tx: Tx,
+  subject: Subject,
+  alsoLock: Box[] = [],
+): Promise<CheckResult & { buffers: Buffers }> {
   const planned = await cachedBuffers(tx, subject.agencyId);
   const { bbox, keys } = subjectKeys(subject, planned);
   const locks = mergeLockPlans([lockPlanFor(keys.box), ...alsoLock.map(lockPlanFor)]);
-  const { candidates, buffers } = await searchCandidates(tx, { keys, locks, excludeId: subject.id, agencyId: subject.agencyId });
+  const { candidates, buffers } = await searchCandidates(tx, {
+    keys,
+    locks,
+    excludeId: subject.id,
+    agencyId: subject.agencyId,
+  });
   if (!buffers) throw new StaleBuffersError("agency not found");
   if (!sameBuffers(buffers, planned)) {
     rememberBuffers(subject.agencyId, buffers);
@@ -91,7 +121,8 @@ export async function withFreshBuffers<T>(write: () => Promise<T>): Promise<T> {
 function decide(subject: Subject, buffers: Buffers, candidates: Candidate[]): DetectedConflict[] {
   if (candidates.length === 0) return [];
   const agencyBuffers: Record<string, Buffers> = { [subject.agencyId]: buffers };
-  for (const c of candidates) agencyBuffers[c.agencyId] = { proximityBufferM: c.proximityBufferM, timeBufferMinutes: c.timeBufferMinutes };
+  for (const c of candidates)
+    agencyBuffers[c.agencyId] = { proximityBufferM: c.proximityBufferM, timeBufferMinutes: c.timeBufferMinutes };
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return findConflicts(subject, candidates, { agencyBuffers }).map((f) => {
     const oriented = f.aId === subject.id ? f : flip(f);
@@ -107,6 +138,7 @@ function flip(c: EngineConflict): EngineConflict {
     bId: c.aId,
     agencyAId: c.agencyBId,
     agencyBId: c.agencyAId,
-    containment: c.containment === "A_CONTAINS_B" ? "B_CONTAINS_A" : c.containment === "B_CONTAINS_A" ? "A_CONTAINS_B" : "NONE",
+    containment:
+      c.containment === "A_CONTAINS_B" ? "B_CONTAINS_A" : c.containment === "B_CONTAINS_A" ? "A_CONTAINS_B" : "NONE",
   };
 }

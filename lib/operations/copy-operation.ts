@@ -39,11 +39,21 @@ export const COPY_SELECT = {
 
 export async function getCopySource(args: { db: Db; actor: Actor; operationId: string; now: Date }) {
   const { db, actor, operationId, now } = args;
-  const denial = { db, actor, action: "operation.copy", targetType: "Operation", targetId: operationId.slice(0, 64), now };
+  const denial = {
+    db,
+    actor,
+    action: "operation.copy",
+    targetType: "Operation",
+    targetId: operationId.slice(0, 64),
+    now,
+  };
   return auditRefusal(denial, async () => {
     authorize(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
     if (!isId(operationId)) throw new NotFoundError();
-    const row = await db.operation.findFirst({ where: { id: operationId, agencyId: actor.agencyId }, select: COPY_SELECT });
+    const row = await db.operation.findFirst({
+      where: { id: operationId, agencyId: actor.agencyId },
+      select: COPY_SELECT,
+    });
     if (!row) throw new NotFoundError();
     return row;
   });
@@ -52,7 +62,16 @@ export async function getCopySource(args: { db: Db; actor: Actor; operationId: s
 export type CopySource = Awaited<ReturnType<typeof getCopySource>>;
 
 /** The agency's most recent operations, newest first, to choose one to copy on the filing form. */
-export async function listCopyCandidates(args: { db: Db; actor: Actor; limit?: number }): Promise<{ id: string; ref: string; title: string }[]> {
+export async function listCopyCandidates(args: {
+  db: Db;
+  actor: Actor;
+  limit?: number;
+}): Promise<{ id: string; ref: string; title: string }[]> {
   authorize(args.actor, { roles: FILING_ROLES, agencyId: args.actor.agencyId });
-  return args.db.operation.findMany({ where: { agencyId: args.actor.agencyId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: args.limit ?? 25, select: { id: true, ref: true, title: true } });
+  return args.db.operation.findMany({
+    where: { agencyId: args.actor.agencyId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: args.limit ?? 25,
+    select: { id: true, ref: true, title: true },
+  });
 }

@@ -66,7 +66,13 @@ export async function dryRunCheck(args: DryRunArgs): Promise<DryRunResult> {
   await admitProbe(probe, "CONFLICTS", input);
   const [result] = await Promise.all([
     answerDryRun(args.db, args.actor, input, args.now),
-    noteProbe(probe, { kind: "CONFLICTS", outcome: "ANSWERED", bbox: boxOf(input.area), startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString() }),
+    noteProbe(probe, {
+      kind: "CONFLICTS",
+      outcome: "ANSWERED",
+      bbox: boxOf(input.area),
+      startsAt: input.startsAt.toISOString(),
+      endsAt: input.endsAt.toISOString(),
+    }),
   ]);
   return result;
 }
@@ -91,7 +97,12 @@ async function answerDryRun(db: Db, actor: Actor, input: DryRunInput, now: Date)
   const ownIds = conflicts.filter((c) => c.agencyBId === actor.agencyId).map((c) => c.bId);
   const own = new Map(
     ownIds.length
-      ? (await db.operation.findMany({ where: { id: { in: ownIds }, agencyId: actor.agencyId }, select: { id: true, ref: true, title: true } })).map((o) => [o.id, o])
+      ? (
+          await db.operation.findMany({
+            where: { id: { in: ownIds }, agencyId: actor.agencyId },
+            select: { id: true, ref: true, title: true },
+          })
+        ).map((o) => [o.id, o])
       : [],
   );
   const severityRank = { HIGH: 0, MEDIUM: 1, LOW: 2 } as const;
@@ -121,12 +132,19 @@ async function answerDryRun(db: Db, actor: Actor, input: DryRunInput, now: Date)
       if (start < seen.overlapStart) seen.overlapStart = start;
       if (end > seen.overlapEnd) seen.overlapEnd = end;
     } else {
-      others.set(c.agencyBId, { scope: "OTHER_AGENCY", agency: { id: c.agencyBId, name: c.other.agencyName, phone24x7: c.other.agencyPhone24x7 }, overlapStart: start, overlapEnd: end });
+      others.set(c.agencyBId, {
+        scope: "OTHER_AGENCY",
+        agency: { id: c.agencyBId, name: c.other.agencyName, phone24x7: c.other.agencyPhone24x7 },
+        overlapStart: start,
+        overlapEnd: end,
+      });
     }
   }
   mine.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.minDistanceM - b.minDistanceM);
   // Ordered by what they say (time, then name), never by how close or severe the hidden facts are.
-  const theirs = [...others.values()].sort((a, b) => a.overlapStart.getTime() - b.overlapStart.getTime() || a.agency.name.localeCompare(b.agency.name));
+  const theirs = [...others.values()].sort(
+    (a, b) => a.overlapStart.getTime() - b.overlapStart.getTime() || a.agency.name.localeCompare(b.agency.name),
+  );
   return { checkedAt: now, conflicts: [...mine, ...theirs] };
 }
 

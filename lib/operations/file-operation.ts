@@ -28,60 +28,77 @@ export async function fileOperation(args: { db: Db; actor: Actor; input: unknown
   const input = operationInputSchema.parse(args.input);
   const notice = filingNoticeColumns(args.input, now);
   const id = randomUUID();
-  const subject = { id, agencyId: actor.agencyId, area: input.area, startsAt: input.startsAt, endsAt: input.endsAt, riskFlags: input.riskFlags };
+  const subject = {
+    id,
+    agencyId: actor.agencyId,
+    area: input.area,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    riskFlags: input.riskFlags,
+  };
 
   return withFreshBuffers(() =>
-    auditedTransaction(db, async (tx) => {
-      // A draft is not checked and takes no locks; a planned operation is checked under its cells' locks.
-      const check = isChecked(input.status) ? await runLockedCheck(tx, subject) : null;
-      const bbox = check?.bbox ?? areaBBox(input.area);
-      const operation: OperationView = {
-        id,
-        ref: newOperationRef(),
-        agencyId: actor.agencyId,
-        type: input.type,
-        title: input.title,
-        status: input.status,
-        area: input.area,
-        bbox,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        leadAgencyName: input.leadAgencyName,
-        commanderName: input.commanderName,
-        commanderPhone: input.commanderPhone,
-        commsPlan: input.commsPlan,
-        radioChannel: input.radioChannel ?? null,
-        talkgroup: input.talkgroup ?? null,
-        interopChannel: input.interopChannel ?? null,
-        personnelCount: input.personnelCount,
-        riskFlags: input.riskFlags,
-        notes: input.notes,
-        version: 1,
-        createdById: actor.userId ?? actor.id,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const { agency, hostCandidates } = await insertOperation(tx, operation, notice, check?.keys ?? null, actor.userId);
-      const conflicts = await recordConflicts(tx, check?.conflicts ?? [], now);
-      await recordAudit(tx, {
-        action: OPERATION_AUDIT.file,
-        targetType: "Operation",
-        targetId: id,
-        details: { ref: operation.ref, status: operation.status, conflicts: conflicts.map((c) => c.id) },
-        at: now,
-        ...auditContext(actor),
-      });
-      const filed: NoticeOperation = {
-        ...operation,
-        ...notice,
-        ...areaColumns(input.area),
-        polygon: input.area.kind === "POLYGON" ? input.area.geometry : null,
-        exigent: false,
-        agency,
-      };
-      await planNotices(tx, { actor, operationId: id, event: "FILED", filed, hostCandidates, conflicts, now });
-      return { operation, conflicts };
-    }, TX_OPTIONS),
+    auditedTransaction(
+      db,
+      async (tx) => {
+        // A draft is not checked and takes no locks; a planned operation is checked under its cells' locks.
+        const check = isChecked(input.status) ? await runLockedCheck(tx, subject) : null;
+        const bbox = check?.bbox ?? areaBBox(input.area);
+        const operation: OperationView = {
+          id,
+          ref: newOperationRef(),
+          agencyId: actor.agencyId,
+          type: input.type,
+          title: input.title,
+          status: input.status,
+          area: input.area,
+          bbox,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          leadAgencyName: input.leadAgencyName,
+          commanderName: input.commanderName,
+          commanderPhone: input.commanderPhone,
+          commsPlan: input.commsPlan,
+          radioChannel: input.radioChannel ?? null,
+          talkgroup: input.talkgroup ?? null,
+          interopChannel: input.interopChannel ?? null,
+          personnelCount: input.personnelCount,
+          riskFlags: input.riskFlags,
+          notes: input.notes,
+          version: 1,
+          createdById: actor.userId ?? actor.id,
+          createdAt: now,
+          updatedAt: now,
+        };
+        const { agency, hostCandidates } = await insertOperation(
+          tx,
+          operation,
+          notice,
+          check?.keys ?? null,
+          actor.userId,
+        );
+        const conflicts = await recordConflicts(tx, check?.conflicts ?? [], now);
+        await recordAudit(tx, {
+          action: OPERATION_AUDIT.file,
+          targetType: "Operation",
+          targetId: id,
+          details: { ref: operation.ref, status: operation.status, conflicts: conflicts.map((c) => c.id) },
+          at: now,
+          ...auditContext(actor),
+        });
+        const filed: NoticeOperation = {
+          ...operation,
+          ...notice,
+          ...areaColumns(input.area),
+          polygon: input.area.kind === "POLYGON" ? input.area.geometry : null,
+          exigent: false,
+          agency,
+        };
+        await planNotices(tx, { actor, operationId: id, event: "FILED", filed, hostCandidates, conflicts, now });
+        return { operation, conflicts };
+      },
+      TX_OPTIONS,
+    ),
   );
 }
 

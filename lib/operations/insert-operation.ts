@@ -28,9 +28,13 @@ export async function insertOperation(
   const searchBox = keys
     ? Prisma.sql`box(point(${keys.box.minLon}::float8, ${keys.box.minLat}::float8), point(${keys.box.maxLon}::float8, ${keys.box.maxLat}::float8))`
     : Prisma.sql`NULL::box`;
-  const searchRange = keys ? Prisma.sql`tstzrange(${keys.from}::timestamptz, ${keys.to}::timestamptz, '[]')` : Prisma.sql`NULL::tstzrange`;
+  const searchRange = keys
+    ? Prisma.sql`tstzrange(${keys.from}::timestamptz, ${keys.to}::timestamptz, '[]')`
+    : Prisma.sql`NULL::tstzrange`;
   const n = notice;
-  const hosts = keys ? Prisma.sql`(SELECT coalesce(jsonb_agg(h), '[]'::jsonb) FROM (${hostCandidatesSql(op.area, op.agencyId)}) h)` : Prisma.sql`NULL::jsonb`;
+  const hosts = keys
+    ? Prisma.sql`(SELECT coalesce(jsonb_agg(h), '[]'::jsonb) FROM (${hostCandidatesSql(op.area, op.agencyId)}) h)`
+    : Prisma.sql`NULL::jsonb`;
   const [row] = await tx.$queryRaw<(InsertedAgency & { hosts: HostCandidate[] | null })[]>`
     WITH "op" AS (
       INSERT INTO "Operation" ("id", "ref", "agencyId", "type", "title", "status", "areaKind", "centerLon", "centerLat", "radiusM", "polygon",

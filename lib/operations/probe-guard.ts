@@ -68,7 +68,11 @@ export async function noteInvalidProbe(args: ProbeArgs, kind: ProbeKind, input: 
 }
 
 /** Spends one dry run of the actor's and of its agency's allowance; past either, a 429 saying when to come back. */
-export async function admitProbe(args: ProbeArgs, kind: ProbeKind, probe: { area: Area; startsAt: Date; endsAt: Date }): Promise<void> {
+export async function admitProbe(
+  args: ProbeArgs,
+  kind: ProbeKind,
+  probe: { area: Area; startsAt: Date; endsAt: Date },
+): Promise<void> {
   const { db, actor } = args;
   // Both counters in parallel: one round trip's wait at most, and none while this process holds a
   // lease on the allowance (lib/rate-limit/leased.ts: never more than the limit across processes).
@@ -80,6 +84,12 @@ export async function admitProbe(args: ProbeArgs, kind: ProbeKind, probe: { area
   const refused = [person, agency].filter((v) => !v.allowed);
   if (refused.length === 0) return;
   const retryAfterSec = Math.max(...refused.map((v) => (v.allowed ? 0 : v.retryAfterSec)));
-  await noteProbe(args, { kind, outcome: "RATE_LIMITED", bbox: boxOf(probe.area), startsAt: probe.startsAt.toISOString(), endsAt: probe.endsAt.toISOString() });
+  await noteProbe(args, {
+    kind,
+    outcome: "RATE_LIMITED",
+    bbox: boxOf(probe.area),
+    startsAt: probe.startsAt.toISOString(),
+    endsAt: probe.endsAt.toISOString(),
+  });
   throw new RateLimitError("operations.preview.rateLimited", { retryAfterSec });
 }

@@ -29,10 +29,16 @@ export function widenBox(b: Box, meters: number): Box {
 export function wrappedCopies(b: Box): Box[] {
   const n = normalizeBox(b);
   if (n.maxLon - n.minLon >= 360) return [n];
-  return [n, { ...n, minLon: n.minLon - 360, maxLon: n.maxLon - 360 }, { ...n, minLon: n.minLon + 360, maxLon: n.maxLon + 360 }];
+  return [
+    n,
+    { ...n, minLon: n.minLon - 360, maxLon: n.maxLon - 360 },
+    { ...n, minLon: n.minLon + 360, maxLon: n.maxLon + 360 },
+  ];
 }
 
 export function boxesOverlap(a: Box, other: Box): boolean {
   const b = normalizeBox(other);
-  return wrappedCopies(a).some((c) => c.minLon <= b.maxLon && c.maxLon >= b.minLon && c.minLat <= b.maxLat && c.maxLat >= b.minLat);
+  return wrappedCopies(a).some(
+    (c) => c.minLon <= b.maxLon && c.maxLon >= b.minLon && c.minLat <= b.maxLat && c.maxLat >= b.minLat,
+  );
 }

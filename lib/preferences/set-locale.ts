@@ -11,7 +11,10 @@ export async function setUserLocale(db: Db, { actor, locale, now }: { actor: Act
   const parsed = localeSchema.parse(locale);
   if (!actor.userId) return;
   await db.$transaction(async (tx) => {
-    const before = await tx.user.findFirst({ where: { id: actor.userId!, agencyId: actor.agencyId }, select: { locale: true } });
+    const before = await tx.user.findFirst({
+      where: { id: actor.userId!, agencyId: actor.agencyId },
+      select: { locale: true },
+    });
     if (!before || before.locale === parsed) return;
     await tx.user.update({ where: { id: actor.userId!, agencyId: actor.agencyId }, data: { locale: parsed } });
     await recordAudit(tx, {

@@ -13,12 +13,25 @@ export type FeedEntry = {
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function atomFeed(o: { baseUrl: string; title: string; entries: FeedEntry[]; reportTitle: (e: FeedEntry) => string; versionTitle: (e: FeedEntry) => string; updatedFallback: string }): string {
+export function atomFeed(o: {
+  baseUrl: string;
+  title: string;
+  entries: FeedEntry[];
+  reportTitle: (e: FeedEntry) => string;
+  versionTitle: (e: FeedEntry) => string;
+  updatedFallback: string;
+}): string {
   const base = o.baseUrl.replace(/\/$/, "");
   const updated = o.entries[0]?.publishedAt ?? o.updatedFallback;
   const entries = o.entries.map((e) => {
-    const path = e.type === "document" ? `/transparency/${e.agency.slug}/documents/${e.slug}?v=${e.version}` : `/transparency/${e.agency.slug}/reports/${e.period}.json`;
-    const id = e.type === "document" ? `${base}/transparency/${e.agency.slug}/documents/${e.slug}/v${e.version}` : `${base}/transparency/${e.agency.slug}/reports/${e.period}`;
+    const path =
+      e.type === "document"
+        ? `/transparency/${e.agency.slug}/documents/${e.slug}?v=${e.version}`
+        : `/transparency/${e.agency.slug}/reports/${e.period}.json`;
+    const id =
+      e.type === "document"
+        ? `${base}/transparency/${e.agency.slug}/documents/${e.slug}/v${e.version}`
+        : `${base}/transparency/${e.agency.slug}/reports/${e.period}`;
     const title = e.type === "document" ? o.versionTitle(e) : o.reportTitle(e);
     return [
       "  <entry>",
@@ -30,7 +43,9 @@ export function atomFeed(o: { baseUrl: string; title: string; entries: FeedEntry
       `    <link rel="alternate" href="${esc(base + path)}"/>`,
       e.summary ? `    <summary>${esc(e.summary)}</summary>` : null,
       "  </entry>",
-    ].filter(Boolean).join("\n");
+    ]
+      .filter(Boolean)
+      .join("\n");
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { headline, latestQuarter } from "./rollup";
 
-const f = (requests: number | "<5", declined: number | "<5") => ({ requests, byKindAndDecision: { DETAINER: { DECLINED: declined } }, detainers: { withoutJudicialWarrant: 0 }, departures: 0 });
+const f = (requests: number | "<5", declined: number | "<5") => ({
+  requests,
+  byKindAndDecision: { DETAINER: { DECLINED: declined } },
+  detainers: { withoutJudicialWarrant: 0 },
+  departures: 0,
+});
 
 describe("statewide roll-up", () => {
   it("adds only published figures, a withheld part as its least (1), and marks such a total", () => {
@@ -11,7 +16,13 @@ describe("statewide roll-up", () => {
     expect(h.departures).toEqual({ atLeast: 0, partial: false });
   });
   it("finds the newest quarter, ignoring years", () => {
-    expect(latestQuarter([{ year: 2026, quarter: 2 }, { year: 2026, quarter: null }, { year: 2025, quarter: 4 }])).toEqual({ year: 2026, quarter: 2 });
+    expect(
+      latestQuarter([
+        { year: 2026, quarter: 2 },
+        { year: 2026, quarter: null },
+        { year: 2025, quarter: 4 },
+      ]),
+    ).toEqual({ year: 2026, quarter: 2 });
     expect(latestQuarter([])).toBeNull();
   });
 });

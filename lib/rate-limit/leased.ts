@@ -63,11 +63,17 @@ export function createLeaseBook(clock: () => number = Date.now): LeaseBook {
     const verdict = await consume(db, name, key, slice);
     // Points of this slice that fitted under the limit (another process may have taken the rest).
     // A key already blocked in memory is refused without a count (consumed 0): nothing fitted.
-    const fitted = (consumed: number) => (consumed >= slice ? Math.max(0, Math.min(slice, points - (consumed - slice))) : 0);
+    const fitted = (consumed: number) =>
+      consumed >= slice ? Math.max(0, Math.min(slice, points - (consumed - slice))) : 0;
     const granted = verdict.allowed ? slice : fitted(verdict.consumed);
     const until = now + (verdict.allowed ? verdict.msBeforeNext : verdict.retryAfterSec * 1000);
     if (leases.size >= MAX_LEASES) leases.clear();
-    leases.set(id, granted === 0 ? { left: 0, remainingShared: 0, until, refused: true } : { left: granted, remainingShared: Math.max(0, points - verdict.consumed), until, refused: false });
+    leases.set(
+      id,
+      granted === 0
+        ? { left: 0, remainingShared: 0, until, refused: true }
+        : { left: granted, remainingShared: Math.max(0, points - verdict.consumed), until, refused: false },
+    );
   }
 
   return {

@@ -67,7 +67,13 @@ export async function consume(db: Db, name: LimitName, key: string, points = 1):
 // more than once (the production server's refusals then failed `instanceof` and became errors).
 function isRefusal(error: unknown): error is RateLimiterRes {
   if (error instanceof RateLimiterRes) return true;
-  return typeof error === "object" && error !== null && "msBeforeNext" in error && "consumedPoints" in error && "remainingPoints" in error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "msBeforeNext" in error &&
+    "consumedPoints" in error &&
+    "remainingPoints" in error
+  );
 }
 
 /** How much of `key`'s allowance is spent, without spending any. */

@@ -64,7 +64,11 @@ export const LIMITS = {
 } satisfies Record<string, Limit>;
 
 const overrideSchema = z
-  .object({ points: z.number().int().positive().optional(), durationSec: z.number().int().positive().optional(), blockSec: z.number().int().nonnegative().optional() })
+  .object({
+    points: z.number().int().positive().optional(),
+    durationSec: z.number().int().positive().optional(),
+    blockSec: z.number().int().nonnegative().optional(),
+  })
   .strict();
 const overridesSchema = z.partialRecord(z.enum(Object.keys(LIMITS) as [LimitName, ...LimitName[]]), overrideSchema);
 
@@ -78,7 +82,8 @@ export function parseLimitOverrides(text: string): Partial<Record<LimitName, Par
     throw new Error("not valid JSON");
   }
   const parsed = overridesSchema.safeParse(json);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw new Error(parsed.error.issues.map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`).join("; "));
   return parsed.data;
 }
 

@@ -7,7 +7,16 @@ import { emitWebhookEvent } from "../webhooks/emit";
 
 export const LIVE_CHANNEL = "cg_live";
 
-export const LIVE_EVENT_TYPES = ["notice", "reply", "acknowledgment", "conflict", "escalation", "operation", "mail", "request"] as const;
+export const LIVE_EVENT_TYPES = [
+  "notice",
+  "reply",
+  "acknowledgment",
+  "conflict",
+  "escalation",
+  "operation",
+  "mail",
+  "request",
+] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
 export type LiveEvent = { type: LiveEventType; agencyIds: string[]; id: string };
@@ -32,5 +41,11 @@ export type LiveWebhook = { event: WebhookEvent; now: Date; agencyIds?: string[]
 export async function publishLiveEvent(tx: Tx, event: LiveEvent, webhook?: LiveWebhook): Promise<void> {
   const payload = JSON.stringify({ type: event.type, agencyIds: [...new Set(event.agencyIds)], id: event.id });
   await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
-  if (webhook) await emitWebhookEvent(tx, { event: webhook.event, subjectId: event.id, agencyIds: webhook.agencyIds ?? event.agencyIds, now: webhook.now });
+  if (webhook)
+    await emitWebhookEvent(tx, {
+      event: webhook.event,
+      subjectId: event.id,
+      agencyIds: webhook.agencyIds ?? event.agencyIds,
+      now: webhook.now,
+    });
 }

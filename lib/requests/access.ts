@@ -13,7 +13,12 @@ export function partyWhere(actor: Actor): Prisma.FederalRequestWhereInput {
   return { OR: [{ agencyId: actor.agencyId }, { requesterAgencyId: actor.agencyId }] };
 }
 
-export async function findRequestForActor<S extends Prisma.FederalRequestSelect>(q: Db | Tx, actor: Actor, requestId: string, select: S) {
+export async function findRequestForActor<S extends Prisma.FederalRequestSelect>(
+  q: Db | Tx,
+  actor: Actor,
+  requestId: string,
+  select: S,
+) {
   authorize(actor, { roles: REQUEST_READING_ROLES, agencyId: actor.agencyId });
   if (!isId(requestId)) throw new NotFoundError();
   const row = await q.federalRequest.findFirst({ where: { id: requestId, ...partyWhere(actor) }, select });
@@ -26,7 +31,10 @@ export async function canDecide(q: Db | Tx, actor: Actor): Promise<boolean> {
   if (actor.kind !== "USER" || !actor.userId) return false;
   if (actor.roles.includes("CHIEF")) return true;
   if (!actor.roles.some((r) => r === "SUPERVISOR" || r === "LIAISON")) return false;
-  const designation = await q.requestCommandDesignation.findFirst({ where: { userId: actor.userId, agencyId: actor.agencyId }, select: { id: true } });
+  const designation = await q.requestCommandDesignation.findFirst({
+    where: { userId: actor.userId, agencyId: actor.agencyId },
+    select: { id: true },
+  });
   return designation !== null;
 }
 

@@ -4,5 +4,14 @@ import type { RequestView } from "./read-requests";
 
 export function apiRequest(v: RequestView) {
   const { internal, ...rest } = v;
-  return { ...rest, ...(internal ? { departure: internal.departure, departureJustification: internal.departureJustification, loggedBy: internal.createdByLabel } : {}) };
+  return {
+    ...rest,
+    ...(internal
+      ? {
+          departure: internal.departure,
+          departureJustification: internal.departureJustification,
+          loggedBy: internal.createdByLabel,
+        }
+      : {}),
+  };
 }

@@ -12,22 +12,54 @@ import { auditRefusal } from "../users/admin-scope";
 import { designationSchema } from "../validation/request";
 import { DESIGNABLE_ROLES, REQUEST_AUDIT } from "./roles";
 
-export type CommandPerson = { id: string; name: string; title: string | null; roles: string[]; designatedAt: Date | null; designatedByName: string | null };
+export type CommandPerson = {
+  id: string;
+  name: string;
+  title: string | null;
+  roles: string[];
+  designatedAt: Date | null;
+  designatedByName: string | null;
+};
 
 /** The agency's chiefs (who always decide), and every supervisor and liaison with whether a chief designated them. */
-export async function listCommand(args: { db: Db; actor: Actor }): Promise<{ chiefs: CommandPerson[]; people: CommandPerson[] }> {
+export async function listCommand(args: {
+  db: Db;
+  actor: Actor;
+}): Promise<{ chiefs: CommandPerson[]; people: CommandPerson[] }> {
   const { db, actor } = args;
   authorize(actor, { roles: ["CHIEF"], agencyId: actor.agencyId });
   const [users, designations] = await Promise.all([
-    db.user.findMany({ where: { agencyId: actor.agencyId, active: true, isPlatformAdmin: false, roles: { hasSome: ["CHIEF", ...DESIGNABLE_ROLES] } }, select: { id: true, name: true, title: true, roles: true }, orderBy: { name: "asc" } }),
-    db.requestCommandDesignation.findMany({ where: { agencyId: actor.agencyId }, select: { userId: true, createdAt: true, designatedById: true } }),
+    db.user.findMany({
+      where: {
+        agencyId: actor.agencyId,
+        active: true,
+        isPlatformAdmin: false,
+        roles: { hasSome: ["CHIEF", ...DESIGNABLE_ROLES] },
+      },
+      select: { id: true, name: true, title: true, roles: true },
+      orderBy: { name: "asc" },
+    }),
+    db.requestCommandDesignation.findMany({
+      where: { agencyId: actor.agencyId },
+      select: { userId: true, createdAt: true, designatedById: true },
+    }),
   ]);
   const byUser = new Map(designations.map((d) => [d.userId, d]));
-  const designators = await db.user.findMany({ where: { id: { in: designations.flatMap((d) => (d.designatedById ? [d.designatedById] : [])) }, agencyId: actor.agencyId }, select: { id: true, name: true } });
+  const designators = await db.user.findMany({
+    where: {
+      id: { in: designations.flatMap((d) => (d.designatedById ? [d.designatedById] : [])) },
+      agencyId: actor.agencyId,
+    },
+    select: { id: true, name: true },
+  });
   const nameOf = new Map(designators.map((u) => [u.id, u.name]));
   const person = (u: (typeof users)[number]): CommandPerson => {
     const d = byUser.get(u.id);
-    return { ...u, designatedAt: d?.createdAt ?? null, designatedByName: d?.designatedById ? (nameOf.get(d.designatedById) ?? null) : null };
+    return {
+      ...u,
+      designatedAt: d?.createdAt ?? null,
+      designatedByName: d?.designatedById ? (nameOf.get(d.designatedById) ?? null) : null,
+    };
   };
   return {
     chiefs: users.filter((u) => u.roles.includes("CHIEF")).map(person),
@@ -48,15 +80,29 @@ export async function designateCommand(args: { db: Db; actor: Actor; input: unkn
     const { userId, designate } = parsed.data;
     return db.$transaction(async (tx) => {
       // Another agency's person is not found; nor is anyone not a supervisor or liaison here.
-      const user = await tx.user.findFirst({ where: { id: userId, agencyId: actor.agencyId, isPlatformAdmin: false }, select: { id: true, active: true, roles: true } });
+      const user = await tx.user.findFirst({
+        where: { id: userId, agencyId: actor.agencyId, isPlatformAdmin: false },
+        select: { id: true, active: true, roles: true },
+      });
       if (!user) throw new NotFoundError();
-      if (designate && (!user.active || user.roles.includes("CHIEF") || !user.roles.some((r) => DESIGNABLE_ROLES.includes(r)))) {
+      if (
+        designate &&
+        (!user.active || user.roles.includes("CHIEF") || !user.roles.some((r) => DESIGNABLE_ROLES.includes(r)))
+      ) {
         throw new ValidationError([{ path: "userId", message: msg("requestPolicy.errors.notDesignable") }]);
       }
       const changed = designate
-        ? (await tx.requestCommandDesignation.createMany({ data: [{ id: randomUUID(), agencyId: actor.agencyId, userId, designatedById: actor.userId, createdAt: now }], skipDuplicates: true })).count
+        ? (
+            await tx.requestCommandDesignation.createMany({
+              data: [
+                { id: randomUUID(), agencyId: actor.agencyId, userId, designatedById: actor.userId, createdAt: now },
+              ],
+              skipDuplicates: true,
+            })
+          ).count
         : (await tx.requestCommandDesignation.deleteMany({ where: { userId, agencyId: actor.agencyId } })).count;
-      if (changed > 0) await recordAudit(tx, { action, targetType: "User", targetId: userId, at: now, ...auditContext(actor) });
+      if (changed > 0)
+        await recordAudit(tx, { action, targetType: "User", targetId: userId, at: now, ...auditContext(actor) });
       return { userId, designated: designate, changed: changed > 0 };
     });
   });

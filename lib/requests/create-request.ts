@@ -62,18 +62,40 @@ async function insert(tx: Tx, actor: Actor, row: NewRow, action: string, now: Da
     },
   });
   if (dueAt && dueAt > now) {
-    const agency = await tx.agency.findUniqueOrThrow({ where: { id: row.agencyId }, select: { ackWindowMinutes: true } });
-    const from = new Date(Math.max(now.getTime(), dueAt.getTime() - ESCALATION_LEAD_WINDOWS * agency.ackWindowMinutes * 60_000));
-    await scheduleEscalation(tx, { subjectType: REQUEST_SUBJECT, subjectId: id, recipientAgencyId: row.agencyId, originAgencyId: row.requesterAgencyId, startsAt: dueAt, now: from });
+    const agency = await tx.agency.findUniqueOrThrow({
+      where: { id: row.agencyId },
+      select: { ackWindowMinutes: true },
+    });
+    const from = new Date(
+      Math.max(now.getTime(), dueAt.getTime() - ESCALATION_LEAD_WINDOWS * agency.ackWindowMinutes * 60_000),
+    );
+    await scheduleEscalation(tx, {
+      subjectType: REQUEST_SUBJECT,
+      subjectId: id,
+      recipientAgencyId: row.agencyId,
+      originAgencyId: row.requesterAgencyId,
+      startsAt: dueAt,
+      now: from,
+    });
   }
-  await publishLiveEvent(tx, { type: "request", agencyIds: [row.agencyId, ...(row.requesterAgencyId ? [row.requesterAgencyId] : [])], id }, { event: "request.received", agencyIds: [row.agencyId], now });
+  await publishLiveEvent(
+    tx,
+    { type: "request", agencyIds: [row.agencyId, ...(row.requesterAgencyId ? [row.requesterAgencyId] : [])], id },
+    { event: "request.received", agencyIds: [row.agencyId], now },
+  );
   // The audit trail names kinds and categories only; never the local reference.
   await recordAudit(tx, {
     action,
     targetType: "FederalRequest",
     targetId: id,
     at: now,
-    details: { ref, kind: row.kind, channel: row.channel, toAgencyId: row.agencyId, requesterAgencyId: row.requesterAgencyId },
+    details: {
+      ref,
+      kind: row.kind,
+      channel: row.channel,
+      toAgencyId: row.agencyId,
+      requesterAgencyId: row.requesterAgencyId,
+    },
     ...auditContext(actor),
   });
   return { id, ref, dueAt };
@@ -89,11 +111,21 @@ export async function logRequest(args: { db: Db; actor: Actor; input: unknown; n
     return db.$transaction(async (tx) => {
       let requesterName = v.requesterName ?? null;
       if (v.requesterAgencyId) {
-        const requester = await tx.agency.findFirst({ where: { id: v.requesterAgencyId, active: true }, select: { id: true } });
-        if (!requester || requester.id === actor.agencyId) throw new ValidationError([{ path: "requesterAgencyId", message: msg("requests.errors.unknownAgency") }]);
+        const requester = await tx.agency.findFirst({
+          where: { id: v.requesterAgencyId, active: true },
+          select: { id: true },
+        });
+        if (!requester || requester.id === actor.agencyId)
+          throw new ValidationError([{ path: "requesterAgencyId", message: msg("requests.errors.unknownAgency") }]);
         requesterName = null;
       }
-      return insert(tx, actor, { ...v, agencyId: actor.agencyId, requesterAgencyId: v.requesterAgencyId ?? null, requesterName }, REQUEST_AUDIT.log, now);
+      return insert(
+        tx,
+        actor,
+        { ...v, agencyId: actor.agencyId, requesterAgencyId: v.requesterAgencyId ?? null, requesterName },
+        REQUEST_AUDIT.log,
+        now,
+      );
     });
   });
 }
@@ -109,10 +141,26 @@ export async function submitRequest(args: { db: Db; actor: Actor; input: unknown
     return db.$transaction(async (tx) => {
       const own = await tx.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { level: true } });
       if (own.level !== "FEDERAL") throw new NotFoundError();
-      const target = await tx.agency.findFirst({ where: { id: v.agencyId, active: true, level: { not: "FEDERAL" } }, select: { id: true } });
+      const target = await tx.agency.findFirst({
+        where: { id: v.agencyId, active: true, level: { not: "FEDERAL" } },
+        select: { id: true },
+      });
       if (!target) throw new ValidationError([{ path: "agencyId", message: msg("requests.errors.unknownAgency") }]);
       const { agencyId, ...fields } = v;
-      return insert(tx, actor, { ...fields, agencyId, receivedAt: now, channel: "PORTAL", requesterAgencyId: actor.agencyId, requesterName: null }, REQUEST_AUDIT.submit, now);
+      return insert(
+        tx,
+        actor,
+        {
+          ...fields,
+          agencyId,
+          receivedAt: now,
+          channel: "PORTAL",
+          requesterAgencyId: actor.agencyId,
+          requesterName: null,
+        },
+        REQUEST_AUDIT.submit,
+        now,
+      );
     });
   });
 }

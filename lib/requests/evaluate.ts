@@ -3,15 +3,35 @@
 import type { FederalRequestKind, LegalBasisDocument, OffenceCategory, RequestDecision } from "../db/generated/enums";
 import { JUDICIAL_DOCUMENTS, type RuleCondition, type RuleDirective } from "../validation/request";
 
-export type RuleLike = { id: string; title: string; kinds: FederalRequestKind[]; condition: string; directive: string; source: string; citation: string; active: boolean };
-export type RequestFacts = { kind: FederalRequestKind; basisDocument: LegalBasisDocument; basisSignedByJudge: boolean; offenceCategory: OffenceCategory };
+export type RuleLike = {
+  id: string;
+  title: string;
+  kinds: FederalRequestKind[];
+  condition: string;
+  directive: string;
+  source: string;
+  citation: string;
+  active: boolean;
+};
+export type RequestFacts = {
+  kind: FederalRequestKind;
+  basisDocument: LegalBasisDocument;
+  basisSignedByJudge: boolean;
+  offenceCategory: OffenceCategory;
+};
 
 /** The decisions consistent with each directive. Referral to counsel never departs from a rule. */
 const CONSISTENT: Record<RuleDirective, readonly RequestDecision[]> = {
   DECLINE: ["DECLINED", "REFERRED_TO_COUNSEL", "NOT_APPLICABLE"],
   COMPLY: ["COMPLIED", "PARTIALLY_COMPLIED", "REFERRED_TO_COUNSEL", "NOT_APPLICABLE"],
   REFER_TO_COUNSEL: ["REFERRED_TO_COUNSEL", "DECLINED", "NOT_APPLICABLE"],
-  NOTIFY_COUNSEL_BEFORE_INTERVIEW: ["COMPLIED", "DECLINED", "PARTIALLY_COMPLIED", "REFERRED_TO_COUNSEL", "NOT_APPLICABLE"],
+  NOTIFY_COUNSEL_BEFORE_INTERVIEW: [
+    "COMPLIED",
+    "DECLINED",
+    "PARTIALLY_COMPLIED",
+    "REFERRED_TO_COUNSEL",
+    "NOT_APPLICABLE",
+  ],
 };
 
 /** A judge's signature is what compels: a judicial document, or any document marked signed by a judge. */
@@ -38,13 +58,28 @@ export type AppliedRule = { id: string; title: string; directive: RuleDirective;
 
 export function applicableRules(rules: readonly RuleLike[], r: RequestFacts): AppliedRule[] {
   return rules
-    .filter((rule) => rule.active && rule.kinds.includes(r.kind) && conditionHolds(rule.condition, r) && rule.directive in CONSISTENT)
-    .map((rule) => ({ id: rule.id, title: rule.title, directive: rule.directive as RuleDirective, source: rule.source, citation: rule.citation }));
+    .filter(
+      (rule) =>
+        rule.active && rule.kinds.includes(r.kind) && conditionHolds(rule.condition, r) && rule.directive in CONSISTENT,
+    )
+    .map((rule) => ({
+      id: rule.id,
+      title: rule.title,
+      directive: rule.directive as RuleDirective,
+      source: rule.source,
+      citation: rule.citation,
+    }));
 }
 
 /** The decisions every applicable rule allows; all decisions when no rule applies. */
 export function directedDecisions(applied: readonly AppliedRule[]): RequestDecision[] {
-  const all: RequestDecision[] = ["COMPLIED", "DECLINED", "PARTIALLY_COMPLIED", "REFERRED_TO_COUNSEL", "NOT_APPLICABLE"];
+  const all: RequestDecision[] = [
+    "COMPLIED",
+    "DECLINED",
+    "PARTIALLY_COMPLIED",
+    "REFERRED_TO_COUNSEL",
+    "NOT_APPLICABLE",
+  ];
   return all.filter((d) => applied.every((rule) => CONSISTENT[rule.directive].includes(d)));
 }
 
@@ -54,10 +89,18 @@ export type Departure = { departs: boolean; rules: AppliedRule[] };
  * Whether a decision departs from the rules: it is not one the applicable rules allow, or it
  * goes ahead with an interview that a rule says needs counsel notified first when counsel was not.
  */
-export function departureOf(applied: readonly AppliedRule[], decision: RequestDecision, counselNotified: boolean | null | undefined): Departure {
+export function departureOf(
+  applied: readonly AppliedRule[],
+  decision: RequestDecision,
+  counselNotified: boolean | null | undefined,
+): Departure {
   const broken = applied.filter((rule) => {
     if (!CONSISTENT[rule.directive].includes(decision)) return true;
-    return rule.directive === "NOTIFY_COUNSEL_BEFORE_INTERVIEW" && (decision === "COMPLIED" || decision === "PARTIALLY_COMPLIED") && counselNotified !== true;
+    return (
+      rule.directive === "NOTIFY_COUNSEL_BEFORE_INTERVIEW" &&
+      (decision === "COMPLIED" || decision === "PARTIALLY_COMPLIED") &&
+      counselNotified !== true
+    );
   });
   return { departs: broken.length > 0, rules: broken };
 }

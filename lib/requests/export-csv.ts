@@ -33,17 +33,50 @@ const cell = (v: unknown) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-export async function exportRequestsCsv(args: { db: Db; actor: Actor; filter: RequestListFilter; now: Date }): Promise<string> {
+export async function exportRequestsCsv(args: {
+  db: Db;
+  actor: Actor;
+  filter: RequestListFilter;
+  now: Date;
+}): Promise<string> {
   const { db, actor, now } = args;
   const rows = await listForOversight({ db, actor, filter: args.filter });
   const lines = [CSV_COLUMNS.join(",")];
   for (const r of rows) {
     lines.push(
-      [r.ref, r.kind, r.channel, r.requesterName, r.receivedAt, r.dueAt, r.basisDocument, r.basisSignedByJudge, r.offenceCategory, r.decision, r.decidedAt, r.decisionRule?.title, r.decisionBasis, r.internal?.departure ?? false, r.counselNotified, r.counselNotifiedAt]
+      [
+        r.ref,
+        r.kind,
+        r.channel,
+        r.requesterName,
+        r.receivedAt,
+        r.dueAt,
+        r.basisDocument,
+        r.basisSignedByJudge,
+        r.offenceCategory,
+        r.decision,
+        r.decidedAt,
+        r.decisionRule?.title,
+        r.decisionBasis,
+        r.internal?.departure ?? false,
+        r.counselNotified,
+        r.counselNotifiedAt,
+      ]
         .map(cell)
         .join(","),
     );
   }
-  await db.$transaction((tx) => recordAudit(tx, { action: REQUEST_AUDIT.export, targetType: "FederalRequest", at: now, details: { rows: rows.length, filter: { ...args.filter, from: args.filter.from?.toISOString(), to: args.filter.to?.toISOString() } }, ...auditContext(actor) }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      action: REQUEST_AUDIT.export,
+      targetType: "FederalRequest",
+      at: now,
+      details: {
+        rows: rows.length,
+        filter: { ...args.filter, from: args.filter.from?.toISOString(), to: args.filter.to?.toISOString() },
+      },
+      ...auditContext(actor),
+    }),
+  );
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -36,7 +36,11 @@ export async function getRule(args: { db: Db; actor: Actor; ruleId: string }): P
   return rule;
 }
 
-export type PresetPreview = { key: string; add: (PresetRule & { title: string })[]; present: (PresetRule & { title: string })[] };
+export type PresetPreview = {
+  key: string;
+  add: (PresetRule & { title: string })[];
+  present: (PresetRule & { title: string })[];
+};
 
 /** What adopting a preset would add now, and which of its rules the agency already has (active or retired). */
 export async function previewPreset(args: { db: Db; actor: Actor; presetKey: string }): Promise<PresetPreview> {
@@ -44,11 +48,18 @@ export async function previewPreset(args: { db: Db; actor: Actor; presetKey: str
   authorize(actor, { roles: [...RULE_READING_ROLES], agencyId: actor.agencyId });
   const preset = presetByKey(args.presetKey);
   if (!preset) throw new ValidationError([{ path: "presetKey", message: "errors.invalid" }]);
-  const have = await db.requestRule.findMany({ where: { agencyId: actor.agencyId, presetKey: preset.key }, select: { presetRuleKey: true } });
+  const have = await db.requestRule.findMany({
+    where: { agencyId: actor.agencyId, presetKey: preset.key },
+    select: { presetRuleKey: true },
+  });
   const held = new Set(have.map((r) => r.presetRuleKey));
   const t = createTranslator(catalog[actor.locale], actor.locale, "requests");
   const titled = preset.rules.map((r) => ({ ...r, title: t(presetRuleTitleKey(preset.key, r.key)) }));
-  return { key: preset.key, add: titled.filter((r) => !held.has(r.key)), present: titled.filter((r) => held.has(r.key)) };
+  return {
+    key: preset.key,
+    add: titled.filter((r) => !held.has(r.key)),
+    present: titled.filter((r) => held.has(r.key)),
+  };
 }
 
 export async function adoptPreset(args: { db: Db; actor: Actor; presetKey: string; now: Date }) {
@@ -64,11 +75,31 @@ export async function adoptPreset(args: { db: Db; actor: Actor; presetKey: strin
         const at = new Date(now.getTime() + i);
         // The unique (agency, preset, preset rule) index stops a concurrent second adoption.
         await tx.requestRule.create({
-          data: { id, agencyId: actor.agencyId, title: r.title, kinds: r.kinds, condition: r.condition, directive: r.directive, source: r.source, citation: r.citation, presetKey: key, presetRuleKey: r.key, createdAt: at, updatedAt: at },
+          data: {
+            id,
+            agencyId: actor.agencyId,
+            title: r.title,
+            kinds: r.kinds,
+            condition: r.condition,
+            directive: r.directive,
+            source: r.source,
+            citation: r.citation,
+            presetKey: key,
+            presetRuleKey: r.key,
+            createdAt: at,
+            updatedAt: at,
+          },
         });
         ids.push(id);
       }
-      await recordAudit(tx, { action: REQUEST_AUDIT.presetAdopt, targetType: "RequestRule", targetId: key, at: now, details: { preset: key, rules: ids.length, ruleIds: ids, alreadyPresent: present.map((r) => r.key) }, ...auditContext(actor) });
+      await recordAudit(tx, {
+        action: REQUEST_AUDIT.presetAdopt,
+        targetType: "RequestRule",
+        targetId: key,
+        at: now,
+        details: { preset: key, rules: ids.length, ruleIds: ids, alreadyPresent: present.map((r) => r.key) },
+        ...auditContext(actor),
+      });
       return { ids, alreadyPresent: present.length };
     });
   });
@@ -88,7 +119,14 @@ export async function createRule(args: { db: Db; actor: Actor; input: unknown; n
     return db.$transaction(async (tx) => {
       const id = randomUUID();
       await tx.requestRule.create({ data: { id, agencyId: actor.agencyId, ...v, createdAt: now, updatedAt: now } });
-      await recordAudit(tx, { action: REQUEST_AUDIT.ruleCreate, targetType: "RequestRule", targetId: id, at: now, details: { rule: v }, ...auditContext(actor) });
+      await recordAudit(tx, {
+        action: REQUEST_AUDIT.ruleCreate,
+        targetType: "RequestRule",
+        targetId: id,
+        at: now,
+        details: { rule: v },
+        ...auditContext(actor),
+      });
       return { id };
     });
   });
@@ -97,22 +135,35 @@ export async function createRule(args: { db: Db; actor: Actor; input: unknown; n
 /** Title, kinds, condition, directive, source and citation; audited with each changed field before and after. */
 export async function updateRule(args: { db: Db; actor: Actor; ruleId: string; input: unknown; now: Date }) {
   const { db, actor, ruleId, now } = args;
-  return auditRefusal({ db, actor, action: REQUEST_AUDIT.ruleUpdate, targetType: "RequestRule", targetId: ruleId.slice(0, 64), now }, async () => {
-    authorize(actor, { roles: REQUEST_RULE_ROLES, agencyId: actor.agencyId });
-    if (!isId(ruleId)) throw new NotFoundError();
-    const v = parseRule(args.input);
-    return db.$transaction(async (tx) => {
-      const before = await tx.requestRule.findFirst({ where: { id: ruleId, agencyId: actor.agencyId } });
-      if (!before) throw new NotFoundError();
-      const changes = diff(before, v);
-      const fields = EDITABLE.filter((f) => f in changes);
-      if (fields.length === 0) return { id: ruleId, changed: [] as string[] };
-      const { count } = await tx.requestRule.updateMany({ where: { id: ruleId, agencyId: actor.agencyId }, data: { ...v, updatedAt: now } });
-      if (count !== 1) throw new NotFoundError();
-      await recordAudit(tx, { action: REQUEST_AUDIT.ruleUpdate, targetType: "RequestRule", targetId: ruleId, at: now, details: { fields, changes }, ...auditContext(actor) });
-      return { id: ruleId, changed: fields as string[] };
-    });
-  });
+  return auditRefusal(
+    { db, actor, action: REQUEST_AUDIT.ruleUpdate, targetType: "RequestRule", targetId: ruleId.slice(0, 64), now },
+    async () => {
+      authorize(actor, { roles: REQUEST_RULE_ROLES, agencyId: actor.agencyId });
+      if (!isId(ruleId)) throw new NotFoundError();
+      const v = parseRule(args.input);
+      return db.$transaction(async (tx) => {
+        const before = await tx.requestRule.findFirst({ where: { id: ruleId, agencyId: actor.agencyId } });
+        if (!before) throw new NotFoundError();
+        const changes = diff(before, v);
+        const fields = EDITABLE.filter((f) => f in changes);
+        if (fields.length === 0) return { id: ruleId, changed: [] as string[] };
+        const { count } = await tx.requestRule.updateMany({
+          where: { id: ruleId, agencyId: actor.agencyId },
+          data: { ...v, updatedAt: now },
+        });
+        if (count !== 1) throw new NotFoundError();
+        await recordAudit(tx, {
+          action: REQUEST_AUDIT.ruleUpdate,
+          targetType: "RequestRule",
+          targetId: ruleId,
+          at: now,
+          details: { fields, changes },
+          ...auditContext(actor),
+        });
+        return { id: ruleId, changed: fields as string[] };
+      });
+    },
+  );
 }
 
 /** Retires a rule (it stops applying; decisions that relied on it keep naming it) or restores it. */
@@ -120,20 +171,34 @@ export async function setRuleActive(args: { db: Db; actor: Actor; ruleId: string
   const { db, actor, ruleId, now } = args;
   const parsed = ruleStatusSchema.safeParse(args.input);
   const action = parsed.success && parsed.data.active ? REQUEST_AUDIT.ruleRestore : REQUEST_AUDIT.ruleRetire;
-  return auditRefusal({ db, actor, action, targetType: "RequestRule", targetId: ruleId.slice(0, 64), now }, async () => {
-    authorize(actor, { roles: REQUEST_RULE_ROLES, agencyId: actor.agencyId });
-    if (!isId(ruleId)) throw new NotFoundError();
-    if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
-    const { active } = parsed.data;
-    return db.$transaction(async (tx) => {
-      const { count } = await tx.requestRule.updateMany({ where: { id: ruleId, agencyId: actor.agencyId, active: !active }, data: { active, updatedAt: now } });
-      if (count === 0) {
-        // Already in that state (a second click, another admin): nothing changes, nothing to record.
-        if (await tx.requestRule.findFirst({ where: { id: ruleId, agencyId: actor.agencyId }, select: { id: true } })) return { id: ruleId, active, changed: false };
-        throw new NotFoundError();
-      }
-      await recordAudit(tx, { action, targetType: "RequestRule", targetId: ruleId, at: now, details: { changes: { active: { from: !active, to: active } } }, ...auditContext(actor) });
-      return { id: ruleId, active, changed: true };
-    });
-  });
+  return auditRefusal(
+    { db, actor, action, targetType: "RequestRule", targetId: ruleId.slice(0, 64), now },
+    async () => {
+      authorize(actor, { roles: REQUEST_RULE_ROLES, agencyId: actor.agencyId });
+      if (!isId(ruleId)) throw new NotFoundError();
+      if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
+      const { active } = parsed.data;
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.requestRule.updateMany({
+          where: { id: ruleId, agencyId: actor.agencyId, active: !active },
+          data: { active, updatedAt: now },
+        });
+        if (count === 0) {
+          // Already in that state (a second click, another admin): nothing changes, nothing to record.
+          if (await tx.requestRule.findFirst({ where: { id: ruleId, agencyId: actor.agencyId }, select: { id: true } }))
+            return { id: ruleId, active, changed: false };
+          throw new NotFoundError();
+        }
+        await recordAudit(tx, {
+          action,
+          targetType: "RequestRule",
+          targetId: ruleId,
+          at: now,
+          details: { changes: { active: { from: !active, to: active } } },
+          ...auditContext(actor),
+        });
+        return { id: ruleId, active, changed: true };
+      });
+    },
+  );
 }

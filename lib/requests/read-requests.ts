@@ -41,7 +41,12 @@ export type RequestView = {
   counselNotified: boolean | null;
   counselNotifiedAt: Date | null;
   /** The receiving agency's own fields; absent for the requester. */
-  internal?: { localReference: string | null; departure: boolean; departureJustification: string | null; createdByLabel: string };
+  internal?: {
+    localReference: string | null;
+    departure: boolean;
+    departureJustification: string | null;
+    createdByLabel: string;
+  };
 };
 
 type Names = Map<string, string>;
@@ -52,7 +57,12 @@ async function agencyNames(q: Db | Tx, rows: { agencyId: string; requesterAgency
   return new Map(agencies.map((a) => [a.id, a.name]));
 }
 
-export function toView(actor: Actor, r: FederalRequest, names: Names, rules: Pick<RequestRule, "id" | "title" | "citation">[]): RequestView {
+export function toView(
+  actor: Actor,
+  r: FederalRequest,
+  names: Names,
+  rules: Pick<RequestRule, "id" | "title" | "citation">[],
+): RequestView {
   const side = r.agencyId === actor.agencyId ? "AGENCY" : "REQUESTER";
   const rule = r.decisionRuleId ? rules.find((x) => x.id === r.decisionRuleId) : undefined;
   return {
@@ -80,17 +90,33 @@ export function toView(actor: Actor, r: FederalRequest, names: Names, rules: Pic
     counselNotified: r.counselNotified,
     counselNotifiedAt: r.counselNotifiedAt,
     ...(side === "AGENCY"
-      ? { internal: { localReference: r.localReference, departure: r.departure, departureJustification: r.departureJustification, createdByLabel: r.createdByLabel } }
+      ? {
+          internal: {
+            localReference: r.localReference,
+            departure: r.departure,
+            departureJustification: r.departureJustification,
+            createdByLabel: r.createdByLabel,
+          },
+        }
       : {}),
   };
 }
 
 async function rulesOf(q: Db | Tx, agencyIds: string[]) {
-  return q.requestRule.findMany({ where: { agencyId: { in: [...new Set(agencyIds)] } }, orderBy: { createdAt: "asc" } });
+  return q.requestRule.findMany({
+    where: { agencyId: { in: [...new Set(agencyIds)] } },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 async function views(q: Db | Tx, actor: Actor, rows: FederalRequest[]) {
-  const [names, rules] = await Promise.all([agencyNames(q, rows), rulesOf(q, rows.map((r) => r.agencyId))]);
+  const [names, rules] = await Promise.all([
+    agencyNames(q, rows),
+    rulesOf(
+      q,
+      rows.map((r) => r.agencyId),
+    ),
+  ]);
   return { names, rules, views: rows.map((r) => toView(actor, r, names, rules)) };
 }
 
@@ -133,7 +159,11 @@ export function parseFilter(raw: unknown): RequestListFilter {
 export async function listRequests(args: { db: Db; actor: Actor; filter: RequestListFilter }): Promise<RequestView[]> {
   const { db, actor } = args;
   authorize(actor, { roles: REQUEST_READING_ROLES, agencyId: actor.agencyId });
-  const rows = await db.federalRequest.findMany({ where: filterWhere(actor, args.filter), orderBy: { receivedAt: "desc" }, take: LIST_LIMIT });
+  const rows = await db.federalRequest.findMany({
+    where: filterWhere(actor, args.filter),
+    orderBy: { receivedAt: "desc" },
+    take: LIST_LIMIT,
+  });
   return (await views(db, actor, rows)).views;
 }
 
@@ -141,7 +171,10 @@ export async function listRequests(args: { db: Db; actor: Actor; filter: Request
 export async function listForOversight(args: { db: Db; actor: Actor; filter: RequestListFilter }) {
   const { db, actor } = args;
   authorize(actor, { roles: REQUEST_OVERSIGHT_ROLES, agencyId: actor.agencyId });
-  const rows = await db.federalRequest.findMany({ where: filterWhere(actor, args.filter), orderBy: { receivedAt: "desc" } });
+  const rows = await db.federalRequest.findMany({
+    where: filterWhere(actor, args.filter),
+    orderBy: { receivedAt: "desc" },
+  });
   return (await views(db, actor, rows)).views;
 }
 
@@ -149,7 +182,11 @@ export async function listForOversight(args: { db: Db; actor: Actor; filter: Req
 export async function listSubmitted(args: { db: Db; actor: Actor }): Promise<RequestView[]> {
   const { db, actor } = args;
   authorize(actor, { roles: REQUEST_READING_ROLES, agencyId: actor.agencyId });
-  const rows = await db.federalRequest.findMany({ where: { requesterAgencyId: actor.agencyId }, orderBy: { receivedAt: "desc" }, take: LIST_LIMIT });
+  const rows = await db.federalRequest.findMany({
+    where: { requesterAgencyId: actor.agencyId },
+    orderBy: { receivedAt: "desc" },
+    take: LIST_LIMIT,
+  });
   return (await views(db, actor, rows)).views;
 }
 
@@ -167,7 +204,10 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
   const { db, actor, requestId } = args;
   const row = await findRequestForActor(db, actor, requestId, { id: true });
   const full = await db.federalRequest.findUniqueOrThrow({ where: { id: row.id } });
-  const { views: [view], rules } = await views(db, actor, [full]);
+  const {
+    views: [view],
+    rules,
+  } = await views(db, actor, [full]);
   const own = view.side === "AGENCY";
   const active = own ? rules.filter((r) => r.active && r.agencyId === actor.agencyId) : [];
   const applied = applicableRules(active, full);

@@ -34,7 +34,12 @@ export type ReportFigures = {
   corrections: number;
 };
 
-export function buildFigures(o: { requests: ReportRequestRow[]; notices: ReportNoticeRow[]; conflicts: ReportConflictRow[]; corrections: number }): ReportFigures {
+export function buildFigures(o: {
+  requests: ReportRequestRow[];
+  notices: ReportNoticeRow[];
+  conflicts: ReportConflictRow[];
+  corrections: number;
+}): ReportFigures {
   const byKindAndDecision: Record<string, Record<string, number>> = {};
   for (const r of o.requests) {
     const d = r.decision ?? "PENDING";
@@ -61,12 +66,16 @@ export function buildFigures(o: { requests: ReportRequestRow[]; notices: ReportN
     transfers: split("CUSTODY_TRANSFER"),
     interviews: { total: interviews.length, counselNotified: interviews.filter((r) => r.counselNotified).length },
     departures: o.requests.filter((r) => r.departure).length,
-    medianMinutesToDecision: median(decided.map((r) => Math.round((r.decidedAt!.getTime() - r.receivedAt.getTime()) / 60_000))),
+    medianMinutesToDecision: median(
+      decided.map((r) => Math.round((r.decidedAt!.getTime() - r.receivedAt.getTime()) / 60_000)),
+    ),
     notices: {
       received: o.notices.length,
       late: o.notices.filter((n) => n.late).length,
       exigent: o.notices.filter((n) => n.exigent).length,
-      medianLeadMinutesByLevel: Object.fromEntries(levels.map((l) => [l, median(o.notices.filter((n) => n.senderLevel === l).map((n) => n.leadMinutes))])),
+      medianLeadMinutesByLevel: Object.fromEntries(
+        levels.map((l) => [l, median(o.notices.filter((n) => n.senderLevel === l).map((n) => n.leadMinutes))]),
+      ),
     },
     conflicts: { found: o.conflicts.length, byOutcome },
     corrections: o.corrections,
@@ -75,14 +84,40 @@ export function buildFigures(o: { requests: ReportRequestRow[]; notices: ReportN
 
 export const suppress = (n: number): Count => (n >= 1 && n <= 4 ? SUPPRESSED : n);
 
-type Publishable<T> = T extends number ? Count : T extends null ? null : T extends object ? { [K in keyof T]: Publishable<T[K]> } : T;
+type Publishable<T> = T extends number
+  ? Count
+  : T extends null
+    ? null
+    : T extends object
+      ? { [K in keyof T]: Publishable<T[K]> }
+      : T;
 
 /** Every count with 1–4 shown as "<5"; medians (not counts) are kept, and withheld when computed from fewer than 5 values. */
 export function publishable(f: ReportFigures): Publishable<ReportFigures> {
-  const deep = (v: unknown): unknown => (typeof v === "number" ? suppress(v) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)])) : v);
-  const out = deep({ ...f, medianMinutesToDecision: 0, notices: { ...f.notices, medianLeadMinutesByLevel: {} } }) as Publishable<ReportFigures>;
-  const decidedCount = Object.values(f.byKindAndDecision).reduce((s, m) => s + Object.entries(m).filter(([d]) => d !== "PENDING").reduce((a, [, n]) => a + n, 0), 0);
-  (out as { medianMinutesToDecision: number | null }).medianMinutesToDecision = decidedCount >= 5 ? f.medianMinutesToDecision : null;
-  (out.notices as { medianLeadMinutesByLevel: Record<string, number | null> }).medianLeadMinutesByLevel = f.notices.received >= 5 ? f.notices.medianLeadMinutesByLevel : Object.fromEntries(Object.keys(f.notices.medianLeadMinutesByLevel).map((k) => [k, null]));
+  const deep = (v: unknown): unknown =>
+    typeof v === "number"
+      ? suppress(v)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]))
+        : v;
+  const out = deep({
+    ...f,
+    medianMinutesToDecision: 0,
+    notices: { ...f.notices, medianLeadMinutesByLevel: {} },
+  }) as Publishable<ReportFigures>;
+  const decidedCount = Object.values(f.byKindAndDecision).reduce(
+    (s, m) =>
+      s +
+      Object.entries(m)
+        .filter(([d]) => d !== "PENDING")
+        .reduce((a, [, n]) => a + n, 0),
+    0,
+  );
+  (out as { medianMinutesToDecision: number | null }).medianMinutesToDecision =
+    decidedCount >= 5 ? f.medianMinutesToDecision : null;
+  (out.notices as { medianLeadMinutesByLevel: Record<string, number | null> }).medianLeadMinutesByLevel =
+    f.notices.received >= 5
+      ? f.notices.medianLeadMinutesByLevel
+      : Object.fromEntries(Object.keys(f.notices.medianLeadMinutesByLevel).map((k) => [k, null]));
   return out;
 }

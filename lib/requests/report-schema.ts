@@ -10,7 +10,15 @@ export const reportJsonSchema = z
   .object({
     schema: z.literal("common-ground/federal-request-report/v1"),
     agency: z.string(),
-    period: z.object({ kind: z.enum(["QUARTER", "YEAR"]), year: z.number().int(), quarter: z.number().int().min(1).max(4).nullable(), start: z.iso.datetime(), end: z.iso.datetime() }).strict(),
+    period: z
+      .object({
+        kind: z.enum(["QUARTER", "YEAR"]),
+        year: z.number().int(),
+        quarter: z.number().int().min(1).max(4).nullable(),
+        start: z.iso.datetime(),
+        end: z.iso.datetime(),
+      })
+      .strict(),
     publishedAt: z.iso.datetime().nullable().describe("Null for a draft; a published report is frozen."),
     figures: z
       .object({
@@ -19,11 +27,22 @@ export const reportJsonSchema = z
         detainers: z.object({ withJudicialWarrant: count, withoutJudicialWarrant: count }).strict(),
         transfers: z.object({ withJudicialWarrant: count, withoutJudicialWarrant: count }).strict(),
         interviews: z.object({ total: count, counselNotified: count }).strict(),
-        departures: count.describe("Decisions that departed from the agency's rules (each with a written justification)."),
+        departures: count.describe(
+          "Decisions that departed from the agency's rules (each with a written justification).",
+        ),
         medianMinutesToDecision: minutes,
-        notices: z.object({ received: count, late: count, exigent: count, medianLeadMinutesByLevel: z.record(z.string(), minutes) }).strict(),
+        notices: z
+          .object({
+            received: count,
+            late: count,
+            exigent: count,
+            medianLeadMinutesByLevel: z.record(z.string(), minutes),
+          })
+          .strict(),
         conflicts: z.object({ found: count, byOutcome: counts }).strict(),
-        corrections: count.describe("Requests from earlier periods edited or decided after the previous report was published."),
+        corrections: count.describe(
+          "Requests from earlier periods edited or decided after the previous report was published.",
+        ),
       })
       .strict(),
   })

@@ -1,6 +1,14 @@
 // Oversight figures from a set of requests: totals by kind, decision, legal basis and offence
 // category, the departures from policy and the median time to decision. Pure.
-export type StatRow = { kind: string; decision: string | null; basisDocument: string; offenceCategory: string; departure: boolean; receivedAt: Date; decidedAt: Date | null };
+export type StatRow = {
+  kind: string;
+  decision: string | null;
+  basisDocument: string;
+  offenceCategory: string;
+  departure: boolean;
+  receivedAt: Date;
+  decidedAt: Date | null;
+};
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -26,6 +34,8 @@ export function oversightStats(rows: StatRow[]) {
     byCategory: countBy(rows, (r) => r.offenceCategory),
     departures: rows.filter((r) => r.departure).length,
     /** Minutes from receipt to decision, over decided requests. */
-    medianMinutesToDecision: median(decided.map((r) => Math.round((r.decidedAt!.getTime() - r.receivedAt.getTime()) / 60_000))),
+    medianMinutesToDecision: median(
+      decided.map((r) => Math.round((r.decidedAt!.getTime() - r.receivedAt.getTime()) / 60_000)),
+    ),
   };
 }

@@ -22,7 +22,14 @@ export function managedUser(actor: Actor, userId: string): Prisma.UserWhereInput
   return { id: userId, agencyId: actor.agencyId, isPlatformAdmin: false };
 }
 
-type Denial = { db: Db; actor: Actor | null | undefined; action: string; targetType: string; targetId?: string | null; now: Date };
+type Denial = {
+  db: Db;
+  actor: Actor | null | undefined;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  now: Date;
+};
 
 /**
  * Runs an administrative step; if it is refused (no permission, or a target outside the actor's

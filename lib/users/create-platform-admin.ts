@@ -21,7 +21,17 @@ export type CreatedPlatformAdmin = { userId: string; agencyId: string; agencyCre
  * `operator` names who ran the command (recorded as the audit events' actor label): there is no
  * signed-in actor, and whoever can run commands on the server already holds its database.
  */
-export async function createPlatformAdmin({ input, operator, now, db = defaultDb() }: { input: unknown; operator: string; now: Date; db?: Db }): Promise<CreatedPlatformAdmin> {
+export async function createPlatformAdmin({
+  input,
+  operator,
+  now,
+  db = defaultDb(),
+}: {
+  input: unknown;
+  operator: string;
+  now: Date;
+  db?: Db;
+}): Promise<CreatedPlatformAdmin> {
   const parsed = platformAdminSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
   const data = parsed.data;

@@ -32,19 +32,44 @@ export async function createUser({ actor, input, now, db = defaultDb() }: Args):
  * A platform admin opens an administrator's account in any active agency: the account must hold
  * the agency admin role (other accounts are the agency's own business).
  */
-export async function createAgencyAdministrator({ actor, agencyId, input, now, db = defaultDb() }: Args & { agencyId: string }): Promise<{ id: string }> {
+export async function createAgencyAdministrator({
+  actor,
+  agencyId,
+  input,
+  now,
+  db = defaultDb(),
+}: Args & { agencyId: string }): Promise<{ id: string }> {
   return auditRefusal({ db, actor, action: USER_AUDIT.create, targetType: "User", now }, async () => {
     authorize(actor, { platformAdmin: true });
-    if (!UUID.test(agencyId) || !(await db.agency.findFirst({ where: { id: agencyId, active: true }, select: { id: true } }))) throw new NotFoundError();
+    if (
+      !UUID.test(agencyId) ||
+      !(await db.agency.findFirst({ where: { id: agencyId, active: true }, select: { id: true } }))
+    )
+      throw new NotFoundError();
     return openAccount({ actor, agencyId, input, now, db, requireRole: "AGENCY_ADMIN" });
   });
 }
 
-async function openAccount({ actor, agencyId, input, now, db, requireRole }: { actor: Actor; agencyId: string; input: unknown; now: Date; db: Db; requireRole?: "AGENCY_ADMIN" }): Promise<{ id: string }> {
+async function openAccount({
+  actor,
+  agencyId,
+  input,
+  now,
+  db,
+  requireRole,
+}: {
+  actor: Actor;
+  agencyId: string;
+  input: unknown;
+  now: Date;
+  db: Db;
+  requireRole?: "AGENCY_ADMIN";
+}): Promise<{ id: string }> {
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
   const data = parsed.data;
-  if (requireRole && !data.roles.includes(requireRole)) throw new ValidationError([{ path: "roles", message: MUST_ADMINISTER }]);
+  if (requireRole && !data.roles.includes(requireRole))
+    throw new ValidationError([{ path: "roles", message: MUST_ADMINISTER }]);
   const policy = passwordPolicyIssue(data.password);
   if (policy) throw new ValidationError([{ path: "password", message: policy }]);
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) {

@@ -9,7 +9,12 @@ import { ForbiddenError } from "../errors";
 import { FILING_ROLES } from "../operations/roles";
 import { filingDefaultsSchema } from "../validation/follow-up";
 
-export type FilingDefaults = { commanderName: string | null; commanderPhone: string | null; commsPlan: string | null; radioChannel: string | null };
+export type FilingDefaults = {
+  commanderName: string | null;
+  commanderPhone: string | null;
+  commsPlan: string | null;
+  radioChannel: string | null;
+};
 
 const SELECT = { commanderName: true, commanderPhone: true, commsPlan: true, radioChannel: true } as const;
 
@@ -19,7 +24,12 @@ export async function getFilingDefaults(args: { db: Db; actor: Actor }): Promise
   return db.filingDefaults.findFirst({ where: { userId: actor.userId, agencyId: actor.agencyId }, select: SELECT });
 }
 
-export async function saveFilingDefaults(args: { db: Db; actor: Actor; input: unknown; now: Date }): Promise<FilingDefaults> {
+export async function saveFilingDefaults(args: {
+  db: Db;
+  actor: Actor;
+  input: unknown;
+  now: Date;
+}): Promise<FilingDefaults> {
   const { db, actor, now } = args;
   authorize(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
   const userId = actor.userId;
@@ -34,12 +44,21 @@ export async function saveFilingDefaults(args: { db: Db; actor: Actor; input: un
     updatedAt: now,
   };
   return auditedTransaction(db, async (tx) => {
-    const saved = await tx.filingDefaults.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: SELECT });
+    const saved = await tx.filingDefaults.upsert({
+      where: { userId },
+      create: { userId, ...data },
+      update: data,
+      select: SELECT,
+    });
     await recordAudit(tx, {
       action: "user.filingDefaults.save",
       targetType: "User",
       targetId: userId,
-      details: { fields: Object.entries(saved).filter(([, v]) => v !== null).map(([k]) => k) },
+      details: {
+        fields: Object.entries(saved)
+          .filter(([, v]) => v !== null)
+          .map(([k]) => k),
+      },
       at: now,
       ...auditContext(actor),
     });

@@ -22,7 +22,13 @@ const MANAGED_FIELDS = {
 export type ManagedUser = Prisma.UserGetPayload<{ select: typeof MANAGED_FIELDS }>;
 export type ManagedUserDetail = ManagedUser & { activeSessions: number };
 
-export async function listAgencyUsers({ actor, db = defaultDb() }: { actor: Actor | null; db?: Db }): Promise<ManagedUser[]> {
+export async function listAgencyUsers({
+  actor,
+  db = defaultDb(),
+}: {
+  actor: Actor | null;
+  db?: Db;
+}): Promise<ManagedUser[]> {
   authorizeAgencyAdmin(actor);
   return db.user.findMany({
     where: { agencyId: actor.agencyId, isPlatformAdmin: false },
@@ -31,16 +37,36 @@ export async function listAgencyUsers({ actor, db = defaultDb() }: { actor: Acto
   });
 }
 
-export async function getAgencyUser({ actor, userId, now, db = defaultDb() }: { actor: Actor | null; userId: string; now: Date; db?: Db }): Promise<ManagedUserDetail> {
+export async function getAgencyUser({
+  actor,
+  userId,
+  now,
+  db = defaultDb(),
+}: {
+  actor: Actor | null;
+  userId: string;
+  now: Date;
+  db?: Db;
+}): Promise<ManagedUserDetail> {
   authorizeAgencyAdmin(actor);
   const user = await db.user.findFirst({ where: managedUser(actor, userId), select: MANAGED_FIELDS });
   if (!user) throw new NotFoundError();
-  const activeSessions = await db.userSession.count({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: now } } });
+  const activeSessions = await db.userSession.count({
+    where: { userId: user.id, revokedAt: null, expiresAt: { gt: now } },
+  });
   return { ...user, activeSessions };
 }
 
 /** An agency's administrators, for the platform admin who gives a new agency its first ones. */
-export async function listAgencyAdministrators({ actor, agencyId, db = defaultDb() }: { actor: Actor | null; agencyId: string; db?: Db }) {
+export async function listAgencyAdministrators({
+  actor,
+  agencyId,
+  db = defaultDb(),
+}: {
+  actor: Actor | null;
+  agencyId: string;
+  db?: Db;
+}) {
   authorize(actor, { platformAdmin: true });
   return db.user.findMany({
     where: { agencyId, isPlatformAdmin: false, roles: { has: "AGENCY_ADMIN" } },

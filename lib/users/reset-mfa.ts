@@ -8,14 +8,27 @@ import { NotFoundError } from "../errors";
 import { auditRefusal, authorizeAgencyAdmin, managedUser } from "./admin-scope";
 import { targetId } from "./account-status";
 
-export async function resetManagedUserMfa({ actor, input, now, db = defaultDb() }: { actor: Actor | null; input: unknown; now: Date; db?: Db }): Promise<void> {
+export async function resetManagedUserMfa({
+  actor,
+  input,
+  now,
+  db = defaultDb(),
+}: {
+  actor: Actor | null;
+  input: unknown;
+  now: Date;
+  db?: Db;
+}): Promise<void> {
   const userId = targetId(input);
   // Only the refusals caught here are recorded by this wrapper; resetUserMfa records its own.
-  const target = await auditRefusal({ db, actor, action: AUTH_AUDIT.mfaReset, targetType: "User", targetId: userId, now }, async () => {
-    authorizeAgencyAdmin(actor);
-    const found = await db.user.findFirst({ where: managedUser(actor, userId), select: { id: true } });
-    if (!found) throw new NotFoundError();
-    return actor;
-  });
+  const target = await auditRefusal(
+    { db, actor, action: AUTH_AUDIT.mfaReset, targetType: "User", targetId: userId, now },
+    async () => {
+      authorizeAgencyAdmin(actor);
+      const found = await db.user.findFirst({ where: managedUser(actor, userId), select: { id: true } });
+      if (!found) throw new NotFoundError();
+      return actor;
+    },
+  );
   await resetUserMfa({ actor: target, userId, now, db });
 }

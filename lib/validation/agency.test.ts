@@ -11,9 +11,11 @@ describe("agency labels", () => {
   it("names every level, kind and audit outcome in every language", () => {
     for (const locale of LOCALES) {
       const all = catalog[locale];
-      for (const level of AGENCY_LEVELS) expect(lookup(all, `common.levels.${level}`), `${locale} ${level}`).toBeTruthy();
+      for (const level of AGENCY_LEVELS)
+        expect(lookup(all, `common.levels.${level}`), `${locale} ${level}`).toBeTruthy();
       for (const kind of AGENCY_KINDS) expect(lookup(all, `directory.kinds.${kind}`), `${locale} ${kind}`).toBeTruthy();
-      for (const outcome of AUDIT_OUTCOMES) expect(lookup(all, `audit.outcomes.${outcome}`), `${locale} ${outcome}`).toBeTruthy();
+      for (const outcome of AUDIT_OUTCOMES)
+        expect(lookup(all, `audit.outcomes.${outcome}`), `${locale} ${outcome}`).toBeTruthy();
     }
   });
 });
@@ -44,13 +46,27 @@ describe("multiPolygonSchema", () => {
   });
 
   it("refuses positions outside longitude/latitude ranges", () => {
-    const ring = [[0, 0], [1, 0], [1, 91], [0, 0]];
-    expect(multiPolygonSchema.safeParse({ type: "Polygon", coordinates: [ring] }).error?.issues[0].message).toBe("platform.boundary.outOfRange");
+    const ring = [
+      [0, 0],
+      [1, 0],
+      [1, 91],
+      [0, 0],
+    ];
+    expect(multiPolygonSchema.safeParse({ type: "Polygon", coordinates: [ring] }).error?.issues[0].message).toBe(
+      "platform.boundary.outOfRange",
+    );
   });
 });
 
 describe("agencySettingsSchema", () => {
-  const valid = { phone24x7: "+1 815-555-0150", languages: ["en"], noticeLeadHours: "24", proximityBufferM: "500", timeBufferMinutes: "60", ackWindowMinutes: "30" };
+  const valid = {
+    phone24x7: "+1 815-555-0150",
+    languages: ["en"],
+    noticeLeadHours: "24",
+    proximityBufferM: "500",
+    timeBufferMinutes: "60",
+    ackWindowMinutes: "30",
+  };
 
   it("turns form text into numbers and drops empty optional fields", () => {
     expect(agencySettingsSchema.parse({ ...valid, email: " ", languages: "es" })).toEqual({
@@ -64,7 +80,9 @@ describe("agencySettingsSchema", () => {
   });
 
   it("accepts the usual ways of writing a phone number and refuses words", () => {
-    for (const phone of ["(815) 555-0150", "815.555.0150", "+44 20 7946 0958", "8155550150"]) expect(agencySettingsSchema.safeParse({ ...valid, phone24x7: phone }).success, phone).toBe(true);
-    for (const phone of ["call the desk", "555", "+1 815-555-015x"]) expect(agencySettingsSchema.safeParse({ ...valid, phone24x7: phone }).success, phone).toBe(false);
+    for (const phone of ["(815) 555-0150", "815.555.0150", "+44 20 7946 0958", "8155550150"])
+      expect(agencySettingsSchema.safeParse({ ...valid, phone24x7: phone }).success, phone).toBe(true);
+    for (const phone of ["call the desk", "555", "+1 815-555-015x"])
+      expect(agencySettingsSchema.safeParse({ ...valid, phone24x7: phone }).success, phone).toBe(false);
   });
 });

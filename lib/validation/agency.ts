@@ -18,7 +18,26 @@ export const AGENCY_KINDS = [
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /** Languages an agency can take notices in (ISO 639-1); names come from Intl.DisplayNames. */
-export const NOTICE_LANGUAGES = ["en", "es", "pl", "zh", "ar", "ko", "tl", "vi", "ru", "uk", "hi", "ur", "gu", "fr", "ht", "it", "el", "de"] as const;
+export const NOTICE_LANGUAGES = [
+  "en",
+  "es",
+  "pl",
+  "zh",
+  "ar",
+  "ko",
+  "tl",
+  "vi",
+  "ru",
+  "uk",
+  "hi",
+  "ur",
+  "gu",
+  "fr",
+  "ht",
+  "it",
+  "el",
+  "de",
+] as const;
 
 /** A boundary may hold at most this many positions: enough for a detailed county, small enough to store and draw. */
 export const MAX_BOUNDARY_POSITIONS = 50_000;
@@ -36,10 +55,21 @@ const phone = storableString({ message: msg("errors.required") })
 const optionalPhone = z.preprocess(blankToUndefined, phone.optional());
 const optionalEmail = z.preprocess(
   blankToUndefined,
-  storableString().trim().toLowerCase().max(200, { message: msg("errors.tooLong", { max: 200 }) }).pipe(z.email({ message: msg("errors.invalidEmail") })).optional(),
+  storableString()
+    .trim()
+    .toLowerCase()
+    .max(200, { message: msg("errors.tooLong", { max: 200 }) })
+    .pipe(z.email({ message: msg("errors.invalidEmail") }))
+    .optional(),
 );
 const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, storableString().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
+  z.preprocess(
+    blankToUndefined,
+    storableString()
+      .trim()
+      .max(max, { message: msg("errors.tooLong", { max }) })
+      .optional(),
+  );
 
 /** An integer field that arrives as text from a form, or as a number from an API. */
 export function intField(min: number, max: number) {
@@ -56,7 +86,9 @@ export function intField(min: number, max: number) {
 const languages = z.preprocess(
   (v) => (typeof v === "string" ? [v] : v),
   z
-    .array(z.enum(NOTICE_LANGUAGES, { message: msg("errors.invalid") }), { message: msg("admin.settings.languagesRequired") })
+    .array(z.enum(NOTICE_LANGUAGES, { message: msg("errors.invalid") }), {
+      message: msg("admin.settings.languagesRequired"),
+    })
     .min(1, { message: msg("admin.settings.languagesRequired") })
     .transform((list) => [...new Set(list)]),
 );
@@ -80,15 +112,21 @@ const coordinate = z.number({ message: msg("platform.boundary.position") });
 const position = z
   .tuple([coordinate, coordinate], { message: msg("platform.boundary.position") })
   .rest(coordinate)
-  .refine(([lon, lat]) => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90, { message: msg("platform.boundary.outOfRange") })
+  .refine(([lon, lat]) => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90, {
+    message: msg("platform.boundary.outOfRange"),
+  })
   .transform(([lon, lat]) => [lon, lat] as [number, number]);
 
 const ring = z
   .array(position, { message: msg("platform.boundary.shape") })
   .min(4, { message: msg("platform.boundary.ringTooShort") })
-  .refine((r) => r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1], { message: msg("platform.boundary.ringNotClosed") });
+  .refine((r) => r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1], {
+    message: msg("platform.boundary.ringNotClosed"),
+  });
 
-const polygonCoords = z.array(ring, { message: msg("platform.boundary.shape") }).min(1, { message: msg("platform.boundary.shape") });
+const polygonCoords = z
+  .array(ring, { message: msg("platform.boundary.shape") })
+  .min(1, { message: msg("platform.boundary.shape") });
 
 export type MultiPolygon = { type: "MultiPolygon"; coordinates: [number, number][][][] };
 
@@ -99,13 +137,18 @@ export const multiPolygonSchema = z
     [
       z.object({
         type: z.literal("MultiPolygon"),
-        coordinates: z.array(polygonCoords, { message: msg("platform.boundary.shape") }).min(1, { message: msg("platform.boundary.shape") }),
+        coordinates: z
+          .array(polygonCoords, { message: msg("platform.boundary.shape") })
+          .min(1, { message: msg("platform.boundary.shape") }),
       }),
       z.object({ type: z.literal("Polygon"), coordinates: polygonCoords }),
     ],
     { message: msg("platform.boundary.notMultiPolygon") },
   )
-  .transform((g): MultiPolygon => ({ type: "MultiPolygon", coordinates: g.type === "Polygon" ? [g.coordinates] : g.coordinates }))
+  .transform((g): MultiPolygon => ({
+    type: "MultiPolygon",
+    coordinates: g.type === "Polygon" ? [g.coordinates] : g.coordinates,
+  }))
   .refine((g) => g.coordinates.flat(2).length <= MAX_BOUNDARY_POSITIONS, {
     message: msg("platform.boundary.tooLarge", { max: MAX_BOUNDARY_POSITIONS }),
   });
@@ -130,8 +173,14 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The full agency record a platform admin creates or edits. */
 export const agencySchema = agencySettingsSchema.extend({
-  name: storableString({ message: msg("errors.required") }).trim().min(3, { message: msg("errors.tooShort", { min: 3 }) }).max(160, { message: msg("errors.tooLong", { max: 160 }) }),
-  shortName: storableString({ message: msg("errors.required") }).trim().min(2, { message: msg("errors.tooShort", { min: 2 }) }).max(40, { message: msg("errors.tooLong", { max: 40 }) }),
+  name: storableString({ message: msg("errors.required") })
+    .trim()
+    .min(3, { message: msg("errors.tooShort", { min: 3 }) })
+    .max(160, { message: msg("errors.tooLong", { max: 160 }) }),
+  shortName: storableString({ message: msg("errors.required") })
+    .trim()
+    .min(2, { message: msg("errors.tooShort", { min: 2 }) })
+    .max(40, { message: msg("errors.tooLong", { max: 40 }) }),
   slug: storableString({ message: msg("errors.required") })
     .trim()
     .toLowerCase()

@@ -14,7 +14,9 @@ export const apiTokenInputSchema = z.object({
     .min(3, { message: msg("errors.tooShort", { min: 3 }) })
     .max(80, { message: msg("errors.tooLong", { max: 80 }) }),
   scopes: z
-    .array(z.enum(API_SCOPES, { message: msg("api.tokens.scopeUnknown") }), { message: msg("api.tokens.scopeRequired") })
+    .array(z.enum(API_SCOPES, { message: msg("api.tokens.scopeUnknown") }), {
+      message: msg("api.tokens.scopeRequired"),
+    })
     .min(1, { message: msg("api.tokens.scopeRequired") })
     .transform((values) => API_SCOPES.filter((s) => values.includes(s))),
   /** "YYYY-MM-DD", or empty for a token that does not expire. */
@@ -22,6 +24,8 @@ export const apiTokenInputSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), { message: msg("api.tokens.expiryInvalid") }),
+    .refine((v) => v === undefined || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), {
+      message: msg("api.tokens.expiryInvalid"),
+    }),
 });
 export type ApiTokenInput = z.input<typeof apiTokenInputSchema>;

@@ -25,18 +25,42 @@ const MAX_ISSUES = 20;
 
 /** Every message this module can produce, under the "area" namespace of lib/i18n/messages. */
 export const AREA_MESSAGE_KEYS = [
-  "kindUnknown", "centerInvalid", "centerNotFinite", "centerLatitudeOutOfRange", "centerLongitudeOutOfRange",
-  "radiusInvalid", "radiusNotPositive", "radiusTooLarge",
-  "invalidJson", "invalidJsonAt", "notPolygon", "featureCount", "empty", "polygonInvalid", "ringInvalid",
-  "positionInvalid", "notFinite", "latitudeOutOfRange", "longitudeOutOfRange", "ringNotClosed", "tooFewPoints",
-  "tooManyVertices", "tooLarge", "selfIntersection", "ringsIntersect", "zeroArea", "holeOutsideShell",
+  "kindUnknown",
+  "centerInvalid",
+  "centerNotFinite",
+  "centerLatitudeOutOfRange",
+  "centerLongitudeOutOfRange",
+  "radiusInvalid",
+  "radiusNotPositive",
+  "radiusTooLarge",
+  "invalidJson",
+  "invalidJsonAt",
+  "notPolygon",
+  "featureCount",
+  "empty",
+  "polygonInvalid",
+  "ringInvalid",
+  "positionInvalid",
+  "notFinite",
+  "latitudeOutOfRange",
+  "longitudeOutOfRange",
+  "ringNotClosed",
+  "tooFewPoints",
+  "tooManyVertices",
+  "tooLarge",
+  "selfIntersection",
+  "ringsIntersect",
+  "zeroArea",
+  "holeOutsideShell",
 ] as const;
 export type AreaMessageKey = (typeof AREA_MESSAGE_KEYS)[number];
 
 type Path = PropertyKey[];
 type Report = (key: AreaMessageKey, path: Path, params?: Params) => void;
 
-export const areaGeometrySchema = z.unknown().transform((input, ctx) => parseAreaGeometry(input, reporter(ctx), []) ?? z.NEVER);
+export const areaGeometrySchema = z
+  .unknown()
+  .transform((input, ctx) => parseAreaGeometry(input, reporter(ctx), []) ?? z.NEVER);
 export const areaSchema = z.unknown().transform((input, ctx) => parseArea(input, reporter(ctx)) ?? z.NEVER);
 
 export type Area = z.output<typeof areaSchema>;
@@ -81,7 +105,9 @@ function parseCircle(input: Record<string, unknown>, report: Report): EngineArea
   if (typeof radiusM !== "number" || !Number.isFinite(radiusM)) fail("radiusInvalid", ["radiusM"]);
   else if (radiusM <= 0) fail("radiusNotPositive", ["radiusM"]);
   else if (radiusM > MAX_CIRCLE_RADIUS_M) fail("radiusTooLarge", ["radiusM"], { maxKm: MAX_CIRCLE_RADIUS_M / 1000 });
-  return ok ? { kind: "CIRCLE", center: [(center as number[])[0], (center as number[])[1]], radiusM: radiusM as number } : null;
+  return ok
+    ? { kind: "CIRCLE", center: [(center as number[])[0], (center as number[])[1]], radiusM: radiusM as number }
+    : null;
 }
 
 /** A GeoJSON Polygon or MultiPolygon, bare or in a Feature or a one-polygon FeatureCollection, as an object or JSON text. */
@@ -100,9 +126,11 @@ function parseAreaGeometry(input: unknown, report: Report, path: Path): EngineGe
   let ok = true;
   polygons.forEach((rings, p) => {
     rings.forEach((ring, r) => {
-      const first = ring[0], last = ring[ring.length - 1];
+      const first = ring[0],
+        last = ring[ring.length - 1];
       if (ring.length === 0) report("tooFewPoints", at(p, r), { polygon: p + 1, ring: r + 1, count: 0 });
-      else if (first[0] !== last[0] || first[1] !== last[1]) report("ringNotClosed", at(p, r, ring.length - 1), { polygon: p + 1, ring: r + 1 });
+      else if (first[0] !== last[0] || first[1] !== last[1])
+        report("ringNotClosed", at(p, r, ring.length - 1), { polygon: p + 1, ring: r + 1 });
       else return;
       ok = false;
     });
@@ -131,11 +159,18 @@ function reportRingProblem(problem: RingProblem, p: number, at: (...rest: number
       return report("holeOutsideShell", at(problem.ring), { polygon, ring: problem.ring + 1 });
     case "selfIntersection":
       return report("selfIntersection", at(problem.ring, problem.edge), {
-        polygon, ring: problem.ring + 1, edge: problem.edge + 1, otherEdge: problem.otherEdge + 1,
+        polygon,
+        ring: problem.ring + 1,
+        edge: problem.edge + 1,
+        otherEdge: problem.otherEdge + 1,
       });
     case "ringsIntersect":
       return report("ringsIntersect", at(problem.ring, problem.edge), {
-        polygon, ring: problem.ring + 1, edge: problem.edge + 1, otherRing: problem.otherRing + 1, otherEdge: problem.otherEdge + 1,
+        polygon,
+        ring: problem.ring + 1,
+        edge: problem.edge + 1,
+        otherRing: problem.otherRing + 1,
+        otherEdge: problem.otherEdge + 1,
       });
   }
 }
@@ -155,7 +190,9 @@ function unwrap(input: unknown, report: Report, path: Path): Found | null {
     return unwrap(node, report, path);
   }
   if (isObject(node) && node.type === "FeatureCollection" && Array.isArray(node.features)) {
-    const polygonal = node.features.map((f, i) => [f, i] as const).filter(([f]) => isObject(f) && isObject(f.geometry) && isPolygonal(f.geometry));
+    const polygonal = node.features
+      .map((f, i) => [f, i] as const)
+      .filter(([f]) => isObject(f) && isObject(f.geometry) && isPolygonal(f.geometry));
     if (polygonal.length !== 1) {
       report("featureCount", [...path, "features"], { count: polygonal.length });
       return null;
@@ -164,7 +201,9 @@ function unwrap(input: unknown, report: Report, path: Path): Found | null {
   }
   if (isObject(node) && node.type === "Feature") return unwrap(node.geometry ?? null, report, [...path, "geometry"]);
   if (isObject(node) && isPolygonal(node)) return { node, path };
-  report("notPolygon", [...path, ...(isObject(node) ? ["type"] : [])], { type: isObject(node) ? String(node.type) : node === null ? "null" : typeof node });
+  report("notPolygon", [...path, ...(isObject(node) ? ["type"] : [])], {
+    type: isObject(node) ? String(node.type) : node === null ? "null" : typeof node,
+  });
   return null;
 }
 

@@ -18,7 +18,11 @@ const fields = {
   /** An action group (sign-in, notices, …): what the form offers. */
   group: optional(z.enum(AUDIT_GROUP_NAMES as [string, ...string[]], { message: msg("errors.invalid") })),
   /** An action code prefix, for links and the API. */
-  action: optional(storableString().trim().max(100, { message: msg("errors.tooLong", { max: 100 }) })),
+  action: optional(
+    storableString()
+      .trim()
+      .max(100, { message: msg("errors.tooLong", { max: 100 }) }),
+  ),
   outcome: optional(z.enum(AUDIT_OUTCOMES, { message: msg("errors.invalid") })),
   actor: optional(z.uuid({ message: msg("errors.invalid") })),
   from: optional(listDate),
@@ -30,6 +34,8 @@ const fields = {
 export const auditFilterStrictSchema = z.object(fields);
 
 export const auditFilterSchema = z.object(
-  Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, s.catch(undefined)])) as { [K in keyof typeof fields]: z.ZodCatch<(typeof fields)[K]> },
+  Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, s.catch(undefined)])) as {
+    [K in keyof typeof fields]: z.ZodCatch<(typeof fields)[K]>;
+  },
 );
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

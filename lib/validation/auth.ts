@@ -43,7 +43,10 @@ export const changePasswordSchema = z
     newPassword: newPasswordSchema,
     confirmPassword: storableString({ message: msg("errors.required") }),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: msg("auth.password.mismatch") });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: msg("auth.password.mismatch"),
+  });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const localePreferenceSchema = z.object({ locale: z.enum(LOCALES, { message: msg("errors.invalid") }) });

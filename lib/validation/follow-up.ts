@@ -15,7 +15,14 @@ const required = (max: number) =>
     .trim()
     .min(1, { message: msg("errors.required") })
     .max(max, { message: msg("errors.tooLong", { max }) });
-const optionalText = (max: number) => z.preprocess(blankToUndefined, storableString().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
+const optionalText = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    storableString()
+      .trim()
+      .max(max, { message: msg("errors.tooLong", { max }) })
+      .optional(),
+  );
 const PHONE = /^\+?[0-9][0-9 ().-]{5,23}[0-9]$/;
 
 /** An agency called by phone: one from the directory (by id) or one named by hand. */
@@ -27,14 +34,23 @@ export const phoneContactSchema = z.union([
 export const afterActionSchema = z.object({
   whatHappened: required(ACCOUNT_TEXT_MAX),
   whyNoNotice: required(WHY_MAX),
-  phoneContacts: z.array(phoneContactSchema).max(MAX_PHONE_CONTACTS, { message: msg("followUp.errors.tooManyContacts", { max: MAX_PHONE_CONTACTS }) }).default([]),
+  phoneContacts: z
+    .array(phoneContactSchema)
+    .max(MAX_PHONE_CONTACTS, { message: msg("followUp.errors.tooManyContacts", { max: MAX_PHONE_CONTACTS }) })
+    .default([]),
 });
 export type AfterActionInput = z.infer<typeof afterActionSchema>;
 
 /** Everything optional: a blank field clears that default. */
 export const filingDefaultsSchema = z.object({
   commanderName: optionalText(120),
-  commanderPhone: z.preprocess(blankToUndefined, storableString().trim().regex(PHONE, { message: msg("errors.invalidPhone") }).optional()),
+  commanderPhone: z.preprocess(
+    blankToUndefined,
+    storableString()
+      .trim()
+      .regex(PHONE, { message: msg("errors.invalidPhone") })
+      .optional(),
+  ),
   commsPlan: optionalText(1_000),
   radioChannel: optionalText(80),
 });

@@ -15,14 +15,22 @@ export const PAGE_SIZES = { default: 25, max: 100 } as const;
 /** A real calendar date, YYYY-MM-DD (what a date input sends), read as a day in the agency's zone. */
 export const listDate = storableString({ message: msg("lists.validation.date") })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: msg("lists.validation.date") })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, { message: msg("lists.validation.date") });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    },
+    { message: msg("lists.validation.date") },
+  );
 
 /** A checkbox: present ("1", "on", "true") or absent. */
 export const flag = z.preprocess(
-  (v) => (v === undefined || v === "" || v === "0" || v === "false" ? false : v === "1" || v === "on" || v === "true" || v === true ? true : v),
+  (v) =>
+    v === undefined || v === "" || v === "0" || v === "false"
+      ? false
+      : v === "1" || v === "on" || v === "true" || v === true
+        ? true
+        : v,
   z.boolean({ message: msg("errors.invalid") }),
 );
 
@@ -46,7 +54,13 @@ export function cursorField(shape: readonly ("at" | "id" | readonly string[])[])
       const parts = s.split(SEP);
       const fits =
         parts.length === shape.length &&
-        shape.every((kind, i) => (kind === "at" ? ISO.test(parts[i]) && !Number.isNaN(Date.parse(parts[i])) : kind === "id" ? UUID.test(parts[i]) : kind.includes(parts[i])));
+        shape.every((kind, i) =>
+          kind === "at"
+            ? ISO.test(parts[i]) && !Number.isNaN(Date.parse(parts[i]))
+            : kind === "id"
+              ? UUID.test(parts[i])
+              : kind.includes(parts[i]),
+        );
       if (!fits) {
         ctx.addIssue({ code: "custom", message: msg("lists.validation.cursor") });
         return z.NEVER;
@@ -59,7 +73,11 @@ const TIME_ID = ["at", "id"] as const;
 
 /** What every list accepts: search text, a date range, a page size and a cursor either way. */
 export const listBase = {
-  q: optional(storableString().trim().max(SEARCH_MAX, { message: msg("errors.tooLong", { max: SEARCH_MAX }) })),
+  q: optional(
+    storableString()
+      .trim()
+      .max(SEARCH_MAX, { message: msg("errors.tooLong", { max: SEARCH_MAX }) }),
+  ),
   from: optional(listDate),
   to: optional(listDate),
   pageSize: z.preprocess((v) => blank(v) ?? PAGE_SIZES.default, intField(1, PAGE_SIZES.max)),
@@ -71,12 +89,16 @@ type Ranged = { from?: string; to?: string; after?: unknown; before?: unknown };
 
 /** From no later than to; one direction of paging at a time. */
 export function refineList(v: Ranged, ctx: z.RefinementCtx): void {
-  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: msg("lists.validation.range") });
-  if (v.after && v.before) ctx.addIssue({ code: "custom", path: ["before"], message: msg("lists.validation.direction") });
+  if (v.from && v.to && v.from > v.to)
+    ctx.addIssue({ code: "custom", path: ["to"], message: msg("lists.validation.range") });
+  if (v.after && v.before)
+    ctx.addIssue({ code: "custom", path: ["before"], message: msg("lists.validation.direction") });
 }
 
 /** The first value of each query parameter, as a form or URLSearchParams gives them. */
-export function firstValues(raw: Record<string, string | string[] | undefined> | URLSearchParams): Record<string, string> {
+export function firstValues(
+  raw: Record<string, string | string[] | undefined> | URLSearchParams,
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (raw instanceof URLSearchParams) {
     for (const [k, v] of raw) if (!(k in out)) out[k] = v;
@@ -95,7 +117,10 @@ export type ListIssue = { field: string; message: string };
  * For a page: the query string's valid part, and what was wrong with the rest. A field that does
  * not parse is named and dropped, so a hand-edited link shows a message and a list, never an error.
  */
-export function parseListQuery<S extends z.ZodType>(schema: S, raw: Record<string, string>): { input: Record<string, string>; issues: ListIssue[] } {
+export function parseListQuery<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, string>,
+): { input: Record<string, string>; issues: ListIssue[] } {
   const input = { ...raw };
   const issues: ListIssue[] = [];
   for (let round = 0; round < 10; round++) {

@@ -55,7 +55,14 @@ const text = (min: number, max: number) =>
     .min(Math.max(min, 1), { message: min > 1 ? msg("errors.tooShort", { min }) : msg("errors.required") })
     .max(max, { message: msg("errors.tooLong", { max }) });
 
-const optionalText = (max: number) => z.preprocess(blankToUndefined, storableString().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
+const optionalText = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    storableString()
+      .trim()
+      .max(max, { message: msg("errors.tooLong", { max }) })
+      .optional(),
+  );
 
 const phone = text(1, 40)
   .regex(PHONE, { message: msg("errors.invalidPhone") })
@@ -78,9 +85,11 @@ export const instantSchema = z.preprocess(
 );
 
 const riskFlags = z.preprocess(
-  (v) => (typeof v === "string" ? [v] : v ?? []),
+  (v) => (typeof v === "string" ? [v] : (v ?? [])),
   z
-    .array(z.enum(RISK_FLAGS, { message: msg("operations.validation.riskFlag") }), { message: msg("operations.validation.riskFlag") })
+    .array(z.enum(RISK_FLAGS, { message: msg("operations.validation.riskFlag") }), {
+      message: msg("operations.validation.riskFlag"),
+    })
     .max(RISK_FLAGS.length, { message: msg("operations.validation.riskFlag") })
     .transform((list) => RISK_FLAGS.filter((f) => list.includes(f))),
 );
@@ -89,7 +98,8 @@ export type WindowIssue = { path: "endsAt"; message: string };
 
 /** The rules every time window obeys: the end after the start, at most 30 days long. */
 export function windowIssue(startsAt: Date, endsAt: Date): WindowIssue | null {
-  if (endsAt.getTime() <= startsAt.getTime()) return { path: "endsAt", message: msg("operations.validation.endBeforeStart") };
+  if (endsAt.getTime() <= startsAt.getTime())
+    return { path: "endsAt", message: msg("operations.validation.endBeforeStart") };
   if (endsAt.getTime() - startsAt.getTime() > MAX_WINDOW_MS) {
     return { path: "endsAt", message: msg("operations.validation.windowTooLong", { days: MAX_WINDOW_DAYS }) };
   }
@@ -118,11 +128,19 @@ const fields = {
   interopChannel: optionalText(80),
   personnelCount: intField(1, 2_000),
   riskFlags,
-  notes: z.preprocess((v) => v ?? "", storableString().trim().max(NOTES_MAX, { message: msg("errors.tooLong", { max: NOTES_MAX }) })),
+  notes: z.preprocess(
+    (v) => v ?? "",
+    storableString()
+      .trim()
+      .max(NOTES_MAX, { message: msg("errors.tooLong", { max: NOTES_MAX }) }),
+  ),
 };
 
 export const operationInputSchema = z
-  .object({ ...fields, status: z.enum(FILING_STATUSES, { message: msg("operations.validation.filingStatus") }).default("PLANNED") })
+  .object({
+    ...fields,
+    status: z.enum(FILING_STATUSES, { message: msg("operations.validation.filingStatus") }).default("PLANNED"),
+  })
   .superRefine(refineWindow);
 export type OperationInput = z.infer<typeof operationInputSchema>;
 
@@ -147,16 +165,37 @@ export const PROBE_MAX_ACROSS_KM = 50;
 export const PROBE_MAX_WINDOW_DAYS = 7;
 const PROBE_MAX_WINDOW_MS = PROBE_MAX_WINDOW_DAYS * 24 * 3_600_000;
 /** The messages a probe over its limits gets; the form's preview says them instead of checking. */
-export const PROBE_LIMIT_MESSAGES = ["operations.validation.probeAreaTooLarge", "operations.validation.probeWindowTooLong"] as const;
+export const PROBE_LIMIT_MESSAGES = [
+  "operations.validation.probeAreaTooLarge",
+  "operations.validation.probeWindowTooLong",
+] as const;
 
 function refineProbe(value: { area?: unknown; startsAt?: unknown; endsAt?: unknown }, ctx: z.RefinementCtx) {
   const area = value.area as z.output<typeof areaSchema> | undefined;
-  if (area && typeof area === "object" && (area.kind === "CIRCLE" || area.kind === "POLYGON") && !areaFitsAcross(area, PROBE_MAX_ACROSS_KM * 1000)) {
-    ctx.addIssue({ code: "custom", path: ["area"], message: msg(PROBE_LIMIT_MESSAGES[0], { km: PROBE_MAX_ACROSS_KM }) });
+  if (
+    area &&
+    typeof area === "object" &&
+    (area.kind === "CIRCLE" || area.kind === "POLYGON") &&
+    !areaFitsAcross(area, PROBE_MAX_ACROSS_KM * 1000)
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["area"],
+      message: msg(PROBE_LIMIT_MESSAGES[0], { km: PROBE_MAX_ACROSS_KM }),
+    });
   }
-  if (value.startsAt instanceof Date && value.endsAt instanceof Date && value.endsAt.getTime() - value.startsAt.getTime() > PROBE_MAX_WINDOW_MS) {
+  if (
+    value.startsAt instanceof Date &&
+    value.endsAt instanceof Date &&
+    value.endsAt.getTime() - value.startsAt.getTime() > PROBE_MAX_WINDOW_MS
+  ) {
     // A window past filing's own limit already has its issue.
-    if (!windowIssue(value.startsAt, value.endsAt)) ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg(PROBE_LIMIT_MESSAGES[1], { days: PROBE_MAX_WINDOW_DAYS }) });
+    if (!windowIssue(value.startsAt, value.endsAt))
+      ctx.addIssue({
+        code: "custom",
+        path: ["endsAt"],
+        message: msg(PROBE_LIMIT_MESSAGES[1], { days: PROBE_MAX_WINDOW_DAYS }),
+      });
   }
 }
 
@@ -184,7 +223,13 @@ export const transitionSchema = z.object({
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
-export const OPERATION_STATUSES = ["DRAFT", "PLANNED", "ACTIVE", "COMPLETED", "CANCELLED"] as const satisfies readonly OperationStatus[];
+export const OPERATION_STATUSES = [
+  "DRAFT",
+  "PLANNED",
+  "ACTIVE",
+  "COMPLETED",
+  "CANCELLED",
+] as const satisfies readonly OperationStatus[];
 
 /** The operations list: latest start first, paged on (startsAt, id). */
 export const listOperationsSchema = z

@@ -7,19 +7,25 @@ import { agencySchema } from "./agency";
 import { storableString } from "./text";
 import { createUserSchema, ROLE_LIST } from "./user";
 
-export const platformAdminSchema = z.object({
-  email: createUserSchema.shape.email,
-  name: createUserSchema.shape.name,
-  title: createUserSchema.shape.title,
-  // The common-password rule needs the server's list; createPlatformAdmin applies it on top.
-  password: createUserSchema.shape.password,
-  // Roles in the host agency besides platform administration (none by default).
-  roles: z.array(z.enum(ROLE_LIST, { message: msg("errors.invalid") })).default([]),
-  // The host agency: an existing one by slug, or a new one (on an empty database).
-  agencySlug: storableString().trim().toLowerCase().min(1, { message: msg("errors.required") }).optional(),
-  newAgency: agencySchema.optional(),
-}).refine((d) => (d.agencySlug === undefined) !== (d.newAgency === undefined), {
-  message: msg("platform.firstAdmin.agencyRequired"),
-  path: ["agencySlug"],
-});
+export const platformAdminSchema = z
+  .object({
+    email: createUserSchema.shape.email,
+    name: createUserSchema.shape.name,
+    title: createUserSchema.shape.title,
+    // The common-password rule needs the server's list; createPlatformAdmin applies it on top.
+    password: createUserSchema.shape.password,
+    // Roles in the host agency besides platform administration (none by default).
+    roles: z.array(z.enum(ROLE_LIST, { message: msg("errors.invalid") })).default([]),
+    // The host agency: an existing one by slug, or a new one (on an empty database).
+    agencySlug: storableString()
+      .trim()
+      .toLowerCase()
+      .min(1, { message: msg("errors.required") })
+      .optional(),
+    newAgency: agencySchema.optional(),
+  })
+  .refine((d) => (d.agencySlug === undefined) !== (d.newAgency === undefined), {
+    message: msg("platform.firstAdmin.agencyRequired"),
+    path: ["agencySlug"],
+  });
 export type PlatformAdminInput = z.infer<typeof platformAdminSchema>;

@@ -1,7 +1,14 @@
 // Federal request input, shared by the log form, the portal submission, the decision form and the
 // API. Messages are i18n keys. Categories only: nothing here names or describes a person.
 import { z } from "zod";
-import type { FederalRequestKind, LegalBasisDocument, OffenceCategory, RequestChannel, RequestDecision, RequestRuleSource } from "../db/generated/enums";
+import type {
+  FederalRequestKind,
+  LegalBasisDocument,
+  OffenceCategory,
+  RequestChannel,
+  RequestDecision,
+  RequestRuleSource,
+} from "../db/generated/enums";
 import { msg } from "../i18n/issue";
 import { storableString } from "./text";
 
@@ -17,7 +24,14 @@ export const REQUEST_KINDS = [
   "COURTHOUSE_ASSISTANCE",
   "OTHER",
 ] as const satisfies readonly FederalRequestKind[];
-export const REQUEST_CHANNELS = ["PORTAL", "FAX", "EMAIL", "PHONE", "IN_PERSON", "NCIC_HIT"] as const satisfies readonly RequestChannel[];
+export const REQUEST_CHANNELS = [
+  "PORTAL",
+  "FAX",
+  "EMAIL",
+  "PHONE",
+  "IN_PERSON",
+  "NCIC_HIT",
+] as const satisfies readonly RequestChannel[];
 /** Channels a person logs by hand; PORTAL is set only by a portal submission. */
 export const MANUAL_CHANNELS = ["FAX", "EMAIL", "PHONE", "IN_PERSON", "NCIC_HIT"] as const;
 export const BASIS_DOCUMENTS = [
@@ -31,21 +45,54 @@ export const BASIS_DOCUMENTS = [
   "NONE",
   "OTHER",
 ] as const satisfies readonly LegalBasisDocument[];
-export const OFFENCE_CATEGORIES = ["VIOLENT_FELONY", "OTHER_FELONY", "MISDEMEANOR", "CIVIL_IMMIGRATION_ONLY", "NATIONAL_SECURITY", "NONE_STATED"] as const satisfies readonly OffenceCategory[];
-export const REQUEST_DECISIONS = ["COMPLIED", "DECLINED", "PARTIALLY_COMPLIED", "REFERRED_TO_COUNSEL", "NOT_APPLICABLE"] as const satisfies readonly RequestDecision[];
+export const OFFENCE_CATEGORIES = [
+  "VIOLENT_FELONY",
+  "OTHER_FELONY",
+  "MISDEMEANOR",
+  "CIVIL_IMMIGRATION_ONLY",
+  "NATIONAL_SECURITY",
+  "NONE_STATED",
+] as const satisfies readonly OffenceCategory[];
+export const REQUEST_DECISIONS = [
+  "COMPLIED",
+  "DECLINED",
+  "PARTIALLY_COMPLIED",
+  "REFERRED_TO_COUNSEL",
+  "NOT_APPLICABLE",
+] as const satisfies readonly RequestDecision[];
 export const RULE_SOURCES = ["STATE_LAW", "ORDINANCE", "AGENCY_POLICY"] as const satisfies readonly RequestRuleSource[];
-export const RULE_CONDITIONS = ["ALWAYS", "WITHOUT_JUDICIAL_WARRANT", "WITH_JUDICIAL_WARRANT", "CIVIL_IMMIGRATION_ONLY"] as const;
+export const RULE_CONDITIONS = [
+  "ALWAYS",
+  "WITHOUT_JUDICIAL_WARRANT",
+  "WITH_JUDICIAL_WARRANT",
+  "CIVIL_IMMIGRATION_ONLY",
+] as const;
 export type RuleCondition = (typeof RULE_CONDITIONS)[number];
 export const RULE_DIRECTIVES = ["DECLINE", "COMPLY", "REFER_TO_COUNSEL", "NOTIFY_COUNSEL_BEFORE_INTERVIEW"] as const;
 export type RuleDirective = (typeof RULE_DIRECTIVES)[number];
 /** Documents signed by a judge: the only ones that compel. */
-export const JUDICIAL_DOCUMENTS: readonly LegalBasisDocument[] = ["JUDICIAL_ARREST_WARRANT", "JUDICIAL_SEARCH_WARRANT", "COURT_ORDER"];
+export const JUDICIAL_DOCUMENTS: readonly LegalBasisDocument[] = [
+  "JUDICIAL_ARREST_WARRANT",
+  "JUDICIAL_SEARCH_WARRANT",
+  "COURT_ORDER",
+];
 
 export const REASON_MAX = 1_000;
 export const JUSTIFICATION_MIN = 20;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, storableString().trim().max(max, { message: msg("errors.tooLong", { max }) }).optional());
-const requiredText = (max: number) => storableString({ message: msg("errors.required") }).trim().min(1, { message: msg("errors.required") }).max(max, { message: msg("errors.tooLong", { max }) });
+const optionalText = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    storableString()
+      .trim()
+      .max(max, { message: msg("errors.tooLong", { max }) })
+      .optional(),
+  );
+const requiredText = (max: number) =>
+  storableString({ message: msg("errors.required") })
+    .trim()
+    .min(1, { message: msg("errors.required") })
+    .max(max, { message: msg("errors.tooLong", { max }) });
 const dateTime = z.coerce.date({ message: msg("errors.invalid") });
 const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 const uuid = z.uuid({ message: msg("requests.errors.unknownAgency") });
@@ -70,7 +117,10 @@ export const logRequestSchema = z
     localReference: optionalText(60),
   })
   .strict()
-  .refine((v) => v.requesterAgencyId || v.requesterName, { message: msg("requests.errors.requesterRequired"), path: ["requesterName"] });
+  .refine((v) => v.requesterAgencyId || v.requesterName, {
+    message: msg("requests.errors.requesterRequired"),
+    path: ["requesterName"],
+  });
 export type LogRequestInput = z.infer<typeof logRequestSchema>;
 
 /** Submitted through the portal by a member federal office to a member local or state agency; received when sent. */
@@ -98,11 +148,27 @@ export const editRequestSchema = z
     requesterName: optionalText(200),
     dueAt: z.preprocess(blankToUndefined, dateTime.optional()),
     basisDocument: z.enum(BASIS_DOCUMENTS, { message: msg("errors.required") }).optional(),
-    basisSignedByJudge: z.preprocess((v) => (v === undefined ? undefined : v === true || v === "true" || v === "on"), z.boolean().optional()),
-    basisCourt: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), storableString().max(200, { message: msg("errors.tooLong", { max: 200 }) }).optional()),
+    basisSignedByJudge: z.preprocess(
+      (v) => (v === undefined ? undefined : v === true || v === "true" || v === "on"),
+      z.boolean().optional(),
+    ),
+    basisCourt: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : v),
+      storableString()
+        .max(200, { message: msg("errors.tooLong", { max: 200 }) })
+        .optional(),
+    ),
     offenceCategory: z.enum(OFFENCE_CATEGORIES, { message: msg("errors.required") }).optional(),
-    localReference: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), storableString().max(60, { message: msg("errors.tooLong", { max: 60 }) }).optional()),
-    counselNotified: z.preprocess((v) => (v === undefined ? undefined : v === true || v === "true" || v === "on"), z.boolean().optional()),
+    localReference: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : v),
+      storableString()
+        .max(60, { message: msg("errors.tooLong", { max: 60 }) })
+        .optional(),
+    ),
+    counselNotified: z.preprocess(
+      (v) => (v === undefined ? undefined : v === true || v === "true" || v === "on"),
+      z.boolean().optional(),
+    ),
     counselNotifiedAt: z.preprocess(blankToUndefined, dateTime.optional()),
   })
   .strict();
@@ -115,7 +181,10 @@ export const decideRequestSchema = z
     basis: optionalText(300),
     reason: requiredText(REASON_MAX),
     justification: optionalText(REASON_MAX),
-    counselNotified: z.preprocess((v) => (v === undefined || v === "" ? undefined : v === true || v === "true" || v === "on"), z.boolean().optional()),
+    counselNotified: z.preprocess(
+      (v) => (v === undefined || v === "" ? undefined : v === true || v === "true" || v === "on"),
+      z.boolean().optional(),
+    ),
     counselNotifiedAt: z.preprocess(blankToUndefined, dateTime.optional()),
   })
   .strict()
@@ -126,7 +195,9 @@ export const ruleSchema = z
   .object({
     title: requiredText(200),
     kinds: z
-      .array(z.enum(REQUEST_KINDS, { message: msg("errors.invalid") }), { message: msg("requests.errors.kindsRequired") })
+      .array(z.enum(REQUEST_KINDS, { message: msg("errors.invalid") }), {
+        message: msg("requests.errors.kindsRequired"),
+      })
       .min(1, { message: msg("requests.errors.kindsRequired") })
       .transform((kinds) => REQUEST_KINDS.filter((k) => kinds.includes(k))),
     condition: z.enum(RULE_CONDITIONS, { message: msg("errors.required") }),
@@ -141,7 +212,9 @@ export type RuleInput = z.infer<typeof ruleSchema>;
 export const ruleStatusSchema = z.object({ active: z.boolean({ message: msg("errors.required") }) }).strict();
 
 /** Choosing a person to designate (or no longer designate) as a decider. */
-export const designationSchema = z.object({ userId: z.uuid({ message: msg("requestPolicy.errors.unknownPerson") }), designate: z.boolean() }).strict();
+export const designationSchema = z
+  .object({ userId: z.uuid({ message: msg("requestPolicy.errors.unknownPerson") }), designate: z.boolean() })
+  .strict();
 
 export const requestListSchema = z
   .object({

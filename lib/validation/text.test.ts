@@ -16,13 +16,32 @@ const LONE_LOW = "\udc00";
 
 describe("isStorableText", () => {
   it("refuses NUL and surrogates without their pair, anywhere in the string", () => {
-    for (const bad of [NUL, `a${NUL}b`, LONE_HIGH, `x${LONE_HIGH}`, `${LONE_HIGH}x`, LONE_LOW, `x${LONE_LOW}y`, `${LONE_LOW}${LONE_HIGH}`, `\ud83d\ude00${LONE_HIGH}`]) {
+    for (const bad of [
+      NUL,
+      `a${NUL}b`,
+      LONE_HIGH,
+      `x${LONE_HIGH}`,
+      `${LONE_HIGH}x`,
+      LONE_LOW,
+      `x${LONE_LOW}y`,
+      `${LONE_LOW}${LONE_HIGH}`,
+      `\ud83d\ude00${LONE_HIGH}`,
+    ]) {
       expect(isStorableText(bad), JSON.stringify(bad)).toBe(false);
     }
   });
 
   it("accepts ordinary text, accents, other control characters and paired surrogates (emoji)", () => {
-    for (const good of ["", "Lt. Dana Whitfield", "Operación Águila", "tab\there\nnew line", "\u0001", "\ud83d\ude94 unit 12", "中文", "\uffff"]) {
+    for (const good of [
+      "",
+      "Lt. Dana Whitfield",
+      "Operación Águila",
+      "tab\there\nnew line",
+      "\u0001",
+      "\ud83d\ude94 unit 12",
+      "中文",
+      "\uffff",
+    ]) {
       expect(isStorableText(good), JSON.stringify(good)).toBe(true);
     }
   });
@@ -37,7 +56,12 @@ describe("isStorableText", () => {
 });
 
 describe("every string schema refuses unstorable text, naming the field", () => {
-  const cases: [string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, Record<string, unknown>, string][] = [
+  const cases: [
+    string,
+    { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+    Record<string, unknown>,
+    string,
+  ][] = [
     ["api token name", apiTokenInputSchema, { name: `CAD${NUL}` }, "name"],
     ["calendar feed name", calendarFeedInputSchema, { name: `Feed ${LONE_HIGH}` }, "name"],
     ["conflict note", resolveConflictSchema, { outcome: "PROCEED_SEPARATELY", note: `Called ${NUL}them` }, "note"],

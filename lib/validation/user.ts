@@ -5,10 +5,16 @@ import type { Role } from "../db/generated/enums";
 import { emailSchema, newPasswordSchema } from "./auth";
 import { storableString } from "./text";
 
-export const ROLE_LIST = ["LIAISON", "SUPERVISOR", "CHIEF", "AGENCY_ADMIN", "AUDITOR"] as const satisfies readonly Role[];
+export const ROLE_LIST = [
+  "LIAISON",
+  "SUPERVISOR",
+  "CHIEF",
+  "AGENCY_ADMIN",
+  "AUDITOR",
+] as const satisfies readonly Role[];
 
 const roles = z.preprocess(
-  (v) => (typeof v === "string" ? [v] : v ?? []),
+  (v) => (typeof v === "string" ? [v] : (v ?? [])),
   z
     .array(z.enum(ROLE_LIST, { message: msg("errors.invalid") }))
     .min(1, { message: msg("admin.users.rolesRequired") })
@@ -18,11 +24,17 @@ const roles = z.preprocess(
 const uuid = z.uuid({ message: msg("errors.notFound") });
 
 export const createUserSchema = z.object({
-  name: storableString({ message: msg("errors.required") }).trim().min(2, { message: msg("errors.tooShort", { min: 2 }) }).max(120, { message: msg("errors.tooLong", { max: 120 }) }),
+  name: storableString({ message: msg("errors.required") })
+    .trim()
+    .min(2, { message: msg("errors.tooShort", { min: 2 }) })
+    .max(120, { message: msg("errors.tooLong", { max: 120 }) }),
   email: emailSchema,
   title: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    storableString().trim().max(120, { message: msg("errors.tooLong", { max: 120 }) }).optional(),
+    storableString()
+      .trim()
+      .max(120, { message: msg("errors.tooLong", { max: 120 }) })
+      .optional(),
   ),
   roles,
   // The common-password rule needs the server's list; createUser applies it on top.

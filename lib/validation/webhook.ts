@@ -18,7 +18,9 @@ export const webhookEndpointInputSchema = z.object({
     .optional()
     .transform((v) => v ?? ""),
   events: z
-    .array(z.enum(WEBHOOK_EVENTS, { message: msg("webhooks.errors.eventUnknown") }), { message: msg("webhooks.errors.eventRequired") })
+    .array(z.enum(WEBHOOK_EVENTS, { message: msg("webhooks.errors.eventUnknown") }), {
+      message: msg("webhooks.errors.eventRequired"),
+    })
     .min(1, { message: msg("webhooks.errors.eventRequired") })
     .transform((values) => WEBHOOK_EVENTS.filter((e) => values.includes(e))),
 });

@@ -30,7 +30,16 @@ export class WebhookAttemptError extends Error {
 
 type Attempt = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
-async function attempt(o: { url: string; secret: string; id: string; payload: string; now: Date; send: WebhookSender; production: boolean; resolve?: Resolver }): Promise<Attempt> {
+async function attempt(o: {
+  url: string;
+  secret: string;
+  id: string;
+  payload: string;
+  now: Date;
+  send: WebhookSender;
+  production: boolean;
+  resolve?: Resolver;
+}): Promise<Attempt> {
   const refusal = await checkWebhookUrl(o.url, { production: o.production, resolve: o.resolve });
   if (refusal) return { ok: false, status: null, error: `Refused destination (${refusal})` };
   const signature = new Webhook(o.secret).sign(o.id, o.now, o.payload);
@@ -45,14 +54,25 @@ async function attempt(o: { url: string; secret: string; id: string; payload: st
     const res = await o.send({ url: o.url, headers, body: o.payload, timeoutMs: WEBHOOK_TIMEOUT_MS });
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
     const excerpt = res.excerpt.replace(/\s+/g, " ").trim();
-    return { ok: false, status: res.status, error: `HTTP ${res.status}${excerpt ? `: ${excerpt}` : ""}`.slice(0, ERROR_CHARS) };
+    return {
+      ok: false,
+      status: res.status,
+      error: `HTTP ${res.status}${excerpt ? `: ${excerpt}` : ""}`.slice(0, ERROR_CHARS),
+    };
   } catch (e) {
-    const cause = e instanceof Error ? (e.name === "TimeoutError" ? "Timed out" : `${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ""}`) : String(e);
+    const cause =
+      e instanceof Error
+        ? e.name === "TimeoutError"
+          ? "Timed out"
+          : `${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ""}`
+        : String(e);
     return { ok: false, status: null, error: cause.slice(0, ERROR_CHARS) };
   }
 }
 
-export function webhookJobHandler(o: { send?: WebhookSender; production?: boolean; resolve?: Resolver } = {}): JobHandler {
+export function webhookJobHandler(
+  o: { send?: WebhookSender; production?: boolean; resolve?: Resolver } = {},
+): JobHandler {
   const send = o.send ?? fetchSender;
   return async ({ db, job, now, isFinalAttempt }) => {
     const { deliveryId } = job.payload as { deliveryId: string };
@@ -61,28 +81,58 @@ export function webhookJobHandler(o: { send?: WebhookSender; production?: boolea
     if (!delivery || delivery.status === "DELIVERED") return;
     const endpoint = delivery.endpoint;
     if (!endpoint.active) {
-      await db.webhookDelivery.updateMany({ where: { id: delivery.id, status: "PENDING" }, data: { status: "FAILED", lastError: "Endpoint disabled" } });
+      await db.webhookDelivery.updateMany({
+        where: { id: delivery.id, status: "PENDING" },
+        data: { status: "FAILED", lastError: "Endpoint disabled" },
+      });
       return;
     }
     const production = o.production ?? env().NODE_ENV === "production";
-    const result = await attempt({ url: endpoint.url, secret: endpoint.secret, id: delivery.id, payload: delivery.payload, now, send, production, resolve: o.resolve });
-    const disabled = await auditedTransaction(db, (tx) => record(tx, { deliveryId: delivery.id, endpointId: endpoint.id, result, now, isFinalAttempt }));
+    const result = await attempt({
+      url: endpoint.url,
+      secret: endpoint.secret,
+      id: delivery.id,
+      payload: delivery.payload,
+      now,
+      send,
+      production,
+      resolve: o.resolve,
+    });
+    const disabled = await auditedTransaction(db, (tx) =>
+      record(tx, { deliveryId: delivery.id, endpointId: endpoint.id, result, now, isFinalAttempt }),
+    );
     if (!result.ok && !disabled) {
-      log.warn({ module: "webhooks", deliveryId: delivery.id, endpointId: endpoint.id, status: result.status }, "webhook delivery failed");
+      log.warn(
+        { module: "webhooks", deliveryId: delivery.id, endpointId: endpoint.id, status: result.status },
+        "webhook delivery failed",
+      );
       throw new WebhookAttemptError(result.error);
     }
   };
 }
 
 /** Records one attempt; returns true when this failure disabled the endpoint. */
-async function record(tx: Tx, o: { deliveryId: string; endpointId: string; result: Attempt; now: Date; isFinalAttempt: boolean }): Promise<boolean> {
+async function record(
+  tx: Tx,
+  o: { deliveryId: string; endpointId: string; result: Attempt; now: Date; isFinalAttempt: boolean },
+): Promise<boolean> {
   const { result, now } = o;
   if (result.ok) {
     await tx.webhookDelivery.update({
       where: { id: o.deliveryId },
-      data: { status: "DELIVERED", attempts: { increment: 1 }, lastAttemptAt: now, deliveredAt: now, lastResponseStatus: result.status, lastError: null },
+      data: {
+        status: "DELIVERED",
+        attempts: { increment: 1 },
+        lastAttemptAt: now,
+        deliveredAt: now,
+        lastResponseStatus: result.status,
+        lastError: null,
+      },
     });
-    await tx.webhookEndpoint.update({ where: { id: o.endpointId }, data: { consecutiveFailures: 0, failingSince: null, lastSuccessAt: now } });
+    await tx.webhookEndpoint.update({
+      where: { id: o.endpointId },
+      data: { consecutiveFailures: 0, failingSince: null, lastSuccessAt: now },
+    });
     return false;
   }
   const endpoint = await tx.webhookEndpoint.update({
@@ -90,12 +140,21 @@ async function record(tx: Tx, o: { deliveryId: string; endpointId: string; resul
     data: { consecutiveFailures: { increment: o.isFinalAttempt ? 1 : 0 } },
   });
   const failingSince = endpoint.failingSince ?? now;
-  if (!endpoint.failingSince) await tx.webhookEndpoint.update({ where: { id: o.endpointId }, data: { failingSince: now } });
-  const exhausted = endpoint.consecutiveFailures >= DISABLE_AFTER_FAILED_DELIVERIES || now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS;
+  if (!endpoint.failingSince)
+    await tx.webhookEndpoint.update({ where: { id: o.endpointId }, data: { failingSince: now } });
+  const exhausted =
+    endpoint.consecutiveFailures >= DISABLE_AFTER_FAILED_DELIVERIES ||
+    now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS;
   const disable = exhausted && endpoint.active;
   await tx.webhookDelivery.update({
     where: { id: o.deliveryId },
-    data: { status: o.isFinalAttempt || disable ? "FAILED" : "PENDING", attempts: { increment: 1 }, lastAttemptAt: now, lastResponseStatus: result.status, lastError: result.error },
+    data: {
+      status: o.isFinalAttempt || disable ? "FAILED" : "PENDING",
+      attempts: { increment: 1 },
+      lastAttemptAt: now,
+      lastResponseStatus: result.status,
+      lastError: result.error,
+    },
   });
   if (disable) await disableFailing(tx, { endpointId: o.endpointId, now });
   return disable;
@@ -107,24 +166,43 @@ async function disableFailing(tx: Tx, o: { endpointId: string; now: Date }): Pro
     data: { active: false, disabledAt: o.now, disabledReason: "FAILING", updatedAt: o.now },
   });
   if (count !== 1) return;
-  const endpoint = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: o.endpointId }, select: { id: true, url: true, agencyId: true, consecutiveFailures: true, failingSince: true } });
+  const endpoint = await tx.webhookEndpoint.findUniqueOrThrow({
+    where: { id: o.endpointId },
+    select: { id: true, url: true, agencyId: true, consecutiveFailures: true, failingSince: true },
+  });
   // Its other queued deliveries stop here too; each can be redelivered once it is enabled again.
-  await tx.webhookDelivery.updateMany({ where: { endpointId: endpoint.id, status: "PENDING" }, data: { status: "FAILED", lastError: "Endpoint disabled" } });
+  await tx.webhookDelivery.updateMany({
+    where: { endpointId: endpoint.id, status: "PENDING" },
+    data: { status: "FAILED", lastError: "Endpoint disabled" },
+  });
   await recordAudit(tx, {
     action: WEBHOOK_AUDIT.autoDisable,
     targetType: "WebhookEndpoint",
     targetId: endpoint.id,
     agencyId: endpoint.agencyId,
     actorLabel: "system:webhooks",
-    details: { url: endpoint.url, failedDeliveries: endpoint.consecutiveFailures, failingSince: endpoint.failingSince?.toISOString() ?? null },
+    details: {
+      url: endpoint.url,
+      failedDeliveries: endpoint.consecutiveFailures,
+      failingSince: endpoint.failingSince?.toISOString() ?? null,
+    },
     at: o.now,
   });
   await emailAdmins(tx, { endpoint, now: o.now });
 }
 
-async function emailAdmins(tx: Tx, o: { endpoint: { id: string; url: string; agencyId: string }; now: Date }): Promise<void> {
-  const agency = await tx.agency.findUniqueOrThrow({ where: { id: o.endpoint.agencyId }, select: { languages: true, timeZone: true } });
-  const admins = await tx.user.findMany({ where: { agencyId: o.endpoint.agencyId, active: true, roles: { has: "AGENCY_ADMIN" } }, orderBy: { name: "asc" } });
+async function emailAdmins(
+  tx: Tx,
+  o: { endpoint: { id: string; url: string; agencyId: string }; now: Date },
+): Promise<void> {
+  const agency = await tx.agency.findUniqueOrThrow({
+    where: { id: o.endpoint.agencyId },
+    select: { languages: true, timeZone: true },
+  });
+  const admins = await tx.user.findMany({
+    where: { agencyId: o.endpoint.agencyId, active: true, roles: { has: "AGENCY_ADMIN" } },
+    orderBy: { name: "asc" },
+  });
   const agencyLocales = agency.languages.filter(isLocale) as Locale[];
   const base = env().PUBLIC_BASE_URL ?? env().NEXTAUTH_URL ?? "http://localhost:3000";
   for (const admin of admins) {
@@ -139,4 +217,3 @@ async function emailAdmins(tx: Tx, o: { endpoint: { id: string; url: string; age
     });
   }
 }
-

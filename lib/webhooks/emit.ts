@@ -27,9 +27,19 @@ export async function emitWebhookEvent(tx: Tx, o: WebhookEmit): Promise<number> 
   for (const endpoint of endpoints) {
     const id = newMessageId();
     // Each agency's payload names that agency only: it says nothing about who else was told.
-    const payload = JSON.stringify(webhookPayload({ event: o.event, subjectId: o.subjectId, agencyId: endpoint.agencyId, now: o.now }));
-    await tx.webhookDelivery.create({ data: { id, endpointId: endpoint.id, agencyId: endpoint.agencyId, eventType: o.event, payload, createdAt: o.now } });
-    await enqueue(tx, { queue: WEBHOOK_QUEUE, payload: { deliveryId: id }, now: o.now, dedupeKey: deliveryJobKey(id, 0), maxAttempts: WEBHOOK_MAX_ATTEMPTS });
+    const payload = JSON.stringify(
+      webhookPayload({ event: o.event, subjectId: o.subjectId, agencyId: endpoint.agencyId, now: o.now }),
+    );
+    await tx.webhookDelivery.create({
+      data: { id, endpointId: endpoint.id, agencyId: endpoint.agencyId, eventType: o.event, payload, createdAt: o.now },
+    });
+    await enqueue(tx, {
+      queue: WEBHOOK_QUEUE,
+      payload: { deliveryId: id },
+      now: o.now,
+      dedupeKey: deliveryJobKey(id, 0),
+      maxAttempts: WEBHOOK_MAX_ATTEMPTS,
+    });
   }
   return endpoints.length;
 }

@@ -26,7 +26,12 @@ export type WebhookPayload = {
 };
 
 /** Only identifiers: never another agency's operation details. */
-export function webhookPayload(o: { event: WebhookEvent; subjectId: string; agencyId: string; now: Date }): WebhookPayload {
+export function webhookPayload(o: {
+  event: WebhookEvent;
+  subjectId: string;
+  agencyId: string;
+  now: Date;
+}): WebhookPayload {
   const object = o.event.split(".")[0] as ObjectKind;
   return {
     type: o.event,

@@ -55,14 +55,21 @@ export const newWebhookSecret = () => `whsec_${randomBytes(32).toString("base64"
 
 type Options = { production?: boolean; resolve?: Resolver };
 
-const refusalMessage = { invalid: "invalid", scheme: "scheme", credentials: "credentials", private: "private", unresolvable: "unresolvable" } as const;
+const refusalMessage = {
+  invalid: "invalid",
+  scheme: "scheme",
+  credentials: "credentials",
+  private: "private",
+  unresolvable: "unresolvable",
+} as const;
 
 async function parseInput(raw: unknown, o: Options) {
   const parsed = webhookEndpointInputSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
   const production = o.production ?? env().NODE_ENV === "production";
   const refusal = await checkWebhookUrl(parsed.data.url, { production, resolve: o.resolve });
-  if (refusal) throw new ValidationError([{ path: "url", message: msg(`webhooks.errors.url.${refusalMessage[refusal]}`) }]);
+  if (refusal)
+    throw new ValidationError([{ path: "url", message: msg(`webhooks.errors.url.${refusalMessage[refusal]}`) }]);
   return parsed.data;
 }
 
@@ -70,7 +77,9 @@ function denial(db: Db, actor: Actor, action: string, now: Date, targetId?: stri
   return { db, actor, action, targetType: "WebhookEndpoint", targetId: targetId?.slice(0, 64) ?? null, now };
 }
 
-export async function createWebhookEndpoint(args: { db: Db; actor: Actor; input: unknown; now: Date } & Options): Promise<{ secret: string; endpoint: WebhookEndpointView }> {
+export async function createWebhookEndpoint(
+  args: { db: Db; actor: Actor; input: unknown; now: Date } & Options,
+): Promise<{ secret: string; endpoint: WebhookEndpointView }> {
   const { db, actor, now } = args;
   await auditRefusal(denial(db, actor, WEBHOOK_AUDIT.create, now), async () => authorizeAgencyAdmin(actor));
   const input = await parseInput(args.input, args);
@@ -79,9 +88,19 @@ export async function createWebhookEndpoint(args: { db: Db; actor: Actor; input:
     // One admin's fifth endpoint cannot race another's: the agency row is the lock.
     await tx.$executeRaw`SELECT 1 FROM "Agency" WHERE id = ${actor.agencyId}::uuid FOR UPDATE`;
     const count = await tx.webhookEndpoint.count({ where: { agencyId: actor.agencyId } });
-    if (count >= MAX_ENDPOINTS_PER_AGENCY) throw new ConflictError("webhooks.errors.tooMany", { max: MAX_ENDPOINTS_PER_AGENCY });
+    if (count >= MAX_ENDPOINTS_PER_AGENCY)
+      throw new ConflictError("webhooks.errors.tooMany", { max: MAX_ENDPOINTS_PER_AGENCY });
     const row = await tx.webhookEndpoint.create({
-      data: { agencyId: actor.agencyId, url: input.url, description: input.description, events: input.events, secret, createdById: actor.userId ?? actor.id, createdAt: now, updatedAt: now },
+      data: {
+        agencyId: actor.agencyId,
+        url: input.url,
+        description: input.description,
+        events: input.events,
+        secret,
+        createdById: actor.userId ?? actor.id,
+        createdAt: now,
+        updatedAt: now,
+      },
       select: ENDPOINT_VIEW,
     });
     await audit(tx, actor, WEBHOOK_AUDIT.create, row.id, now, { url: row.url, events: input.events });
@@ -90,50 +109,97 @@ export async function createWebhookEndpoint(args: { db: Db; actor: Actor; input:
   return { secret, endpoint };
 }
 
-async function audit(tx: Tx, actor: Actor, action: string, targetId: string, now: Date, details: Record<string, unknown>) {
+async function audit(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  targetId: string,
+  now: Date,
+  details: Record<string, unknown>,
+) {
   await recordAudit(tx, { action, targetType: "WebhookEndpoint", targetId, details, at: now, ...auditContext(actor) });
 }
 
 /** Runs `change` on the actor's agency's endpoint, admins only, refusals audited. */
-async function onOwnEndpoint<T>(args: { db: Db; actor: Actor; endpointId: string; now: Date }, action: string, change: (tx: Tx, row: Row) => Promise<T>): Promise<T> {
+async function onOwnEndpoint<T>(
+  args: { db: Db; actor: Actor; endpointId: string; now: Date },
+  action: string,
+  change: (tx: Tx, row: Row) => Promise<T>,
+): Promise<T> {
   const { db, actor, endpointId, now } = args;
   return auditRefusal(denial(db, actor, action, now, endpointId), async () => {
     authorizeAgencyAdmin(actor);
     if (!isId(endpointId)) throw new NotFoundError();
     return auditedTransaction(db, async (tx) => {
-      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "WebhookEndpoint" WHERE id = ${endpointId}::uuid AND "agencyId" = ${actor.agencyId}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM "WebhookEndpoint" WHERE id = ${endpointId}::uuid AND "agencyId" = ${actor.agencyId}::uuid FOR UPDATE`;
       if (!locked) throw new NotFoundError();
-      const row = await tx.webhookEndpoint.findFirstOrThrow({ where: { id: endpointId, agencyId: actor.agencyId }, select: ENDPOINT_VIEW });
+      const row = await tx.webhookEndpoint.findFirstOrThrow({
+        where: { id: endpointId, agencyId: actor.agencyId },
+        select: ENDPOINT_VIEW,
+      });
       return change(tx, row);
     });
   });
 }
 
-export async function setWebhookEndpointActive(args: { db: Db; actor: Actor; endpointId: string; active: boolean; now: Date }): Promise<WebhookEndpointView> {
+export async function setWebhookEndpointActive(args: {
+  db: Db;
+  actor: Actor;
+  endpointId: string;
+  active: boolean;
+  now: Date;
+}): Promise<WebhookEndpointView> {
   const { actor, now, active } = args;
   const action = active ? WEBHOOK_AUDIT.enable : WEBHOOK_AUDIT.disable;
   return onOwnEndpoint(args, action, async (tx, row) => {
     if (row.active === active) return endpointView(row);
     const data = active
-      ? { active: true, disabledAt: null, disabledReason: null, consecutiveFailures: 0, failingSince: null, updatedAt: now }
+      ? {
+          active: true,
+          disabledAt: null,
+          disabledReason: null,
+          consecutiveFailures: 0,
+          failingSince: null,
+          updatedAt: now,
+        }
       : { active: false, disabledAt: now, disabledReason: "MANUAL", updatedAt: now };
-    const updated = await tx.webhookEndpoint.update({ where: { id: row.id, agencyId: actor.agencyId }, data, select: ENDPOINT_VIEW });
+    const updated = await tx.webhookEndpoint.update({
+      where: { id: row.id, agencyId: actor.agencyId },
+      data,
+      select: ENDPOINT_VIEW,
+    });
     await audit(tx, actor, action, row.id, now, { url: row.url, previousReason: row.disabledReason });
     return endpointView(updated);
   });
 }
 
-export async function rotateWebhookSecret(args: { db: Db; actor: Actor; endpointId: string; now: Date }): Promise<{ secret: string; endpoint: WebhookEndpointView }> {
+export async function rotateWebhookSecret(args: {
+  db: Db;
+  actor: Actor;
+  endpointId: string;
+  now: Date;
+}): Promise<{ secret: string; endpoint: WebhookEndpointView }> {
   const { actor, now } = args;
   const secret = newWebhookSecret();
   return onOwnEndpoint(args, WEBHOOK_AUDIT.rotateSecret, async (tx, row) => {
-    const updated = await tx.webhookEndpoint.update({ where: { id: row.id, agencyId: actor.agencyId }, data: { secret, secretRotatedAt: now, updatedAt: now }, select: ENDPOINT_VIEW });
+    const updated = await tx.webhookEndpoint.update({
+      where: { id: row.id, agencyId: actor.agencyId },
+      data: { secret, secretRotatedAt: now, updatedAt: now },
+      select: ENDPOINT_VIEW,
+    });
     await audit(tx, actor, WEBHOOK_AUDIT.rotateSecret, row.id, now, { url: row.url });
     return { secret, endpoint: endpointView(updated) };
   });
 }
 
-export async function deleteWebhookEndpoint(args: { db: Db; actor: Actor; endpointId: string; now: Date }): Promise<void> {
+export async function deleteWebhookEndpoint(args: {
+  db: Db;
+  actor: Actor;
+  endpointId: string;
+  now: Date;
+}): Promise<void> {
   const { actor, now } = args;
   await onOwnEndpoint(args, WEBHOOK_AUDIT.delete, async (tx, row) => {
     await tx.webhookEndpoint.delete({ where: { id: row.id, agencyId: actor.agencyId } });
@@ -144,15 +210,26 @@ export async function deleteWebhookEndpoint(args: { db: Db; actor: Actor; endpoi
 export async function listWebhookEndpoints(args: { db: Db; actor: Actor }): Promise<WebhookEndpointView[]> {
   const { db, actor } = args;
   authorizeAgencyAdmin(actor);
-  const rows = await db.webhookEndpoint.findMany({ where: { agencyId: actor.agencyId }, orderBy: { createdAt: "asc" }, select: ENDPOINT_VIEW });
+  const rows = await db.webhookEndpoint.findMany({
+    where: { agencyId: actor.agencyId },
+    orderBy: { createdAt: "asc" },
+    select: ENDPOINT_VIEW,
+  });
   return rows.map(endpointView);
 }
 
-export async function getWebhookEndpoint(args: { db: Db; actor: Actor; endpointId: string }): Promise<WebhookEndpointView> {
+export async function getWebhookEndpoint(args: {
+  db: Db;
+  actor: Actor;
+  endpointId: string;
+}): Promise<WebhookEndpointView> {
   const { db, actor, endpointId } = args;
   authorizeAgencyAdmin(actor);
   if (!isId(endpointId)) throw new NotFoundError();
-  const row = await db.webhookEndpoint.findFirst({ where: { id: endpointId, agencyId: actor.agencyId }, select: ENDPOINT_VIEW });
+  const row = await db.webhookEndpoint.findFirst({
+    where: { id: endpointId, agencyId: actor.agencyId },
+    select: ENDPOINT_VIEW,
+  });
   if (!row) throw new NotFoundError();
   return endpointView(row);
 }

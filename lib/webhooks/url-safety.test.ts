@@ -21,8 +21,23 @@ describe("webhook URL safety", () => {
   });
 
   it("refuses private, loopback, link-local and metadata addresses in production, literal or resolved", async () => {
-    const resolve = resolveTo({ "intranet.example.com": ["93.184.216.34", "10.1.2.3"], "rebind.example.com": ["169.254.169.254"], "v6.example.com": ["fd12::1"] });
-    for (const url of ["https://10.0.0.5/x", "https://192.168.1.20/", "https://172.16.4.4/", "https://169.254.169.254/latest/meta-data", "https://127.0.0.1/", "https://[::1]/", "https://[fe80::1]/", "https://[::ffff:10.0.0.1]/", "https://localhost/", "https://0.0.0.0/"]) {
+    const resolve = resolveTo({
+      "intranet.example.com": ["93.184.216.34", "10.1.2.3"],
+      "rebind.example.com": ["169.254.169.254"],
+      "v6.example.com": ["fd12::1"],
+    });
+    for (const url of [
+      "https://10.0.0.5/x",
+      "https://192.168.1.20/",
+      "https://172.16.4.4/",
+      "https://169.254.169.254/latest/meta-data",
+      "https://127.0.0.1/",
+      "https://[::1]/",
+      "https://[fe80::1]/",
+      "https://[::ffff:10.0.0.1]/",
+      "https://localhost/",
+      "https://0.0.0.0/",
+    ]) {
       expect(await checkWebhookUrl(url, { production: true, resolve }), url).toBe("private");
     }
     expect(await checkWebhookUrl("https://intranet.example.com/", { production: true, resolve })).toBe("private");

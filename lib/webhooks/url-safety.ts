@@ -48,7 +48,8 @@ export function isPrivateAddress(address: string): boolean {
 export type UrlRefusal = "invalid" | "scheme" | "credentials" | "private" | "unresolvable";
 export type Resolver = (host: string) => Promise<string[]>;
 
-const systemResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const systemResolver: Resolver = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /** The URL's shape alone: scheme, credentials, a literal private address in production. */
 export function checkWebhookUrlShape(raw: string, o: { production: boolean }): UrlRefusal | null {
@@ -68,12 +69,16 @@ export function checkWebhookUrlShape(raw: string, o: { production: boolean }): U
   if (!o.production) return null;
   const bare = host.startsWith("[") ? host.slice(1, -1) : host;
   if (isIP(bare)) return isPrivateAddress(bare) ? "private" : null;
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) return "private";
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal"))
+    return "private";
   return null;
 }
 
 /** Shape, then (in production) every address the name resolves to. */
-export async function checkWebhookUrl(raw: string, o: { production: boolean; resolve?: Resolver }): Promise<UrlRefusal | null> {
+export async function checkWebhookUrl(
+  raw: string,
+  o: { production: boolean; resolve?: Resolver },
+): Promise<UrlRefusal | null> {
   const shape = checkWebhookUrlShape(raw, o);
   if (shape || !o.production) return shape;
   const host = new URL(raw).hostname;

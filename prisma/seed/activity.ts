@@ -11,22 +11,107 @@ import { fileOperation } from "../../lib/operations/file-operation";
 
 const HOUR = 3_600_000;
 
-type Filing = { by: string; title: string; type: string; lon: number; lat: number; radiusM: number; startH: number; hours: number; generalized?: boolean; commander: string; phone: string; comms: string };
+type Filing = {
+  by: string;
+  title: string;
+  type: string;
+  lon: number;
+  lat: number;
+  radiusM: number;
+  startH: number;
+  hours: number;
+  generalized?: boolean;
+  commander: string;
+  phone: string;
+  comms: string;
+};
 
 const FILINGS: Filing[] = [
-  { by: "liaison@kankakee-sheriff.demo", title: "Warrant service, East Court Street", type: "ARREST_WARRANT", lon: -87.861, lat: 41.12, radiusM: 300, startH: 26, hours: 4, commander: "Sgt. Terrence Boyd", phone: "+1 815-555-0190", comms: "KCSO Tac 1; interop on ISPERN." },
-  { by: "liaison@hsi-chicago.demo", title: "Surveillance, downtown Kankakee", type: "SURVEILLANCE", lon: -87.858, lat: 41.121, radiusM: 400, startH: 27, hours: 3, commander: "SA Natalie Brandt", phone: "+1 312-555-0191", comms: "HSI tactical 3; patch to county dispatch on request." },
-  { by: "liaison@fbi-chicago.demo", title: "Fugitive arrest, Watseka", type: "FUGITIVE_APPREHENSION", lon: -87.7372, lat: 40.7745, radiusM: 400, startH: 60, hours: 3, generalized: true, commander: "SSA Holly Kwan", phone: "+1 312-555-0192", comms: "FBI tactical 2; interop on ISPERN." },
-  { by: "liaison@iroquois-sheriff.demo", title: "Traffic safety checkpoint, Route 24", type: "OTHER", lon: -87.992, lat: 40.767, radiusM: 500, startH: 30, hours: 5, commander: "Sgt. Dale Hoffmann", phone: "+1 815-555-0193", comms: "Iroquois County dispatch, channel 1." },
-  { by: "liaison@cook-sheriff.demo", title: "Warrant service, Near West Side", type: "ARREST_WARRANT", lon: -87.665, lat: 41.875, radiusM: 300, startH: 50, hours: 3, commander: "Lt. Renata Sobczak", phone: "+1 773-555-0194", comms: "CCSO Tac 2; interop on IL-CALL." },
-  { by: "liaison@chicago-pd.demo", title: "Narcotics surveillance, Near West Side", type: "SURVEILLANCE", lon: -87.663, lat: 41.876, radiusM: 400, startH: 51, hours: 4, commander: "Sgt. Lena Ortiz", phone: "+1 312-555-0195", comms: "CPD Zone 10 command; interop on IL-CALL." },
+  {
+    by: "liaison@kankakee-sheriff.demo",
+    title: "Warrant service, East Court Street",
+    type: "ARREST_WARRANT",
+    lon: -87.861,
+    lat: 41.12,
+    radiusM: 300,
+    startH: 26,
+    hours: 4,
+    commander: "Sgt. Terrence Boyd",
+    phone: "+1 815-555-0190",
+    comms: "KCSO Tac 1; interop on ISPERN.",
+  },
+  {
+    by: "liaison@hsi-chicago.demo",
+    title: "Surveillance, downtown Kankakee",
+    type: "SURVEILLANCE",
+    lon: -87.858,
+    lat: 41.121,
+    radiusM: 400,
+    startH: 27,
+    hours: 3,
+    commander: "SA Natalie Brandt",
+    phone: "+1 312-555-0191",
+    comms: "HSI tactical 3; patch to county dispatch on request.",
+  },
+  {
+    by: "liaison@fbi-chicago.demo",
+    title: "Fugitive arrest, Watseka",
+    type: "FUGITIVE_APPREHENSION",
+    lon: -87.7372,
+    lat: 40.7745,
+    radiusM: 400,
+    startH: 60,
+    hours: 3,
+    generalized: true,
+    commander: "SSA Holly Kwan",
+    phone: "+1 312-555-0192",
+    comms: "FBI tactical 2; interop on ISPERN.",
+  },
+  {
+    by: "liaison@iroquois-sheriff.demo",
+    title: "Traffic safety checkpoint, Route 24",
+    type: "OTHER",
+    lon: -87.992,
+    lat: 40.767,
+    radiusM: 500,
+    startH: 30,
+    hours: 5,
+    commander: "Sgt. Dale Hoffmann",
+    phone: "+1 815-555-0193",
+    comms: "Iroquois County dispatch, channel 1.",
+  },
+  {
+    by: "liaison@cook-sheriff.demo",
+    title: "Warrant service, Near West Side",
+    type: "ARREST_WARRANT",
+    lon: -87.665,
+    lat: 41.875,
+    radiusM: 300,
+    startH: 50,
+    hours: 3,
+    commander: "Lt. Renata Sobczak",
+    phone: "+1 773-555-0194",
+    comms: "CCSO Tac 2; interop on IL-CALL.",
+  },
+  {
+    by: "liaison@chicago-pd.demo",
+    title: "Narcotics surveillance, Near West Side",
+    type: "SURVEILLANCE",
+    lon: -87.663,
+    lat: 41.876,
+    radiusM: 400,
+    startH: 51,
+    hours: 4,
+    commander: "Sgt. Lena Ortiz",
+    phone: "+1 312-555-0195",
+    comms: "CPD Zone 10 command; interop on IL-CALL.",
+  },
 ];
 
 async function actorFor(db: PrismaClient, email: string): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } });
   // Never acting as a platform administrator, whatever the account: the seed files as the agency.
   return userActor(user, { sessionId: null, requestId: "seed", sourceIp: null, locale: "en", isPlatformAdmin: false });
-
 }
 
 /** Files the demo week; returns how many operations were filed. */

@@ -27,15 +27,64 @@ type County = { fips: string; name: string; areaCode: string; rural: boolean; la
 
 // Rural sheriffs run small shifts: they ask for more notice and more time to acknowledge.
 const COUNTIES: County[] = [
-  { fips: "17031", name: "Cook", areaCode: "773", rural: false, languages: ["en", "es", "pl"], backup: "Lt. Renata Sobczak" },
-  { fips: "17043", name: "DuPage", areaCode: "630", rural: false, languages: ["en", "es"], backup: "Lt. Howard Bishop" },
-  { fips: "17197", name: "Will", areaCode: "815", rural: false, languages: ["en", "es"], backup: "Lt. Consuelo Ibarra" },
+  {
+    fips: "17031",
+    name: "Cook",
+    areaCode: "773",
+    rural: false,
+    languages: ["en", "es", "pl"],
+    backup: "Lt. Renata Sobczak",
+  },
+  {
+    fips: "17043",
+    name: "DuPage",
+    areaCode: "630",
+    rural: false,
+    languages: ["en", "es"],
+    backup: "Lt. Howard Bishop",
+  },
+  {
+    fips: "17197",
+    name: "Will",
+    areaCode: "815",
+    rural: false,
+    languages: ["en", "es"],
+    backup: "Lt. Consuelo Ibarra",
+  },
   { fips: "17089", name: "Kane", areaCode: "630", rural: false, languages: ["en", "es"], backup: "Lt. Dwayne Pruitt" },
   { fips: "17097", name: "Lake", areaCode: "847", rural: false, languages: ["en", "es"], backup: "Lt. Marisol Ortega" },
-  { fips: "17111", name: "McHenry", areaCode: "815", rural: false, languages: ["en", "es"], backup: "Lt. Gary Lindqvist" },
-  { fips: "17093", name: "Kendall", areaCode: "630", rural: false, languages: ["en", "es"], backup: "Sgt. Paula Engstrom" },
-  { fips: "17091", name: "Kankakee", areaCode: "815", rural: false, languages: ["en", "es"], backup: "Sgt. Terrence Boyd" },
-  { fips: "17063", name: "Grundy", areaCode: "815", rural: true, languages: ["en", "es"], backup: "Sgt. Colleen Maddox" },
+  {
+    fips: "17111",
+    name: "McHenry",
+    areaCode: "815",
+    rural: false,
+    languages: ["en", "es"],
+    backup: "Lt. Gary Lindqvist",
+  },
+  {
+    fips: "17093",
+    name: "Kendall",
+    areaCode: "630",
+    rural: false,
+    languages: ["en", "es"],
+    backup: "Sgt. Paula Engstrom",
+  },
+  {
+    fips: "17091",
+    name: "Kankakee",
+    areaCode: "815",
+    rural: false,
+    languages: ["en", "es"],
+    backup: "Sgt. Terrence Boyd",
+  },
+  {
+    fips: "17063",
+    name: "Grundy",
+    areaCode: "815",
+    rural: true,
+    languages: ["en", "es"],
+    backup: "Sgt. Colleen Maddox",
+  },
   { fips: "17075", name: "Iroquois", areaCode: "815", rural: true, languages: ["en"], backup: "Sgt. Dale Hoffmann" },
   { fips: "17053", name: "Ford", areaCode: "217", rural: true, languages: ["en"], backup: "Sgt. Rhonda Veach" },
   { fips: "17105", name: "Livingston", areaCode: "815", rural: true, languages: ["en"], backup: "Sgt. Neil Amsden" },
@@ -74,8 +123,18 @@ function local(a: Omit<SeedAgency, "level" | "noticeLeadHours" | "proximityBuffe
   return { ...a, level: "LOCAL", noticeLeadHours: 24, proximityBufferM: 500, ackWindowMinutes: 30 };
 }
 
-function federal(a: Omit<SeedAgency, "level" | "kind" | "languages" | "noticeLeadHours" | "proximityBufferM" | "ackWindowMinutes">): SeedAgency {
-  return { ...a, level: "FEDERAL", kind: "FEDERAL_FIELD_OFFICE", languages: ["en", "es"], noticeLeadHours: 12, proximityBufferM: 500, ackWindowMinutes: 30 };
+function federal(
+  a: Omit<SeedAgency, "level" | "kind" | "languages" | "noticeLeadHours" | "proximityBufferM" | "ackWindowMinutes">,
+): SeedAgency {
+  return {
+    ...a,
+    level: "FEDERAL",
+    kind: "FEDERAL_FIELD_OFFICE",
+    languages: ["en", "es"],
+    noticeLeadHours: 12,
+    proximityBufferM: 500,
+    ackWindowMinutes: 30,
+  };
 }
 
 /** Builds the demo agencies; boundaries are read from us-atlas on each call. */
@@ -83,11 +142,51 @@ export function demoAgencies(): SeedAgency[] {
   const phone = phoneBook();
   return [
     ...COUNTIES.map((c) => sheriff(c, phone)),
-    local({ slug: "chicago-pd", name: "Chicago Police Department", shortName: "Chicago PD", kind: "POLICE", boundary: CHICAGO, phone24x7: phone("312"), backupContactName: "Cmdr. Lorraine Szymanski", backupContactPhone: phone("312"), languages: ["en", "es", "pl"] }),
-    local({ slug: "aurora-pd", name: "Aurora Police Department", shortName: "Aurora PD", kind: "POLICE", boundary: AURORA, phone24x7: phone("630"), backupContactName: "Lt. Ricardo Villanueva", backupContactPhone: phone("630"), languages: ["en", "es"] }),
-    local({ slug: "joliet-pd", name: "Joliet Police Department", shortName: "Joliet PD", kind: "POLICE", boundary: JOLIET, phone24x7: phone("815"), backupContactName: "Lt. Sharon Pulaski", backupContactPhone: phone("815"), languages: ["en", "es"] }),
+    local({
+      slug: "chicago-pd",
+      name: "Chicago Police Department",
+      shortName: "Chicago PD",
+      kind: "POLICE",
+      boundary: CHICAGO,
+      phone24x7: phone("312"),
+      backupContactName: "Cmdr. Lorraine Szymanski",
+      backupContactPhone: phone("312"),
+      languages: ["en", "es", "pl"],
+    }),
+    local({
+      slug: "aurora-pd",
+      name: "Aurora Police Department",
+      shortName: "Aurora PD",
+      kind: "POLICE",
+      boundary: AURORA,
+      phone24x7: phone("630"),
+      backupContactName: "Lt. Ricardo Villanueva",
+      backupContactPhone: phone("630"),
+      languages: ["en", "es"],
+    }),
+    local({
+      slug: "joliet-pd",
+      name: "Joliet Police Department",
+      shortName: "Joliet PD",
+      kind: "POLICE",
+      boundary: JOLIET,
+      phone24x7: phone("815"),
+      backupContactName: "Lt. Sharon Pulaski",
+      backupContactPhone: phone("815"),
+      languages: ["en", "es"],
+    }),
     // The prosecutor receives notice as a party, not as a host jurisdiction, so it has no boundary.
-    local({ slug: "cook-county-sao", name: "Cook County State's Attorney's Office", shortName: "Cook County SAO", kind: "PROSECUTOR", boundary: null, phone24x7: phone("312"), backupContactName: "ASA Miriam Feldman", backupContactPhone: phone("312"), languages: ["en", "es", "pl"] }),
+    local({
+      slug: "cook-county-sao",
+      name: "Cook County State's Attorney's Office",
+      shortName: "Cook County SAO",
+      kind: "PROSECUTOR",
+      boundary: null,
+      phone24x7: phone("312"),
+      backupContactName: "ASA Miriam Feldman",
+      backupContactPhone: phone("312"),
+      languages: ["en", "es", "pl"],
+    }),
     {
       slug: "illinois-state-police",
       name: "Illinois State Police",
@@ -103,10 +202,50 @@ export function demoAgencies(): SeedAgency[] {
       proximityBufferM: 500,
       ackWindowMinutes: 30,
     },
-    federal({ slug: "ice-ero-chicago", name: "ICE Enforcement and Removal Operations, Chicago Field Office", shortName: "ICE ERO Chicago", boundary: BROADVIEW_FACILITY, phone24x7: phone("312"), backupContactName: "SDDO Curtis Langley", backupContactPhone: phone("312") }),
-    federal({ slug: "hsi-chicago", name: "Homeland Security Investigations, Chicago", shortName: "HSI Chicago", boundary: null, phone24x7: phone("312"), backupContactName: "GS Natalie Brandt", backupContactPhone: phone("312") }),
-    federal({ slug: "dea-chicago", name: "DEA Chicago Field Division", shortName: "DEA Chicago", boundary: null, phone24x7: phone("312"), backupContactName: "GS Victor Anaya", backupContactPhone: phone("312") }),
-    federal({ slug: "fbi-chicago", name: "FBI Chicago Field Office", shortName: "FBI Chicago", boundary: null, phone24x7: phone("312"), backupContactName: "SSA Holly Kwan", backupContactPhone: phone("312") }),
-    federal({ slug: "usms-ndil", name: "U.S. Marshals Service, Northern District of Illinois", shortName: "USMS N.D. Ill.", boundary: DIRKSEN_COURTHOUSE, phone24x7: phone("312"), backupContactName: "SDUSM Raymond Castellanos", backupContactPhone: phone("312") }),
+    federal({
+      slug: "ice-ero-chicago",
+      name: "ICE Enforcement and Removal Operations, Chicago Field Office",
+      shortName: "ICE ERO Chicago",
+      boundary: BROADVIEW_FACILITY,
+      phone24x7: phone("312"),
+      backupContactName: "SDDO Curtis Langley",
+      backupContactPhone: phone("312"),
+    }),
+    federal({
+      slug: "hsi-chicago",
+      name: "Homeland Security Investigations, Chicago",
+      shortName: "HSI Chicago",
+      boundary: null,
+      phone24x7: phone("312"),
+      backupContactName: "GS Natalie Brandt",
+      backupContactPhone: phone("312"),
+    }),
+    federal({
+      slug: "dea-chicago",
+      name: "DEA Chicago Field Division",
+      shortName: "DEA Chicago",
+      boundary: null,
+      phone24x7: phone("312"),
+      backupContactName: "GS Victor Anaya",
+      backupContactPhone: phone("312"),
+    }),
+    federal({
+      slug: "fbi-chicago",
+      name: "FBI Chicago Field Office",
+      shortName: "FBI Chicago",
+      boundary: null,
+      phone24x7: phone("312"),
+      backupContactName: "SSA Holly Kwan",
+      backupContactPhone: phone("312"),
+    }),
+    federal({
+      slug: "usms-ndil",
+      name: "U.S. Marshals Service, Northern District of Illinois",
+      shortName: "USMS N.D. Ill.",
+      boundary: DIRKSEN_COURTHOUSE,
+      phone24x7: phone("312"),
+      backupContactName: "SDUSM Raymond Castellanos",
+      backupContactPhone: phone("312"),
+    }),
   ];
 }

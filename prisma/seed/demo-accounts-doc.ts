@@ -8,7 +8,13 @@ import { DEMO_PASSWORD, demoUsers, PLATFORM_ADMIN_EMAIL } from "./accounts";
 
 export const DEMO_ACCOUNTS_PATH = fileURLToPath(new URL("./DEMO-ACCOUNTS.md", import.meta.url));
 
-const ROLE_NAMES = { LIAISON: "Liaison", SUPERVISOR: "Supervisor", CHIEF: "Chief / commander", AGENCY_ADMIN: "Agency admin", AUDITOR: "Auditor" } as const;
+const ROLE_NAMES = {
+  LIAISON: "Liaison",
+  SUPERVISOR: "Supervisor",
+  CHIEF: "Chief / commander",
+  AGENCY_ADMIN: "Agency admin",
+  AUDITOR: "Auditor",
+} as const;
 
 export function renderDemoAccounts(): string {
   const agencies = demoAgencies();
@@ -22,7 +28,8 @@ export function renderDemoAccounts(): string {
       return `| ${a.name} | ${a.level} | ${u.roles.map((r) => ROLE_NAMES[r]).join(", ")} | \`${u.email}\` | ${u.name} |`;
     });
   const agencyRows = agencies.map(
-    (a) => `| ${a.name} | \`${a.slug}\` | ${a.level} | ${a.kind} | ${a.phone24x7} | ${a.languages.join(", ")} | ${a.noticeLeadHours} h | ${a.boundary ? "yes" : "none"} |`,
+    (a) =>
+      `| ${a.name} | \`${a.slug}\` | ${a.level} | ${a.kind} | ${a.phone24x7} | ${a.languages.join(", ")} | ${a.noticeLeadHours} h | ${a.boundary ? "yes" : "none"} |`,
   );
   return `# Demo accounts
 

@@ -7,7 +7,9 @@ import { resolveDatabase } from "../lib/database-url";
 import { say } from "../lib/say";
 import { dataDirFrom, scriptEnv } from "../lib/script-env";
 
-const { values } = parseArgs({ options: { out: { type: "string" }, help: { type: "boolean", short: "h", default: false } } });
+const { values } = parseArgs({
+  options: { out: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+});
 if (values.help) {
   process.stdout.write("Usage: npm run db:backup [-- --out <file>]\n");
   process.exit(0);
@@ -20,8 +22,12 @@ try {
   say.step(`Backing up to ${out}`);
   const { header, rows } = await backupDatabase(database.url, out);
   const total = Object.values(rows).reduce((s, n) => s + n, 0);
-  say.ok(`Backed up ${header.tables.length} tables, ${total.toLocaleString("en-US")} rows, at schema version ${header.migrations.at(-1) ?? "(none)"}`);
-  say.detail("The file holds everything the portal stores, password hashes and audit trail included: keep it as safe as the database.");
+  say.ok(
+    `Backed up ${header.tables.length} tables, ${total.toLocaleString("en-US")} rows, at schema version ${header.migrations.at(-1) ?? "(none)"}`,
+  );
+  say.detail(
+    "The file holds everything the portal stores, password hashes and audit trail included: keep it as safe as the database.",
+  );
 } catch (error) {
   say.fail(error instanceof BackupError ? error.message : `The backup failed: ${(error as Error).message}`);
   code = 1;

@@ -20,7 +20,10 @@ async function call<T>(promise: Promise<T>): Promise<T> {
 }
 
 async function withEngine<T>(url: string, paths: MigrationPaths, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  const debug = scriptEnv().DEBUG_SCHEMA_ENGINE === "1" ? (line: string) => process.stderr.write(`[schema-engine] ${line}\n`) : undefined;
+  const debug =
+    scriptEnv().DEBUG_SCHEMA_ENGINE === "1"
+      ? (line: string) => process.stderr.write(`[schema-engine] ${line}\n`)
+      : undefined;
   const { engine, close } = await openSchemaEngine(url, paths.schemaPath, debug);
   try {
     return await fn(engine);
@@ -30,7 +33,10 @@ async function withEngine<T>(url: string, paths: MigrationPaths, fn: (engine: Sc
 }
 
 function resolvePaths(options: PathOptions): MigrationPaths {
-  return { schemaPath: options.schemaPath ?? defaultPaths.schemaPath, migrationsDir: options.migrationsDir ?? defaultPaths.migrationsDir };
+  return {
+    schemaPath: options.schemaPath ?? defaultPaths.schemaPath,
+    migrationsDir: options.migrationsDir ?? defaultPaths.migrationsDir,
+  };
 }
 
 async function applyWith(engine: SchemaEngine, migrationsDir: string): Promise<string[]> {
@@ -72,30 +78,59 @@ export async function createMigration(url: string, name: string, options: Create
     if (applied.length > 0) await resetIfNeeded(engine, paths.migrationsDir, !!options.reset);
 
     const schema = { files: [{ path: paths.schemaPath, content: fs.readFileSync(paths.schemaPath, "utf8") }] };
-    const loss = await call(engine.evaluateDataLoss({ migrationsList: await readMigrations(paths.migrationsDir), schema, filters: NO_FILTER }));
+    const loss = await call(
+      engine.evaluateDataLoss({
+        migrationsList: await readMigrations(paths.migrationsDir),
+        schema,
+        filters: NO_FILTER,
+      }),
+    );
     if (loss.unexecutableSteps.length > 0) {
-      throw new MigrationRefused(`This migration cannot run on the current data:\n${loss.unexecutableSteps.map((s) => `  • ${s.message}`).join("\n")}`);
+      throw new MigrationRefused(
+        `This migration cannot run on the current data:\n${loss.unexecutableSteps.map((s) => `  • ${s.message}`).join("\n")}`,
+      );
     }
     const warnings = loss.warnings.map((w) => w.message);
     if (warnings.length > 0 && !options.acceptDataLoss && !options.createOnly) {
-      throw new MigrationRefused(`This migration would lose data:\n${warnings.map((w) => `  • ${w}`).join("\n")}\nRun again with --accept-data-loss if that is intended.`);
+      throw new MigrationRefused(
+        `This migration would lose data:\n${warnings.map((w) => `  • ${w}`).join("\n")}\nRun again with --accept-data-loss if that is intended.`,
+      );
     }
 
     const result = await call(
-      engine.createMigration({ draft: !!options.createOnly, migrationName: name, migrationsList: await readMigrations(paths.migrationsDir), schema, filters: NO_FILTER }),
+      engine.createMigration({
+        draft: !!options.createOnly,
+        migrationName: name,
+        migrationsList: await readMigrations(paths.migrationsDir),
+        schema,
+        filters: NO_FILTER,
+      }),
     );
     if (result.migrationScript === null) return { applied, warnings };
-    await writeMigration(paths.migrationsDir, result.generatedMigrationName, result.migrationScript, result.connectorType);
+    await writeMigration(
+      paths.migrationsDir,
+      result.generatedMigrationName,
+      result.migrationScript,
+      result.connectorType,
+    );
     if (options.createOnly) return { created: result.generatedMigrationName, applied, warnings };
-    return { created: result.generatedMigrationName, applied: [...applied, ...(await applyWith(engine, paths.migrationsDir))], warnings };
+    return {
+      created: result.generatedMigrationName,
+      applied: [...applied, ...(await applyWith(engine, paths.migrationsDir))],
+      warnings,
+    };
   });
 }
 
 async function resetIfNeeded(engine: SchemaEngine, migrationsDir: string, allowed: boolean): Promise<void> {
-  const { action } = await call(engine.devDiagnostic({ migrationsList: await readMigrations(migrationsDir), filters: NO_FILTER }));
+  const { action } = await call(
+    engine.devDiagnostic({ migrationsList: await readMigrations(migrationsDir), filters: NO_FILTER }),
+  );
   if (action.tag !== "reset") return;
   if (!allowed) {
-    throw new MigrationRefused(`The database no longer matches prisma/migrations: ${action.reason}\nRun again with --reset to empty this development database and re-apply every migration.`);
+    throw new MigrationRefused(
+      `The database no longer matches prisma/migrations: ${action.reason}\nRun again with --reset to empty this development database and re-apply every migration.`,
+    );
   }
   await call(engine.reset({ filter: NO_FILTER }));
 }
@@ -116,7 +151,10 @@ export async function checkMigrations(url: string, options: PathOptions = {}): P
   const paths = resolvePaths(options);
   return withEngine(url, paths, async (engine) => {
     const from = { tag: "migrations" as const, ...(await readMigrations(paths.migrationsDir)) };
-    const to = { tag: "schemaDatamodel" as const, files: [{ path: paths.schemaPath, content: fs.readFileSync(paths.schemaPath, "utf8") }] };
+    const to = {
+      tag: "schemaDatamodel" as const,
+      files: [{ path: paths.schemaPath, content: fs.readFileSync(paths.schemaPath, "utf8") }],
+    };
     const human = await call(engine.diff({ from, to, script: false, exitCode: true, filters: NO_FILTER }));
     if (human.exitCode === 0) return { inSync: true, summary: "", script: "" };
     const sql = await call(engine.diff({ from, to, script: true, exitCode: false, filters: NO_FILTER }));

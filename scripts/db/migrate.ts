@@ -69,7 +69,9 @@ async function create(name: string | undefined): Promise<number> {
   if (!result.created) {
     say.ok(`${shown(paths.schemaPath)} and ${shown(paths.migrationsDir)} already agree; no migration created`);
   } else if (values["create-only"]) {
-    say.ok(`Created ${shown(path.join(paths.migrationsDir, result.created, "migration.sql"))}; edit it, then run npm run db:deploy`);
+    say.ok(
+      `Created ${shown(path.join(paths.migrationsDir, result.created, "migration.sql"))}; edit it, then run npm run db:deploy`,
+    );
   } else {
     say.ok(`Created and applied ${shown(path.join(paths.migrationsDir, result.created, "migration.sql"))}`);
   }

@@ -20,7 +20,10 @@ const MIGRATION_FILE = "migration.sql";
 export async function readMigrations(migrationsDir: string): Promise<MigrationList> {
   const lockContent = await fs.readFile(path.join(migrationsDir, LOCKFILE), "utf8").catch(() => null);
   const entries = await fs.readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const directories = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const migrationDirectories = await Promise.all(
     directories.map(async (name) => ({
       path: name,
@@ -33,10 +36,20 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationLi
       },
     })),
   );
-  return { baseDir: migrationsDir, lockfile: { path: LOCKFILE, content: lockContent }, shadowDbInitScript: "", migrationDirectories };
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: LOCKFILE, content: lockContent },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  };
 }
 
-export async function writeMigration(migrationsDir: string, name: string, script: string, provider: string): Promise<string> {
+export async function writeMigration(
+  migrationsDir: string,
+  name: string,
+  script: string,
+  provider: string,
+): Promise<string> {
   const dir = path.join(migrationsDir, name);
   await fs.mkdir(dir, { recursive: true });
   await fs.writeFile(path.join(dir, MIGRATION_FILE), script, { encoding: "utf8", flag: "wx" });

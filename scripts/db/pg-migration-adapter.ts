@@ -2,7 +2,13 @@
 // 7.10 with four defects worked around (see each function), plus tracking of every pool it
 // opens so a caller can close them all instead of waiting for pg's idle timeout.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";
+import {
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
+  type SqlResultSet,
+} from "@prisma/driver-adapter-utils";
 import { randomUUID } from "node:crypto";
 import { quoteIdent, withClient, withDatabase } from "../lib/pg-url";
 

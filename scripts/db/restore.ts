@@ -11,7 +11,10 @@ import { say } from "../lib/say";
 import { dataDirFrom, scriptEnv } from "../lib/script-env";
 import { applyMigrations } from "./engine";
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: "boolean", short: "h", default: false } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { help: { type: "boolean", short: "h", default: false } },
+});
 if (values.help || positionals.length !== 1) {
   process.stdout.write("Usage: npm run db:restore -- <backup file>\n");
   process.exit(values.help ? 0 : 64);
@@ -24,7 +27,9 @@ try {
   say.step(`Restoring ${file}`);
   const { header, rows } = await restoreDatabase(database.url, file, { migrate: (url) => applyMigrations(url) });
   const total = Object.values(rows).reduce((s, n) => s + n, 0);
-  say.ok(`Restored ${header.tables.length} tables, ${total.toLocaleString("en-US")} rows, from the backup of ${header.createdAt}`);
+  say.ok(
+    `Restored ${header.tables.length} tables, ${total.toLocaleString("en-US")} rows, from the backup of ${header.createdAt}`,
+  );
   const db = createDb(database.url, 2);
   try {
     const audit = await verifyAuditChain(db);
@@ -37,7 +42,11 @@ try {
     await db.$disconnect();
   }
 } catch (error) {
-  say.fail(error instanceof BackupError ? error.message : `The restore failed, and nothing was written: ${(error as Error).message}`);
+  say.fail(
+    error instanceof BackupError
+      ? error.message
+      : `The restore failed, and nothing was written: ${(error as Error).message}`,
+  );
   code = 1;
 } finally {
   await database.close();

@@ -23,7 +23,9 @@ function loadWasm(): void {
   };
   const glue = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bytes = fs.readFileSync(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { "./schema_engine_bg.js": withUnrefTimers(bg) });
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+    "./schema_engine_bg.js": withUnrefTimers(bg),
+  });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   loaded = true;
@@ -57,13 +59,17 @@ export function engineError(error: unknown): Error {
   if (error instanceof Error) {
     try {
       const parsed = JSON.parse(error.message) as { message?: string; error_code?: string };
-      if (parsed.message) return new Error(parsed.error_code ? `${parsed.error_code}: ${parsed.message}` : parsed.message, { cause: error });
+      if (parsed.message)
+        return new Error(parsed.error_code ? `${parsed.error_code}: ${parsed.message}` : parsed.message, {
+          cause: error,
+        });
     } catch {
       // not JSON: keep the message as it is
     }
     return error;
   }
-  if (error && typeof error === "object" && "message" in error) return new Error(String((error as { message: unknown }).message), { cause: error });
+  if (error && typeof error === "object" && "message" in error)
+    return new Error(String((error as { message: unknown }).message), { cause: error });
   return new Error(String(error));
 }
 
@@ -73,11 +79,19 @@ export interface OpenEngine {
 }
 
 /** Opens the engine on `url` with the given Prisma schema; close() frees it and its pools. */
-export async function openSchemaEngine(url: string, schemaPath: string, onLog?: (line: string) => void): Promise<OpenEngine> {
+export async function openSchemaEngine(
+  url: string,
+  schemaPath: string,
+  onLog?: (line: string) => void,
+): Promise<OpenEngine> {
   loadWasm();
   const factory = migrationAdapterFactory(url);
   const datamodel = fs.readFileSync(schemaPath, "utf8");
-  const engine = await bg.SchemaEngine.new({ datamodels: [[schemaPath, datamodel]] }, (line: string) => onLog?.(line), bindMigrationAwareSqlAdapterFactory(factory)).catch((e: unknown) => {
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[schemaPath, datamodel]] },
+    (line: string) => onLog?.(line),
+    bindMigrationAwareSqlAdapterFactory(factory),
+  ).catch((e: unknown) => {
     throw engineError(e);
   });
   return {

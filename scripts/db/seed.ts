@@ -13,7 +13,12 @@ const { values: flags } = parseArgs({ options: { "force-demo": { type: "boolean"
 const env = scriptEnv();
 const { force } = demoFlags(flags, env);
 // Running this command is the request for the demo world; the policy decides where it may go.
-const decision = demoSeedDecision({ embedded: !env.DATABASE_URL, demo: true, force, production: env.NODE_ENV === "production" });
+const decision = demoSeedDecision({
+  embedded: !env.DATABASE_URL,
+  demo: true,
+  force,
+  production: env.NODE_ENV === "production",
+});
 if (!decision.seed) {
   process.stderr.write(`${decision.refusal ?? "Not seeding the demo world."}\n`);
   process.exit(1);
@@ -32,7 +37,11 @@ try {
   const before = await db.agency.count();
   await seed(db);
   const after = await db.agency.count();
-  process.stdout.write(before > 0 ? `Already seeded (${after} agencies); nothing changed.\n` : `Seeded the demo world: ${after} agencies.\n`);
+  process.stdout.write(
+    before > 0
+      ? `Already seeded (${after} agencies); nothing changed.\n`
+      : `Seeded the demo world: ${after} agencies.\n`,
+  );
 } catch (error) {
   process.stderr.write(`Seeding failed: ${error instanceof Error ? error.message : String(error)}\n`);
   code = 1;

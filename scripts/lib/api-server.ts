@@ -19,7 +19,12 @@ import { tokenRoute } from "@/app/api/v1/_lib/token-route";
 import { apiError } from "@/app/_lib/api";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-address";
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddress,
+  parseTrustedProxies,
+  type TrustedProxies,
+} from "@/lib/http/client-address";
 import { jsonResponseText } from "@/lib/http/json-response";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
@@ -64,7 +69,11 @@ const FORWARDING_HEADERS = new Set(["x-forwarded-for", "x-real-ip", "forwarded",
 
 function resolveClient(req: IncomingMessage, trusted: TrustedProxies): string | null {
   const forwarded = req.headers["x-forwarded-for"];
-  return clientAddress({ peer: req.socket.remoteAddress, forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trusted });
+  return clientAddress({
+    peer: req.socket.remoteAddress,
+    forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trusted,
+  });
 }
 
 /**
@@ -137,11 +146,15 @@ export function createApiHandler(routes: ApiRoute[], options: { trustedProxies?:
     const method = (req.method ?? "GET").toUpperCase();
     try {
       if (method === "OPTIONS") {
-        res.writeHead(204, { allow: allowed(match.route), ...Object.fromEntries(apiSecurityHeaders.map((h) => [h.key, h.value])) });
+        res.writeHead(204, {
+          allow: allowed(match.route),
+          ...Object.fromEntries(apiSecurityHeaders.map((h) => [h.key, h.value])),
+        });
         res.end();
         return true;
       }
-      const handler: RouteHandler | undefined = method === "HEAD" ? match.route.module.GET : match.route.module[method as ApiMethod];
+      const handler: RouteHandler | undefined =
+        method === "HEAD" ? match.route.module.GET : match.route.module[method as ApiMethod];
       const request = await toRequest(req, method, trusted);
       const ctx = { params: Promise.resolve(match.params) };
       const response = handler ? await handler(request, ctx) : await methodNotAllowed(request, ctx);
@@ -151,9 +164,15 @@ export function createApiHandler(routes: ApiRoute[], options: { trustedProxies?:
       // The handlers answer every failure themselves; this is for what happens around them.
       log.error({ err, url: req.url }, "api request failed outside its handler");
       if (!res.headersSent) {
-        const fallback = new Request(`http://localhost${API_BASE}`, { headers: { "accept-language": String(req.headers["accept-language"] ?? "") } });
+        const fallback = new Request(`http://localhost${API_BASE}`, {
+          headers: { "accept-language": String(req.headers["accept-language"] ?? "") },
+        });
         const requestId = randomUUID();
-        await send(res, apiError(fallback, 500, "INTERNAL", `errors.generic::${JSON.stringify({ requestId })}`, undefined, requestId), true).catch(() => res.destroy());
+        await send(
+          res,
+          apiError(fallback, 500, "INTERNAL", `errors.generic::${JSON.stringify({ requestId })}`, undefined, requestId),
+          true,
+        ).catch(() => res.destroy());
       } else {
         res.destroy();
       }

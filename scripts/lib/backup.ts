@@ -40,7 +40,9 @@ export class BackupError extends Error {}
 const MIGRATIONS_TABLE = "_prisma_migrations";
 
 async function appliedMigrations(c: pg.ClientBase): Promise<string[] | null> {
-  const { rows } = await c.query<{ exists: boolean }>(`SELECT to_regclass('public.${MIGRATIONS_TABLE}') IS NOT NULL AS "exists"`);
+  const { rows } = await c.query<{ exists: boolean }>(
+    `SELECT to_regclass('public.${MIGRATIONS_TABLE}') IS NOT NULL AS "exists"`,
+  );
   if (!rows[0].exists) return null;
   const applied = await c.query<{ name: string }>(
     `SELECT migration_name AS name FROM ${MIGRATIONS_TABLE} WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
@@ -102,7 +104,10 @@ async function write(out: NodeJS.WritableStream, chunk: string | Buffer): Promis
 }
 
 /** Writes a backup of the database at `url` to `file`; returns what it holds. */
-export async function backupDatabase(url: string, file: string): Promise<{ header: BackupHeader; rows: Record<string, number> }> {
+export async function backupDatabase(
+  url: string,
+  file: string,
+): Promise<{ header: BackupHeader; rows: Record<string, number> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const partial = `${file}.partial`;
@@ -113,7 +118,8 @@ export async function backupDatabase(url: string, file: string): Promise<{ heade
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const migrations = await appliedMigrations(client);
-    if (!migrations) throw new BackupError("This database has no migrations table: it is not a Common Ground database.");
+    if (!migrations)
+      throw new BackupError("This database has no migrations table: it is not a Common Ground database.");
     const tables = await tablesInLoadOrder(client);
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
@@ -127,7 +133,9 @@ export async function backupDatabase(url: string, file: string): Promise<{ heade
     await write(gzip, `${JSON.stringify(header)}\n`);
     for (const table of tables) {
       const columns = await columnsOf(client, table);
-      const rows = Number((await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(table)}`)).rows[0].n);
+      const rows = Number(
+        (await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteIdent(table)}`)).rows[0].n,
+      );
       counts[table] = rows;
       await write(gzip, `${JSON.stringify({ table, columns, rows } satisfies TableLine)}\n`);
       const copy = client.query(copyTo(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) TO STDOUT`));
@@ -185,7 +193,10 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 function checkedHeader(line: string): BackupHeader {
   const header = parseJsonLine<BackupHeader>(line, "its header");
   if (header?.format !== BACKUP_FORMAT) throw new BackupError("This file is not a Common Ground backup.");
-  if (header.version !== BACKUP_VERSION) throw new BackupError(`This backup's format version ${header.version} is not one this version reads (${BACKUP_VERSION}).`);
+  if (header.version !== BACKUP_VERSION)
+    throw new BackupError(
+      `This backup's format version ${header.version} is not one this version reads (${BACKUP_VERSION}).`,
+    );
   return header;
 }
 
@@ -195,7 +206,11 @@ export type RestoreResult = { header: BackupHeader; rows: Record<string, number>
  * Restores `file` into the database at `url`, which must hold no rows and have the backup's
  * migrations (`migrate` is called first when it has no tables at all).
  */
-export async function restoreDatabase(url: string, file: string, o: { migrate: (url: string) => Promise<unknown> }): Promise<RestoreResult> {
+export async function restoreDatabase(
+  url: string,
+  file: string,
+  o: { migrate: (url: string) => Promise<unknown> },
+): Promise<RestoreResult> {
   const header = await readBackupHeader(file);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -215,7 +230,8 @@ export async function restoreDatabase(url: string, file: string, o: { migrate: (
     const tables = await tablesInLoadOrder(client);
     for (const table of tables) {
       const { rows } = await client.query(`SELECT 1 FROM ${quoteIdent(table)} LIMIT 1`);
-      if (rows.length > 0) throw new BackupError(`This database is not empty (table ${table} has rows). Restore into an empty database.`);
+      if (rows.length > 0)
+        throw new BackupError(`This database is not empty (table ${table} has rows). Restore into an empty database.`);
     }
     const unknown = header.tables.filter((t) => !tables.includes(t));
     if (unknown.length) throw new BackupError(`The backup has tables this database does not: ${unknown.join(", ")}.`);
@@ -229,8 +245,11 @@ export async function restoreDatabase(url: string, file: string, o: { migrate: (
       await nextLine(lines, "its header");
       for (let i = 0; i < header.tables.length; i++) {
         const t = parseJsonLine<TableLine>(await nextLine(lines, "a table"), "a table");
-        if (t.table !== header.tables[i]) throw new BackupError("The backup file is damaged (its tables are out of order).");
-        const copy = client.query(copyFrom(`COPY ${quoteIdent(t.table)} (${t.columns.map(quoteIdent).join(", ")}) FROM STDIN`));
+        if (t.table !== header.tables[i])
+          throw new BackupError("The backup file is damaged (its tables are out of order).");
+        const copy = client.query(
+          copyFrom(`COPY ${quoteIdent(t.table)} (${t.columns.map(quoteIdent).join(", ")}) FROM STDIN`),
+        );
         const finished = new Promise<void>((resolve, reject) => {
           copy.once("finish", resolve);
           copy.once("error", reject);
@@ -246,7 +265,8 @@ export async function restoreDatabase(url: string, file: string, o: { migrate: (
         copy.end();
         await finished;
         open = null;
-        if (n !== t.rows) throw new BackupError(`The backup file is damaged (table ${t.table}: ${n} rows, its header says ${t.rows}).`);
+        if (n !== t.rows)
+          throw new BackupError(`The backup file is damaged (table ${t.table}: ${n} rows, its header says ${t.rows}).`);
         counts[t.table] = n;
       }
       // Sequences: a column's from its largest value, the others as the backup recorded them.

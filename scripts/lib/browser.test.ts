@@ -1,7 +1,14 @@
 // Which Chromium the end-to-end tests get, and what is installed when none is there: the
 // machine (files present, root or not, installers working or failing) is described, not touched.
 import { describe, expect, it } from "vitest";
-import { BrowserMissingError, ensureBrowser, findBrowser, MISSING_BROWSER_HELP, SYSTEM_CHROMIUM, type InstallOutcome } from "./browser";
+import {
+  BrowserMissingError,
+  ensureBrowser,
+  findBrowser,
+  MISSING_BROWSER_HELP,
+  SYSTEM_CHROMIUM,
+  type InstallOutcome,
+} from "./browser";
 import type { Say } from "./say";
 
 const PLAYWRIGHT_OWN = "/root/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome";
@@ -53,7 +60,8 @@ const succeeds = () => ({ ok: true });
 describe("findBrowser", () => {
   it("prefers CHROMIUM_PATH, then /usr/bin/chromium, then chromium on PATH, then Playwright's own", () => {
     const all = ["/opt/chrome/chrome", SYSTEM_CHROMIUM, "/snap/bin/chromium", PLAYWRIGHT_OWN];
-    const probe = (files: string[], env: { CHROMIUM_PATH?: string; PATH?: string }) => findBrowser({ env, isExecutable: (f) => files.includes(f), playwrightExecutable: () => PLAYWRIGHT_OWN });
+    const probe = (files: string[], env: { CHROMIUM_PATH?: string; PATH?: string }) =>
+      findBrowser({ env, isExecutable: (f) => files.includes(f), playwrightExecutable: () => PLAYWRIGHT_OWN });
     const env = { CHROMIUM_PATH: "/opt/chrome/chrome", PATH: "/snap/bin:/usr/bin" };
     expect(probe(all, env).browser).toEqual({ source: "CHROMIUM_PATH", executablePath: "/opt/chrome/chrome" });
     expect(probe(all.slice(1), env).browser).toEqual({ source: "system", executablePath: SYSTEM_CHROMIUM });
@@ -63,13 +71,21 @@ describe("findBrowser", () => {
   });
 
   it("passes over a CHROMIUM_PATH that does not exist, and says so", () => {
-    const found = findBrowser({ env: { CHROMIUM_PATH: "/nonexistent/chromium" }, isExecutable: (f) => f === SYSTEM_CHROMIUM, playwrightExecutable: () => undefined });
+    const found = findBrowser({
+      env: { CHROMIUM_PATH: "/nonexistent/chromium" },
+      isExecutable: (f) => f === SYSTEM_CHROMIUM,
+      playwrightExecutable: () => undefined,
+    });
     expect(found.browser).toEqual({ source: "system", executablePath: SYSTEM_CHROMIUM });
     expect(found.notes).toEqual(["CHROMIUM_PATH=/nonexistent/chromium is not an executable file; looking elsewhere."]);
   });
 
   it("finds chromium-browser on PATH too, and ignores empty PATH entries", () => {
-    const found = findBrowser({ env: { PATH: "::/usr/lib/bin" }, isExecutable: (f) => f === "/usr/lib/bin/chromium-browser", playwrightExecutable: () => undefined });
+    const found = findBrowser({
+      env: { PATH: "::/usr/lib/bin" },
+      isExecutable: (f) => f === "/usr/lib/bin/chromium-browser",
+      playwrightExecutable: () => undefined,
+    });
     expect(found.browser).toEqual({ source: "PATH", executablePath: "/usr/lib/bin/chromium-browser" });
   });
 });
@@ -92,16 +108,26 @@ describe("ensureBrowser", () => {
     const m = machine({ playwright: succeeds });
     await expect(ensureBrowser(m.deps)).resolves.toEqual({ source: "playwright", executablePath: PLAYWRIGHT_OWN });
     expect(m.calls).toEqual(["playwright"]);
-    expect(m.lines[0]).toMatch(/^step: No Chromium found: installing one .*npx playwright install chromium, up to 60 s/);
+    expect(m.lines[0]).toMatch(
+      /^step: No Chromium found: installing one .*npx playwright install chromium, up to 60 s/,
+    );
     expect(m.lines.at(-1)).toBe(`ok: Installed. End-to-end browser: ${PLAYWRIGHT_OWN} (Playwright's own build)`);
   });
 
   it("as root, falls back to apt-get's chromium when Playwright's installer fails", async () => {
-    const m = machine({ isRoot: true, playwright: fails("Error: getaddrinfo ENOTFOUND cdn.playwright.dev"), apt: succeeds });
+    const m = machine({
+      isRoot: true,
+      playwright: fails("Error: getaddrinfo ENOTFOUND cdn.playwright.dev"),
+      apt: succeeds,
+    });
     await expect(ensureBrowser(m.deps)).resolves.toEqual({ source: "system", executablePath: SYSTEM_CHROMIUM });
     expect(m.calls).toEqual(["playwright", "apt"]);
-    expect(m.lines).toContain("warn: Playwright's installer did not provide a browser: Error: getaddrinfo ENOTFOUND cdn.playwright.dev");
-    expect(m.lines).toContain("step: Installing the distribution's chromium for the end-to-end tests: apt-get update && apt-get install -y --no-install-recommends chromium");
+    expect(m.lines).toContain(
+      "warn: Playwright's installer did not provide a browser: Error: getaddrinfo ENOTFOUND cdn.playwright.dev",
+    );
+    expect(m.lines).toContain(
+      "step: Installing the distribution's chromium for the end-to-end tests: apt-get update && apt-get install -y --no-install-recommends chromium",
+    );
   });
 
   it("treats an installer that throws (or times out) as a failure and moves on", async () => {
@@ -126,14 +152,21 @@ describe("ensureBrowser", () => {
   });
 
   it("fails with the help when both installers fail as root", async () => {
-    const m = machine({ playwright: fails("Error: Download failure, code=1"), apt: fails("E: Unable to locate package chromium") });
+    const m = machine({
+      playwright: fails("Error: Download failure, code=1"),
+      apt: fails("E: Unable to locate package chromium"),
+    });
     await expect(ensureBrowser(m.deps)).rejects.toThrow(MISSING_BROWSER_HELP);
     expect(m.calls).toEqual(["playwright", "apt"]);
     expect(m.lines).toContain("warn: apt-get failed: E: Unable to locate package chromium");
   });
 
   it("fails when an installer reports success but no browser appears", async () => {
-    const m = machine({ playwright: fails("gave up after 60 s"), apt: succeeds, aptInstalls: "/usr/lib/chromium/chromium" });
+    const m = machine({
+      playwright: fails("gave up after 60 s"),
+      apt: succeeds,
+      aptInstalls: "/usr/lib/chromium/chromium",
+    });
     await expect(ensureBrowser(m.deps)).rejects.toBeInstanceOf(BrowserMissingError);
     expect(m.lines).toContain("warn: apt-get succeeded but no chromium executable appeared.");
   });

@@ -12,7 +12,16 @@ export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const PATH_NAMES = ["chromium", "chromium-browser"];
 
 /** Flags every Chromium here is launched with (Debian's build needs them; Playwright's accepts them). */
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export const PLAYWRIGHT_INSTALL_TIMEOUT_MS = 60_000;
 
@@ -64,7 +73,8 @@ export function findBrowser(probe: BrowserProbe): { browser?: FoundBrowser; note
     if (probe.isExecutable(named)) return { browser: { source: "CHROMIUM_PATH", executablePath: named }, notes };
     notes.push(`CHROMIUM_PATH=${named} is not an executable file; looking elsewhere.`);
   }
-  if (probe.isExecutable(SYSTEM_CHROMIUM)) return { browser: { source: "system", executablePath: SYSTEM_CHROMIUM }, notes };
+  if (probe.isExecutable(SYSTEM_CHROMIUM))
+    return { browser: { source: "system", executablePath: SYSTEM_CHROMIUM }, notes };
   for (const dir of (probe.env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
     for (const name of PATH_NAMES) {
       const file = path.join(dir, name);
@@ -116,27 +126,37 @@ export async function ensureBrowser(deps: EnsureDeps): Promise<FoundBrowser> {
     return first.browser;
   }
 
-  deps.say.step(`No Chromium found: installing one for the end-to-end tests with Playwright's installer (npx playwright install chromium, up to ${PLAYWRIGHT_INSTALL_TIMEOUT_MS / 1000} s)`);
+  deps.say.step(
+    `No Chromium found: installing one for the end-to-end tests with Playwright's installer (npx playwright install chromium, up to ${PLAYWRIGHT_INSTALL_TIMEOUT_MS / 1000} s)`,
+  );
   const viaPlaywright = await settle(deps.installWithPlaywright());
   const afterPlaywright = viaPlaywright.ok ? look().browser : undefined;
   if (afterPlaywright) {
     deps.say.ok(`Installed. End-to-end browser: ${describe(afterPlaywright)}`);
     return afterPlaywright;
   }
-  deps.say.warn(`Playwright's installer did not provide a browser${viaPlaywright.detail ? `: ${viaPlaywright.detail}` : ""}`);
+  deps.say.warn(
+    `Playwright's installer did not provide a browser${viaPlaywright.detail ? `: ${viaPlaywright.detail}` : ""}`,
+  );
 
   if (!deps.isRoot) {
     deps.say.warn("Not running as root, so not trying the distribution's chromium through apt-get.");
     throw new BrowserMissingError();
   }
-  deps.say.step("Installing the distribution's chromium for the end-to-end tests: apt-get update && apt-get install -y --no-install-recommends chromium");
+  deps.say.step(
+    "Installing the distribution's chromium for the end-to-end tests: apt-get update && apt-get install -y --no-install-recommends chromium",
+  );
   const viaApt = await settle(deps.installWithApt());
   const afterApt = viaApt.ok ? look().browser : undefined;
   if (afterApt) {
     deps.say.ok(`Installed. End-to-end browser: ${describe(afterApt)}`);
     return afterApt;
   }
-  deps.say.warn(viaApt.ok ? "apt-get succeeded but no chromium executable appeared." : `apt-get failed${viaApt.detail ? `: ${viaApt.detail}` : ""}`);
+  deps.say.warn(
+    viaApt.ok
+      ? "apt-get succeeded but no chromium executable appeared."
+      : `apt-get failed${viaApt.detail ? `: ${viaApt.detail}` : ""}`,
+  );
   throw new BrowserMissingError();
 }
 

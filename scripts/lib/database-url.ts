@@ -14,7 +14,11 @@ export interface ResolvedDatabase {
   close(): Promise<void>;
 }
 
-export async function resolveDatabase(options: { databaseUrl?: string; dataDir: string; log: Say }): Promise<ResolvedDatabase> {
+export async function resolveDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  log: Say;
+}): Promise<ResolvedDatabase> {
   if (options.databaseUrl) {
     options.log.step(`Using the database at ${redactUrl(options.databaseUrl)} (DATABASE_URL)`);
     if (await ensureDatabase(options.databaseUrl)) options.log.ok("Created the database, which did not exist yet");
@@ -35,6 +39,10 @@ export async function resolveDatabase(options: { databaseUrl?: string; dataDir: 
 /** For small scripts (audit:verify…): the database from the environment, and how to let go of it. */
 export async function resolveDatabaseUrl(options: { log?: Say } = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const env = scriptEnv();
-  const resolved = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: dataDirFrom(env), log: options.log ?? quiet });
+  const resolved = await resolveDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: dataDirFrom(env),
+    log: options.log ?? quiet,
+  });
   return { url: resolved.url, stop: () => resolved.close() };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { demoFlags, demoSeedDecision } from "./demo-policy";
 
 describe("demoSeedDecision", () => {
-  const decide = (r: Partial<Parameters<typeof demoSeedDecision>[0]>) => demoSeedDecision({ embedded: false, demo: undefined, force: false, production: false, ...r });
+  const decide = (r: Partial<Parameters<typeof demoSeedDecision>[0]>) =>
+    demoSeedDecision({ embedded: false, demo: undefined, force: false, production: false, ...r });
 
   it("seeds the embedded database by default, unless CG_DEMO=0", () => {
     expect(decide({ embedded: true })).toEqual({ seed: true });
@@ -19,7 +20,10 @@ describe("demoSeedDecision", () => {
   it("refuses --demo on an external database without --force-demo, and always in production", () => {
     expect(decide({ demo: true })).toMatchObject({ seed: false, refusal: expect.stringContaining("--force-demo") });
     expect(decide({ demo: true, force: true })).toEqual({ seed: true });
-    expect(decide({ demo: true, force: true, production: true })).toMatchObject({ seed: false, refusal: expect.stringContaining("production") });
+    expect(decide({ demo: true, force: true, production: true })).toMatchObject({
+      seed: false,
+      refusal: expect.stringContaining("production"),
+    });
   });
 });
 

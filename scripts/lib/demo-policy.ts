@@ -48,7 +48,10 @@ export const DEMO_IN_PRODUCTION =
   "Use a database without demo data, and create real accounts with `npm run admin:create`.";
 
 /** `--demo` / `--force-demo` on the command line, else CG_DEMO / CG_DEMO_FORCE. */
-export function demoFlags(flags: { demo?: boolean; "force-demo"?: boolean }, env: { CG_DEMO?: "0" | "1"; CG_DEMO_FORCE?: "0" | "1" }): { demo: boolean | undefined; force: boolean } {
+export function demoFlags(
+  flags: { demo?: boolean; "force-demo"?: boolean },
+  env: { CG_DEMO?: "0" | "1"; CG_DEMO_FORCE?: "0" | "1" },
+): { demo: boolean | undefined; force: boolean } {
   const demo = flags.demo ? true : env.CG_DEMO === undefined ? undefined : env.CG_DEMO === "1";
   return { demo, force: !!flags["force-demo"] || env.CG_DEMO_FORCE === "1" };
 }

@@ -49,7 +49,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   let state = readState(files.state);
   const running = await inspectRunningServer(pgdata, files.owner, log);
   if (running) {
-    if (!state) throw new Error(`PostgreSQL is running on ${pgdata} (started by process ${running.ownerPid}) but its credentials file ${files.state} is missing`);
+    if (!state)
+      throw new Error(
+        `PostgreSQL is running on ${pgdata} (started by process ${running.ownerPid}) but its credentials file ${files.state} is missing`,
+      );
     log.ok(`Using the PostgreSQL server already run by process ${running.ownerPid} (port ${running.port})`);
     return handle({ port: running.port, password: state.password, pgRoot, pgdata, owned: false, stop: async () => {} });
   }
@@ -115,9 +118,24 @@ function adminUrlFor(port: number, password: string): string {
   return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
-function handle(h: { port: number; password: string; pgRoot: string; pgdata: string; owned: boolean; stop(): Promise<void> }): EmbeddedPg {
+function handle(h: {
+  port: number;
+  password: string;
+  pgRoot: string;
+  pgdata: string;
+  owned: boolean;
+  stop(): Promise<void>;
+}): EmbeddedPg {
   const adminUrl = adminUrlFor(h.port, h.password);
-  return { port: h.port, adminUrl, pgRoot: h.pgRoot, pgdata: h.pgdata, owned: h.owned, url: (db) => withDatabase(adminUrl, db), stop: h.stop };
+  return {
+    port: h.port,
+    adminUrl,
+    pgRoot: h.pgRoot,
+    pgdata: h.pgdata,
+    owned: h.owned,
+    url: (db) => withDatabase(adminUrl, db),
+    stop: h.stop,
+  };
 }
 
 function readState(file: string): ClusterState | undefined {
@@ -139,7 +157,11 @@ function writeState(file: string, state: ClusterState): void {
  * Looks at postmaster.pid. A live server whose starter is still alive is shared; one whose
  * starter died (kill -9) is an orphan and is shut down; a pid file naming no postgres is stale.
  */
-async function inspectRunningServer(pgdata: string, ownerFile: string, log: Say): Promise<{ port: number; ownerPid: number } | undefined> {
+async function inspectRunningServer(
+  pgdata: string,
+  ownerFile: string,
+  log: Say,
+): Promise<{ port: number; ownerPid: number } | undefined> {
   const pidFile = path.join(pgdata, "postmaster.pid");
   let lines: string[];
   try {
@@ -149,7 +171,11 @@ async function inspectRunningServer(pgdata: string, ownerFile: string, log: Say)
   }
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  const isPostgres = Number.isInteger(pid) && pid > 0 && isAlive(pid) && (commandLine(pid)?.some((arg) => arg.includes("postgres")) ?? true);
+  const isPostgres =
+    Number.isInteger(pid) &&
+    pid > 0 &&
+    isAlive(pid) &&
+    (commandLine(pid)?.some((arg) => arg.includes("postgres")) ?? true);
   if (!isPostgres) {
     log.warn(`Removing a stale ${pidFile} left by a server that is no longer running`);
     fs.rmSync(pidFile, { force: true });

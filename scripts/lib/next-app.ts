@@ -18,12 +18,20 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 /** The production server (scripts/serve.ts) on the last build, as `npm start` runs it. */
-export function runServer(port: number, env: NodeJS.ProcessEnv, stdio: "inherit" | ["ignore", "inherit", "inherit"] = "inherit"): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "scripts", "serve.ts"), "--port", String(port)], {
-    cwd: repoRoot,
-    env: { ...env, NODE_ENV: "production" },
-    stdio,
-  });
+export function runServer(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  stdio: "inherit" | ["ignore", "inherit", "inherit"] = "inherit",
+): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "scripts", "serve.ts"), "--port", String(port)],
+    {
+      cwd: repoRoot,
+      env: { ...env, NODE_ENV: "production" },
+      stdio,
+    },
+  );
 }
 
 export function exitOf(child: ChildProcess): Promise<number> {

@@ -33,7 +33,11 @@ export function postgresUser(log: Say): RunAs | undefined {
   if (existing) return existing;
   log.step("Creating the system user `postgres` to run the embedded database (PostgreSQL refuses to run as root)");
   spawnSync("groupadd", ["--system", "postgres"], { stdio: "ignore" });
-  execFileSync("useradd", ["--system", "-g", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "pipe" });
+  execFileSync(
+    "useradd",
+    ["--system", "-g", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"],
+    { stdio: "pipe" },
+  );
   const created = lookupUser("postgres");
   if (!created) throw new Error("Could not create the `postgres` system user");
   return created;

@@ -11,7 +11,13 @@ import { signal, waitForExit } from "./processes";
 
 export const SUPERUSER = "postgres";
 
-export async function initdb(binDir: string, pgdata: string, password: string, runAs: RunAs | undefined, pgRoot: string): Promise<void> {
+export async function initdb(
+  binDir: string,
+  pgdata: string,
+  password: string,
+  runAs: RunAs | undefined,
+  pgRoot: string,
+): Promise<void> {
   fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   const pwfile = path.join(pgRoot, `.pwfile-${process.pid}`);
   fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
@@ -40,7 +46,11 @@ export async function initdb(binDir: string, pgdata: string, password: string, r
 
 function run(cmd: string, args: string[], runAs: RunAs | undefined): Promise<{ code: number | null; text: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...runAs, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } });
+    const child = spawn(cmd, args, {
+      ...runAs,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_MESSAGES: "C" },
+    });
     let text = "";
     child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -69,12 +79,16 @@ export async function launch(o: LaunchOptions): Promise<ChildProcess> {
   ];
   // Detached into its own process group, so Ctrl-C reaches only us and we stop the app first.
   // Logs go to a file, not a pipe, so the server survives if this process is killed.
-  const child = spawn(path.join(o.binDir, "postgres"), ["-D", o.pgdata, "-p", String(o.port), ...settings.flatMap((s) => ["-c", s])], {
-    ...o.runAs,
-    detached: true,
-    stdio: ["ignore", logFd, logFd],
-    env: { ...process.env, LC_MESSAGES: "C" },
-  });
+  const child = spawn(
+    path.join(o.binDir, "postgres"),
+    ["-D", o.pgdata, "-p", String(o.port), ...settings.flatMap((s) => ["-c", s])],
+    {
+      ...o.runAs,
+      detached: true,
+      stdio: ["ignore", logFd, logFd],
+      env: { ...process.env, LC_MESSAGES: "C" },
+    },
+  );
   fs.closeSync(logFd);
   await new Promise<void>((resolve, reject) => {
     child.once("spawn", resolve);
@@ -96,7 +110,9 @@ export async function waitUntilReady(child: ChildProcess, adminUrl: string, logF
   let lastError: unknown;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`PostgreSQL exited during start-up (${child.exitCode ?? child.signalCode}). Last log lines:\n${tail(logFile)}`);
+      throw new Error(
+        `PostgreSQL exited during start-up (${child.exitCode ?? child.signalCode}). Last log lines:\n${tail(logFile)}`,
+      );
     }
     const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
     try {
@@ -110,7 +126,9 @@ export async function waitUntilReady(child: ChildProcess, adminUrl: string, logF
     }
     await sleep(100);
   }
-  throw new Error(`PostgreSQL did not accept connections within 60 s (${String(lastError)}). Last log lines:\n${tail(logFile)}`);
+  throw new Error(
+    `PostgreSQL did not accept connections within 60 s (${String(lastError)}). Last log lines:\n${tail(logFile)}`,
+  );
 }
 
 function tail(file: string, lines = 20): string {
@@ -124,7 +142,9 @@ function tail(file: string, lines = 20): string {
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  await stopWith(child.pid, () => Promise.race([exited.then(() => true), sleep(15_000, undefined, { ref: false }).then(() => false)]));
+  await stopWith(child.pid, () =>
+    Promise.race([exited.then(() => true), sleep(15_000, undefined, { ref: false }).then(() => false)]),
+  );
 }
 
 export async function stopPid(pid: number): Promise<void> {

@@ -54,5 +54,8 @@ export function dataDirFrom(e: ScriptEnv): string {
 export async function scriptAnchorKey(e: ScriptEnv) {
   const { anchorKeyFrom } = await import("../../lib/audit/anchor");
   const { persistentAuthSecret } = await import("./auth-secret");
-  return anchorKeyFrom({ anchorKey: e.AUDIT_ANCHOR_KEY, authSecret: e.AUTH_SECRET ?? persistentAuthSecret(dataDirFrom(e)).secret });
+  return anchorKeyFrom({
+    anchorKey: e.AUDIT_ANCHOR_KEY,
+    authSecret: e.AUTH_SECRET ?? persistentAuthSecret(dataDirFrom(e)).secret,
+  });
 }

@@ -25,7 +25,10 @@ export async function seedIfEmpty(url: string, log: Say): Promise<boolean> {
       return false;
     }
     log.step("First run: seeding the demo agencies and accounts");
-    const { seed, seedActivity } = (await import(pathToFileURL(SEED_MODULE).href)) as { seed(db: Db): Promise<void>; seedActivity?: (db: Db) => Promise<number> };
+    const { seed, seedActivity } = (await import(pathToFileURL(SEED_MODULE).href)) as {
+      seed(db: Db): Promise<void>;
+      seedActivity?: (db: Db) => Promise<number>;
+    };
     await seed(db);
     log.ok(`Seeded ${await db.agency.count()} agencies`);
     // The week ahead: dashboards with something on them. The accounts work without it.
@@ -58,7 +61,8 @@ export async function holdsDemoWorld(url: string): Promise<boolean> {
  * the demo world is seeded where the policy allows, and a refused request stops the start.
  */
 export async function prepareDemoWorld(url: string, request: DemoRequest, log: Say): Promise<void> {
-  if (request.production && !request.embedded && (await holdsDemoWorld(url))) throw new DemoPolicyError(DEMO_IN_PRODUCTION);
+  if (request.production && !request.embedded && (await holdsDemoWorld(url)))
+    throw new DemoPolicyError(DEMO_IN_PRODUCTION);
   const decision = demoSeedDecision(request);
   if (!decision.seed) {
     if (decision.refusal) throw new DemoPolicyError(decision.refusal);

@@ -58,13 +58,19 @@ test("the chief acknowledges from the emailed link on a phone, once, without sig
 
   // Filed through the form, inside Will County (Joliet), away from its borders.
   await liaison.goto("/operations/new");
-  await fillOperation(liaison, { title, startsAt: await wallTime(liaison, 2, 9), endsAt: await wallTime(liaison, 2, 13) });
+  await fillOperation(liaison, {
+    title,
+    startsAt: await wallTime(liaison, 2, 9),
+    endsAt: await wallTime(liaison, 2, 13),
+  });
   await liaison.getByTestId("area-shape-circle").check();
   await liaison.getByLabel("Centre latitude").fill("41.525");
   await liaison.getByLabel("Centre longitude").fill("-88.082");
   await liaison.getByLabel("Radius (metres)").fill("400");
   await expect(liaison.getByTestId("recipient-preview")).toHaveAttribute("data-state", "done");
-  await expect(liaison.getByTestId("preview-recipient").filter({ hasText: "Will County Sheriff's Office" })).toBeVisible();
+  await expect(
+    liaison.getByTestId("preview-recipient").filter({ hasText: "Will County Sheriff's Office" }),
+  ).toBeVisible();
   await liaison.getByLabel("Name", { exact: true }).fill("PIO Jordan Reyes");
   await expect(liaison.getByTestId("conflict-preview")).toHaveAttribute("data-state", "done");
   await expect(liaison.getByTestId("area-description")).toHaveAttribute("data-state", "done");
@@ -78,7 +84,9 @@ test("the chief acknowledges from the emailed link on a phone, once, without sig
   const { context, page } = await phone(browser);
   await page.goto(ackPath);
   await expect(page.getByRole("heading", { level: 1, name: "Acknowledge this notice?" })).toBeVisible();
-  await expect(page.getByTestId("act-for-person")).toContainText(`This link is for ${CHIEF_NAME}, Will County Sheriff's Office`);
+  await expect(page.getByTestId("act-for-person")).toContainText(
+    `This link is for ${CHIEF_NAME}, Will County Sheriff's Office`,
+  );
   await expect(page.getByText(title)).toBeVisible();
   await expect(page.getByText(/CST|CDT/).first()).toBeVisible();
   await expectLargeTarget(page, "act-confirm");
@@ -90,7 +98,9 @@ test("the chief acknowledges from the emailed link on a phone, once, without sig
   await page.getByTestId("act-confirm").click();
   await expect(page.getByTestId("act-state-done")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Done" })).toBeFocused();
-  await expect(page.getByTestId("act-message")).toContainText(`${CHIEF_NAME} acknowledged it for Will County Sheriff's Office`);
+  await expect(page.getByTestId("act-message")).toContainText(
+    `${CHIEF_NAME} acknowledged it for Will County Sheriff's Office`,
+  );
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: "test-results/action-link-done.png" });
 

@@ -139,7 +139,9 @@ test.describe.serial("agency admin", () => {
     await expect(page.getByTestId("error-roles")).toHaveText("You cannot remove your own agency admin role.");
     await page.getByRole("button", { name: "Deactivate account" }).click();
     await page.getByRole("button", { name: "Yes, deactivate" }).click();
-    await expect(page.getByTestId("access-form").getByTestId("form-error")).toHaveText("You cannot deactivate your own account.");
+    await expect(page.getByTestId("access-form").getByTestId("form-error")).toHaveText(
+      "You cannot deactivate your own account.",
+    );
     expect(await userRow(`admin@${OWN}.demo`)).toMatchObject({ active: true, roles: ["AGENCY_ADMIN"] });
   });
 
@@ -159,13 +161,19 @@ test.describe.serial("agency admin", () => {
 
     await page.getByRole("button", { name: "Deactivate account" }).click();
     await page.getByRole("button", { name: "Yes, deactivate" }).click();
-    await expect(page.getByTestId("access-form").getByTestId("form-error")).toHaveText("Not found, or you do not have access to it.");
+    await expect(page.getByTestId("access-form").getByTestId("form-error")).toHaveText(
+      "Not found, or you do not have access to it.",
+    );
     await page.getByTestId("roles-form").getByLabel("Agency admin").check();
     await page.getByRole("button", { name: "Save roles" }).click();
-    await expect(page.getByTestId("roles-form").getByTestId("form-error")).toHaveText("Not found, or you do not have access to it.");
+    await expect(page.getByTestId("roles-form").getByTestId("form-error")).toHaveText(
+      "Not found, or you do not have access to it.",
+    );
     await page.getByRole("button", { name: "Reset authenticator" }).click();
     await page.getByRole("button", { name: "Yes, reset" }).click();
-    await expect(page.getByTestId("reset-mfa-form").getByTestId("form-error")).toHaveText("Not found, or you do not have access to it.");
+    await expect(page.getByTestId("reset-mfa-form").getByTestId("form-error")).toHaveText(
+      "Not found, or you do not have access to it.",
+    );
 
     expect(await userRow(`liaison@${OTHER}.demo`)).toEqual(other);
     expect(await userRow(NEW_EMAIL)).toEqual(own);
@@ -179,7 +187,11 @@ test.describe.serial("agency admin", () => {
     await page.getByLabel("24/7 phone").fill("call the desk");
     await page.getByLabel("Acknowledgment window (minutes)").fill("2");
     await page.getByLabel("Required notice lead time (hours)").fill("");
-    for (const box of await page.getByRole("group", { name: "Languages your agency takes notices in" }).getByRole("checkbox").all()) await box.uncheck();
+    for (const box of await page
+      .getByRole("group", { name: "Languages your agency takes notices in" })
+      .getByRole("checkbox")
+      .all())
+      await box.uncheck();
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByTestId("error-phone24x7")).toHaveText("Enter a valid phone number.");
     await expect(page.getByTestId("error-ackWindowMinutes")).toHaveText("Must be between 5 and 1,440.");
@@ -204,7 +216,9 @@ test.describe.serial("agency admin", () => {
 
 test("people who are not agency admins find no admin or platform pages", async ({ browser }) => {
   const { context, page } = await signedInAs(browser, `chief@${OWN}.demo`);
-  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Agency admin" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Agency admin" }),
+  ).toHaveCount(0);
   for (const path of ["/admin", "/admin/settings", "/admin/users/new", "/platform", "/platform/agencies/new"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -250,9 +264,19 @@ test.describe.serial("platform admin", () => {
 
     await boundary.fill(JSON.stringify({ type: "Point", coordinates: [-88.15, 41.77] }));
     await page.getByRole("button", { name: "Register agency" }).click();
-    await expect(page.getByTestId("error-boundary")).toHaveText("Expected a GeoJSON object of type MultiPolygon or Polygon.");
+    await expect(page.getByTestId("error-boundary")).toHaveText(
+      "Expected a GeoJSON object of type MultiPolygon or Polygon.",
+    );
 
-    const square = [[[-88.22, 41.72], [-88.08, 41.72], [-88.08, 41.82], [-88.22, 41.82], [-88.22, 41.72]]];
+    const square = [
+      [
+        [-88.22, 41.72],
+        [-88.08, 41.72],
+        [-88.08, 41.82],
+        [-88.22, 41.82],
+        [-88.22, 41.72],
+      ],
+    ];
     await boundary.fill(JSON.stringify({ type: "Polygon", coordinates: square }));
     await page.getByLabel("Slug").fill("aurora-pd");
     await page.getByRole("button", { name: "Register agency" }).click();
@@ -262,7 +286,9 @@ test.describe.serial("platform admin", () => {
     await page.getByRole("button", { name: "Register agency" }).click();
     await page.waitForURL(/\/platform\/agencies\/[0-9a-f-]{36}\?saved=1$/);
     await expect(page.getByTestId("agency-saved")).toHaveText("Agency saved.");
-    await expect(page.getByRole("img", { name: "Outline of the jurisdiction of Naperville Police Department" })).toBeVisible();
+    await expect(
+      page.getByRole("img", { name: "Outline of the jurisdiction of Naperville Police Department" }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
     await page.goto(`/directory/${NEW_SLUG}`);

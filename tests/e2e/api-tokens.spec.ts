@@ -61,7 +61,10 @@ test.describe.serial("API tokens", () => {
   });
 
   test("the token works against the API within its scopes until it is revoked", async ({ request }) => {
-    const ok = await request.post("/api/v1/deconfliction/check", { headers: { authorization: `Bearer ${token}` }, data: check });
+    const ok = await request.post("/api/v1/deconfliction/check", {
+      headers: { authorization: `Bearer ${token}` },
+      data: check,
+    });
     expect(ok.status()).toBe(200);
     expect(await ok.json()).toHaveProperty("conflicts");
     const outside = await request.get("/api/v1/operations", { headers: { authorization: `Bearer ${token}` } });
@@ -73,7 +76,10 @@ test.describe.serial("API tokens", () => {
     await row.getByRole("button", { name: "Yes, revoke" }).click();
     await expect(row).toContainText("Revoked");
 
-    const refused = await request.post("/api/v1/deconfliction/check", { headers: { authorization: `Bearer ${token}` }, data: check });
+    const refused = await request.post("/api/v1/deconfliction/check", {
+      headers: { authorization: `Bearer ${token}` },
+      data: check,
+    });
     expect(refused.status()).toBe(401);
     expect((await refused.json()).error.message).toContain("Bearer");
   });

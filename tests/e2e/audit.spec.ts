@@ -42,7 +42,9 @@ test.describe.serial("audit log", () => {
     const shown = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute("data-seq")));
     expect(shown).toEqual(await agencyEventSeqs(OWN, 50));
     // The auditor's own sign-in is the newest event, read as a sentence with their name.
-    await expect(rows.first().getByTestId("audit-sentence")).toHaveText(`${await nameOf(`auditor@${OWN}.demo`)} signed in`);
+    await expect(rows.first().getByTestId("audit-sentence")).toHaveText(
+      `${await nameOf(`auditor@${OWN}.demo`)} signed in`,
+    );
     for (const time of await page.getByTestId("audit-when").allTextContents()) expect(time).toMatch(/C[SD]T$/);
     const table = page.getByTestId("audit-table");
     await expect(table).not.toContainText("@cook-sheriff.demo");
@@ -59,7 +61,8 @@ test.describe.serial("audit log", () => {
     await page.goto("/audit?action=seed.user");
     const rows = page.getByTestId("audit-row");
     await expect(rows).toHaveCount(5);
-    for (const action of await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute("data-action")))) expect(action).toBe("seed.user.create");
+    for (const action of await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute("data-action"))))
+      expect(action).toBe("seed.user.create");
     await expect(page.getByTestId("audit-code-filter")).toContainText("seed.user");
 
     await page.getByRole("link", { name: "Clear filters" }).click();
@@ -70,7 +73,8 @@ test.describe.serial("audit log", () => {
     await expect(page).toHaveURL(/group=signIn/);
     await expect(rows.first()).toBeVisible();
     const name = await nameOf(`auditor@${OWN}.demo`);
-    for (const action of await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute("data-action")))) expect(action).toMatch(/^auth\./);
+    for (const action of await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute("data-action"))))
+      expect(action).toMatch(/^auth\./);
     for (const sentence of await page.getByTestId("audit-sentence").allTextContents()) expect(sentence).toContain(name);
 
     await page.goto("/audit?outcome=DENIED&action=nothing.matches");

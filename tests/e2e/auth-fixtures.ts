@@ -25,7 +25,11 @@ let run: Promise<Run> | undefined;
 /** The database and AUTH_SECRET of the server under test (E2E_DATABASE_URL / E2E_AUTH_SECRET override). */
 export function e2eRun(): Promise<Run> {
   run ??= (async () => {
-    const database = await resolveDatabase({ databaseUrl: process.env.E2E_DATABASE_URL || undefined, dataDir: DATA_DIR, log: quiet });
+    const database = await resolveDatabase({
+      databaseUrl: process.env.E2E_DATABASE_URL || undefined,
+      dataDir: DATA_DIR,
+      log: quiet,
+    });
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
     // As `npm start` picks it: AUTH_SECRET from the environment, else the one in the data directory.
     const authSecret = process.env.E2E_AUTH_SECRET ?? scriptEnv().AUTH_SECRET ?? persistentAuthSecret(DATA_DIR).secret;
@@ -51,7 +55,9 @@ export async function closeE2eRun(): Promise<void> {
 export type TestAccount = { email: string; password: string; secret: string | null };
 
 /** A new account in a seeded agency, enrolled in MFA unless asked otherwise. */
-export async function createThrowawayUser(options: { agencySlug?: string; roles?: string[]; enrolled?: boolean; mustChangePassword?: boolean } = {}): Promise<TestAccount> {
+export async function createThrowawayUser(
+  options: { agencySlug?: string; roles?: string[]; enrolled?: boolean; mustChangePassword?: boolean } = {},
+): Promise<TestAccount> {
   const { pool, authSecret } = await e2eRun();
   const email = `e2e-${randomUUID().slice(0, 8)}@e2e.demo`;
   const password = `river lantern ${randomUUID().slice(0, 6)}`;
@@ -60,7 +66,15 @@ export async function createThrowawayUser(options: { agencySlug?: string; roles?
     `INSERT INTO "User" (id, "agencyId", email, name, "passwordHash", roles, "totpSecret", "mfaEnrolledAt", "mustChangePassword", "updatedAt")
      SELECT $1, a.id, $2, 'E2E Test User', $3, $4::"Role"[], $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END, $7, now()
      FROM "Agency" a WHERE a.slug = $6`,
-    [randomUUID(), email, await hash(password), options.roles ?? ["LIAISON"], secret ? encryptTotpSecret(secret, authSecret) : null, options.agencySlug ?? "cook-sheriff", options.mustChangePassword ?? false],
+    [
+      randomUUID(),
+      email,
+      await hash(password),
+      options.roles ?? ["LIAISON"],
+      secret ? encryptTotpSecret(secret, authSecret) : null,
+      options.agencySlug ?? "cook-sheriff",
+      options.mustChangePassword ?? false,
+    ],
   );
   return { email, password, secret };
 }
@@ -82,7 +96,10 @@ export async function setServerClockOffset(request: APIRequestContext, offsetMs:
  */
 export async function currentCode(request: APIRequestContext, email: string, secret: string): Promise<string> {
   const { pool } = await e2eRun();
-  const { rows } = await pool.query<{ lastTotpStep: number | null }>(`SELECT "lastTotpStep" FROM "User" WHERE email = $1`, [email]);
+  const { rows } = await pool.query<{ lastTotpStep: number | null }>(
+    `SELECT "lastTotpStep" FROM "User" WHERE email = $1`,
+    [email],
+  );
   const last = rows[0]?.lastTotpStep ?? null;
   for (;;) {
     const step = Math.floor((await serverNow(request)).getTime() / 1000 / TOTP_PERIOD_SECONDS);

@@ -64,7 +64,11 @@ test("a wrong code is refused and the user stays on the code step", async ({ pag
   await enterCredentials(page, liaison.email, liaison.password);
   await expect(page.getByTestId("sign-in-code")).toBeVisible();
   const now = await serverNow(page.request);
-  const valid = new Set([-1, 0, 1].map((d) => hotp(base32Decode(liaison.secret), Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS) + d)));
+  const valid = new Set(
+    [-1, 0, 1].map((d) =>
+      hotp(base32Decode(liaison.secret), Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS) + d),
+    ),
+  );
   const wrong = ["000000", "111111", "222222", "333333"].find((c) => !valid.has(c))!;
 
   await page.getByLabel("Verification code").fill(wrong);
@@ -89,8 +93,14 @@ test("five wrong codes lock the account, with a message saying for how long", as
   await enterCredentials(page, account.email, account.password);
   await expect(page.getByTestId("sign-in-code")).toBeVisible();
   const now = await serverNow(page.request);
-  const valid = new Set([-1, 0, 1].map((d) => hotp(base32Decode(account.secret!), Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS) + d)));
-  const wrong = ["000000", "111111", "222222", "333333", "444444", "555555", "666666", "777777"].filter((c) => !valid.has(c));
+  const valid = new Set(
+    [-1, 0, 1].map((d) =>
+      hotp(base32Decode(account.secret!), Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS) + d),
+    ),
+  );
+  const wrong = ["000000", "111111", "222222", "333333", "444444", "555555", "666666", "777777"].filter(
+    (c) => !valid.has(c),
+  );
   // Each code is answered before the next is typed (the form clears the field after a refusal).
   const submitCode = async (code: string) => {
     await page.getByLabel("Verification code").fill(code);
@@ -104,7 +114,9 @@ test("five wrong codes lock the account, with a message saying for how long", as
     await expect(page.getByLabel("Verification code")).toHaveValue("");
   }
   await submitCode(wrong[4]);
-  await expect(page.getByTestId("form-error")).toHaveText("This account is locked because of too many failed sign-in attempts. Try again in 10 minutes.");
+  await expect(page.getByTestId("form-error")).toHaveText(
+    "This account is locked because of too many failed sign-in attempts. Try again in 10 minutes.",
+  );
 
   // While locked, even the right password (and code) is refused.
   await enterCredentials(page, account.email, account.password);
@@ -112,14 +124,20 @@ test("five wrong codes lock the account, with a message saying for how long", as
   await expect(page.getByTestId("sign-in-code")).toHaveCount(0);
 });
 
-test("guesses from one address are throttled, alike for a registered and an unregistered email", async ({ browser, request }) => {
+test("guesses from one address are throttled, alike for a registered and an unregistered email", async ({
+  browser,
+  request,
+}) => {
   const account = await createThrowawayUser();
   // The attacker's own address (the server trusts the first X-Forwarded-For hop, as behind a proxy).
   const attacker = { "x-forwarded-for": "203.0.113.77" };
   const post = async (email: string, password: string) => {
     const csrf = await request.get("/api/auth/csrf", { headers: attacker });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    return request.post("/api/auth/callback/credentials", { headers: attacker, form: { email, password, code: "123456", csrfToken, callbackUrl: "/", json: "true" } });
+    return request.post("/api/auth/callback/credentials", {
+      headers: attacker,
+      form: { email, password, code: "123456", csrfToken, callbackUrl: "/", json: "true" },
+    });
   };
   for (let i = 0; i < 10; i++) expect((await post(account.email, `guess ${i}`)).status()).not.toBe(429);
   const known = await post(account.email, "another guess");
@@ -133,7 +151,9 @@ test("guesses from one address are throttled, alike for a registered and an unre
   const context = await browser.newContext({ extraHTTPHeaders: attacker });
   const page = await context.newPage();
   await enterCredentials(page, account.email, account.password);
-  await expect(page.getByTestId("form-error")).toContainText(/Too many sign-in attempts\. For your security, wait and try again in \d+ minutes?\./);
+  await expect(page.getByTestId("form-error")).toContainText(
+    /Too many sign-in attempts\. For your security, wait and try again in \d+ minutes?\./,
+  );
   await context.close();
 
   // The owner, from their own address, is not locked out.
@@ -188,7 +208,9 @@ test("a callbackUrl never leads off the site, before or after signing in, and ne
   }
   // The same through next-auth's own endpoints.
   for (const variant of variants) {
-    const res = await page.request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(variant)}`, { maxRedirects: 0 });
+    const res = await page.request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(variant)}`, {
+      maxRedirects: 0,
+    });
     expect(res.status()).toBeLessThan(500);
     const location = res.headers()["location"];
     if (location) expect(new URL(location, base).origin).toBe(base);
@@ -256,7 +278,9 @@ test("after 30 minutes without activity the session locks and says why", async (
     await setServerClockOffset(page.request, 31 * 60_000);
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login/);
-    await expect(page.getByTestId("sign-in-notice")).toHaveText("For your security you were signed out after 30 minutes without activity. Sign in again to continue.");
+    await expect(page.getByTestId("sign-in-notice")).toHaveText(
+      "For your security you were signed out after 30 minutes without activity. Sign in again to continue.",
+    );
     // Still locked on the next visit.
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);

@@ -5,7 +5,16 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
-import { enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, signedInPage, squareAround, wallTime } from "./operations-fixtures";
+import {
+  enterVertices,
+  expectNoSeriousA11yViolations,
+  expectNotFound,
+  fileAndOpen,
+  fillOperation,
+  signedInPage,
+  squareAround,
+  wallTime,
+} from "./operations-fixtures";
 
 // Two agencies' browsers, filings, live updates and email on a shared two-core machine.
 test.setTimeout(300_000);
@@ -14,7 +23,9 @@ test.afterAll(async () => {
   await closeE2eRun();
 });
 
-test("need to know: the counterpart sees contact and comms only; supervisors acknowledge and propose; others get not found", async ({ browser }) => {
+test("need to know: the counterpart sees contact and comms only; supervisors acknowledge and propose; others get not found", async ({
+  browser,
+}) => {
   const tag = randomUUID().slice(0, 8);
   const theirTitle = `Harbor sweep ${tag}`;
   const theirNotes = `Confidential staging detail ${tag}`;
@@ -39,9 +50,18 @@ test("need to know: the counterpart sees contact and comms only; supervisors ack
   // The sheriff's office files an overlapping one; the conflict is recorded on filing.
   const cook = await signedInPage(browser, "cook-sheriff", ["SUPERVISOR"]);
   await cook.goto("/operations/new");
-  await fillOperation(cook, { title: ourTitle, startsAt: await wallTime(cook, 6, 10), endsAt: await wallTime(cook, 6, 12), commander: "Lt. Sam Reyes", phone: "+1 773-555-0199", comms: "CCSO Tac 2." });
+  await fillOperation(cook, {
+    title: ourTitle,
+    startsAt: await wallTime(cook, 6, 10),
+    endsAt: await wallTime(cook, 6, 12),
+    commander: "Lt. Sam Reyes",
+    phone: "+1 773-555-0199",
+    comms: "CCSO Tac 2.",
+  });
   await enterVertices(cook, squareAround(41.885, -87.625, 1));
-  await expect(cook.getByTestId("conflict-preview-item").filter({ hasText: "Chicago Police Department" })).toBeVisible();
+  await expect(
+    cook.getByTestId("conflict-preview-item").filter({ hasText: "Chicago Police Department" }),
+  ).toBeVisible();
   await fileAndOpen(cook);
 
   // The queue lists it; the conflict page shows whom to call, and nothing else of theirs.
@@ -88,7 +108,9 @@ test("need to know: the counterpart sees contact and comms only; supervisors ack
   await cpd.getByTestId("propose").click();
   await expect(cpd.getByTestId("error-outcome")).toHaveText("Choose how the conflict was resolved.");
   await cpd.getByRole("combobox", { name: "Outcome", exact: true }).selectOption("PROCEED_SEPARATELY");
-  await cpd.getByRole("textbox", { name: "Note", exact: true }).fill("Spoke with Lt. Reyes; staging moved two blocks north.");
+  await cpd
+    .getByRole("textbox", { name: "Note", exact: true })
+    .fill("Spoke with Lt. Reyes; staging moved two blocks north.");
   await cpd.getByTestId("propose").click();
   await expect(cpd.getByTestId("conflict-proposal")).toContainText("Proceed separately");
   await expect(cpd.getByTestId("conflict-proposal")).toHaveAttribute("data-by", "OWN");

@@ -29,14 +29,19 @@ async function expectNotReloaded(page: Page): Promise<void> {
 
 /** The number in a navigation badge; 0 when no badge shows. Read in one step: the badge can go at any moment. */
 async function navCount(page: Page, key: "inbox" | "conflicts" | "requests"): Promise<number> {
-  return page.evaluate((k) => Number(document.querySelector(`[data-testid="nav-count-${k}"] [aria-hidden="true"]`)?.textContent ?? "0"), key);
+  return page.evaluate(
+    (k) => Number(document.querySelector(`[data-testid="nav-count-${k}"] [aria-hidden="true"]`)?.textContent ?? "0"),
+    key,
+  );
 }
 
 function mapLabel(map: Locator, kind: "county" | "place", text: string) {
   return map.locator(`[data-map-label="${kind}"]`, { hasText: text });
 }
 
-test("a rural chief sees a new notice in the county live, with its escalation clock, on a map without tiles, and the unread count rises", async ({ browser }) => {
+test("a rural chief sees a new notice in the county live, with its escalation clock, on a map without tiles, and the unread count rises", async ({
+  browser,
+}) => {
   // Two people sign in (each waiting for a fresh authenticator step), one files through the form.
   test.setTimeout(180_000);
   const tag = randomUUID().slice(0, 8);
@@ -44,7 +49,10 @@ test("a rural chief sees a new notice in the county live, with its escalation cl
   const { page: chief } = await signedInAs(browser, "chief@iroquois-sheriff.demo");
   await expect(chief.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   // A chief's dashboard leads with notices, then federal requests.
-  await expect(chief.getByTestId("dash-summary").locator("a").first()).toHaveAttribute("data-testid", "dash-summary-notices");
+  await expect(chief.getByTestId("dash-summary").locator("a").first()).toHaveAttribute(
+    "data-testid",
+    "dash-summary-notices",
+  );
   await expect(chief.getByTestId("dash-requests")).toBeVisible();
   // Times in people's words: the zone is named, never as a time zone database name.
   await expect(chief.getByText("Times are shown in Central Time")).toBeVisible();
@@ -63,7 +71,9 @@ test("a rural chief sees a new notice in the county live, with its escalation cl
   await expect(fbi.getByTestId("area-editor")).toHaveAttribute("data-area-status", "valid");
   await fbi.locator('input[name="areaPrecision"][value="GENERALIZED"]').check();
   await expect(fbi.getByTestId("recipient-preview")).toHaveAttribute("data-state", "done");
-  await expect(fbi.getByTestId("preview-recipient").filter({ hasText: "Iroquois County Sheriff's Office" })).toBeVisible();
+  await expect(
+    fbi.getByTestId("preview-recipient").filter({ hasText: "Iroquois County Sheriff's Office" }),
+  ).toBeVisible();
   await fbi.getByLabel("Name", { exact: true }).fill("PIO Dana Ortiz");
   await fileAndOpen(fbi);
 
@@ -71,7 +81,9 @@ test("a rural chief sees a new notice in the county live, with its escalation cl
   const item = chief.getByTestId("dash-notice").filter({ hasText: title });
   await expect(item).toBeVisible({ timeout: 10_000 });
   await expect(item).toContainText("FBI Chicago Field Office");
-  await expect(item.getByTestId("dash-escalation")).toHaveText(/^Escalates to your backup contact at .*C[SD]T \(in \d+ (minutes|hour|hours)\)\.$/);
+  await expect(item.getByTestId("dash-escalation")).toHaveText(
+    /^Escalates to your backup contact at .*C[SD]T \(in \d+ (minutes|hour|hours)\)\.$/,
+  );
   await expect.poll(() => navCount(chief, "inbox")).toBe(unreadBefore + 1);
   await expectNotReloaded(chief);
 
@@ -86,7 +98,9 @@ test("a rural chief sees a new notice in the county live, with its escalation cl
   const words = chief.getByTestId("dash-map-item").filter({ hasText: title }).getByTestId("dash-area-words");
   await expect(words).toContainText("in Iroquois County, Illinois");
   await expect(words).toContainText("Watseka");
-  await expect(chief.getByTestId("dash-map-item").filter({ hasText: title })).toContainText("shared only the general area");
+  await expect(chief.getByTestId("dash-map-item").filter({ hasText: title })).toContainText(
+    "shared only the general area",
+  );
   await expect(chief.getByTestId("dash-timeline-item").filter({ hasText: title })).toBeVisible();
   // Zoomed out step by step, the county's own name shows inside its outline.
   for (let step = 0; step < 6 && !(await mapLabel(map, "county", "Iroquois County").isVisible()); step++) {
@@ -118,26 +132,40 @@ test("a rural chief sees a new notice in the county live, with its escalation cl
   await expect(chief.locator("html")).toHaveAttribute("lang", "en");
 });
 
-test("a supervisor's dashboard shows a new conflict live, first, and the conflicts count rises", async ({ browser }) => {
+test("a supervisor's dashboard shows a new conflict live, first, and the conflicts count rises", async ({
+  browser,
+}) => {
   // Three people sign in and two of them file through the form.
   test.setTimeout(180_000);
   const tag = randomUUID().slice(0, 8);
   const supervisor = await signedInPage(browser, "kankakee-sheriff", ["SUPERVISOR"]);
   await supervisor.goto("/");
   await expect(supervisor.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await expect(supervisor.getByTestId("dash-summary").locator("a").first()).toHaveAttribute("data-testid", "dash-summary-conflicts");
+  await expect(supervisor.getByTestId("dash-summary").locator("a").first()).toHaveAttribute(
+    "data-testid",
+    "dash-summary-conflicts",
+  );
   const conflictsBefore = await navCount(supervisor, "conflicts");
   await markNoReload(supervisor);
 
   // Kankakee's deputies plan a warrant; HSI plans surveillance at the same place and time.
   const deputy = await signedInPage(browser, "kankakee-sheriff", ["LIAISON"]);
   await deputy.goto("/operations/new");
-  await fillOperation(deputy, { title: `Kankakee warrant ${tag}`, startsAt: await wallTime(deputy, 2, 8), endsAt: await wallTime(deputy, 2, 12) });
+  await fillOperation(deputy, {
+    title: `Kankakee warrant ${tag}`,
+    startsAt: await wallTime(deputy, 2, 8),
+    endsAt: await wallTime(deputy, 2, 12),
+  });
   await enterVertices(deputy, squareAround(41.12, -87.86, 0.5));
   await fileAndOpen(deputy);
   const hsi = await signedInPage(browser, "hsi-chicago", ["LIAISON"]);
   await hsi.goto("/operations/new");
-  await fillOperation(hsi, { title: `HSI surveillance ${tag}`, type: "SURVEILLANCE", startsAt: await wallTime(hsi, 2, 9), endsAt: await wallTime(hsi, 2, 11) });
+  await fillOperation(hsi, {
+    title: `HSI surveillance ${tag}`,
+    type: "SURVEILLANCE",
+    startsAt: await wallTime(hsi, 2, 9),
+    endsAt: await wallTime(hsi, 2, 11),
+  });
   await enterVertices(hsi, squareAround(41.1205, -87.8605, 0.5));
   await fileAndOpen(hsi);
 
@@ -155,9 +183,17 @@ test("a supervisor's dashboard shows a new conflict live, first, and the conflic
   await shot(supervisor, "dashboard-supervisor-desktop");
 });
 
-test("on a phone the header is one short row; the menu button opens the navigation by keyboard; axe clean; the favicon is served", async ({ browser }) => {
+test("on a phone the header is one short row; the menu button opens the navigation by keyboard; axe clean; the favicon is served", async ({
+  browser,
+}) => {
   const { context } = await signedInAs(browser, "chief@iroquois-sheriff.demo");
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await context.storageState(), locale: "en-US", hasTouch: true, isMobile: true });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    storageState: await context.storageState(),
+    locale: "en-US",
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await phone.newPage();
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
@@ -171,7 +207,11 @@ test("on a phone the header is one short row; the menu button opens the navigati
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // Large touch targets: every summary tile and list item is at least 44 px high.
-  for (const box of await page.getByTestId("dash-summary").locator("a").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+  for (const box of await page
+    .getByTestId("dash-summary")
+    .locator("a")
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+    expect(box).toBeGreaterThanOrEqual(44);
   const menuBox = await menuButton.boundingBox();
   expect(menuBox!.height).toBeGreaterThanOrEqual(44);
   await expectNoSeriousA11yViolations(page);

@@ -8,7 +8,9 @@ test.afterAll(async () => {
   await closeE2eRun();
 });
 
-test("an inbox left open with its live stream locks after 30 minutes and shows the sign-in page by itself", async ({ page }) => {
+test("an inbox left open with its live stream locks after 30 minutes and shows the sign-in page by itself", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const account = await createThrowawayUser({ agencySlug: "cook-sheriff", roles: ["CHIEF"] });
   await signIn(page, { ...account, secret: account.secret! });
@@ -23,15 +25,21 @@ test("an inbox left open with its live stream locks after 30 minutes and shows t
   try {
     // Twenty minutes on, a notice event arrives and the page re-renders itself in the background.
     await setServerClockOffset(page.request, 20 * 60_000);
-    const refreshed = page.waitForResponse((r) => new URL(r.url()).pathname === "/inbox" && r.request().headers()["rsc"] === "1");
-    await pool.query(`SELECT pg_notify('cg_live', $1)`, [JSON.stringify({ type: "notice", agencyIds: [rows[0].id], id: "e2e-idle-lock" })]);
+    const refreshed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === "/inbox" && r.request().headers()["rsc"] === "1",
+    );
+    await pool.query(`SELECT pg_notify('cg_live', $1)`, [
+      JSON.stringify({ type: "notice", agencyIds: [rows[0].id], id: "e2e-idle-lock" }),
+    ]);
     expect((await refreshed).ok()).toBe(true);
     await expect(page).toHaveURL("/inbox");
 
     // Thirty-one minutes after the last thing the person did: no click, no reload, the page locks.
     await setServerClockOffset(page.request, 31 * 60_000);
     await expect(page).toHaveURL(/\/login\?reason=idle/, { timeout: 45_000 });
-    await expect(page.getByTestId("sign-in-notice")).toHaveText("For your security you were signed out after 30 minutes without activity. Sign in again to continue.");
+    await expect(page.getByTestId("sign-in-notice")).toHaveText(
+      "For your security you were signed out after 30 minutes without activity. Sign in again to continue.",
+    );
     // Still locked on the next visit.
     await page.goto("/inbox");
     await expect(page).toHaveURL(/\/login/);

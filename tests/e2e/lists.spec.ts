@@ -41,9 +41,12 @@ async function seedInbox(): Promise<void> {
   );
 }
 
-const shownIds = (page: Page) => page.getByTestId("inbox-item").evaluateAll((items) => items.map((i) => i.getAttribute("data-notice-id")));
+const shownIds = (page: Page) =>
+  page.getByTestId("inbox-item").evaluateAll((items) => items.map((i) => i.getAttribute("data-notice-id")));
 
-test("a filtered, searched second page of the inbox reopens the same in a fresh browser, and only for its agency", async ({ browser }) => {
+test("a filtered, searched second page of the inbox reopens the same in a fresh browser, and only for its agency", async ({
+  browser,
+}) => {
   await seedInbox();
   const first = await signedInAs(browser, "chief@cook-sheriff.demo");
   const page = first.page;
@@ -61,7 +64,8 @@ test("a filtered, searched second page of the inbox reopens the same in a fresh 
   const secondPage = await shownIds(page);
   expect(secondPage).toHaveLength(25);
   expect(secondPage.some((id) => firstPage.includes(id))).toBe(false);
-  for (const title of await page.getByTestId("inbox-item").locator("h2").allTextContents()) expect(title).toContain(TITLE);
+  for (const title of await page.getByTestId("inbox-item").locator("h2").allTextContents())
+    expect(title).toContain(TITLE);
   await expectNoSeriousA11yViolations(page);
   const url = page.url();
   await first.context.close();
@@ -98,7 +102,10 @@ test("the filter form works without JavaScript, and a bad value is named, not an
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/action=1/);
   await expect(page.getByTestId("inbox-item").first()).toBeVisible();
-  for (const badge of await page.getByTestId("inbox-item").evaluateAll((items) => items.map((i) => i.textContent ?? ""))) expect(badge).toContain("Needs your action");
+  for (const badge of await page
+    .getByTestId("inbox-item")
+    .evaluateAll((items) => items.map((i) => i.textContent ?? "")))
+    expect(badge).toContain("Needs your action");
 
   const response = await page.goto("/inbox?from=2027-02-31&after=garbage&kind=ADVANCE");
   expect(response?.status()).toBe(200);
@@ -109,7 +116,15 @@ test("the filter form works without JavaScript, and a bad value is named, not an
 
 test("every list page and the audit log pass axe, filtered and not", async ({ browser }) => {
   const { context, page } = await signedInAs(browser, "chief@cook-sheriff.demo");
-  for (const path of ["/inbox", "/sent", "/sent?action=1&status=AWAITING_ACK", "/conflicts", "/conflicts?status=OPEN&action=1", "/operations", "/operations?q=warrant&from=2020-01-01"]) {
+  for (const path of [
+    "/inbox",
+    "/sent",
+    "/sent?action=1&status=AWAITING_ACK",
+    "/conflicts",
+    "/conflicts?status=OPEN&action=1",
+    "/operations",
+    "/operations?q=warrant&from=2020-01-01",
+  ]) {
     await page.goto(path);
     await expect(page.getByTestId("list-filters")).toBeVisible();
     await expectNoSeriousA11yViolations(page);

@@ -25,20 +25,28 @@ function mapLabel(page: Page, kind: "county" | "place" | "region", text: string)
   return page.getByTestId("area-view-map").locator(`[data-map-label="${kind}"]`, { hasText: text });
 }
 
-test("a chief's notice page shows where the area is on a map without tiles, and in words (en, es, 390×844)", async ({ browser }) => {
+test("a chief's notice page shows where the area is on a map without tiles, and in words (en, es, 390×844)", async ({
+  browser,
+}) => {
   const tag = randomUUID().slice(0, 8);
   const title = `Warrant service, Wheaton ${tag}`;
   const { page: liaison } = await signedInAs(browser, "liaison@ice-ero-chicago.demo");
 
   // The filing form describes the drawn area before it is filed.
   await liaison.goto("/operations/new");
-  await fillOperation(liaison, { title, startsAt: await wallTime(liaison, 4, 9), endsAt: await wallTime(liaison, 4, 12) });
+  await fillOperation(liaison, {
+    title,
+    startsAt: await wallTime(liaison, 4, 9),
+    endsAt: await wallTime(liaison, 4, 12),
+  });
   await liaison.getByTestId("area-shape-circle").check();
   await liaison.getByLabel("Centre latitude").fill("41.8607");
   await liaison.getByLabel("Centre longitude").fill("-88.1");
   await liaison.getByLabel("Radius (metres)").fill("400");
   await expect(liaison.getByTestId("area-editor")).toHaveAttribute("data-area-status", "valid");
-  await expect(liaison.getByTestId("area-description")).toContainText("Circle of radius 400 m in DuPage County, Illinois");
+  await expect(liaison.getByTestId("area-description")).toContainText(
+    "Circle of radius 400 m in DuPage County, Illinois",
+  );
   await expect(liaison.getByTestId("area-description")).toContainText("Wheaton");
   await expect(liaison.getByTestId("recipient-preview")).toHaveAttribute("data-state", "done");
   await liaison.getByLabel("Name", { exact: true }).fill("PIO Jordan Reyes");
@@ -62,7 +70,8 @@ test("a chief's notice page shows where the area is on a map without tiles, and 
   // One step at a time (Leaflet ignores a zoom click while the last zoom still animates), until
   // the county names show: how many steps that takes depends on the map's size.
   const countiesNamed = async () =>
-    (await mapLabel(chief, "county", "DuPage County").isVisible()) && (await mapLabel(chief, "county", "Cook County").isVisible());
+    (await mapLabel(chief, "county", "DuPage County").isVisible()) &&
+    (await mapLabel(chief, "county", "Cook County").isVisible());
   for (let step = 0; step < 8 && !(await countiesNamed()); step++) {
     await map.locator(".leaflet-control-zoom-out").click();
     await chief.waitForTimeout(400);
@@ -75,7 +84,9 @@ test("a chief's notice page shows where the area is on a map without tiles, and 
   await shot(chief, "notice-desktop-zoomed-out");
 
   const words = chief.getByTestId("area-description");
-  await expect(words).toHaveText(/^Where: Circle of radius 400 m in DuPage County, Illinois — centred .*(of|at) Wheaton/);
+  await expect(words).toHaveText(
+    /^Where: Circle of radius 400 m in DuPage County, Illinois — centred .*(of|at) Wheaton/,
+  );
   await expectNoSeriousA11yViolations(chief);
   await chief.reload();
   await expect(mapLabel(chief, "place", "Wheaton")).toBeVisible();
@@ -84,7 +95,9 @@ test("a chief's notice page shows where the area is on a map without tiles, and 
   // In Spanish.
   await chief.getByTestId("language-switch").selectOption("es");
   await expect(chief.locator("html")).toHaveAttribute("lang", "es");
-  await expect(words).toHaveText(/^Dónde: Círculo de 400 m de radio en condado de DuPage, Illinois — con centro .*Wheaton/);
+  await expect(words).toHaveText(
+    /^Dónde: Círculo de 400 m de radio en condado de DuPage, Illinois — con centro .*Wheaton/,
+  );
   await expect(mapLabel(chief, "region", "condado de DuPage, Illinois")).toBeVisible();
   await expectNoSeriousA11yViolations(chief);
   await chief.getByTestId("language-switch").selectOption("en");
@@ -92,7 +105,9 @@ test("a chief's notice page shows where the area is on a map without tiles, and 
 
   // On a phone: the map and its names fit, nothing scrolls sideways.
   const url = chief.url();
-  const phone = await context.browser()!.newContext({ viewport: { width: 390, height: 844 }, storageState: await context.storageState(), locale: "en-US" });
+  const phone = await context
+    .browser()!
+    .newContext({ viewport: { width: 390, height: 844 }, storageState: await context.storageState(), locale: "en-US" });
   const p = await phone.newPage();
   await p.goto(url);
   await expect(mapLabel(p, "place", "Wheaton")).toBeVisible();

@@ -23,9 +23,16 @@ async function expectNotReloaded(page: Page): Promise<void> {
 }
 
 /** Fills the filing form with a circle area; the recipient preview must name `expectRecipient`. */
-async function fileCircle(page: Page, o: { title: string; lat: number; lon: number; radiusM: number; expectRecipient: string }): Promise<{ actionDone: Promise<number>; id: Promise<string> }> {
+async function fileCircle(
+  page: Page,
+  o: { title: string; lat: number; lon: number; radiusM: number; expectRecipient: string },
+): Promise<{ actionDone: Promise<number>; id: Promise<string> }> {
   await page.goto("/operations/new");
-  await fillOperation(page, { title: o.title, startsAt: await wallTime(page, 3, 9), endsAt: await wallTime(page, 3, 13) });
+  await fillOperation(page, {
+    title: o.title,
+    startsAt: await wallTime(page, 3, 9),
+    endsAt: await wallTime(page, 3, 13),
+  });
   await page.getByTestId("area-shape-circle").check();
   await page.getByLabel("Centre latitude").fill(String(o.lat));
   await page.getByLabel("Centre longitude").fill(String(o.lon));
@@ -38,7 +45,9 @@ async function fileCircle(page: Page, o: { title: string; lat: number; lon: numb
   // The previews are server actions posting to this page too: let them finish, so the response awaited below is the filing's.
   await expect(page.getByTestId("conflict-preview")).toHaveAttribute("data-state", "done");
   await expect(page.getByTestId("area-description")).toHaveAttribute("data-state", "done");
-  const actionDone = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/operations/new").then(() => Date.now());
+  const actionDone = page
+    .waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/operations/new")
+    .then(() => Date.now());
   return { actionDone, id: fileAndOpen(page) };
 }
 
@@ -52,7 +61,9 @@ async function acknowledgeAndReply(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId("thread-entry").filter({ hasText: text })).toBeVisible();
 }
 
-test("federal → local: the county chief sees the notice live, acknowledges and replies; the liaison sees both live", async ({ browser }) => {
+test("federal → local: the county chief sees the notice live, acknowledges and replies; the liaison sees both live", async ({
+  browser,
+}) => {
   const tag = randomUUID().slice(0, 8);
   const title = `Fugitive arrest, Wheaton ${tag}`;
   const { page: chief } = await signedInAs(browser, "chief@dupage-sheriff.demo");
@@ -63,14 +74,22 @@ test("federal → local: the county chief sees the notice live, acknowledges and
   await markNoReload(chief);
 
   // Inside DuPage County, well away from its borders.
-  const filed = await fileCircle(liaison, { title, lat: 41.865, lon: -88.105, radiusM: 400, expectRecipient: "DuPage County Sheriff's Office" });
+  const filed = await fileCircle(liaison, {
+    title,
+    lat: 41.865,
+    lon: -88.105,
+    radiusM: 400,
+    expectRecipient: "DuPage County Sheriff's Office",
+  });
   const item = chief.getByTestId("inbox-item").filter({ hasText: title });
   // It arrives on the open page by itself; the time it takes is a bench/ figure, not a test's.
   await Promise.all([filed.actionDone, item.waitFor({ timeout: 15_000 })]);
   await filed.id;
   await expectNotReloaded(chief);
   await expect(item.getByTestId("badge-unread")).toBeVisible();
-  await expect(item.getByTestId("inbox-from")).toHaveText("ICE Enforcement and Removal Operations, Chicago Field Office");
+  await expect(item.getByTestId("inbox-from")).toHaveText(
+    "ICE Enforcement and Removal Operations, Chicago Field Office",
+  );
   await expectNoSeriousA11yViolations(chief);
 
   // The liaison watches the notice to DuPage from the sent view.
@@ -86,7 +105,9 @@ test("federal → local: the county chief sees the notice live, acknowledges and
   // The chief opens it (now read), acknowledges and replies.
   await item.getByRole("link").click();
   await expect(chief.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(chief.getByTestId("notice-from")).toHaveText("ICE Enforcement and Removal Operations, Chicago Field Office");
+  await expect(chief.getByTestId("notice-from")).toHaveText(
+    "ICE Enforcement and Removal Operations, Chicago Field Office",
+  );
   await expect(chief.getByTestId("notice-when")).toContainText("CST");
   await expect(chief.getByTestId("notice-pio")).toContainText("PIO Jordan Reyes");
   await expect(chief.getByTestId("notice-statement")).toHaveText("No public statement is authorised.");
@@ -96,7 +117,9 @@ test("federal → local: the county chief sees the notice live, acknowledges and
   // The liaison's open notice page shows the acknowledgment and the replies without a reload.
   await expect(liaison.getByTestId("acknowledged-by")).toContainText("Agnieszka Reyes", { timeout: 5_000 });
   await expect(liaison.getByTestId("thread-entry").filter({ hasText: "Call me" })).toBeVisible({ timeout: 5_000 });
-  await expect(liaison.getByTestId("thread-entry").filter({ hasText: `Deputies will hold Roosevelt Road ${tag}` })).toBeVisible({ timeout: 5_000 });
+  await expect(
+    liaison.getByTestId("thread-entry").filter({ hasText: `Deputies will hold Roosevelt Road ${tag}` }),
+  ).toBeVisible({ timeout: 5_000 });
   await expectNotReloaded(liaison);
   await expectNoSeriousA11yViolations(liaison);
 
@@ -116,7 +139,9 @@ test("federal → local: the county chief sees the notice live, acknowledges and
   await expect(chief.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
 });
 
-test("local → federal: a sheriff's operation by a federal facility reaches the federal office live, and its answer comes back live", async ({ browser }) => {
+test("local → federal: a sheriff's operation by a federal facility reaches the federal office live, and its answer comes back live", async ({
+  browser,
+}) => {
   const tag = randomUUID().slice(0, 8);
   const title = `Crowd event policing, Broadview ${tag}`;
   const { page: federal } = await signedInAs(browser, "liaison@ice-ero-chicago.demo");
@@ -126,7 +151,13 @@ test("local → federal: a sheriff's operation by a federal facility reaches the
   await markNoReload(federal);
 
   // Beside the Broadview processing facility, ICE ERO's mapped boundary.
-  const filed = await fileCircle(sheriff, { title, lat: 41.8578, lon: -87.8555, radiusM: 250, expectRecipient: "ICE Enforcement and Removal Operations, Chicago Field Office" });
+  const filed = await fileCircle(sheriff, {
+    title,
+    lat: 41.8578,
+    lon: -87.8555,
+    radiusM: 250,
+    expectRecipient: "ICE Enforcement and Removal Operations, Chicago Field Office",
+  });
   const item = federal.getByTestId("inbox-item").filter({ hasText: title });
   await Promise.all([filed.actionDone, item.waitFor({ timeout: 15_000 })]);
   await filed.id;
@@ -134,7 +165,11 @@ test("local → federal: a sheriff's operation by a federal facility reaches the
   await expect(item.getByTestId("inbox-from")).toHaveText("Cook County Sheriff's Office");
 
   await sheriff.goto("/sent");
-  const row = sheriff.getByTestId("sent-operation").filter({ hasText: title }).getByTestId("sent-recipient").filter({ hasText: "ICE Enforcement" });
+  const row = sheriff
+    .getByTestId("sent-operation")
+    .filter({ hasText: title })
+    .getByTestId("sent-recipient")
+    .filter({ hasText: "ICE Enforcement" });
   await row.getByRole("link").click();
   await expect(sheriff.getByTestId("not-acknowledged")).toBeVisible();
   await markNoReload(sheriff);
@@ -144,8 +179,17 @@ test("local → federal: a sheriff's operation by a federal facility reaches the
   await acknowledgeAndReply(federal, `Facility gate stays open to traffic ${tag}`);
 
   await expect(sheriff.getByTestId("acknowledged-by")).toBeVisible({ timeout: 5_000 });
-  await expect(sheriff.getByTestId("thread-entry").filter({ hasText: `Facility gate stays open to traffic ${tag}` })).toBeVisible({ timeout: 5_000 });
+  await expect(
+    sheriff.getByTestId("thread-entry").filter({ hasText: `Facility gate stays open to traffic ${tag}` }),
+  ).toBeVisible({ timeout: 5_000 });
   await expectNotReloaded(sheriff);
   await sheriff.goto("/sent");
-  await expect(sheriff.getByTestId("sent-operation").filter({ hasText: title }).getByTestId("sent-recipient").filter({ hasText: "ICE Enforcement" }).getByTestId("sent-ack")).toContainText("Patrick Schmidt");
+  await expect(
+    sheriff
+      .getByTestId("sent-operation")
+      .filter({ hasText: title })
+      .getByTestId("sent-recipient")
+      .filter({ hasText: "ICE Enforcement" })
+      .getByTestId("sent-ack"),
+  ).toContainText("Patrick Schmidt");
 });

@@ -45,7 +45,9 @@ export async function fillOperation(page: Page, f: OperationFields): Promise<voi
   await page.getByLabel("Personnel", { exact: true }).fill("12");
   await page.getByLabel("Incident commander", { exact: true }).fill(f.commander ?? "Lt. Dana Okafor");
   await page.getByLabel("Commander's 24/7 phone", { exact: true }).fill(f.phone ?? "+1 312-555-0177");
-  await page.getByLabel("Communications plan", { exact: true }).fill(f.comms ?? "Citywide 6 for command; ISPERN for interop.");
+  await page
+    .getByLabel("Communications plan", { exact: true })
+    .fill(f.comms ?? "Citywide 6 for command; ISPERN for interop.");
   // "Notes" also names the section around the field: ask for the text box.
   if (f.notes) await page.getByRole("textbox", { name: "Notes", exact: true }).fill(f.notes);
 }

@@ -8,7 +8,17 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun, serverNow, setServerClockOffset } from "./auth-fixtures";
 import { utcToZonedWallTime } from "../../lib/i18n/format";
-import { enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, signedInPage, squareAround, wallTime, ZONE } from "./operations-fixtures";
+import {
+  enterVertices,
+  expectNoSeriousA11yViolations,
+  expectNotFound,
+  fileAndOpen,
+  fillOperation,
+  signedInPage,
+  squareAround,
+  wallTime,
+  ZONE,
+} from "./operations-fixtures";
 
 test.afterAll(async () => {
   await closeE2eRun();
@@ -30,7 +40,8 @@ async function previewedRecipients(page: Page): Promise<Map<string, string>> {
   await expect(page.getByTestId("recipient-preview")).toHaveAttribute("data-state", "done");
   await expect(page.getByTestId("conflict-preview")).toHaveAttribute("data-state", "done");
   const out = new Map<string, string>();
-  for (const r of await page.getByTestId("preview-recipient").all()) out.set((await r.getAttribute("data-agency"))!, (await r.getByTestId("preview-sees").getAttribute("data-scope"))!);
+  for (const r of await page.getByTestId("preview-recipient").all())
+    out.set((await r.getAttribute("data-agency"))!, (await r.getByTestId("preview-sees").getAttribute("data-scope"))!);
   return out;
 }
 
@@ -39,7 +50,9 @@ async function inboxItem(page: Page, title: string) {
   return page.getByTestId("inbox-item").filter({ hasText: title });
 }
 
-test("activating and completing an operation send an update to every agency told, and to no other", async ({ browser }) => {
+test("activating and completing an operation send an update to every agency told, and to no other", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const tag = randomUUID().slice(0, 8);
   const title = `Warrant service, Wheaton ${tag}`;
@@ -85,7 +98,9 @@ test("activating and completing an operation send an update to every agency told
   await expectNotFound(outsider);
 });
 
-test("an exigent operation's after-action account escalates once 72 hours pass without it, and once written its hosts read it", async ({ browser }) => {
+test("an exigent operation's after-action account escalates once 72 hours pass without it, and once written its hosts read it", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const tag = randomUUID().slice(0, 8);
   const title = `Pursuit ending, Wheaton ${tag}`;
@@ -115,7 +130,9 @@ test("an exigent operation's after-action account escalates once 72 hours pass w
     await expect(overdue).toHaveAttribute("data-state", "OVERDUE");
     await expect(async () => {
       await late.reload();
-      await expect(late.getByTestId("after-action-escalations")).toContainText("Escalated to the chief", { timeout: 1_000 });
+      await expect(late.getByTestId("after-action-escalations")).toContainText("Escalated to the chief", {
+        timeout: 1_000,
+      });
     }).toPass({ timeout: 30_000 });
     await expect(late.getByTestId("after-action-escalations")).toContainText("Escalated to supervisors");
     await expectNoSeriousA11yViolations(late);
@@ -123,7 +140,9 @@ test("an exigent operation's after-action account escalates once 72 hours pass w
     // Written at last: what happened, why no notice, and who was called.
     const what = `Pursuit ended on Roosevelt Road ${tag}; one arrest, no injuries.`;
     await late.getByLabel("What happened").fill(what);
-    await late.getByLabel("Why notice could not be given in advance").fill("The pursuit began eleven minutes before the stop.");
+    await late
+      .getByLabel("Why notice could not be given in advance")
+      .fill("The pursuit began eleven minutes before the stop.");
     await late.locator('[data-testid="called-agency"][data-agency="DuPage County Sheriff\'s Office"]').check();
     await late.getByLabel("Others contacted by phone").fill("Wheaton PD watch commander");
     await late.getByTestId("file-after-action").click();
@@ -143,7 +162,9 @@ test("an exigent operation's after-action account escalates once 72 hours pass w
   }
 });
 
-test("a routine filing copied from an earlier one takes the area, the times and one click; the form fits a phone", async ({ browser }) => {
+test("a routine filing copied from an earlier one takes the area, the times and one click; the form fits a phone", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const tag = randomUUID().slice(0, 8);
   const title = `Weekly warrant sweep ${tag}`;
@@ -160,7 +181,12 @@ test("a routine filing copied from an earlier one takes the area, the times and 
   await expect(ice.getByLabel("Incident commander", { exact: true })).toHaveValue(`SDDO Curtis Langley ${tag}`);
 
   // The first filing, in full.
-  await fillOperation(ice, { title, startsAt: await wallTime(ice, 5, 6), endsAt: await wallTime(ice, 5, 9), commander: `SSA Holly Kwan ${tag}` });
+  await fillOperation(ice, {
+    title,
+    startsAt: await wallTime(ice, 5, 6),
+    endsAt: await wallTime(ice, 5, 9),
+    commander: `SSA Holly Kwan ${tag}`,
+  });
   await ice.getByLabel("Radio channel", { exact: true }).fill("ERO TAC 1");
   await enterVertices(ice, squareAround(WHEATON.lat, WHEATON.lon, 0.4));
   await ice.getByTestId("remember-defaults").check();

@@ -5,7 +5,18 @@ import { randomUUID } from "node:crypto";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
-import { drawPolygon, enterVertices, expectNoSeriousA11yViolations, expectNotFound, fileAndOpen, fillOperation, reveal, signedInPage, squareAround, wallTime } from "./operations-fixtures";
+import {
+  drawPolygon,
+  enterVertices,
+  expectNoSeriousA11yViolations,
+  expectNotFound,
+  fileAndOpen,
+  fillOperation,
+  reveal,
+  signedInPage,
+  squareAround,
+  wallTime,
+} from "./operations-fixtures";
 
 test.afterAll(async () => {
   await closeE2eRun();
@@ -20,7 +31,9 @@ function watchForServerErrors(page: Page): string[] {
   return errors;
 }
 
-test("an operation drawn on the map shows its conflict before saving, and cancelling closes it", async ({ browser }) => {
+test("an operation drawn on the map shows its conflict before saving, and cancelling closes it", async ({
+  browser,
+}) => {
   const tag = randomUUID().slice(0, 8);
   // A day of its own, so operations other specs (or an earlier attempt) filed over Cook County don't conflict too.
   const day = 40 + Math.floor(Math.random() * 300);
@@ -28,7 +41,11 @@ test("an operation drawn on the map shows its conflict before saving, and cancel
   // Another agency's operation is already on file: a 30 km circle over the middle of Cook County.
   const cpd = await signedInPage(browser, "chicago-pd", ["LIAISON"]);
   await cpd.goto("/operations/new");
-  await fillOperation(cpd, { title: `CPD perimeter ${tag}`, startsAt: await wallTime(cpd, day, 9), endsAt: await wallTime(cpd, day, 17) });
+  await fillOperation(cpd, {
+    title: `CPD perimeter ${tag}`,
+    startsAt: await wallTime(cpd, day, 9),
+    endsAt: await wallTime(cpd, day, 17),
+  });
   await cpd.getByTestId("area-shape-circle").check();
   await cpd.getByLabel("Centre latitude").fill("41.84");
   await cpd.getByLabel("Centre longitude").fill("-87.85");
@@ -95,11 +112,15 @@ test("an operation drawn on the map shows its conflict before saving, and cancel
   expect(serverErrors).toEqual([]);
 });
 
-test("bad times and bad geometry get clear messages, the form keeps its input, and nothing fails on the server", async ({ browser }) => {
+test("bad times and bad geometry get clear messages, the form keeps its input, and nothing fails on the server", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "cook-sheriff", ["LIAISON"]);
   const serverErrors = watchForServerErrors(page);
   await page.goto("/operations/new");
-  await expect(page.getByTestId("notes-warning")).toContainText("names, dates of birth, home addresses or immigration status");
+  await expect(page.getByTestId("notes-warning")).toContainText(
+    "names, dates of birth, home addresses or immigration status",
+  );
   await expectNoSeriousA11yViolations(page);
 
   const title = `Bad input ${randomUUID().slice(0, 8)}`;
@@ -123,7 +144,18 @@ test("bad times and bad geometry get clear messages, the form keeps its input, a
   // A self-intersecting polygon, pasted: what is wrong and where.
   await page.getByLabel("Ends", { exact: true }).fill(await wallTime(page, 4, 18));
   await reveal(page, "Paste GeoJSON");
-  const bowtie = { type: "Polygon", coordinates: [[[-87.8, 41.7], [-87.7, 41.8], [-87.7, 41.7], [-87.8, 41.8], [-87.8, 41.7]]] };
+  const bowtie = {
+    type: "Polygon",
+    coordinates: [
+      [
+        [-87.8, 41.7],
+        [-87.7, 41.8],
+        [-87.7, 41.7],
+        [-87.8, 41.8],
+        [-87.8, 41.7],
+      ],
+    ],
+  };
   await page.getByTestId("area-geojson").fill(JSON.stringify(bowtie));
   await page.getByTestId("area-geojson-apply").click();
   await expect(page.getByTestId("area-error")).toContainText("Polygon 1, ring 1: edge 1 crosses or touches edge 3");
@@ -144,7 +176,11 @@ test("bad times and bad geometry get clear messages, the form keeps its input, a
   await expect(page.getByText("Line 3 is not a latitude, longitude pair.")).toBeVisible();
 
   // Fixed: a valid area and window file normally.
-  await page.getByTestId("area-vertices").fill(squareAround(41.7, -87.75, 1).map(([a, b]) => `${a}, ${b}`).join("\n"));
+  await page.getByTestId("area-vertices").fill(
+    squareAround(41.7, -87.75, 1)
+      .map(([a, b]) => `${a}, ${b}`)
+      .join("\n"),
+  );
   await page.getByTestId("area-vertices-apply").click();
   await expect(page.getByTestId("area-editor")).toHaveAttribute("data-area-status", "valid");
   await expect(page.getByTestId("area-error")).toBeEmpty();
@@ -153,12 +189,18 @@ test("bad times and bad geometry get clear messages, the form keeps its input, a
   expect(serverErrors).toEqual([]);
 });
 
-test("editing re-runs the check: moving an operation away closes its conflict, and the history says so", async ({ browser }) => {
+test("editing re-runs the check: moving an operation away closes its conflict, and the history says so", async ({
+  browser,
+}) => {
   const tag = randomUUID().slice(0, 8);
   const day = 40 + Math.floor(Math.random() * 300);
   const cpd = await signedInPage(browser, "chicago-pd", ["LIAISON"]);
   await cpd.goto("/operations/new");
-  await fillOperation(cpd, { title: `CPD south ${tag}`, startsAt: await wallTime(cpd, day, 9), endsAt: await wallTime(cpd, day, 17) });
+  await fillOperation(cpd, {
+    title: `CPD south ${tag}`,
+    startsAt: await wallTime(cpd, day, 9),
+    endsAt: await wallTime(cpd, day, 17),
+  });
   await enterVertices(cpd, squareAround(41.75, -87.6, 1));
   await fileAndOpen(cpd);
 

@@ -65,7 +65,9 @@ test.describe.serial("outbox", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
     await expect(page.getByText("Times are shown in Central Time")).toBeVisible();
     expect((await live).headers()["content-type"]).toContain("text/event-stream");
-    const marker = await page.evaluate(() => (window as unknown as { __sameDocument: number }).__sameDocument = Date.now());
+    const marker = await page.evaluate(
+      () => ((window as unknown as { __sameDocument: number }).__sameDocument = Date.now()),
+    );
 
     await queueMailFor(OWN, subject);
     const message = page.getByTestId("outbox-message").filter({ hasText: subject });

@@ -52,7 +52,9 @@ async function inEnglish(page: Page): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 
-test("an admin adopts the SB 54 preset, edits one rule's citation and retires another: a request then shows the edited rule and not the retired one", async ({ browser }) => {
+test("an admin adopts the SB 54 preset, edits one rule's citation and retires another: a request then shows the edited rule and not the retired one", async ({
+  browser,
+}) => {
   const { page: admin } = await signedInAs(browser, "admin@iroquois-sheriff.demo");
   await admin.goto("/admin/request-rules");
   await expect(admin.getByRole("heading", { level: 2, name: "Federal request rules" })).toBeVisible();
@@ -115,7 +117,9 @@ test("an admin adopts the SB 54 preset, edits one rule's citation and retires an
   await expectNoSeriousA11yViolations(admin);
 });
 
-test("another agency's admin sees and changes none of an agency's rules; a liaison or supervisor cannot open them; the chief reads them", async ({ browser }) => {
+test("another agency's admin sees and changes none of an agency's rules; a liaison or supervisor cannot open them; the chief reads them", async ({
+  browser,
+}) => {
   // Kankakee's 287(g) rules, as seeded.
   const rule = "Detainers are honoured under the 287(g) agreement";
   const { page: admin } = await signedInAs(browser, "admin@kankakee-sheriff.demo");
@@ -154,7 +158,9 @@ test("another agency's admin sees and changes none of an agency's rules; a liais
   await expectNotFound(chief);
 });
 
-test("a chief designates the supervisor, who can then decide; removing the designation removes the ability; the log is corrected from the request page", async ({ browser }) => {
+test("a chief designates the supervisor, who can then decide; removing the designation removes the ability; the log is corrected from the request page", async ({
+  browser,
+}) => {
   const supervisorName = await nameOf("supervisor@iroquois-sheriff.demo");
   const { page: chief } = await signedInAs(browser, "chief@iroquois-sheriff.demo");
   const { page: supervisor } = await signedInAs(browser, "supervisor@iroquois-sheriff.demo");
@@ -175,7 +181,9 @@ test("a chief designates the supervisor, who can then decide; removing the desig
 
   // Designated: the queue says so and the request has the decision form.
   await supervisor.goto("/requests");
-  await expect(supervisor.getByTestId("queue-you-decide")).toHaveText("The chief designated you to decide these requests.");
+  await expect(supervisor.getByTestId("queue-you-decide")).toHaveText(
+    "The chief designated you to decide these requests.",
+  );
   await supervisor.goto(`/requests/${first}`);
   await supervisor.getByLabel("Decision", { exact: true }).selectOption("DECLINED");
   await supervisor.getByLabel("Legal basis relied on").fill("Cal. Gov. Code § 7284.6(a)(1)(A)");

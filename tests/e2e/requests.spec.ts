@@ -41,7 +41,9 @@ async function decide(page: Page, o: { decision: string; reason: string; justifi
   await page.getByTestId("decide-submit").click();
 }
 
-test("portal detainer: live in the sheriff's queue with its clock and rule; a supervisor cannot decide; the chief declines; the federal side sees it live", async ({ browser }) => {
+test("portal detainer: live in the sheriff's queue with its clock and rule; a supervisor cannot decide; the chief declines; the federal side sees it live", async ({
+  browser,
+}) => {
   const { page: chief } = await signedInAs(browser, "chief@dupage-sheriff.demo");
   const { page: liaison } = await signedInAs(browser, "liaison@ice-ero-chicago.demo");
   const { page: supervisor } = await signedInAs(browser, "supervisor@dupage-sheriff.demo");
@@ -90,7 +92,9 @@ test("portal detainer: live in the sheriff's queue with its clock and rule; a su
   await expectNotFound(other);
 });
 
-test("the same detainer logged by hand from a fax by the sheriff's clerk; a departure needs a justification and is flagged for the auditor", async ({ browser }) => {
+test("the same detainer logged by hand from a fax by the sheriff's clerk; a departure needs a justification and is flagged for the auditor", async ({
+  browser,
+}) => {
   const { page: clerk } = await signedInAs(browser, "liaison@dupage-sheriff.demo");
   await clerk.goto("/requests/new");
   await expect(clerk.getByRole("heading", { level: 1, name: "Log a federal request" })).toBeVisible();
@@ -98,7 +102,9 @@ test("the same detainer logged by hand from a fax by the sheriff's clerk; a depa
   await clerk.getByTestId("request-submit").click();
   await expect(clerk.getByTestId("error-kind")).toBeVisible();
   await fillDetainer(clerk);
-  await clerk.getByLabel("Requesting agency", { exact: true }).selectOption({ label: "ICE Enforcement and Removal Operations, Chicago Field Office" });
+  await clerk
+    .getByLabel("Requesting agency", { exact: true })
+    .selectOption({ label: "ICE Enforcement and Removal Operations, Chicago Field Office" });
   await clerk.getByLabel("Received by").selectOption("FAX");
   await clerk.getByLabel("Local reference (booking or case number)").fill("DP-27-0199");
   await clerk.getByTestId("request-submit").click();
@@ -113,14 +119,20 @@ test("the same detainer logged by hand from a fax by the sheriff's clerk; a depa
   await decide(chief, { decision: "COMPLIED", reason: "Held for transfer." });
   await expect(chief.getByTestId("error-justification")).toBeVisible();
   await expect(chief.getByTestId("departure-warning")).toBeVisible();
-  await decide(chief, { decision: "COMPLIED", reason: "Held for transfer.", justification: "Documented public-safety exception approved after consulting county counsel." });
+  await decide(chief, {
+    decision: "COMPLIED",
+    reason: "Held for transfer.",
+    justification: "Documented public-safety exception approved after consulting county counsel.",
+  });
   await expect(chief.getByTestId("decision-value")).toHaveText("Complied");
   await expect(chief.getByTestId("request-status")).toContainText("Departure from policy");
 
   const { page: auditor } = await signedInAs(browser, "auditor@dupage-sheriff.demo");
   await auditor.goto("/requests/oversight?departure=true");
   await expect(auditor.getByRole("heading", { level: 1, name: "Oversight" })).toBeVisible();
-  await expect(auditor.locator(`[data-testid="oversight-row"][data-request-id="${id}"]`)).toContainText("Departure from policy");
+  await expect(auditor.locator(`[data-testid="oversight-row"][data-request-id="${id}"]`)).toContainText(
+    "Departure from policy",
+  );
   await expectNoSeriousA11yViolations(auditor);
   const csv = await auditor.request.get("/requests/oversight/export?departure=true");
   expect(csv.status()).toBe(200);
@@ -136,7 +148,9 @@ test("the same detainer logged by hand from a fax by the sheriff's clerk; a depa
   await expectNotFound(clerk);
 });
 
-test("the report page: a year of the sheriff's requests, small counts as \"fewer than 5\", printable exports; a liaison cannot open it", async ({ browser }) => {
+test('the report page: a year of the sheriff\'s requests, small counts as "fewer than 5", printable exports; a liaison cannot open it', async ({
+  browser,
+}) => {
   const { page: chief } = await signedInAs(browser, "chief@dupage-sheriff.demo");
   const year = new Date().getUTCFullYear();
   await chief.goto(`/requests/reports?year=${year}`);
@@ -154,7 +168,9 @@ test("the report page: a year of the sheriff's requests, small counts as \"fewer
   await expectNotFound(liaison);
 });
 
-test("in Spanish too: the request form, the queue, a request with its correction form, the auditor's view and the report page pass the accessibility scan", async ({ browser }) => {
+test("in Spanish too: the request form, the queue, a request with its correction form, the auditor's view and the report page pass the accessibility scan", async ({
+  browser,
+}) => {
   const spanish = async (page: Page, heading: string | RegExp) => {
     await page.getByTestId("language-switch").selectOption("es");
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
@@ -186,7 +202,9 @@ test("in Spanish too: the request form, the queue, a request with its correction
   await expectNoSeriousA11yViolations(chief);
   const year = new Date().getUTCFullYear();
   await chief.goto(`/requests/reports?year=${year}`);
-  await expect(chief.getByRole("heading", { level: 1, name: new RegExp(`Solicitudes federales, ${year}`) })).toBeVisible();
+  await expect(
+    chief.getByRole("heading", { level: 1, name: new RegExp(`Solicitudes federales, ${year}`) }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(chief);
   await english(chief);
 

@@ -17,7 +17,14 @@ test("every page has a CSP with a fresh nonce, carried by each of Next's scripts
   const policy = first.headers()["content-security-policy"];
   expect(policy).toContain("script-src 'self' 'nonce-");
   expect(policy).toContain("'strict-dynamic'");
-  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "connect-src 'self'", "img-src 'self' data: blob:"]) {
+  for (const directive of [
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data: blob:",
+  ]) {
     expect(policy).toContain(directive);
   }
   expect(policy).not.toContain("unsafe-inline");

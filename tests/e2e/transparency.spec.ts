@@ -38,13 +38,23 @@ async function expectChartsHaveTables(page: Page, atLeast: number): Promise<void
   }
 }
 
-test("signed out on a phone: overview map, agency page, policy history with its diff, downloads and feed, in English", async ({ browser }) => {
+test("signed out on a phone: overview map, agency page, policy history with its diff, downloads and feed, in English", async ({
+  browser,
+}) => {
   const page = await publicPage(browser);
   await page.goto("/transparency?lang=en");
-  await expect(page.getByRole("heading", { level: 1, name: "Local agencies and federal immigration requests" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Local agencies and federal immigration requests" }),
+  ).toBeVisible();
   await expect(page.getByTestId("transparency-map")).toBeVisible();
-  await expect(page.getByTestId("map-kankakee-sheriff")).toHaveAttribute("aria-label", /287\(g\) Active; current policy published/);
-  await expect(page.getByTestId("map-iroquois-sheriff")).toHaveAttribute("aria-label", /No agreement; no policy published/);
+  await expect(page.getByTestId("map-kankakee-sheriff")).toHaveAttribute(
+    "aria-label",
+    /287\(g\) Active; current policy published/,
+  );
+  await expect(page.getByTestId("map-iroquois-sheriff")).toHaveAttribute(
+    "aria-label",
+    /No agreement; no policy published/,
+  );
   await expect(page.getByTestId("headline")).toContainText("Requests received");
   await expectFitsPhone(page);
   await expectNoSeriousA11yViolations(page);
@@ -62,8 +72,14 @@ test("signed out on a phone: overview map, agency page, policy history with its 
   await expectNoSeriousA11yViolations(page);
 
   // The downloads the page links to: the frozen published reports, in the documented formats.
-  const csvHref = await reports.first().getByRole("link", { name: /^CSV for/ }).getAttribute("href");
-  const jsonHref = await reports.first().getByRole("link", { name: /^JSON for/ }).getAttribute("href");
+  const csvHref = await reports
+    .first()
+    .getByRole("link", { name: /^CSV for/ })
+    .getAttribute("href");
+  const jsonHref = await reports
+    .first()
+    .getByRole("link", { name: /^JSON for/ })
+    .getAttribute("href");
   expect(csvHref).toMatch(/^\/transparency\/dupage-sheriff\/reports\/\d{4}-Q[1-4]\.csv$/);
   const csv = await page.request.get(csvHref!);
   expect(csv.status()).toBe(200);
@@ -71,13 +87,17 @@ test("signed out on a phone: overview map, agency page, policy history with its 
   expect((await csv.text()).split("\r\n")[0]).toBe("figure,value");
   const json = await page.request.get(jsonHref!);
   expect(json.status()).toBe(200);
-  const body = (await json.json()) as { schema: string; publishedAt: string | null; figures: { requests: number | string } };
+  const body = (await json.json()) as {
+    schema: string;
+    publishedAt: string | null;
+    figures: { requests: number | string };
+  };
   expect(body.schema).toBe("common-ground/federal-request-report/v1");
   expect(body.publishedAt).not.toBeNull();
   expect((await page.request.get("/transparency/dupage-sheriff/reports/2031-Q1.json")).status()).toBe(404);
   const feed = await page.request.get("/transparency/feed.xml");
   expect(feed.headers()["content-type"]).toContain("application/atom+xml");
-  expect(await feed.text()).toContain("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+  expect(await feed.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
 
   await page.getByTestId("policies").getByRole("link", { name: "Immigration detainers and federal requests" }).click();
   await expect(page.getByTestId("version-line")).toContainText("Version 2 of 2");
@@ -88,7 +108,10 @@ test("signed out on a phone: overview map, agency page, policy history with its 
   await expect(page.getByTestId("version-history").locator("li")).toHaveCount(2);
   await expectFitsPhone(page);
   await expectNoSeriousA11yViolations(page);
-  await page.getByTestId("version-history").getByRole("link", { name: /Version 1, published/ }).click();
+  await page
+    .getByTestId("version-history")
+    .getByRole("link", { name: /Version 1, published/ })
+    .click();
   await expect(page.getByTestId("old-version-notice")).toBeVisible();
   await expect(page.getByTestId("document-text")).not.toContainText("notifies the person's counsel");
 
@@ -108,13 +131,20 @@ test("signed out on a phone: overview map, agency page, policy history with its 
   await page.context().close();
 });
 
-test("signed out in Spanish: the language link, the overview, an agency's statement, policy and charts", async ({ browser }) => {
+test("signed out in Spanish: the language link, the overview, an agency's statement, policy and charts", async ({
+  browser,
+}) => {
   const page = await publicPage(browser);
   await page.goto("/transparency");
   await page.getByTestId("lang-es").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
-  await expect(page.getByRole("heading", { level: 1, name: "Agencias locales y solicitudes migratorias federales" })).toBeVisible();
-  await expect(page.getByTestId("map-kankakee-sheriff")).toHaveAttribute("aria-label", /287\(g\) Vigente; política vigente publicada/);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Agencias locales y solicitudes migratorias federales" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("map-kankakee-sheriff")).toHaveAttribute(
+    "aria-label",
+    /287\(g\) Vigente; política vigente publicada/,
+  );
   await expectNoSeriousA11yViolations(page);
   // The choice is kept: the next page is in Spanish without asking again.
   await page.getByTestId("agency-list").getByRole("link", { name: "DuPage County Sheriff's Office" }).click();
@@ -125,14 +155,19 @@ test("signed out in Spanish: the language link, the overview, an agency's statem
   await expectChartsHaveTables(page, 3);
   await expectFitsPhone(page);
   await expectNoSeriousA11yViolations(page);
-  await page.getByTestId("policies").getByRole("link", { name: "Órdenes de retención migratorias y solicitudes federales" }).click();
+  await page
+    .getByTestId("policies")
+    .getByRole("link", { name: "Órdenes de retención migratorias y solicitudes federales" })
+    .click();
   await expect(page.getByRole("heading", { name: "Historial de versiones" })).toBeVisible();
   await expect(page.getByTestId("what-changed")).toContainText("Qué cambió de la versión 1 a la versión 2");
   await expectNoSeriousA11yViolations(page);
   await page.context().close();
 });
 
-test("an admin drafts a policy and a 287(g) agreement; a liaison cannot publish; the chief publishes and the public page shows it at once; a new version keeps the old one readable", async ({ browser }) => {
+test("an admin drafts a policy and a 287(g) agreement; a liaison cannot publish; the chief publishes and the public page shows it at once; a new version keeps the old one readable", async ({
+  browser,
+}) => {
   const reader = await publicPage(browser);
   await reader.goto("/transparency/iroquois-sheriff?lang=en");
   await expect(reader.getByTestId("policies")).toContainText("No policy published yet.");
@@ -146,8 +181,14 @@ test("an admin drafts a policy and a 287(g) agreement; a liaison cannot publish;
   await expect(admin.getByTestId("error-title")).toHaveText("This field is required.");
   await expect(admin.getByTestId("error-effectiveOn")).toHaveText("This field is required.");
   await admin.getByLabel("Title", { exact: true }).fill("Federal immigration requests");
-  await admin.getByLabel("Summary in plain language", { exact: true }).fill("Detainers without a judge's warrant are declined.");
-  await admin.getByLabel("Full text", { exact: true }).fill("## Detainers\n\nWe decline detainers that no judge signed.\n\n<script>alert(1)</script>\n\n[Read the law](javascript:alert(1))");
+  await admin
+    .getByLabel("Summary in plain language", { exact: true })
+    .fill("Detainers without a judge's warrant are declined.");
+  await admin
+    .getByLabel("Full text", { exact: true })
+    .fill(
+      "## Detainers\n\nWe decline detainers that no judge signed.\n\n<script>alert(1)</script>\n\n[Read the law](javascript:alert(1))",
+    );
   await admin.getByLabel("Effective date").fill("2026-12-01");
   await admin.getByLabel("Title (Spanish)").fill("Solicitudes migratorias federales");
   await expectNoSeriousA11yViolations(admin);
@@ -158,8 +199,14 @@ test("an admin drafts a policy and a 287(g) agreement; a liaison cannot publish;
   await expect(admin).toHaveURL(/\/public-record$/);
   await admin.getByTestId("new-agreement").click();
   await admin.getByLabel("Title", { exact: true }).fill("287(g) warrant service officer agreement");
-  await admin.getByLabel("Summary in plain language", { exact: true }).fill("Two designated deputies may serve ICE administrative warrants on people already in the county jail. No arrests in the community.");
-  await admin.getByLabel("Full text", { exact: true }).fill("## Memorandum of Agreement\n\nWarrant service officer model.");
+  await admin
+    .getByLabel("Summary in plain language", { exact: true })
+    .fill(
+      "Two designated deputies may serve ICE administrative warrants on people already in the county jail. No arrests in the community.",
+    );
+  await admin
+    .getByLabel("Full text", { exact: true })
+    .fill("## Memorandum of Agreement\n\nWarrant service officer model.");
   await admin.getByLabel("Effective date").fill("2026-11-01");
   await admin.getByLabel("Status").selectOption("ACTIVE");
   await admin.getByLabel("Model").selectOption("WARRANT_SERVICE_OFFICER");
@@ -168,7 +215,11 @@ test("an admin drafts a policy and a 287(g) agreement; a liaison cannot publish;
   await admin.getByTestId("save-draft").click();
   await expect(admin).toHaveURL(/\/public-record$/);
   await expect(admin.getByText("Draft", { exact: true })).toHaveCount(2);
-  const policyEdit = await admin.getByTestId("record-document").filter({ hasText: "Federal immigration requests" }).getByRole("link", { name: "Edit draft" }).getAttribute("href");
+  const policyEdit = await admin
+    .getByTestId("record-document")
+    .filter({ hasText: "Federal immigration requests" })
+    .getByRole("link", { name: "Edit draft" })
+    .getAttribute("href");
 
   const { page: liaison, context: liaisonContext } = await signedInAs(browser, "liaison@iroquois-sheriff.demo");
   await liaison.goto("/public-record");
@@ -204,8 +255,14 @@ test("an admin drafts a policy and a 287(g) agreement; a liaison cannot publish;
   await expect(reader.getByTestId("document-text").getByRole("link")).toHaveCount(0);
 
   await admin.goto("/public-record");
-  await admin.getByTestId("record-document").filter({ hasText: "Federal immigration requests" }).getByTestId("new-version").click();
-  await admin.getByLabel("Summary in plain language", { exact: true }).fill("Detainers without a judge's warrant are declined; counsel is told before any interview.");
+  await admin
+    .getByTestId("record-document")
+    .filter({ hasText: "Federal immigration requests" })
+    .getByTestId("new-version")
+    .click();
+  await admin
+    .getByLabel("Summary in plain language", { exact: true })
+    .fill("Detainers without a judge's warrant are declined; counsel is told before any interview.");
   await admin.getByTestId("save-draft").click();
   await expect(admin).toHaveURL(/\/public-record$/);
   await chief.reload();
@@ -217,7 +274,10 @@ test("an admin drafts a policy and a 287(g) agreement; a liaison cannot publish;
   await reader.reload();
   await expect(reader.getByTestId("version-line")).toContainText("Version 2 of 2");
   await expect(reader.getByTestId("what-changed")).toContainText("counsel is told before any interview");
-  await reader.getByTestId("version-history").getByRole("link", { name: /Version 1, published/ }).click();
+  await reader
+    .getByTestId("version-history")
+    .getByRole("link", { name: /Version 1, published/ })
+    .click();
   await expect(reader.getByText("Detainers without a judge's warrant are declined.", { exact: true })).toBeVisible();
   await expect(reader.getByTestId("old-version-notice")).toBeVisible();
   await reader.context().close();

@@ -27,7 +27,18 @@ const settings = {
   ackWindowMinutes: "20",
 };
 
-const square = { type: "Polygon", coordinates: [[[-88.1, 41.9], [-88.0, 41.9], [-88.0, 42.0], [-88.1, 42.0], [-88.1, 41.9]]] };
+const square = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [-88.1, 41.9],
+      [-88.0, 41.9],
+      [-88.0, 42.0],
+      [-88.1, 42.0],
+      [-88.1, 41.9],
+    ],
+  ],
+};
 
 function agencyForm(overrides: Record<string, unknown> = {}) {
   return {
@@ -80,7 +91,9 @@ describe("agencies", () => {
       expect(entry.boundary?.type).toBe("MultiPolygon");
       expect(entry.phone24x7).toMatch(/555-01/);
       expect(Object.keys(entry)).not.toContain("users");
-      await expect(getDirectoryEntry({ actor: chief, slug: "no-such-agency", db: db() })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getDirectoryEntry({ actor: chief, slug: "no-such-agency", db: db() })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
   });
 
@@ -90,16 +103,32 @@ describe("agencies", () => {
       const otherBefore = await db().agency.findUniqueOrThrow({ where: { slug: "cook-sheriff" } });
       await updateAgencySettings({ actor: admin, input: settings, now, db: db() });
       const row = await db().agency.findUniqueOrThrow({ where: { id: admin.agencyId } });
-      expect(row).toMatchObject({ phone24x7: "+1 630-555-0199", email: "desk@dupage-sheriff.demo", backupContactEmail: null, languages: ["en", "es", "pl"], noticeLeadHours: 36, proximityBufferM: 750, timeBufferMinutes: 45, ackWindowMinutes: 20 });
+      expect(row).toMatchObject({
+        phone24x7: "+1 630-555-0199",
+        email: "desk@dupage-sheriff.demo",
+        backupContactEmail: null,
+        languages: ["en", "es", "pl"],
+        noticeLeadHours: 36,
+        proximityBufferM: 750,
+        timeBufferMinutes: 45,
+        ackWindowMinutes: 20,
+      });
       expect(await db().agency.findUniqueOrThrow({ where: { slug: "cook-sheriff" } })).toEqual(otherBefore);
-      const event = await db().auditEvent.findFirstOrThrow({ where: { action: "agency.settings.update", agencyId: admin.agencyId } });
-      expect((event.details as { changes: Record<string, unknown> }).changes).toMatchObject({ noticeLeadHours: { from: 24, to: 36 }, backupContactEmail: { from: "backup@dupage-sheriff.demo", to: null } });
+      const event = await db().auditEvent.findFirstOrThrow({
+        where: { action: "agency.settings.update", agencyId: admin.agencyId },
+      });
+      expect((event.details as { changes: Record<string, unknown> }).changes).toMatchObject({
+        noticeLeadHours: { from: 24, to: 36 },
+        backupContactEmail: { from: "backup@dupage-sheriff.demo", to: null },
+      });
       expect(await getOwnAgencySettings({ actor: admin, db: db() })).toMatchObject({ noticeLeadHours: 36 });
     });
 
     it("refuses anyone but the agency admin", async () => {
       const chief = await as("chief@dupage-sheriff.demo");
-      await expect(updateAgencySettings({ actor: chief, input: { ...settings, noticeLeadHours: "1" }, now, db: db() })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        updateAgencySettings({ actor: chief, input: { ...settings, noticeLeadHours: "1" }, now, db: db() }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       expect((await db().agency.findUniqueOrThrow({ where: { id: chief.agencyId } })).noticeLeadHours).not.toBe(1);
     });
 
@@ -107,7 +136,19 @@ describe("agencies", () => {
       const admin = await as("admin@grundy-sheriff.demo");
       const before = await db().agency.findUniqueOrThrow({ where: { id: admin.agencyId } });
       const issues = await issuesOf(
-        updateAgencySettings({ actor: admin, input: { ...settings, phone24x7: "call us", email: "nope", languages: [], noticeLeadHours: "", ackWindowMinutes: "2" }, now, db: db() }),
+        updateAgencySettings({
+          actor: admin,
+          input: {
+            ...settings,
+            phone24x7: "call us",
+            email: "nope",
+            languages: [],
+            noticeLeadHours: "",
+            ackWindowMinutes: "2",
+          },
+          now,
+          db: db(),
+        }),
       );
       expect(issues).toEqual({
         phone24x7: "errors.invalidPhone",
@@ -124,7 +165,9 @@ describe("agencies", () => {
     it("is for the platform admin only", async () => {
       const admin = await as("admin@cook-sheriff.demo");
       await expect(listAllAgencies({ actor: admin, db: db() })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(createAgency({ actor: admin, input: agencyForm(), now, db: db() })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createAgency({ actor: admin, input: agencyForm(), now, db: db() })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       expect(await db().agency.findUnique({ where: { slug: "elmhurst-pd" } })).toBeNull();
     });
 
@@ -132,34 +175,132 @@ describe("agencies", () => {
       const platform = await as("platform@common-ground.demo");
       const { id } = await createAgency({ actor: platform, input: agencyForm(), now, db: db() });
       const row = await db().agency.findUniqueOrThrow({ where: { id } });
-      expect(row).toMatchObject({ slug: "elmhurst-pd", level: "LOCAL", kind: "POLICE", active: true, bboxMinLon: -88.1, bboxMinLat: 41.9, bboxMaxLon: -88.0, bboxMaxLat: 42.0 });
+      expect(row).toMatchObject({
+        slug: "elmhurst-pd",
+        level: "LOCAL",
+        kind: "POLICE",
+        active: true,
+        bboxMinLon: -88.1,
+        bboxMinLat: 41.9,
+        bboxMaxLon: -88.0,
+        bboxMaxLat: 42.0,
+      });
       expect(row.boundary).toEqual({ type: "MultiPolygon", coordinates: [square.coordinates] });
-      const event = await db().auditEvent.findFirstOrThrow({ where: { action: "platform.agency.create", targetId: id } });
+      const event = await db().auditEvent.findFirstOrThrow({
+        where: { action: "platform.agency.create", targetId: id },
+      });
       expect(event).toMatchObject({ agencyId: id, actorUserId: platform.userId });
-      expect((await listAllAgencies({ actor: platform, db: db() })).find((a) => a.id === id)).toMatchObject({ hasBoundary: true, users: 0 });
+      expect((await listAllAgencies({ actor: platform, db: db() })).find((a) => a.id === id)).toMatchObject({
+        hasBoundary: true,
+        users: 0,
+      });
     });
 
     it("edits an agency: clearing its boundary clears its bounding box", async () => {
       const platform = await as("platform@common-ground.demo");
       const { id } = await db().agency.findUniqueOrThrow({ where: { slug: "elmhurst-pd" } });
-      await updateAgency({ actor: platform, agencyId: id, input: agencyForm({ boundary: "", name: "Elmhurst Police Dept." }), now, db: db() });
-      expect(await db().agency.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Elmhurst Police Dept.", boundary: null, bboxMinLon: null, bboxMaxLat: null });
+      await updateAgency({
+        actor: platform,
+        agencyId: id,
+        input: agencyForm({ boundary: "", name: "Elmhurst Police Dept." }),
+        now,
+        db: db(),
+      });
+      expect(await db().agency.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        name: "Elmhurst Police Dept.",
+        boundary: null,
+        bboxMinLon: null,
+        bboxMaxLat: null,
+      });
       const edit = await getAgencyForEdit({ actor: platform, agencyId: id, db: db() });
       expect(edit.boundary).toBeNull();
-      const event = await db().auditEvent.findFirstOrThrow({ where: { action: "platform.agency.update", targetId: id } });
-      expect((event.details as { changes: Record<string, unknown> }).changes).toMatchObject({ name: { to: "Elmhurst Police Dept." }, boundary: { from: "set", to: null } });
+      const event = await db().auditEvent.findFirstOrThrow({
+        where: { action: "platform.agency.update", targetId: id },
+      });
+      expect((event.details as { changes: Record<string, unknown> }).changes).toMatchObject({
+        name: { to: "Elmhurst Police Dept." },
+        boundary: { from: "set", to: null },
+      });
     });
 
     it("refuses malformed boundaries and a taken slug, with a message on the field", async () => {
       const platform = await as("platform@common-ground.demo");
-      const create = (overrides: Record<string, unknown>) => issuesOf(createAgency({ actor: platform, input: agencyForm({ slug: "new-agency", ...overrides }), now, db: db() }));
+      const create = (overrides: Record<string, unknown>) =>
+        issuesOf(
+          createAgency({ actor: platform, input: agencyForm({ slug: "new-agency", ...overrides }), now, db: db() }),
+        );
       expect(await create({ boundary: "{ not json" })).toEqual({ boundary: "platform.boundary.invalidJson" });
-      expect(await create({ boundary: JSON.stringify({ type: "Point", coordinates: [-88, 42] }) })).toEqual({ "boundary.type": "platform.boundary.notMultiPolygon" });
-      expect(await create({ boundary: JSON.stringify({ type: "Polygon", coordinates: [[[-88, 42], [-87, 42], [-87, 43]]] }) })).toEqual({ "boundary.coordinates.0": "platform.boundary.ringTooShort" });
-      expect(Object.values(await create({ boundary: JSON.stringify({ type: "Polygon", coordinates: [[[-88, 42], [-87, 42], [-87, 43], [-88, 42.5]]] }) }))).toEqual(["platform.boundary.ringNotClosed"]);
-      expect(Object.values(await create({ boundary: JSON.stringify({ type: "Polygon", coordinates: [[[-88, 42], [-87, 42], [-87, "x"], [-88, 42]]] }) }))).toEqual(["platform.boundary.position"]);
-      expect(Object.values(await create({ boundary: JSON.stringify({ type: "Polygon", coordinates: [[[-88, 42], [-87, 142], [-87, 43], [-88, 42]]] }) }))).toEqual(["platform.boundary.outOfRange"]);
-      expect(Object.values(await create({ boundary: JSON.stringify({ type: "MultiPolygon", coordinates: "x" }) }))).toEqual(["platform.boundary.shape"]);
+      expect(await create({ boundary: JSON.stringify({ type: "Point", coordinates: [-88, 42] }) })).toEqual({
+        "boundary.type": "platform.boundary.notMultiPolygon",
+      });
+      expect(
+        await create({
+          boundary: JSON.stringify({
+            type: "Polygon",
+            coordinates: [
+              [
+                [-88, 42],
+                [-87, 42],
+                [-87, 43],
+              ],
+            ],
+          }),
+        }),
+      ).toEqual({ "boundary.coordinates.0": "platform.boundary.ringTooShort" });
+      expect(
+        Object.values(
+          await create({
+            boundary: JSON.stringify({
+              type: "Polygon",
+              coordinates: [
+                [
+                  [-88, 42],
+                  [-87, 42],
+                  [-87, 43],
+                  [-88, 42.5],
+                ],
+              ],
+            }),
+          }),
+        ),
+      ).toEqual(["platform.boundary.ringNotClosed"]);
+      expect(
+        Object.values(
+          await create({
+            boundary: JSON.stringify({
+              type: "Polygon",
+              coordinates: [
+                [
+                  [-88, 42],
+                  [-87, 42],
+                  [-87, "x"],
+                  [-88, 42],
+                ],
+              ],
+            }),
+          }),
+        ),
+      ).toEqual(["platform.boundary.position"]);
+      expect(
+        Object.values(
+          await create({
+            boundary: JSON.stringify({
+              type: "Polygon",
+              coordinates: [
+                [
+                  [-88, 42],
+                  [-87, 142],
+                  [-87, 43],
+                  [-88, 42],
+                ],
+              ],
+            }),
+          }),
+        ),
+      ).toEqual(["platform.boundary.outOfRange"]);
+      expect(
+        Object.values(await create({ boundary: JSON.stringify({ type: "MultiPolygon", coordinates: "x" }) })),
+      ).toEqual(["platform.boundary.shape"]);
       expect(Object.values(await create({ boundary: "42" }))).toEqual(["platform.boundary.notMultiPolygon"]);
       expect(await create({ slug: "cook-sheriff" })).toEqual({ slug: "platform.form.slugTaken" });
       expect(await create({ slug: "Bad Slug!", timeZone: "Mars/Olympus", level: "GALACTIC" })).toEqual({
@@ -176,38 +317,70 @@ describe("agencies", () => {
       const { id } = await createAgency({ actor: platform, input: agencyForm(form), now, db: db() });
       const admin = actorOf({ id, ...form }, ["AGENCY_ADMIN"]);
       const tokens = [];
-      for (const [name, scopes] of [["Dispatch CAD", ["file"]], ["Records", ["read"]]] as const) {
+      for (const [name, scopes] of [
+        ["Dispatch CAD", ["file"]],
+        ["Records", ["read"]],
+      ] as const) {
         tokens.push(await createApiToken({ db: db(), actor: admin, input: { name, scopes }, now }));
       }
       const meta = { requestId: "deactivation-test", sourceIp: null, locale: "en" as const };
-      expect((await authenticateApiToken({ db: db(), authorization: `Bearer ${tokens[0].token}`, meta, now })).agencyId).toBe(id);
+      expect(
+        (await authenticateApiToken({ db: db(), authorization: `Bearer ${tokens[0].token}`, meta, now })).agencyId,
+      ).toBe(id);
 
       // Another agency's admin sees none of them and cannot revoke them.
       const other = await as("admin@cook-sheriff.demo");
       const ids = tokens.map((t) => t.apiToken.id);
       expect((await listApiTokens({ db: db(), actor: other })).some((t) => ids.includes(t.id))).toBe(false);
-      await expect(revokeApiToken({ db: db(), actor: other, tokenId: ids[0], now })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(revokeApiToken({ db: db(), actor: other, tokenId: ids[0], now })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
       expect(await db().apiToken.count({ where: { id: { in: ids }, revokedAt: null } })).toBe(2);
 
-      await updateAgency({ actor: platform, agencyId: id, input: agencyForm({ ...form, active: undefined }), now, db: db() });
+      await updateAgency({
+        actor: platform,
+        agencyId: id,
+        input: agencyForm({ ...form, active: undefined }),
+        now,
+        db: db(),
+      });
       const rows = await db().apiToken.findMany({ where: { id: { in: ids } } });
       expect(rows.map((r) => r.revokedAt?.toISOString())).toEqual([now.toISOString(), now.toISOString()]);
-      const events = await db().auditEvent.findMany({ where: { action: "api.token.revoke", targetId: { in: ids }, outcome: "SUCCESS" } });
+      const events = await db().auditEvent.findMany({
+        where: { action: "api.token.revoke", targetId: { in: ids }, outcome: "SUCCESS" },
+      });
       expect(events).toHaveLength(2);
-      for (const e of events) expect(e).toMatchObject({ agencyId: id, actorUserId: platform.userId, details: expect.objectContaining({ reason: "agencyDeactivated" }) });
+      for (const e of events)
+        expect(e).toMatchObject({
+          agencyId: id,
+          actorUserId: platform.userId,
+          details: expect.objectContaining({ reason: "agencyDeactivated" }),
+        });
 
       // Reactivating the agency does not bring them back.
       await updateAgency({ actor: platform, agencyId: id, input: agencyForm(form), now, db: db() });
       for (const { token } of tokens) {
-        await expect(authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now })).rejects.toBeInstanceOf(UnauthorizedError);
+        await expect(
+          authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now }),
+        ).rejects.toBeInstanceOf(UnauthorizedError);
       }
       expect((await listApiTokens({ db: db(), actor: admin })).every((t) => t.revokedAt !== null)).toBe(true);
     });
 
     it("answers an unknown or malformed agency id with not found", async () => {
       const platform = await as("platform@common-ground.demo");
-      await expect(getAgencyForEdit({ actor: platform, agencyId: "nope", db: db() })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(updateAgency({ actor: platform, agencyId: "00000000-0000-4000-8000-000000000000", input: agencyForm(), now, db: db() })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getAgencyForEdit({ actor: platform, agencyId: "nope", db: db() })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      await expect(
+        updateAgency({
+          actor: platform,
+          agencyId: "00000000-0000-4000-8000-000000000000",
+          input: agencyForm(),
+          now,
+          db: db(),
+        }),
+      ).rejects.toBeInstanceOf(NotFoundError);
     });
   });
 });

@@ -32,7 +32,9 @@ describe("API and calendar-feed limits", () => {
     process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
     const { loadRoutes } = await import("@/scripts/lib/api-routes");
     const { createApiHandler } = await import("@/scripts/lib/api-server");
-    const handleApi = createApiHandler(await loadRoutes(path.join(repoRoot, "app", "api", "v1")), { trustedProxies: parseTrustedProxies("127.0.0.1,::1") });
+    const handleApi = createApiHandler(await loadRoutes(path.join(repoRoot, "app", "api", "v1")), {
+      trustedProxies: parseTrustedProxies("127.0.0.1,::1"),
+    });
     server = http.createServer((req, res) => void handleApi(req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -41,7 +43,9 @@ describe("API and calendar-feed limits", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const get = (client: string, authorization?: string) =>
-    fetch(`${base}/api/v1/operations`, { headers: { "x-forwarded-for": client, ...(authorization ? { authorization } : {}) } });
+    fetch(`${base}/api/v1/operations`, {
+      headers: { "x-forwarded-for": client, ...(authorization ? { authorization } : {}) },
+    });
 
   it("answers 500 requests without a valid token from one address with 401s, then 429s, and audits a sampled handful", async () => {
     const before = await db().auditEvent.count();
@@ -57,7 +61,10 @@ describe("API and calendar-feed limits", () => {
           const body = await res.json();
           if (res.status === 429) {
             retryAfter.push(Number(res.headers.get("retry-after")));
-            expect(body.error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/Try again in \d+ seconds/) });
+            expect(body.error).toMatchObject({
+              code: "RATE_LIMITED",
+              message: expect.stringMatching(/Try again in \d+ seconds/),
+            });
           }
         }),
       );
@@ -75,13 +82,26 @@ describe("API and calendar-feed limits", () => {
     const added = await db().auditEvent.findMany({ where: { seq: { gt: BigInt(before) } }, orderBy: { seq: "asc" } });
     // The first refusal of each address in full, and one summary with the count.
     expect(added.length).toBeLessThanOrEqual(3);
-    expect(added.filter((e) => e.action === "api.request").map((e) => e.sourceIp).sort()).toEqual(["203.0.113.50", "203.0.113.51"]);
+    expect(
+      added
+        .filter((e) => e.action === "api.request")
+        .map((e) => e.sourceIp)
+        .sort(),
+    ).toEqual(["203.0.113.50", "203.0.113.51"]);
     const summary = added.find((e) => e.action === "api.request.refusals");
-    expect(summary?.details).toMatchObject({ total: 499, counts: expect.arrayContaining([expect.objectContaining({ key: "ip:203.0.113.50" })]) });
+    expect(summary?.details).toMatchObject({
+      total: 499,
+      counts: expect.arrayContaining([expect.objectContaining({ key: "ip:203.0.113.50" })]),
+    });
   });
 
   it("answers a token past its limit with a JSON 429 and Retry-After, counting what other processes spent", async () => {
-    const { token, apiToken } = await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "Busy CAD", scopes: ["read"] }, now: new Date() });
+    const { token, apiToken } = await createApiToken({
+      db: db(),
+      actor: actorOf(agency, ["AGENCY_ADMIN"]),
+      input: { name: "Busy CAD", scopes: ["read"] },
+      now: new Date(),
+    });
     // Another app process has already spent all but five of this minute's allowance.
     await consume(db(), "apiToken", `token:${apiToken.id}`, LIMITS.apiToken.points - 5);
     const statuses: number[] = [];
@@ -97,7 +117,9 @@ describe("API and calendar-feed limits", () => {
     expect(Number(refused!.headers.get("retry-after"))).toBeLessThanOrEqual(LIMITS.apiToken.durationSec);
     expect((await refused!.json()).error.code).toBe("RATE_LIMITED");
     // The first refusal is recorded in full, as the token's; the others are counted.
-    const denied = await db().auditEvent.findMany({ where: { action: "api.request", targetId: apiToken.id, details: { path: ["status"], equals: 429 } } });
+    const denied = await db().auditEvent.findMany({
+      where: { action: "api.request", targetId: apiToken.id, details: { path: ["status"], equals: 429 } },
+    });
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatchObject({ outcome: "DENIED", agencyId: agency.id });
   });
@@ -105,8 +127,15 @@ describe("API and calendar-feed limits", () => {
   it("throttles the calendar feed per feed token and unknown feed tokens per address", async () => {
     const { GET } = (await import("@/app/api/calendar/[token]/route")) as unknown as FeedRoute;
     const fetchFeed = (token: string, client: string) =>
-      GET(new Request(`http://localhost/api/calendar/${token}.ics`, { headers: { "x-cg-client-address": client } }), { params: Promise.resolve({ token: `${token}.ics` }) });
-    const { token, feed } = await createCalendarFeedToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "Watch desk calendar" }, now: new Date() });
+      GET(new Request(`http://localhost/api/calendar/${token}.ics`, { headers: { "x-cg-client-address": client } }), {
+        params: Promise.resolve({ token: `${token}.ics` }),
+      });
+    const { token, feed } = await createCalendarFeedToken({
+      db: db(),
+      actor: actorOf(agency, ["AGENCY_ADMIN"]),
+      input: { name: "Watch desk calendar" },
+      now: new Date(),
+    });
     await consume(db(), "calendarFeed", `feed:${feed.id}`, LIMITS.calendarFeed.points - 1);
     expect((await fetchFeed(token, "192.0.2.10")).status).toBe(200);
     const limited = await fetchFeed(token, "192.0.2.10");
@@ -115,7 +144,8 @@ describe("API and calendar-feed limits", () => {
 
     const before = await db().auditEvent.count({ where: { action: "calendar.feed.refused" } });
     const statuses: number[] = [];
-    for (let i = 0; i < LIMITS.anonymousAddress.points + 5; i++) statuses.push((await fetchFeed(`cgcal_${String(i).padStart(43, "x")}`, "192.0.2.99")).status);
+    for (let i = 0; i < LIMITS.anonymousAddress.points + 5; i++)
+      statuses.push((await fetchFeed(`cgcal_${String(i).padStart(43, "x")}`, "192.0.2.99")).status);
     expect(statuses.filter((s) => s === 404)).toHaveLength(LIMITS.anonymousAddress.points);
     expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
     expect((await db().auditEvent.count({ where: { action: "calendar.feed.refused" } })) - before).toBe(1);

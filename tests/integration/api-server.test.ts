@@ -37,7 +37,10 @@ describe("the production server's route table", () => {
     expect(routeFor("/api/v1/notices/preview")).toEqual({ folder: "notices/preview", params: {} });
     expect(routeFor("/api/v1/notices/abc")).toEqual({ folder: "notices/[id]", params: { id: "abc" } });
     expect(routeFor("/api/v1/notices/abc/cap")).toEqual({ folder: "notices/[id]/cap", params: { id: "abc" } });
-    expect(routeFor("/api/v1/operations/a%20b/cancel")).toEqual({ folder: "operations/[id]/cancel", params: { id: "a b" } });
+    expect(routeFor("/api/v1/operations/a%20b/cancel")).toEqual({
+      folder: "operations/[id]/cancel",
+      params: { id: "a b" },
+    });
     expect(routeFor("/api/v1/operations/")).toEqual({ folder: "operations", params: {} });
     expect(routeFor("/api/v1/nothing/here")).toEqual({ folder: "[...rest]", params: { rest: ["nothing", "here"] } });
     expect(routeFor("/api/v1")).toBeNull();
@@ -71,27 +74,47 @@ describe("the production server's /api/v1 path", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const agency = await makeAgency(db(), { name: "Server Test PD" });
     agencyId = agency.id;
-    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD", scopes: ["read", "file", "conflicts"] }, now: new Date() })).token;
+    token = (
+      await createApiToken({
+        db: db(),
+        actor: actorOf(agency, ["AGENCY_ADMIN"]),
+        input: { name: "CAD", scopes: ["read", "file", "conflicts"] },
+        now: new Date(),
+      })
+    ).token;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const call = (pathname: string, init: RequestInit = {}) =>
-    fetch(`${base}${pathname}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(init.headers ?? {}) } });
+    fetch(`${base}${pathname}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(init.headers ?? {}) },
+    });
   const check = { area: circle(-87.63, 41.88, 300), startsAt: hours(1).toISOString(), endsAt: hours(3).toISOString() };
 
   it("answers a dry-run check with the security headers, and records the client's address", async () => {
-    const res = await call("/api/v1/deconfliction/check", { method: "POST", body: JSON.stringify(check), headers: { "x-request-id": "server-test-1" } });
+    const res = await call("/api/v1/deconfliction/check", {
+      method: "POST",
+      body: JSON.stringify(check),
+      headers: { "x-request-id": "server-test-1" },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ conflicts: [] });
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-request-id")).toBe("server-test-1");
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: API_AUDIT.request, requestId: "server-test-1" } });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { action: API_AUDIT.request, requestId: "server-test-1" },
+    });
     expect(event).toMatchObject({ agencyId, sourceIp: "127.0.0.1", outcome: "SUCCESS" });
   });
 
   it("refuses a missing token with a JSON 401 that says how to authenticate", async () => {
-    const res = await fetch(`${base}/api/v1/deconfliction/check`, { method: "POST", body: JSON.stringify(check), headers: { "content-type": "application/json" } });
+    const res = await fetch(`${base}/api/v1/deconfliction/check`, {
+      method: "POST",
+      body: JSON.stringify(check),
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain("Bearer");
     expect((await res.json()).error.code).toBe("UNAUTHORIZED");
@@ -101,8 +124,13 @@ describe("the production server's /api/v1 path", () => {
     const res = await call("/api/v1/operations", { method: "DELETE", headers: { "x-request-id": "server-test-405" } });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
-    expect((await res.json()).error).toMatchObject({ code: "METHOD_NOT_ALLOWED", message: "This endpoint does not support that method." });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: API_AUDIT.request, requestId: "server-test-405" } });
+    expect((await res.json()).error).toMatchObject({
+      code: "METHOD_NOT_ALLOWED",
+      message: "This endpoint does not support that method.",
+    });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { action: API_AUDIT.request, requestId: "server-test-405" },
+    });
     expect(event.details).toMatchObject({ method: "DELETE", path: "/api/v1/operations", status: 405 });
   });
 
@@ -120,13 +148,23 @@ describe("the production server's /api/v1 path", () => {
     expect([bad.status, (await bad.json()).error.code]).toEqual([400, "BAD_REQUEST"]);
     const unknown = await call("/api/v1/nothing/here");
     expect([unknown.status, (await unknown.json()).error.code]).toEqual([404, "NOT_FOUND"]);
-    for (const pathname of ["/api/v1", "/login", "/api/calendar/x.ics"]) expect((await call(pathname)).status).toBe(299);
+    for (const pathname of ["/api/v1", "/login", "/api/calendar/x.ics"])
+      expect((await call(pathname)).status).toBe(299);
   });
 
   it("ignores X-Forwarded-For from a peer that is not a trusted proxy", async () => {
-    const res = await call("/api/v1/operations", { headers: { "x-request-id": "server-test-spoof", "x-forwarded-for": "6.6.6.6", "x-cg-client-address": "7.7.7.7", "x-real-ip": "8.8.8.8" } });
+    const res = await call("/api/v1/operations", {
+      headers: {
+        "x-request-id": "server-test-spoof",
+        "x-forwarded-for": "6.6.6.6",
+        "x-cg-client-address": "7.7.7.7",
+        "x-real-ip": "8.8.8.8",
+      },
+    });
     expect(res.status).toBe(200);
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: API_AUDIT.request, requestId: "server-test-spoof" } });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { action: API_AUDIT.request, requestId: "server-test-spoof" },
+    });
     expect(event.sourceIp).toBe("127.0.0.1");
   });
 
@@ -140,18 +178,37 @@ describe("the production server's /api/v1 path", () => {
         if (handled) return;
         // Stands in for Next.js: what it would see once the server pinned the address.
         pinClientAddress(req, trusted);
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ client: req.headers["x-cg-client-address"], xff: req.headers["x-forwarded-for"], real: req.headers["x-real-ip"] ?? null }));
+        res.writeHead(200, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            client: req.headers["x-cg-client-address"],
+            xff: req.headers["x-forwarded-for"],
+            real: req.headers["x-real-ip"] ?? null,
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => proxied.listen(0, "127.0.0.1", resolve));
     const at = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}`;
     try {
       // The client wrote "6.6.6.6" itself; the proxies appended the real address and their own hop.
-      const headers = { authorization: `Bearer ${token}`, "x-request-id": "server-test-proxied", "x-forwarded-for": "6.6.6.6, 203.0.113.77, 10.1.2.3", "x-cg-client-address": "7.7.7.7" };
+      const headers = {
+        authorization: `Bearer ${token}`,
+        "x-request-id": "server-test-proxied",
+        "x-forwarded-for": "6.6.6.6, 203.0.113.77, 10.1.2.3",
+        "x-cg-client-address": "7.7.7.7",
+      };
       expect((await fetch(`${at}/api/v1/operations`, { headers })).status).toBe(200);
-      const event = await db().auditEvent.findFirstOrThrow({ where: { action: API_AUDIT.request, requestId: "server-test-proxied" } });
+      const event = await db().auditEvent.findFirstOrThrow({
+        where: { action: API_AUDIT.request, requestId: "server-test-proxied" },
+      });
       expect(event.sourceIp).toBe("203.0.113.77");
-      const page = await fetch(`${at}/login`, { headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.77", "x-cg-client-address": "7.7.7.7", "x-real-ip": "8.8.8.8" } });
+      const page = await fetch(`${at}/login`, {
+        headers: {
+          "x-forwarded-for": "6.6.6.6, 203.0.113.77",
+          "x-cg-client-address": "7.7.7.7",
+          "x-real-ip": "8.8.8.8",
+        },
+      });
       expect(await page.json()).toEqual({ client: "203.0.113.77", xff: "203.0.113.77", real: null });
     } finally {
       await new Promise<void>((resolve) => proxied.close(() => resolve()));

@@ -39,11 +39,25 @@ describe("API token cache", () => {
   let token: string;
   beforeEach(async () => {
     agency = await makeAgency(db(), { name: `Agency ${Math.random().toString(36).slice(2, 8)}` });
-    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
+    token = (
+      await createApiToken({
+        db: db(),
+        actor: actorOf(agency, ["AGENCY_ADMIN"]),
+        input: { name: "CAD", scopes: ["read", "file", "conflicts"] },
+        now,
+      })
+    ).token;
     cache.forget();
   });
 
-  const authenticate = (withCache = true) => authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now, cache: withCache ? cache : undefined });
+  const authenticate = (withCache = true) =>
+    authenticateApiToken({
+      db: db(),
+      authorization: `Bearer ${token}`,
+      meta,
+      now,
+      cache: withCache ? cache : undefined,
+    });
 
   /** Changes rows with triggers switched off, as if the change had never been announced. */
   async function silently(sql: string, params: unknown[]): Promise<void> {
@@ -70,7 +84,12 @@ describe("API token cache", () => {
     await authenticate();
     const heard = nextNotification();
     // revokeApiToken also clears this process's own cache; the test cache only hears the trigger.
-    await revokeApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), tokenId: (await authenticate()).id, now });
+    await revokeApiToken({
+      db: db(),
+      actor: actorOf(agency, ["AGENCY_ADMIN"]),
+      tokenId: (await authenticate()).id,
+      now,
+    });
     await heard;
     await expect(authenticate()).rejects.toBeInstanceOf(UnauthorizedError);
   });
@@ -85,23 +104,41 @@ describe("API token cache", () => {
 
   it("checks a remembered token's expiry on every request", async () => {
     const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-    token = (await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "Pilot", scopes: ["read"], expiresOn: tomorrow }, now })).token;
+    token = (
+      await createApiToken({
+        db: db(),
+        actor: actorOf(agency, ["AGENCY_ADMIN"]),
+        input: { name: "Pilot", scopes: ["read"], expiresOn: tomorrow },
+        now,
+      })
+    ).token;
     await authenticate();
     // Unannounced, the row no longer expires — so a refusal below comes from the remembered expiry.
     await silently(`UPDATE "ApiToken" SET "expiresAt" = NULL WHERE "tokenHash" = $1`, [hashToken(token)]);
     const later = new Date(now.getTime() + 3 * 86_400_000);
-    await expect(authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now: later, cache })).rejects.toMatchObject({ status: 401, message: "api.tokenExpired" });
-    expect((await authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now: later })).agencyId).toBe(agency.id);
+    await expect(
+      authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now: later, cache }),
+    ).rejects.toMatchObject({ status: 401, message: "api.tokenExpired" });
+    expect(
+      (await authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now: later })).agencyId,
+    ).toBe(agency.id);
   });
 
   it("forgets a token whose scopes or expiry change", async () => {
-    expect((await authenticateApiRequest({ db: db(), authorization: `Bearer ${token}`, meta, now, cache })).scopes).toEqual(["read", "file", "conflicts"]);
+    expect(
+      (await authenticateApiRequest({ db: db(), authorization: `Bearer ${token}`, meta, now, cache })).scopes,
+    ).toEqual(["read", "file", "conflicts"]);
     let heard = nextNotification();
     await db().apiToken.update({ where: { tokenHash: hashToken(token) }, data: { scopes: ["read"] } });
     await heard;
-    expect((await authenticateApiRequest({ db: db(), authorization: `Bearer ${token}`, meta, now, cache })).scopes).toEqual(["read"]);
+    expect(
+      (await authenticateApiRequest({ db: db(), authorization: `Bearer ${token}`, meta, now, cache })).scopes,
+    ).toEqual(["read"]);
     heard = nextNotification();
-    await db().apiToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(now.getTime() - 1) } });
+    await db().apiToken.update({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(now.getTime() - 1) },
+    });
     await heard;
     await expect(authenticate()).rejects.toMatchObject({ message: "api.tokenExpired" });
   });
@@ -120,7 +157,22 @@ describe("API token cache", () => {
     const heard = nextNotification();
     await db().agency.update({ where: { id: agency.id }, data: { timeZone: "America/Denver" } });
     await heard;
-    cache.remember(hashToken(token), { id: "x", name: "stale", revokedAt: null, lastUsedAt: null, expiresAt: null, scopes: ["read"], agencyId: agency.id, agencyName: "stale", timeZone: "UTC", active: true }, generation!);
+    cache.remember(
+      hashToken(token),
+      {
+        id: "x",
+        name: "stale",
+        revokedAt: null,
+        lastUsedAt: null,
+        expiresAt: null,
+        scopes: ["read"],
+        agencyId: agency.id,
+        agencyName: "stale",
+        timeZone: "UTC",
+        active: true,
+      },
+      generation!,
+    );
     expect(cache.get(hashToken(token))).toBeNull();
   });
 
@@ -130,9 +182,17 @@ describe("API token cache", () => {
     await offline.ready();
     await offline.close();
     expect(uncached.generation()).toBeNull();
-    const actor = await authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now, cache: uncached });
+    const actor = await authenticateApiToken({
+      db: db(),
+      authorization: `Bearer ${token}`,
+      meta,
+      now,
+      cache: uncached,
+    });
     expect(actor.agencyId).toBe(agency.id);
     await silently(`UPDATE "ApiToken" SET "revokedAt" = now() WHERE "tokenHash" = $1`, [hashToken(token)]);
-    await expect(authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now, cache: uncached })).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(
+      authenticateApiToken({ db: db(), authorization: `Bearer ${token}`, meta, now, cache: uncached }),
+    ).rejects.toBeInstanceOf(UnauthorizedError);
   });
 });

@@ -28,7 +28,7 @@ describe("API: text PostgreSQL cannot store", () => {
   beforeAll(async () => {
     process.env.DATABASE_URL = t().url;
     process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
-    const post = async (path: string) => ((await import(path)) as { POST?: Handler; PATCH?: Handler });
+    const post = async (path: string) => (await import(path)) as { POST?: Handler; PATCH?: Handler };
     routes = {
       file: (await post("@/app/api/v1/operations/route")).POST!,
       edit: (await post("@/app/api/v1/operations/[id]/route")).PATCH!,
@@ -38,21 +38,44 @@ describe("API: text PostgreSQL cannot store", () => {
     };
     city = await makeAgency(db(), { name: "City Police Department" });
     fed = await makeAgency(db(), { name: "Federal Task Force" });
-    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
-    fedToken = (await createApiToken({ db: db(), actor: actorOf(fed, ["AGENCY_ADMIN"]), input: { name: "Federal RMS", scopes: ["read", "file", "conflicts"] }, now })).token;
+    cityToken = (
+      await createApiToken({
+        db: db(),
+        actor: actorOf(city, ["AGENCY_ADMIN"]),
+        input: { name: "City CAD", scopes: ["read", "file", "conflicts"] },
+        now,
+      })
+    ).token;
+    fedToken = (
+      await createApiToken({
+        db: db(),
+        actor: actorOf(fed, ["AGENCY_ADMIN"]),
+        input: { name: "Federal RMS", scopes: ["read", "file", "conflicts"] },
+        now,
+      })
+    ).token;
     const first = await call("file", { body: operationInput({ area: circle(-87.7, 41.95, 300) }) });
     expect(first.status).toBe(201);
     operationId = first.body.operation.id;
     const second = await call("file", { token: fedToken, body: operationInput({ area: circle(-87.7, 41.95, 300) }) });
     expect(second.status).toBe(201);
-    conflictId = (await db().conflict.findFirstOrThrow({ where: { OR: [{ opAId: operationId }, { opBId: operationId }] } })).id;
+    conflictId = (
+      await db().conflict.findFirstOrThrow({ where: { OR: [{ opAId: operationId }, { opBId: operationId }] } })
+    ).id;
     noticeId = (await db().notice.findFirstOrThrow({ where: { recipientAgencyId: city.id } })).id;
   });
 
-  async function call(route: string, opts: { token?: string; body: unknown; params?: Record<string, string> }): Promise<{ status: number; body: JsonBody }> {
+  async function call(
+    route: string,
+    opts: { token?: string; body: unknown; params?: Record<string, string> },
+  ): Promise<{ status: number; body: JsonBody }> {
     const req = new Request("http://localhost/api/v1/x", {
       method: "POST",
-      headers: { authorization: `Bearer ${opts.token ?? cityToken}`, "content-type": "application/json", "accept-language": "en" },
+      headers: {
+        authorization: `Bearer ${opts.token ?? cityToken}`,
+        "content-type": "application/json",
+        "accept-language": "en",
+      },
       // JSON.stringify writes a lone surrogate as the escape "\ud800", as a client would send it.
       body: JSON.stringify(opts.body),
     });
@@ -60,29 +83,99 @@ describe("API: text PostgreSQL cannot store", () => {
     return { status: res.status, body: JSON.parse(await res.text()) };
   }
 
-  const cases: { name: string; route: string; token?: () => string; params?: () => Record<string, string>; body: () => Record<string, unknown>; path: string }[] = [
+  const cases: {
+    name: string;
+    route: string;
+    token?: () => string;
+    params?: () => Record<string, string>;
+    body: () => Record<string, unknown>;
+    path: string;
+  }[] = [
     { name: "filing: NUL in the title", route: "file", body: () => operationInput({ title: BAD.nul }), path: "title" },
-    { name: "filing: lone surrogate in the notes", route: "file", body: () => operationInput({ notes: BAD.surrogate }), path: "notes" },
-    { name: "filing: lone low surrogate in the comms plan", route: "file", body: () => operationInput({ commsPlan: BAD.lowSurrogate }), path: "commsPlan" },
-    { name: "filing: NUL in an optional channel", route: "file", body: () => operationInput({ radioChannel: BAD.nul }), path: "radioChannel" },
-    { name: "filing: lone surrogate in a notice field", route: "file", body: () => operationInput({ pioName: BAD.surrogate }), path: "pioName" },
-    { name: "editing: NUL in the lead agency", route: "edit", params: () => ({ id: operationId }), body: () => ({ version: 1, leadAgencyName: BAD.nul }), path: "leadAgencyName" },
-    { name: "cancelling: lone surrogate in the reason", route: "cancel", params: () => ({ id: operationId }), body: () => ({ reason: BAD.surrogate }), path: "reason" },
-    { name: "resolving a conflict: NUL in the note", route: "resolve", params: () => ({ id: conflictId }), body: () => ({ outcome: "PROCEED_SEPARATELY", note: BAD.nul }), path: "note" },
-    { name: "replying to a notice: lone surrogate in the body", route: "reply", params: () => ({ id: noticeId }), body: () => ({ kind: "TEXT", body: BAD.surrogate }), path: "body" },
+    {
+      name: "filing: lone surrogate in the notes",
+      route: "file",
+      body: () => operationInput({ notes: BAD.surrogate }),
+      path: "notes",
+    },
+    {
+      name: "filing: lone low surrogate in the comms plan",
+      route: "file",
+      body: () => operationInput({ commsPlan: BAD.lowSurrogate }),
+      path: "commsPlan",
+    },
+    {
+      name: "filing: NUL in an optional channel",
+      route: "file",
+      body: () => operationInput({ radioChannel: BAD.nul }),
+      path: "radioChannel",
+    },
+    {
+      name: "filing: lone surrogate in a notice field",
+      route: "file",
+      body: () => operationInput({ pioName: BAD.surrogate }),
+      path: "pioName",
+    },
+    {
+      name: "editing: NUL in the lead agency",
+      route: "edit",
+      params: () => ({ id: operationId }),
+      body: () => ({ version: 1, leadAgencyName: BAD.nul }),
+      path: "leadAgencyName",
+    },
+    {
+      name: "cancelling: lone surrogate in the reason",
+      route: "cancel",
+      params: () => ({ id: operationId }),
+      body: () => ({ reason: BAD.surrogate }),
+      path: "reason",
+    },
+    {
+      name: "resolving a conflict: NUL in the note",
+      route: "resolve",
+      params: () => ({ id: conflictId }),
+      body: () => ({ outcome: "PROCEED_SEPARATELY", note: BAD.nul }),
+      path: "note",
+    },
+    {
+      name: "replying to a notice: lone surrogate in the body",
+      route: "reply",
+      params: () => ({ id: noticeId }),
+      body: () => ({ kind: "TEXT", body: BAD.surrogate }),
+      path: "body",
+    },
   ];
 
   it.each(cases)("$name → 422 naming the field", async (c) => {
-    const before = await Promise.all([db().operation.count(), db().noticeMessage.count(), db().conflict.count({ where: { status: "RESOLVED" } })]);
+    const before = await Promise.all([
+      db().operation.count(),
+      db().noticeMessage.count(),
+      db().conflict.count({ where: { status: "RESOLVED" } }),
+    ]);
     const res = await call(c.route, { body: c.body(), params: c.params?.(), token: c.token?.() });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("VALIDATION");
-    expect(res.body.error.issues).toContainEqual(expect.objectContaining({ path: c.path, code: "errors.unstorableText", message: expect.stringContaining("cannot be stored") }));
-    expect(await Promise.all([db().operation.count(), db().noticeMessage.count(), db().conflict.count({ where: { status: "RESOLVED" } })])).toEqual(before);
+    expect(res.body.error.issues).toContainEqual(
+      expect.objectContaining({
+        path: c.path,
+        code: "errors.unstorableText",
+        message: expect.stringContaining("cannot be stored"),
+      }),
+    );
+    expect(
+      await Promise.all([
+        db().operation.count(),
+        db().noticeMessage.count(),
+        db().conflict.count({ where: { status: "RESOLVED" } }),
+      ]),
+    ).toEqual(before);
   });
 
   it("still takes accents and emoji", async () => {
-    const res = await call("reply", { params: { id: noticeId }, body: { kind: "TEXT", body: "Operación 🚓 en curso" } });
+    const res = await call("reply", {
+      params: { id: noticeId },
+      body: { kind: "TEXT", body: "Operación 🚓 en curso" },
+    });
     expect(res.status).toBe(201);
   });
 });

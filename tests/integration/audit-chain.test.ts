@@ -18,7 +18,7 @@ describe("audit chain", () => {
           actorLabel: `tester-${i}`,
           targetType: "Thing",
           targetId: `thing-${i}`,
-          details: { i, nested: { b: 2, a: 1 }, note: "ünïcødé; commas, and \"quotes\"" },
+          details: { i, nested: { b: 2, a: 1 }, note: 'ünïcødé; commas, and "quotes"' },
           at: new Date(base + i * 1000),
         }),
       );
@@ -46,7 +46,12 @@ describe("audit chain", () => {
     const rows = await t().db.auditEvent.findMany({ orderBy: { seq: "asc" } });
     const victim = rows[3];
     await t().db.$executeRaw`UPDATE "AuditEvent" SET "outcome" = 'FAILURE' WHERE seq = ${victim.seq}`;
-    expect(await verifyAuditChain(t().db)).toMatchObject({ ok: false, brokenSeq: victim.seq, reason: "HASH_MISMATCH", checked: 3 });
+    expect(await verifyAuditChain(t().db)).toMatchObject({
+      ok: false,
+      brokenSeq: victim.seq,
+      reason: "HASH_MISMATCH",
+      checked: 3,
+    });
     const cli = await runVerify();
     expect(cli.code).toBe(1);
     expect(cli.output).toContain(`BROKEN at event #${victim.seq}`);

@@ -19,7 +19,16 @@ describe("audit log query", () => {
   let auditorB: Actor;
 
   async function record(actor: Actor, action: string, at: string, outcome: "SUCCESS" | "DENIED" = "SUCCESS") {
-    await db().$transaction((tx) => recordAudit(tx, { ...auditContext(actor), action, outcome, targetType: "Operation", targetId: "op-1", at: new Date(at) }));
+    await db().$transaction((tx) =>
+      recordAudit(tx, {
+        ...auditContext(actor),
+        action,
+        outcome,
+        targetType: "Operation",
+        targetId: "op-1",
+        at: new Date(at),
+      }),
+    );
   }
 
   beforeAll(async () => {
@@ -36,12 +45,16 @@ describe("audit log query", () => {
     for (let i = 0; i < 7; i++) await record(liaisonA, "notice.ack", `2026-11-22T1${i}:00:00Z`);
   });
 
-  const query = (actor: Actor, raw: Record<string, string>, pageSize?: number) => queryAuditLog({ actor, filter: auditFilterSchema.parse(raw), pageSize, db: db() });
+  const query = (actor: Actor, raw: Record<string, string>, pageSize?: number) =>
+    queryAuditLog({ actor, filter: auditFilterSchema.parse(raw), pageSize, db: db() });
 
   it("shows only the reader's own agency's events", async () => {
     const a = await query(auditorA, {}, 500);
     expect(a.events.length).toBeGreaterThan(10);
-    const agencyOf = await db().auditEvent.findMany({ where: { seq: { in: a.events.map((e) => BigInt(e.seq)) } }, select: { agencyId: true } });
+    const agencyOf = await db().auditEvent.findMany({
+      where: { seq: { in: a.events.map((e) => BigInt(e.seq)) } },
+      select: { agencyId: true },
+    });
     expect(new Set(agencyOf.map((e) => e.agencyId))).toEqual(new Set([auditorA.agencyId]));
     const b = await query(auditorB, {}, 500);
     expect(b.events.map((e) => e.action)).toContain("operation.create");
@@ -55,11 +68,17 @@ describe("audit log query", () => {
     await expect(auditActorChoices({ actor: liaisonA, db: db() })).rejects.toBeInstanceOf(ForbiddenError);
     const admin = await actorFor(db(), "admin@joliet-pd.demo");
     expect((await query(admin, {})).events.length).toBeGreaterThan(0);
-    expect((await auditActorChoices({ actor: admin, db: db() })).map((u) => u.email)).toContain("liaison@joliet-pd.demo");
+    expect((await auditActorChoices({ actor: admin, db: db() })).map((u) => u.email)).toContain(
+      "liaison@joliet-pd.demo",
+    );
   });
 
   it("filters by action prefix, outcome and person", async () => {
-    expect((await query(auditorA, { action: "operation." })).events.map((e) => e.action)).toEqual(["operation.update", "operation.update", "operation.create"]);
+    expect((await query(auditorA, { action: "operation." })).events.map((e) => e.action)).toEqual([
+      "operation.update",
+      "operation.update",
+      "operation.create",
+    ]);
     expect((await query(auditorA, { outcome: "DENIED" })).events.map((e) => e.action)).toEqual(["operation.update"]);
     const byLiaison = await query(auditorA, { actor: liaisonA.userId! }, 500);
     expect(byLiaison.events).toHaveLength(10);
@@ -68,7 +87,10 @@ describe("audit log query", () => {
 
   it("reads date ranges as calendar days in the agency's time zone", async () => {
     const friday = await query(auditorA, { from: "2026-11-20", to: "2026-11-20", action: "operation." });
-    expect(friday.events.map((e) => e.at.toISOString())).toEqual(["2026-11-21T05:30:00.000Z", "2026-11-20T15:00:00.000Z"]);
+    expect(friday.events.map((e) => e.at.toISOString())).toEqual([
+      "2026-11-21T05:30:00.000Z",
+      "2026-11-20T15:00:00.000Z",
+    ]);
     const saturday = await query(auditorA, { from: "2026-11-21", action: "operation." });
     expect(saturday.events.map((e) => e.at.toISOString())).toEqual(["2026-11-21T07:00:00.000Z"]);
   });
@@ -92,7 +114,20 @@ describe("audit log query", () => {
   });
 
   it("ignores malformed filters instead of failing", async () => {
-    const parsed = auditFilterSchema.parse({ outcome: "MAYBE", from: "2026-02-31", before: "x'; drop table", actor: "nobody" });
-    expect(parsed).toEqual({ outcome: undefined, from: undefined, before: undefined, actor: undefined, action: undefined, to: undefined, after: undefined });
+    const parsed = auditFilterSchema.parse({
+      outcome: "MAYBE",
+      from: "2026-02-31",
+      before: "x'; drop table",
+      actor: "nobody",
+    });
+    expect(parsed).toEqual({
+      outcome: undefined,
+      from: undefined,
+      before: undefined,
+      actor: undefined,
+      action: undefined,
+      to: undefined,
+      after: undefined,
+    });
   });
 });

@@ -17,13 +17,25 @@ export function contextFrom(sourceIp: string): RequestContext {
 
 export async function makeAgency(db: Db, slug: string) {
   return db.agency.create({
-    data: { slug, name: `Agency ${slug}`, shortName: slug.toUpperCase(), level: "LOCAL", kind: "POLICE", timeZone: "America/Chicago", phone24x7: "+1 312 555 0100" },
+    data: {
+      slug,
+      name: `Agency ${slug}`,
+      shortName: slug.toUpperCase(),
+      level: "LOCAL",
+      kind: "POLICE",
+      timeZone: "America/Chicago",
+      phone24x7: "+1 312 555 0100",
+    },
   });
 }
 
 let hashed: Promise<string> | undefined;
 
-export async function makeUser(db: Db, agencyId: string, options: { roles?: Role[]; enrolled?: boolean; email?: string } = {}) {
+export async function makeUser(
+  db: Db,
+  agencyId: string,
+  options: { roles?: Role[]; enrolled?: boolean; email?: string } = {},
+) {
   hashed ??= hashPassword(PASSWORD);
   const secret = generateTotpSecret();
   const email = options.email ?? `user-${randomUUID().slice(0, 8)}@example.gov`;
@@ -35,7 +47,9 @@ export async function makeUser(db: Db, agencyId: string, options: { roles?: Role
       passwordHash: await hashed,
       roles: options.roles ?? ["LIAISON"],
       passwordChangedAt: new Date("2026-01-01T00:00:00Z"),
-      ...(options.enrolled === false ? {} : { totpSecret: encryptTotpSecret(secret), mfaEnrolledAt: new Date("2026-01-01T00:00:00Z") }),
+      ...(options.enrolled === false
+        ? {}
+        : { totpSecret: encryptTotpSecret(secret), mfaEnrolledAt: new Date("2026-01-01T00:00:00Z") }),
     },
   });
   return { ...user, secret };

@@ -52,16 +52,29 @@ describe("passwords set by an admin", () => {
     return resolveSession({ db: t().db, sessionId: result.sessionId, now: at, context, activity: true });
   }
 
-  const mailTo = (address: string) => t().db.mailMessage.findMany({ where: { toAddress: address }, orderBy: { createdAt: "asc" } });
+  const mailTo = (address: string) =>
+    t().db.mailMessage.findMany({ where: { toAddress: address }, orderBy: { createdAt: "asc" } });
 
   it("withholds the actor from everything but the password change until the admin's password is replaced", async () => {
     const db = t().db;
     const email = "new.liaison@must-change.example.gov";
-    const { id } = await createUser({ actor: admin, input: { name: "New Liaison", email, roles: ["LIAISON"], password: "Admin-Chosen-Start-2026" }, now: T0, db });
+    const { id } = await createUser({
+      actor: admin,
+      input: { name: "New Liaison", email, roles: ["LIAISON"], password: "Admin-Chosen-Start-2026" },
+      now: T0,
+      db,
+    });
     expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ mustChangePassword: true });
 
     // First sign-in: enrol an authenticator (as the sign-in form does), then the session opens…
-    const enrol = await completeSignIn({ db, email, password: "Admin-Chosen-Start-2026", code: "000000", now: minutes(1), context });
+    const enrol = await completeSignIn({
+      db,
+      email,
+      password: "Admin-Chosen-Start-2026",
+      code: "000000",
+      now: minutes(1),
+      context,
+    });
     expect(enrol.status).toBe("ENROL");
     const secret = enrol.status === "ENROL" ? enrol.secret : "";
     const resolved = await signInAs(email, "Admin-Chosen-Start-2026", secret, minutes(1));
@@ -70,17 +83,31 @@ describe("passwords set by an admin", () => {
     const pending = passwordChangeActor(resolved);
     expect(pending).toMatchObject({ userId: id, mustChangePassword: true });
 
-    await changePassword({ db, actor: pending!, input: { currentPassword: "Admin-Chosen-Start-2026", newPassword: "my own lantern harbour", confirmPassword: "my own lantern harbour" }, now: minutes(2) });
+    await changePassword({
+      db,
+      actor: pending!,
+      input: {
+        currentPassword: "Admin-Chosen-Start-2026",
+        newPassword: "my own lantern harbour",
+        confirmPassword: "my own lantern harbour",
+      },
+      now: minutes(2),
+    });
     const changed = await db.user.findUniqueOrThrow({ where: { id } });
     expect(changed).toMatchObject({ mustChangePassword: false, passwordChangedAt: minutes(2) });
     // The session that changed it ends too; the new password opens a normal one.
-    expect((await resolveSession({ db, sessionId: resolved.actor!.sessionId!, now: minutes(3), context, activity: true })).actor).toBeNull();
+    expect(
+      (await resolveSession({ db, sessionId: resolved.actor!.sessionId!, now: minutes(3), context, activity: true }))
+        .actor,
+    ).toBeNull();
     const next = await signInAs(email, "my own lantern harbour", secret, minutes(3));
     expect(gateSession(next).actor).toMatchObject({ userId: id, mustChangePassword: false });
     expect(passwordChangeActor(next)).toBeNull();
 
     const mail = await mailTo(email);
-    expect(mail.map((m) => [m.template, m.toUserId, m.subject])).toEqual([["passwordChanged", id, "Your Common Ground password was changed"]]);
+    expect(mail.map((m) => [m.template, m.toUserId, m.subject])).toEqual([
+      ["passwordChanged", id, "Your Common Ground password was changed"],
+    ]);
     expect(mail[0].text).toContain("If you did not, contact your agency administrator");
     // The time is in the agency's zone, named.
     expect(mail[0].text).toMatch(/CST|Central/);
@@ -92,14 +119,24 @@ describe("passwords set by an admin", () => {
     await db.user.update({ where: { id: user.id }, data: { locale: "es" } });
 
     await resetUserMfa({ db, actor: admin, userId: user.id, now: minutes(10) });
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ totpSecret: null, mustChangePassword: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      totpSecret: null,
+      mustChangePassword: true,
+    });
 
     const mail = await mailTo(user.email);
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ template: "mfaReset", toUserId: user.id, agencyId, locales: ["es"] });
     expect(mail[0].subject).toBe("Se restableció la verificación en dos pasos de su cuenta de Common Ground");
 
-    const enrol = await completeSignIn({ db, email: user.email, password: PASSWORD, code: "000000", now: minutes(11), context });
+    const enrol = await completeSignIn({
+      db,
+      email: user.email,
+      password: PASSWORD,
+      code: "000000",
+      now: minutes(11),
+      context,
+    });
     const secret = enrol.status === "ENROL" ? enrol.secret : "";
     const resolved = await signInAs(user.email, PASSWORD, secret, minutes(11));
     expect(gateSession(resolved)).toEqual({ actor: null, reason: "passwordChangeRequired" });
@@ -110,9 +147,25 @@ describe("passwords set by an admin", () => {
     const user = await makeUser(db, agencyId);
     const resolved = await signInAs(user.email, PASSWORD, user.secret, minutes(20));
     const actor = gateSession(resolved).actor!;
-    await expect(changePassword({ db, actor, input: { currentPassword: "wrong wrong wrong", newPassword: "granite owl meadow", confirmPassword: "granite owl meadow" }, now: minutes(21) })).rejects.toThrow();
+    await expect(
+      changePassword({
+        db,
+        actor,
+        input: {
+          currentPassword: "wrong wrong wrong",
+          newPassword: "granite owl meadow",
+          confirmPassword: "granite owl meadow",
+        },
+        now: minutes(21),
+      }),
+    ).rejects.toThrow();
     expect(await mailTo(user.email)).toHaveLength(0);
-    await changePassword({ db, actor, input: { currentPassword: PASSWORD, newPassword: "granite owl meadow", confirmPassword: "granite owl meadow" }, now: minutes(21) });
+    await changePassword({
+      db,
+      actor,
+      input: { currentPassword: PASSWORD, newPassword: "granite owl meadow", confirmPassword: "granite owl meadow" },
+      now: minutes(21),
+    });
     expect((await mailTo(user.email)).map((m) => m.template)).toEqual(["passwordChanged"]);
     // Delivery is a queued job, committed with the change.
     expect(await db.job.count({ where: { queue: "mail.send" } })).toBeGreaterThanOrEqual(3);

@@ -32,18 +32,32 @@ describe("sessions", () => {
   type TestUser = Awaited<ReturnType<typeof makeUser>>;
 
   async function signIn(user: TestUser, at: Date): Promise<string> {
-    const result = await completeSignIn({ db: t().db, email: user.email, password: PASSWORD, code: codeFor(user.secret, at), now: at, context });
+    const result = await completeSignIn({
+      db: t().db,
+      email: user.email,
+      password: PASSWORD,
+      code: codeFor(user.secret, at),
+      now: at,
+      context,
+    });
     if (result.status !== "SIGNED_IN") throw new Error(`sign-in failed: ${result.status}`);
     return result.sessionId;
   }
 
   async function actorFor(user: TestUser, at: Date): Promise<Actor> {
-    const resolved = await resolveSession({ db: t().db, sessionId: await signIn(user, at), now: at, context, activity: true });
+    const resolved = await resolveSession({
+      db: t().db,
+      sessionId: await signIn(user, at),
+      now: at,
+      context,
+      activity: true,
+    });
     if (!resolved.actor) throw new Error("no actor");
     return resolved.actor;
   }
 
-  const resolve = (sessionId: string, now: Date, activity = true) => resolveSession({ db: t().db, sessionId, now, context, activity });
+  const resolve = (sessionId: string, now: Date, activity = true) =>
+    resolveSession({ db: t().db, sessionId, now, context, activity });
 
   describe("a session", () => {
     it("resolves to the user's actor and records activity at most once a minute", async () => {
@@ -52,7 +66,15 @@ describe("sessions", () => {
       const sessionId = await signIn(user, T0);
 
       const now = await resolve(sessionId, new Date(T0.getTime() + TOUCH_INTERVAL_MS - 1000));
-      expect(now.actor).toMatchObject({ kind: "USER", userId: user.id, agencyId: agencyA, agencyName: "Agency agency-a", agencyTimeZone: "America/Chicago", roles: ["CHIEF"], sessionId });
+      expect(now.actor).toMatchObject({
+        kind: "USER",
+        userId: user.id,
+        agencyId: agencyA,
+        agencyName: "Agency agency-a",
+        agencyTimeZone: "America/Chicago",
+        roles: ["CHIEF"],
+        sessionId,
+      });
       expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(T0);
 
       await resolve(sessionId, minutes(2));
@@ -82,7 +104,8 @@ describe("sessions", () => {
       const sessionId = await signIn(user, T0);
 
       // A page left open: its stream reconnects and refreshes every few minutes.
-      for (let m = 2; m < 30; m += 3) expect((await resolve(sessionId, minutes(m), false)).actor, `minute ${m}`).not.toBeNull();
+      for (let m = 2; m < 30; m += 3)
+        expect((await resolve(sessionId, minutes(m), false)).actor, `minute ${m}`).not.toBeNull();
       expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(T0);
       expect(await resolve(sessionId, minutes(30), false)).toEqual({ actor: null, reason: "idle" });
       expect((await auditRows(db, AUTH_AUDIT.idleLock)).filter((r) => r.targetId === sessionId)).toHaveLength(1);
@@ -92,7 +115,8 @@ describe("sessions", () => {
       const db = t().db;
       const user = await makeUser(db, agencyA);
       const sessionId = await signIn(user, T0);
-      for (let m = 20; m < 12 * 60; m += 20) expect((await resolve(sessionId, minutes(m))).actor, `minute ${m}`).not.toBeNull();
+      for (let m = 20; m < 12 * 60; m += 20)
+        expect((await resolve(sessionId, minutes(m))).actor, `minute ${m}`).not.toBeNull();
       expect(await resolve(sessionId, minutes(12 * 60))).toEqual({ actor: null, reason: "expired" });
       expect((await auditRows(db, AUTH_AUDIT.sessionExpired)).filter((r) => r.targetId === sessionId)).toHaveLength(1);
     });
@@ -150,17 +174,33 @@ describe("sessions", () => {
       const actor = await actorFor(user, T0);
       const change = (input: object) => changePassword({ db, actor, input, now: minutes(1) });
 
-      await expect(change({ currentPassword: "not it at all", newPassword: "granite owl meadow", confirmPassword: "granite owl meadow" })).rejects.toThrow(ValidationError);
-      await expect(change({ currentPassword: PASSWORD, newPassword: "Password123456", confirmPassword: "Password123456" })).rejects.toThrow(ValidationError);
-      await expect(change({ currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD })).rejects.toThrow(ValidationError);
+      await expect(
+        change({
+          currentPassword: "not it at all",
+          newPassword: "granite owl meadow",
+          confirmPassword: "granite owl meadow",
+        }),
+      ).rejects.toThrow(ValidationError);
+      await expect(
+        change({ currentPassword: PASSWORD, newPassword: "Password123456", confirmPassword: "Password123456" }),
+      ).rejects.toThrow(ValidationError);
+      await expect(
+        change({ currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD }),
+      ).rejects.toThrow(ValidationError);
       expect((await resolve(actor.sessionId!, minutes(1))).actor).not.toBeNull();
 
-      await change({ currentPassword: PASSWORD, newPassword: "granite owl meadow", confirmPassword: "granite owl meadow" });
+      await change({
+        currentPassword: PASSWORD,
+        newPassword: "granite owl meadow",
+        confirmPassword: "granite owl meadow",
+      });
       const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       expect(await verifyPassword(stored.passwordHash, "granite owl meadow")).toBe(true);
       expect(stored.passwordChangedAt).toEqual(minutes(1));
       expect((await resolve(actor.sessionId!, minutes(2))).actor).toBeNull();
-      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: minutes(3), context })).toEqual({ status: "INVALID" });
+      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: minutes(3), context })).toEqual({
+        status: "INVALID",
+      });
 
       const rows = (await auditRows(db, AUTH_AUDIT.passwordChange)).filter((r) => r.actorUserId === user.id);
       expect(rows.map((r) => r.outcome)).toEqual(["FAILURE", "SUCCESS"]);
@@ -176,19 +216,32 @@ describe("sessions", () => {
       const adminB = await actorFor(await makeUser(db, agencyB, { roles: ["AGENCY_ADMIN"] }), T0);
       const chiefA = await actorFor(await makeUser(db, agencyA, { roles: ["CHIEF"] }), T0);
 
-      await expect(resetUserMfa({ db, actor: adminB, userId: target.id, now: minutes(1) })).rejects.toThrow(NotFoundError);
-      await expect(resetUserMfa({ db, actor: chiefA, userId: target.id, now: minutes(1) })).rejects.toThrow(ForbiddenError);
-      await expect(resetUserMfa({ db, actor: adminA, userId: "not-a-uuid", now: minutes(1) })).rejects.toThrow(NotFoundError);
+      await expect(resetUserMfa({ db, actor: adminB, userId: target.id, now: minutes(1) })).rejects.toThrow(
+        NotFoundError,
+      );
+      await expect(resetUserMfa({ db, actor: chiefA, userId: target.id, now: minutes(1) })).rejects.toThrow(
+        ForbiddenError,
+      );
+      await expect(resetUserMfa({ db, actor: adminA, userId: "not-a-uuid", now: minutes(1) })).rejects.toThrow(
+        NotFoundError,
+      );
       const untouched = await db.user.findUniqueOrThrow({ where: { id: target.id } });
       expect(untouched.totpSecret).not.toBeNull();
       expect((await resolve(targetSession, minutes(1))).actor).not.toBeNull();
 
       await resetUserMfa({ db, actor: adminA, userId: target.id, now: minutes(2) });
       const reset = await db.user.findUniqueOrThrow({ where: { id: target.id } });
-      expect(reset).toMatchObject({ totpSecret: null, totpPendingSecret: null, mfaEnrolledAt: null, lastTotpStep: null });
+      expect(reset).toMatchObject({
+        totpSecret: null,
+        totpPendingSecret: null,
+        mfaEnrolledAt: null,
+        lastTotpStep: null,
+      });
       expect((await resolve(targetSession, minutes(3))).actor).toBeNull();
       // Their next sign-in enrols a new authenticator.
-      expect((await checkPassword({ db, email: target.email, password: PASSWORD, now: minutes(4), context })).status).toBe("ENROL");
+      expect(
+        (await checkPassword({ db, email: target.email, password: PASSWORD, now: minutes(4), context })).status,
+      ).toBe("ENROL");
 
       const rows = (await auditRows(db, AUTH_AUDIT.mfaReset)).filter((r) => r.targetId === target.id);
       expect(rows.map((r) => [r.outcome, r.agencyId, r.actorUserId])).toEqual([

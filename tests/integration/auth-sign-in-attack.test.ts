@@ -32,12 +32,23 @@ describe("sign-in under attack", () => {
       const user = await makeUser(db, agencyId);
       const wrong = wrongCodeFor(user.secret, T0);
       const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => completeSignIn({ db: i % 2 ? second : db, email: user.email, password: PASSWORD, code: wrong, now: T0, context: fresh() })),
+        Array.from({ length: 40 }, (_, i) =>
+          completeSignIn({
+            db: i % 2 ? second : db,
+            email: user.email,
+            password: PASSWORD,
+            code: wrong,
+            now: T0,
+            context: fresh(),
+          }),
+        ),
       );
       expect(results.filter((r) => r.status === "SIGNED_IN")).toHaveLength(0);
       expect(results.some((r) => r.status === "LOCKED")).toBe(true);
 
-      const codeChecks = (await auditRows(db, AUTH_AUDIT.signIn)).filter((r) => r.actorUserId === user.id && (r.details as { reason?: string }).reason === "BAD_CODE");
+      const codeChecks = (await auditRows(db, AUTH_AUDIT.signIn)).filter(
+        (r) => r.actorUserId === user.id && (r.details as { reason?: string }).reason === "BAD_CODE",
+      );
       expect(codeChecks.length).toBeGreaterThan(0);
       expect(codeChecks.length).toBeLessThanOrEqual(5);
       expect((await auditRows(db, AUTH_AUDIT.lockout)).filter((r) => r.actorUserId === user.id)).toHaveLength(1);
@@ -46,13 +57,22 @@ describe("sign-in under attack", () => {
       expect(locked.lockedUntil!.getTime()).toBe(T0.getTime() + LOCKOUT_MS);
 
       // The owner's right code, a moment later: refused, the lock stands, no session.
-      const right = await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(user.secret, T0, 1), now: new Date(T0.getTime() + 30_000), context: fresh() });
+      const right = await completeSignIn({
+        db,
+        email: user.email,
+        password: PASSWORD,
+        code: codeFor(user.secret, T0, 1),
+        now: new Date(T0.getTime() + 30_000),
+        context: fresh(),
+      });
       expect(right).toMatchObject({ status: "LOCKED" });
       expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).toEqual(locked.lockedUntil);
       expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
     } finally {
       await second.$disconnect();
-      await poolOf(second)?.end().catch(() => {});
+      await poolOf(second)
+        ?.end()
+        .catch(() => {});
     }
   });
 
@@ -62,7 +82,16 @@ describe("sign-in under attack", () => {
     const wrong = wrongCodeFor(user.secret, T0);
     const right = codeFor(user.secret, T0);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => completeSignIn({ db, email: user.email, password: PASSWORD, code: i === 10 ? right : wrong, now: T0, context: fresh() })),
+      Array.from({ length: 20 }, (_, i) =>
+        completeSignIn({
+          db,
+          email: user.email,
+          password: PASSWORD,
+          code: i === 10 ? right : wrong,
+          now: T0,
+          context: fresh(),
+        }),
+      ),
     );
     const signedIn = results.filter((r) => r.status === "SIGNED_IN");
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -71,13 +100,17 @@ describe("sign-in under attack", () => {
     if (signedIn.length > 0) {
       expect(signedIn).toHaveLength(1);
       const lockouts = (await auditRows(db, AUTH_AUDIT.lockout)).filter((r) => r.actorUserId === user.id);
-      const success = (await auditRows(db, AUTH_AUDIT.signIn)).find((r) => r.actorUserId === user.id && r.outcome === "SUCCESS");
+      const success = (await auditRows(db, AUTH_AUDIT.signIn)).find(
+        (r) => r.actorUserId === user.id && r.outcome === "SUCCESS",
+      );
       expect(lockouts.every((l) => l.seq > success!.seq)).toBe(true);
     } else {
       expect(stored.lockedUntil).not.toBeNull();
       expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
     }
-    const codeChecks = (await auditRows(db, AUTH_AUDIT.signIn)).filter((r) => r.actorUserId === user.id && (r.details as { reason?: string }).reason === "BAD_CODE");
+    const codeChecks = (await auditRows(db, AUTH_AUDIT.signIn)).filter(
+      (r) => r.actorUserId === user.id && (r.details as { reason?: string }).reason === "BAD_CODE",
+    );
     expect(codeChecks.length).toBeLessThanOrEqual(signedIn.length > 0 ? 9 : 5);
   });
 
@@ -87,13 +120,29 @@ describe("sign-in under attack", () => {
     const stranger = fresh();
     const answers: string[] = [];
     for (let i = 0; i < 25; i++) {
-      answers.push((await checkPassword({ db, email: user.email, password: `guess number ${i}`, now: new Date(T0.getTime() + i * 1000), context: stranger })).status);
+      answers.push(
+        (
+          await checkPassword({
+            db,
+            email: user.email,
+            password: `guess number ${i}`,
+            now: new Date(T0.getTime() + i * 1000),
+            context: stranger,
+          })
+        ).status,
+      );
     }
     // Wrong until the address's burst allowance is spent, then told to wait; never "locked".
-    expect(answers.slice(0, LIMITS.signInAddressBurst.points)).toEqual(Array(LIMITS.signInAddressBurst.points).fill("INVALID"));
-    expect(answers.slice(LIMITS.signInAddressBurst.points)).toEqual(Array(25 - LIMITS.signInAddressBurst.points).fill("THROTTLED"));
+    expect(answers.slice(0, LIMITS.signInAddressBurst.points)).toEqual(
+      Array(LIMITS.signInAddressBurst.points).fill("INVALID"),
+    );
+    expect(answers.slice(LIMITS.signInAddressBurst.points)).toEqual(
+      Array(25 - LIMITS.signInAddressBurst.points).fill("THROTTLED"),
+    );
     // Throttled guesses are not even checked: the password the stranger now tries does not matter.
-    expect((await checkPassword({ db, email: user.email, password: PASSWORD, now: T0, context: stranger })).status).toBe("THROTTLED");
+    expect(
+      (await checkPassword({ db, email: user.email, password: PASSWORD, now: T0, context: stranger })).status,
+    ).toBe("THROTTLED");
 
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored).toMatchObject({ failedAttempts: 0, lockedUntil: null });
@@ -102,13 +151,30 @@ describe("sign-in under attack", () => {
     // The owner, from their own address, signs in with password and code.
     const owner = fresh();
     const at = new Date(T0.getTime() + 60_000);
-    expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: at, context: owner })).toEqual({ status: "CODE_REQUIRED" });
-    expect((await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(user.secret, at), now: at, context: owner })).status).toBe("SIGNED_IN");
+    expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: at, context: owner })).toEqual({
+      status: "CODE_REQUIRED",
+    });
+    expect(
+      (
+        await completeSignIn({
+          db,
+          email: user.email,
+          password: PASSWORD,
+          code: codeFor(user.secret, at),
+          now: at,
+          context: owner,
+        })
+      ).status,
+    ).toBe("SIGNED_IN");
 
     // The address going over its limit is recorded once, not once per refused guess.
     const throttled = (await auditRows(db, AUTH_AUDIT.signInThrottled)).filter((r) => r.sourceIp === stranger.sourceIp);
     expect(throttled).toHaveLength(1);
-    expect(throttled[0]).toMatchObject({ outcome: "DENIED", actorLabel: user.email, details: { limit: "signInAddressBurst" } });
+    expect(throttled[0]).toMatchObject({
+      outcome: "DENIED",
+      actorLabel: user.email,
+      details: { limit: "signInAddressBurst" },
+    });
   });
 
   it("answers a registered and an unregistered address alike once guesses from many addresses throttle them", async () => {
@@ -119,7 +185,8 @@ describe("sign-in under attack", () => {
     const probe = async (email: string) => {
       const answers: string[] = [];
       // Spread over many addresses, as a botnet would, so only the per-account throttle applies.
-      for (let i = 0; i < points + 2; i++) answers.push((await checkPassword({ db, email, password: `guess ${i}`, now: T0, context: fresh() })).status);
+      for (let i = 0; i < points + 2; i++)
+        answers.push((await checkPassword({ db, email, password: `guess ${i}`, now: T0, context: fresh() })).status);
       return answers;
     };
     const known = await probe(user.email);
@@ -128,7 +195,13 @@ describe("sign-in under attack", () => {
     expect(known.slice(0, points)).toEqual(Array(points).fill("INVALID"));
     expect(known.slice(points)).toEqual(["THROTTLED", "THROTTLED"]);
 
-    const knownAnswer = await checkPassword({ db, email: user.email.toUpperCase(), password: PASSWORD, now: T0, context: fresh() });
+    const knownAnswer = await checkPassword({
+      db,
+      email: user.email.toUpperCase(),
+      password: PASSWORD,
+      now: T0,
+      context: fresh(),
+    });
     const unknownAnswer = await checkPassword({ db, email: nobody, password: PASSWORD, now: T0, context: fresh() });
     expect(Object.keys(knownAnswer)).toEqual(Object.keys(unknownAnswer));
     expect(knownAnswer.status).toBe("THROTTLED");
@@ -138,7 +211,10 @@ describe("sign-in under attack", () => {
     expect(wait(knownAnswer)).toBeGreaterThan(LIMITS.signInAccount.durationSec - 120);
 
     // Throttled, not locked: the account itself is untouched.
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      failedAttempts: 0,
+      lockedUntil: null,
+    });
   });
 
   it("does not count successful sign-ins from a busy address (many people behind one gateway)", async () => {
@@ -147,8 +223,21 @@ describe("sign-in under attack", () => {
     for (let i = 0; i < LIMITS.signInAddressBurst.points + 5; i++) {
       const user = await makeUser(db, agencyId);
       const at = new Date(T0.getTime() + i * 60_000);
-      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: at, context: gateway })).toEqual({ status: "CODE_REQUIRED" });
-      expect((await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(user.secret, at), now: at, context: gateway })).status).toBe("SIGNED_IN");
+      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: at, context: gateway })).toEqual({
+        status: "CODE_REQUIRED",
+      });
+      expect(
+        (
+          await completeSignIn({
+            db,
+            email: user.email,
+            password: PASSWORD,
+            code: codeFor(user.secret, at),
+            now: at,
+            context: gateway,
+          })
+        ).status,
+      ).toBe("SIGNED_IN");
     }
   });
 });

@@ -7,7 +7,16 @@ import { checkPassword, completeSignIn, LOCKOUT_MS } from "@/lib/auth/sign-in";
 import { decryptTotpSecret } from "@/lib/auth/totp";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { useFreshDb } from "./helpers/db";
-import { auditRows, codeFor, context, contextFrom, makeAgency, makeUser, PASSWORD, wrongCodeFor } from "./auth-fixtures";
+import {
+  auditRows,
+  codeFor,
+  context,
+  contextFrom,
+  makeAgency,
+  makeUser,
+  PASSWORD,
+  wrongCodeFor,
+} from "./auth-fixtures";
 
 describe("sign-in", () => {
   const t = useFreshDb();
@@ -28,20 +37,43 @@ describe("sign-in", () => {
       const user = await makeUser(db, agencyId);
       await db.user.update({ where: { id: user.id }, data: { failedAttempts: 3 } });
 
-      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: T0, context })).toEqual({ status: "CODE_REQUIRED" });
-      const result = await completeSignIn({ db, email: user.email.toUpperCase(), password: PASSWORD, code: codeFor(user.secret, T0), now: T0, context });
+      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: T0, context })).toEqual({
+        status: "CODE_REQUIRED",
+      });
+      const result = await completeSignIn({
+        db,
+        email: user.email.toUpperCase(),
+        password: PASSWORD,
+        code: codeFor(user.secret, T0),
+        now: T0,
+        context,
+      });
 
       expect(result.status).toBe("SIGNED_IN");
       const sessionId = result.status === "SIGNED_IN" ? result.sessionId : "";
       const session = await db.userSession.findUniqueOrThrow({ where: { id: sessionId } });
-      expect(session).toMatchObject({ userId: user.id, createdAt: T0, lastSeenAt: T0, revokedAt: null, sourceIp: "203.0.113.9", userAgent: "vitest" });
+      expect(session).toMatchObject({
+        userId: user.id,
+        createdAt: T0,
+        lastSeenAt: T0,
+        revokedAt: null,
+        sourceIp: "203.0.113.9",
+        userAgent: "vitest",
+      });
       expect(session.expiresAt).toEqual(later(12 * 3600_000));
       const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       expect(after.failedAttempts).toBe(0);
 
-      const success = (await auditRows(db, AUTH_AUDIT.signIn)).filter((r) => r.actorUserId === user.id && r.outcome === "SUCCESS");
+      const success = (await auditRows(db, AUTH_AUDIT.signIn)).filter(
+        (r) => r.actorUserId === user.id && r.outcome === "SUCCESS",
+      );
       expect(success).toHaveLength(1);
-      expect(success[0]).toMatchObject({ agencyId, actorLabel: user.email, requestId: "req-auth-test", sourceIp: "203.0.113.9" });
+      expect(success[0]).toMatchObject({
+        agencyId,
+        actorLabel: user.email,
+        requestId: "req-auth-test",
+        sourceIp: "203.0.113.9",
+      });
       expect(success[0].details).toMatchObject({ sessionId });
     });
 
@@ -49,16 +81,40 @@ describe("sign-in", () => {
       const db = t().db;
       const context = contextFrom("198.51.100.2");
       const user = await makeUser(db, agencyId);
-      const wrong = await completeSignIn({ db, email: user.email, password: PASSWORD, code: wrongCodeFor(user.secret, T0), now: T0, context });
+      const wrong = await completeSignIn({
+        db,
+        email: user.email,
+        password: PASSWORD,
+        code: wrongCodeFor(user.secret, T0),
+        now: T0,
+        context,
+      });
       expect(wrong).toEqual({ status: "BAD_CODE" });
 
       const code = codeFor(user.secret, T0);
-      expect((await completeSignIn({ db, email: user.email, password: PASSWORD, code, now: T0, context })).status).toBe("SIGNED_IN");
-      expect(await completeSignIn({ db, email: user.email, password: PASSWORD, code, now: later(5_000), context })).toEqual({ status: "BAD_CODE" });
+      expect((await completeSignIn({ db, email: user.email, password: PASSWORD, code, now: T0, context })).status).toBe(
+        "SIGNED_IN",
+      );
+      expect(
+        await completeSignIn({ db, email: user.email, password: PASSWORD, code, now: later(5_000), context }),
+      ).toEqual({ status: "BAD_CODE" });
       // The next step's code is fine.
-      expect((await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(user.secret, later(30_000)), now: later(30_000), context })).status).toBe("SIGNED_IN");
+      expect(
+        (
+          await completeSignIn({
+            db,
+            email: user.email,
+            password: PASSWORD,
+            code: codeFor(user.secret, later(30_000)),
+            now: later(30_000),
+            context,
+          })
+        ).status,
+      ).toBe("SIGNED_IN");
 
-      const failures = (await auditRows(db, AUTH_AUDIT.signIn)).filter((r) => r.actorUserId === user.id && r.outcome === "FAILURE");
+      const failures = (await auditRows(db, AUTH_AUDIT.signIn)).filter(
+        (r) => r.actorUserId === user.id && r.outcome === "FAILURE",
+      );
       expect(failures.map((r) => (r.details as { reason: string }).reason)).toEqual(["BAD_CODE", "BAD_CODE"]);
     });
 
@@ -67,14 +123,29 @@ describe("sign-in", () => {
       const context = contextFrom("198.51.100.3");
       const user = await makeUser(db, agencyId);
       const unknown = await checkPassword({ db, email: "Nobody@Example.gov", password: PASSWORD, now: T0, context });
-      const wrong = await checkPassword({ db, email: user.email, password: "not the password at all", now: T0, context });
+      const wrong = await checkPassword({
+        db,
+        email: user.email,
+        password: "not the password at all",
+        now: T0,
+        context,
+      });
       expect(unknown).toEqual({ status: "INVALID" });
       expect(wrong).toEqual(unknown);
 
       const rows = await auditRows(db, AUTH_AUDIT.signIn);
       const forUnknown = rows.find((r) => r.actorLabel === "nobody@example.gov");
-      expect(forUnknown).toMatchObject({ outcome: "FAILURE", actorUserId: null, agencyId: null, details: { reason: "UNKNOWN_USER" } });
-      expect(rows.find((r) => r.actorUserId === user.id)).toMatchObject({ outcome: "FAILURE", agencyId, details: { reason: "BAD_PASSWORD" } });
+      expect(forUnknown).toMatchObject({
+        outcome: "FAILURE",
+        actorUserId: null,
+        agencyId: null,
+        details: { reason: "UNKNOWN_USER" },
+      });
+      expect(rows.find((r) => r.actorUserId === user.id)).toMatchObject({
+        outcome: "FAILURE",
+        agencyId,
+        details: { reason: "BAD_PASSWORD" },
+      });
     });
 
     it("refuses a deactivated account with the generic answer", async () => {
@@ -82,7 +153,16 @@ describe("sign-in", () => {
       const context = contextFrom("198.51.100.4");
       const user = await makeUser(db, agencyId);
       await db.user.update({ where: { id: user.id }, data: { active: false } });
-      expect(await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(user.secret, T0), now: T0, context })).toEqual({ status: "INVALID" });
+      expect(
+        await completeSignIn({
+          db,
+          email: user.email,
+          password: PASSWORD,
+          code: codeFor(user.secret, T0),
+          now: T0,
+          context,
+        }),
+      ).toEqual({ status: "INVALID" });
     });
   });
 
@@ -91,11 +171,19 @@ describe("sign-in", () => {
       const db = t().db;
       const context = contextFrom("198.51.100.5");
       const user = await makeUser(db, agencyId);
-      const attempt = (password: string, at: Date, code = codeFor(user.secret, at)) => completeSignIn({ db, email: user.email, password, code, now: at, context });
+      const attempt = (password: string, at: Date, code = codeFor(user.secret, at)) =>
+        completeSignIn({ db, email: user.email, password, code, now: at, context });
 
-      for (let i = 1; i <= 4; i++) expect(await attempt("wrong password", later(i * 1000))).toEqual({ status: "INVALID" });
-      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
-      for (let i = 5; i <= 8; i++) expect(await attempt(PASSWORD, later(i * 1000), wrongCodeFor(user.secret, later(i * 1000)))).toEqual({ status: "BAD_CODE" });
+      for (let i = 1; i <= 4; i++)
+        expect(await attempt("wrong password", later(i * 1000))).toEqual({ status: "INVALID" });
+      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+        failedAttempts: 0,
+        lockedUntil: null,
+      });
+      for (let i = 5; i <= 8; i++)
+        expect(await attempt(PASSWORD, later(i * 1000), wrongCodeFor(user.secret, later(i * 1000)))).toEqual({
+          status: "BAD_CODE",
+        });
       const fifth = await attempt(PASSWORD, later(9000), wrongCodeFor(user.secret, later(9000)));
       expect(fifth).toEqual({ status: "LOCKED", lockedUntil: new Date(later(9000).getTime() + LOCKOUT_MS) });
 
@@ -105,14 +193,21 @@ describe("sign-in", () => {
       // The right password and code, a minute before the lock ends: still refused.
       const nearlyOver = later(9000 + LOCKOUT_MS - 60_000);
       expect(await attempt(PASSWORD, nearlyOver)).toMatchObject({ status: "LOCKED" });
-      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: nearlyOver, context })).toMatchObject({ status: "LOCKED" });
+      expect(
+        await checkPassword({ db, email: user.email, password: PASSWORD, now: nearlyOver, context }),
+      ).toMatchObject({ status: "LOCKED" });
       // A wrong password learns nothing about the lock.
-      expect(await checkPassword({ db, email: user.email, password: "wrong password", now: nearlyOver, context })).toEqual({ status: "INVALID" });
+      expect(
+        await checkPassword({ db, email: user.email, password: "wrong password", now: nearlyOver, context }),
+      ).toEqual({ status: "INVALID" });
       expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
 
       const over = later(9000 + LOCKOUT_MS);
       expect((await attempt(PASSWORD, over)).status).toBe("SIGNED_IN");
-      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+        failedAttempts: 0,
+        lockedUntil: null,
+      });
 
       const signIns = (await auditRows(db, AUTH_AUDIT.signIn)).filter((r) => r.actorUserId === user.id);
       expect(signIns.map((r) => [r.outcome, (r.details as { reason?: string }).reason ?? null])).toEqual([
@@ -132,11 +227,33 @@ describe("sign-in", () => {
       const db = t().db;
       const context = contextFrom("198.51.100.6");
       const user = await makeUser(db, agencyId);
-      const wrongCode = (at: Date) => completeSignIn({ db, email: user.email, password: PASSWORD, code: wrongCodeFor(user.secret, at), now: at, context });
+      const wrongCode = (at: Date) =>
+        completeSignIn({
+          db,
+          email: user.email,
+          password: PASSWORD,
+          code: wrongCodeFor(user.secret, at),
+          now: at,
+          context,
+        });
       for (let i = 0; i < 4; i++) expect(await wrongCode(later(i * 1000))).toEqual({ status: "BAD_CODE" });
-      expect((await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(user.secret, later(5000)), now: later(5000), context })).status).toBe("SIGNED_IN");
+      expect(
+        (
+          await completeSignIn({
+            db,
+            email: user.email,
+            password: PASSWORD,
+            code: codeFor(user.secret, later(5000)),
+            now: later(5000),
+            context,
+          })
+        ).status,
+      ).toBe("SIGNED_IN");
       for (let i = 0; i < 4; i++) expect(await wrongCode(later(10_000 + i * 1000))).toEqual({ status: "BAD_CODE" });
-      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedAttempts: 4, lockedUntil: null });
+      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+        failedAttempts: 4,
+        lockedUntil: null,
+      });
     });
   });
 
@@ -158,15 +275,33 @@ describe("sign-in", () => {
       expect(pending.totpPendingSecret).not.toContain(secret);
       expect(decryptTotpSecret(pending.totpPendingSecret!)).toBe(secret);
 
-      expect(await completeSignIn({ db, email: user.email, password: PASSWORD, code: wrongCodeFor(secret, T0), now: T0, context })).toEqual({ status: "BAD_CODE" });
-      const done = await completeSignIn({ db, email: user.email, password: PASSWORD, code: codeFor(secret, later(2000)), now: later(2000), context });
+      expect(
+        await completeSignIn({
+          db,
+          email: user.email,
+          password: PASSWORD,
+          code: wrongCodeFor(secret, T0),
+          now: T0,
+          context,
+        }),
+      ).toEqual({ status: "BAD_CODE" });
+      const done = await completeSignIn({
+        db,
+        email: user.email,
+        password: PASSWORD,
+        code: codeFor(secret, later(2000)),
+        now: later(2000),
+        context,
+      });
       expect(done.status).toBe("SIGNED_IN");
 
       const enrolled = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       expect(enrolled.totpPendingSecret).toBeNull();
       expect(enrolled.mfaEnrolledAt).toEqual(later(2000));
       expect(decryptTotpSecret(enrolled.totpSecret!)).toBe(secret);
-      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: later(60_000), context })).toEqual({ status: "CODE_REQUIRED" });
+      expect(await checkPassword({ db, email: user.email, password: PASSWORD, now: later(60_000), context })).toEqual({
+        status: "CODE_REQUIRED",
+      });
 
       expect((await auditRows(db, AUTH_AUDIT.mfaEnrolStart)).filter((r) => r.actorUserId === user.id)).toHaveLength(1);
       expect((await auditRows(db, AUTH_AUDIT.mfaEnrol)).filter((r) => r.actorUserId === user.id)).toHaveLength(1);

@@ -25,11 +25,15 @@ const migrate = (url: string) => applyMigrations(url);
 async function digests(url: string): Promise<Record<string, string>> {
   return withClient(url, async (c) => {
     const tables = (
-      await c.query<{ name: string }>(`SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND relkind = 'r' AND relname <> '_prisma_migrations' ORDER BY relname`)
+      await c.query<{ name: string }>(
+        `SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND relkind = 'r' AND relname <> '_prisma_migrations' ORDER BY relname`,
+      )
     ).rows.map((r) => r.name);
     const out: Record<string, string> = {};
     for (const t of tables) {
-      const { rows } = await c.query<{ n: string; d: string | null }>(`SELECT count(*)::text AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS d FROM ${quoteIdent(t)} x`);
+      const { rows } = await c.query<{ n: string; d: string | null }>(
+        `SELECT count(*)::text AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS d FROM ${quoteIdent(t)} x`,
+      );
       out[t] = `${rows[0].n}:${rows[0].d ?? "-"}`;
     }
     return out;
@@ -72,7 +76,9 @@ describe("backup and restore", () => {
 
     // Sequences carry on past the restored rows: a new audit event appends after the last one.
     const last = await t.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    const [{ next }] = await t.db.$queryRaw<{ next: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'seq')) AS next`;
+    const [{ next }] = await t.db.$queryRaw<
+      { next: bigint }[]
+    >`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'seq')) AS next`;
     expect(next).toBeGreaterThan(last.seq);
   }, 120_000);
 
@@ -94,7 +100,11 @@ describe("backup and restore", () => {
 
   it("refuses a backup from another schema version", async () => {
     const t = await target();
-    await withClient(t.url, (c) => c.query(`DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)`));
+    await withClient(t.url, (c) =>
+      c.query(
+        `DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)`,
+      ),
+    );
     await expect(restoreDatabase(t.url, file, { migrate })).rejects.toThrow(/another schema version/);
   });
 

@@ -9,14 +9,41 @@ import { CAP_XSD_PATH as XSD, validateCap as validate } from "./helpers/cap-sche
 
 const geometries: Record<string, CapGeometry> = {
   circle: { kind: "CIRCLE", centerLat: 41.8781, centerLon: -87.6298, radiusM: 1200 },
-  polygon: { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [[[-87.64, 41.87], [-87.62, 41.87], [-87.62, 41.89], [-87.64, 41.89]]] } },
+  polygon: {
+    kind: "POLYGON",
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [-87.64, 41.87],
+          [-87.62, 41.87],
+          [-87.62, 41.89],
+          [-87.64, 41.89],
+        ],
+      ],
+    },
+  },
   multipolygon: {
     kind: "POLYGON",
     geometry: {
       type: "MultiPolygon",
       coordinates: [
-        [[[-87.64, 41.87], [-87.62, 41.87], [-87.62, 41.89], [-87.64, 41.87]]],
-        [[[-87.7, 41.9], [-87.69, 41.9], [-87.69, 41.91], [-87.7, 41.9]]],
+        [
+          [
+            [-87.64, 41.87],
+            [-87.62, 41.87],
+            [-87.62, 41.89],
+            [-87.64, 41.87],
+          ],
+        ],
+        [
+          [
+            [-87.7, 41.9],
+            [-87.69, 41.9],
+            [-87.69, 41.91],
+            [-87.7, 41.9],
+          ],
+        ],
       ],
     },
   },
@@ -35,7 +62,16 @@ function message(msgType: CapMsgType, scope: CapAlertInput["scope"], geometry: C
     msgType,
     scope,
     note: msgType === "Ack" ? "Acknowledged by the watch commander" : undefined,
-    references: msgType === "Alert" ? undefined : [{ sender: "notices@common-ground.example", identifier: "CG-N-2026-0042", sent: new Date("2026-11-22T09:30:00Z") }],
+    references:
+      msgType === "Alert"
+        ? undefined
+        : [
+            {
+              sender: "notices@common-ground.example",
+              identifier: "CG-N-2026-0042",
+              sent: new Date("2026-11-22T09:30:00Z"),
+            },
+          ],
     incidents: ["OP-2026-0042"],
     geometry,
     infos: [
@@ -50,7 +86,7 @@ function message(msgType: CapMsgType, scope: CapAlertInput["scope"], geometry: C
         expires: new Date("2026-11-24T15:00:00Z"),
         senderName: "U.S. Marshals Service — Northern District",
         headline: "Advance notice: warrant service, Nov 24 <05:00–09:00 CST> & more",
-        description: "A team of 8 will serve a warrant.\nCommand post on site; radio: \"Ops 2\".",
+        description: 'A team of 8 will serve a warrant.\nCommand post on site; radio: "Ops 2".',
         instruction: "Call the incident commander before any contact with the site.",
         web: "https://common-ground.example/notices/CG-N-2026-0042",
         contact: "Incident commander, +1 312 555 0100",
@@ -76,14 +112,19 @@ function message(msgType: CapMsgType, scope: CapAlertInput["scope"], geometry: C
 
 describe("CAP 1.2 export", () => {
   it("uses the unmodified OASIS schema", () => {
-    expect(createHash("sha256").update(readFileSync(XSD)).digest("hex")).toBe("b7798ef25868b068c97b268bda02d067c7d4ba9373adc5638bf37105804ee723");
+    expect(createHash("sha256").update(readFileSync(XSD)).digest("hex")).toBe(
+      "b7798ef25868b068c97b268bda02d067c7d4ba9373adc5638bf37105804ee723",
+    );
   });
 
   for (const msgType of ["Alert", "Update", "Cancel", "Ack"] as const) {
     for (const scope of scopes) {
       for (const [kind, geometry] of Object.entries(geometries)) {
         it(`validates: ${msgType}, ${scope.kind}, ${kind}`, async () => {
-          const result = await validate(buildCapAlert(message(msgType, scope, geometry)), `${msgType}-${scope.kind}-${kind}`);
+          const result = await validate(
+            buildCapAlert(message(msgType, scope, geometry)),
+            `${msgType}-${scope.kind}-${kind}`,
+          );
           expect(result.output).toContain("validates");
           expect(result.ok).toBe(true);
         });

@@ -32,33 +32,43 @@ describe("concurrent filing", () => {
   });
 
   for (let round = 1; round <= ROUNDS; round++) {
-    it(`finds all 1,225 pairs when 50 agencies file at once (round ${round})`, async () => {
-      // Each round in its own place: a city, across the antimeridian, near the North Pole.
-      const places: [number, number][] = [
-        [-87.63, 41.88],
-        [179.999, 52.0],
-        [-150.0, 89.6],
-      ];
-      const [lon, lat] = places[(round - 1) % places.length];
-      const results = await Promise.all(
-        agencies.map((agency, i) =>
-          fileOperation({
-            db: wide,
-            actor: actorOf(agency),
-            // Small offsets so no two areas are identical; all of them overlap each other.
-            input: operationInput({ area: circle(wrap(lon + ((i % 7) - 3) * 0.0005), lat + (Math.floor(i / 7) - 3) * 0.0003, 400), title: `Round ${round} filing ${i + 1}` }),
-            now,
-          }),
-        ),
-      );
-      const ids = results.map((r) => r.operation.id);
-      const rows = await t().db.conflict.findMany({ where: { opAId: { in: ids }, opBId: { in: ids } }, select: { opAId: true, opBId: true } });
-      expect(rows).toHaveLength((FILERS * (FILERS - 1)) / 2);
-      expect(rows.every((r) => r.opAId < r.opBId)).toBe(true);
-      // Every filing saw exactly the filings that committed before it.
-      const seen = results.map((r) => r.conflicts.length).sort((a, b) => a - b);
-      expect(seen).toEqual(Array.from({ length: FILERS }, (_, i) => i));
-    }, ROUND_TIMEOUT_MS);
+    it(
+      `finds all 1,225 pairs when 50 agencies file at once (round ${round})`,
+      async () => {
+        // Each round in its own place: a city, across the antimeridian, near the North Pole.
+        const places: [number, number][] = [
+          [-87.63, 41.88],
+          [179.999, 52.0],
+          [-150.0, 89.6],
+        ];
+        const [lon, lat] = places[(round - 1) % places.length];
+        const results = await Promise.all(
+          agencies.map((agency, i) =>
+            fileOperation({
+              db: wide,
+              actor: actorOf(agency),
+              // Small offsets so no two areas are identical; all of them overlap each other.
+              input: operationInput({
+                area: circle(wrap(lon + ((i % 7) - 3) * 0.0005), lat + (Math.floor(i / 7) - 3) * 0.0003, 400),
+                title: `Round ${round} filing ${i + 1}`,
+              }),
+              now,
+            }),
+          ),
+        );
+        const ids = results.map((r) => r.operation.id);
+        const rows = await t().db.conflict.findMany({
+          where: { opAId: { in: ids }, opBId: { in: ids } },
+          select: { opAId: true, opBId: true },
+        });
+        expect(rows).toHaveLength((FILERS * (FILERS - 1)) / 2);
+        expect(rows.every((r) => r.opAId < r.opBId)).toBe(true);
+        // Every filing saw exactly the filings that committed before it.
+        const seen = results.map((r) => r.conflicts.length).sort((a, b) => a - b);
+        expect(seen).toEqual(Array.from({ length: FILERS }, (_, i) => i));
+      },
+      ROUND_TIMEOUT_MS,
+    );
   }
 
   it("keeps the audit chain intact through all of it", async () => {

@@ -34,18 +34,45 @@ describe("the dashboard's data", () => {
     w = await seededWorld(db());
     const filedAt = at(-72);
     // The FBI files near Watseka, sharing only the general area; the county is a host.
-    const fbi = await fileOperation({ db: db(), actor: await w.as("liaison@fbi-chicago.demo"), input: filing({ area: WATSEKA, title: "FBI warrant, Watseka", areaPrecision: "GENERALIZED" }), now: filedAt });
+    const fbi = await fileOperation({
+      db: db(),
+      actor: await w.as("liaison@fbi-chicago.demo"),
+      input: filing({ area: WATSEKA, title: "FBI warrant, Watseka", areaPrecision: "GENERALIZED" }),
+      now: filedAt,
+    });
     ids.fbiOp = fbi.operation.id;
     // The county's own operation at the same place and time: a conflict between the two.
-    const own = await fileOperation({ db: db(), actor: await w.as("liaison@iroquois-sheriff.demo"), input: filing({ area: WATSEKA_DETAIL, title: "Iroquois traffic detail" }), now: filedAt });
+    const own = await fileOperation({
+      db: db(),
+      actor: await w.as("liaison@iroquois-sheriff.demo"),
+      input: filing({ area: WATSEKA_DETAIL, title: "Iroquois traffic detail" }),
+      now: filedAt,
+    });
     ids.iroquoisOp = own.operation.id;
     expect(own.conflicts).toHaveLength(1);
     ids.iroquoisConflict = own.conflicts[0].id;
     // Elsewhere, between other agencies: a notice to DuPage, and a conflict between Kankakee and HSI.
-    await fileOperation({ db: db(), actor: await w.as("liaison@ice-ero-chicago.demo"), input: filing({ area: WHEATON, title: "ICE warrant, Wheaton" }), now: filedAt });
-    ids.dupageNotice = (await db().notice.findFirstOrThrow({ where: { recipientAgencyId: w.id("dupage-sheriff") } })).id;
-    await fileOperation({ db: db(), actor: await w.as("liaison@kankakee-sheriff.demo"), input: filing({ area: KANKAKEE, title: "Kankakee warrant" }), now: filedAt });
-    const hsi = await fileOperation({ db: db(), actor: await w.as("liaison@hsi-chicago.demo"), input: filing({ area: KANKAKEE, title: "HSI surveillance, Kankakee" }), now: filedAt });
+    await fileOperation({
+      db: db(),
+      actor: await w.as("liaison@ice-ero-chicago.demo"),
+      input: filing({ area: WHEATON, title: "ICE warrant, Wheaton" }),
+      now: filedAt,
+    });
+    ids.dupageNotice = (
+      await db().notice.findFirstOrThrow({ where: { recipientAgencyId: w.id("dupage-sheriff") } })
+    ).id;
+    await fileOperation({
+      db: db(),
+      actor: await w.as("liaison@kankakee-sheriff.demo"),
+      input: filing({ area: KANKAKEE, title: "Kankakee warrant" }),
+      now: filedAt,
+    });
+    const hsi = await fileOperation({
+      db: db(),
+      actor: await w.as("liaison@hsi-chicago.demo"),
+      input: filing({ area: KANKAKEE, title: "HSI surveillance, Kankakee" }),
+      now: filedAt,
+    });
     ids.kankakeeConflict = hsi.conflicts[0].id;
   });
 
@@ -76,7 +103,8 @@ describe("the dashboard's data", () => {
     expect(requests.every((r) => r.agencyId === w.id("iroquois-sheriff") && r.decision === null)).toBe(true);
 
     const text = JSON.stringify(d);
-    for (const other of ["ICE warrant, Wheaton", "Kankakee warrant", "HSI surveillance, Kankakee"]) expect(text).not.toContain(other);
+    for (const other of ["ICE warrant, Wheaton", "Kankakee warrant", "HSI surveillance, Kankakee"])
+      expect(text).not.toContain(other);
   });
 
   it("a generalised notice reaches the map only as its generalised area; the agency's own operation exactly", async () => {
@@ -118,10 +146,14 @@ describe("the dashboard's data", () => {
   it("the navigation counts are the agency's own and fall as it acts", async () => {
     const chief = await w.as("chief@iroquois-sheriff.demo");
     const before = await readNavCounts({ db: db(), actor: chief });
-    const unread = await db().notice.count({ where: { recipientAgencyId: w.id("iroquois-sheriff"), supersededAt: null, readAt: null } });
+    const unread = await db().notice.count({
+      where: { recipientAgencyId: w.id("iroquois-sheriff"), supersededAt: null, readAt: null },
+    });
     expect(before.inbox).toBe(unread);
     expect(before.conflicts).toBe(1);
-    expect(before.requests).toBe(await db().federalRequest.count({ where: { agencyId: w.id("iroquois-sheriff"), decision: null } }));
+    expect(before.requests).toBe(
+      await db().federalRequest.count({ where: { agencyId: w.id("iroquois-sheriff"), decision: null } }),
+    );
     expect((await readNavCounts({ db: db(), actor: await w.as("liaison@iroquois-sheriff.demo") })).requests).toBeNull();
     expect((await readNavCounts({ db: db(), actor: await w.as("chief@dupage-sheriff.demo") })).conflicts).toBe(0);
 
@@ -140,13 +172,18 @@ describe("the dashboard's data", () => {
       const supervisor = await w.as("supervisor@iroquois-sheriff.demo");
       await acknowledgeConflict({ db: db(), actor: supervisor, conflictId: ids.iroquoisConflict, now: T0 });
       const deadline = Date.now() + 5_000;
-      while (!events.some((e) => e.id === ids.iroquoisConflict) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (!events.some((e) => e.id === ids.iroquoisConflict) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       const event = events.find((e) => e.id === ids.iroquoisConflict);
       expect(event?.type).toBe("conflict");
       expect(new Set(event?.agencyIds)).toEqual(new Set([w.id("iroquois-sheriff"), w.id("fbi-chicago")]));
       expect((await readDashboard({ db: db(), actor: supervisor, now: T0 })).conflicts.total).toBe(0);
       // The other side still has it to acknowledge.
-      expect((await readDashboard({ db: db(), actor: await w.as("supervisor@fbi-chicago.demo"), now: T0 })).conflicts.items.map((c) => c.id)).toContain(ids.iroquoisConflict);
+      expect(
+        (
+          await readDashboard({ db: db(), actor: await w.as("supervisor@fbi-chicago.demo"), now: T0 })
+        ).conflicts.items.map((c) => c.id),
+      ).toContain(ids.iroquoisConflict);
     } finally {
       await listener.close();
     }
@@ -168,7 +205,9 @@ describe("the demo world's week ahead", () => {
     expect(watseka?.escalation.nextAt).not.toBeNull();
     expect(chief.map.items.find((m) => m.title === "Fugitive arrest, Watseka")?.precision).toBe("GENERALIZED");
     const supervisor = await readDashboard({ db: db(), actor: await as("supervisor@kankakee-sheriff.demo"), now });
-    expect(supervisor.conflicts.items.map((c) => c.counterpartAgencyName)).toContain("Homeland Security Investigations, Chicago");
+    expect(supervisor.conflicts.items.map((c) => c.counterpartAgencyName)).toContain(
+      "Homeland Security Investigations, Chicago",
+    );
     const liaison = await readDashboard({ db: db(), actor: await as("liaison@iroquois-sheriff.demo"), now });
     expect(liaison.operations.map((o) => o.title)).toEqual(["Traffic safety checkpoint, Route 24"]);
     const cook = await readDashboard({ db: db(), actor: await as("supervisor@cook-sheriff.demo"), now });

@@ -24,7 +24,9 @@ describe("freshDb", () => {
       await other.drop();
     }
     const { db } = shared();
-    const left = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_database WHERE datname = ${other.name}`;
+    const left = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM pg_database WHERE datname = ${other.name}`;
     expect(Number(left[0].n)).toBe(0);
   });
 });

@@ -22,7 +22,11 @@ function copyPrisma(name: string): { schemaPath: string; migrationsDir: string }
 }
 
 async function check(paths: { schemaPath: string; migrationsDir: string }, databaseUrl?: string) {
-  const run = runScript("scripts/db/migrate.ts", ["check", "--schema", paths.schemaPath, "--migrations", paths.migrationsDir], toolEnv({ DATABASE_URL: databaseUrl }));
+  const run = runScript(
+    "scripts/db/migrate.ts",
+    ["check", "--schema", paths.schemaPath, "--migrations", paths.migrationsDir],
+    toolEnv({ DATABASE_URL: databaseUrl }),
+  );
   const { code } = await run.exited();
   return { code, output: run.output() };
 }
@@ -46,7 +50,11 @@ describe("db:check", () => {
 
   it("fails when a migration changes a table that schema.prisma does not", async () => {
     const paths = copyPrisma("migration-ahead");
-    writeMigration(paths.migrationsDir, "29991231000000_extra_column", `ALTER TABLE "Agency" ADD COLUMN "driftProbe" TEXT;`);
+    writeMigration(
+      paths.migrationsDir,
+      "29991231000000_extra_column",
+      `ALTER TABLE "Agency" ADD COLUMN "driftProbe" TEXT;`,
+    );
     const result = await check(paths, inject("dbAdminUrl"));
     expect(result.code).toBe(2);
     expect(result.output).toContain("driftProbe");
@@ -85,7 +93,9 @@ CREATE INDEX "Operation_time_gist" ON "Operation" USING gist (tstzrange("startsA
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query(`SELECT indexname FROM pg_indexes WHERE indexname IN ('Operation_area_gist', 'Operation_time_gist') ORDER BY 1`);
+      const { rows } = await client.query(
+        `SELECT indexname FROM pg_indexes WHERE indexname IN ('Operation_area_gist', 'Operation_time_gist') ORDER BY 1`,
+      );
       expect(rows.map((r) => r.indexname)).toEqual(["Operation_area_gist", "Operation_time_gist"]);
     } finally {
       await client.end();
@@ -102,7 +112,11 @@ CREATE INDEX "Operation_time_gist" ON "Operation" USING gist (tstzrange("startsA
 
   it("roll back entirely when one statement fails", async () => {
     const paths = copyPrisma("failing");
-    writeMigration(paths.migrationsDir, "29991231000000_half_broken", `CREATE TABLE "HalfDone" (id int);\nSELECT no_such_function();`);
+    writeMigration(
+      paths.migrationsDir,
+      "29991231000000_half_broken",
+      `CREATE TABLE "HalfDone" (id int);\nSELECT no_such_function();`,
+    );
     const name = `cg_failing_${process.pid}`;
     const url = withDatabase(inject("dbAdminUrl"), name);
     await expect(applyMigrations(url, paths)).rejects.toThrow(/no_such_function/);

@@ -21,7 +21,8 @@ const running: StartedProcess[] = [];
 
 afterAll(async () => {
   for (const run of running) run.child.kill("SIGKILL");
-  for (const name of databases) await query(inject("dbAdminUrl"), `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  for (const name of databases)
+    await query(inject("dbAdminUrl"), `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
   await removeEmbeddedData(path.join(scratch, "data")).catch(() => {});
   fs.rmSync(scratch, { recursive: true, force: true });
 });
@@ -46,8 +47,20 @@ const count = async (url: string, sql: string) => Number((await query<{ n: strin
 const demoUsers = (url: string) => count(url, `SELECT count(*) AS n FROM "User" WHERE email LIKE '%.demo'`);
 
 /** `npm start --no-serve` against DATABASE_URL: started (and stopped again), or refused. */
-async function start(url: string, args: string[], extra: Record<string, string> = {}): Promise<{ started: boolean; code: number | null; output: string }> {
-  const run = runStart(["--no-serve", ...args], toolEnv({ CG_DATA_DIR: path.join(scratch, "data"), DATABASE_URL: url, AUTH_SECRET: "demo-world-test-secret-0123456789abcdef", ...extra }));
+async function start(
+  url: string,
+  args: string[],
+  extra: Record<string, string> = {},
+): Promise<{ started: boolean; code: number | null; output: string }> {
+  const run = runStart(
+    ["--no-serve", ...args],
+    toolEnv({
+      CG_DATA_DIR: path.join(scratch, "data"),
+      DATABASE_URL: url,
+      AUTH_SECRET: "demo-world-test-secret-0123456789abcdef",
+      ...extra,
+    }),
+  );
   running.push(run);
   const outcome = await run.waitFor(READY).then(
     () => "ready" as const,
@@ -77,7 +90,10 @@ describe("the demo world and an external database", () => {
   });
 
   it("refuses --demo (or CG_DEMO=1) for an external database without --force-demo, with a clear message", async () => {
-    for (const [args, extra] of [[["--demo"], {}], [[], { CG_DEMO: "1" }]] as const) {
+    for (const [args, extra] of [
+      [["--demo"], {}],
+      [[], { CG_DEMO: "1" }],
+    ] as const) {
       const run = await start(empty, [...args], extra);
       expect(run.started).toBe(false);
       expect(run.code).toBe(1);
@@ -89,7 +105,11 @@ describe("the demo world and an external database", () => {
   });
 
   it("npm run db:seed refuses an external database the same way", async () => {
-    const run = runScript("scripts/db/seed.ts", [], toolEnv({ DATABASE_URL: empty, CG_DATA_DIR: path.join(scratch, "data") }));
+    const run = runScript(
+      "scripts/db/seed.ts",
+      [],
+      toolEnv({ DATABASE_URL: empty, CG_DATA_DIR: path.join(scratch, "data") }),
+    );
     const { code } = await run.exited();
     expect(code).toBe(1);
     expect(run.output()).toContain("--force-demo");
@@ -108,7 +128,9 @@ describe("the demo world and an external database", () => {
     const refused = await start(demo, [], { NODE_ENV: "production" });
     expect(refused.started).toBe(false);
     expect(refused.code).toBe(1);
-    expect(refused.output).toContain("Refusing to start: NODE_ENV is production and the database (DATABASE_URL) holds the demo world");
+    expect(refused.output).toContain(
+      "Refusing to start: NODE_ENV is production and the database (DATABASE_URL) holds the demo world",
+    );
 
     await query(demo, `DELETE FROM "SystemSetting" WHERE key = 'demo.world'`);
     expect((await start(demo, [], { NODE_ENV: "production" })).code).toBe(1);
@@ -121,11 +143,33 @@ describe("the demo world and an external database", () => {
 
   describe("npm run admin:create", () => {
     const admin = (args: string[], password: string) =>
-      runScript("scripts/admin-create.ts", args, toolEnv({ DATABASE_URL: empty, CG_DATA_DIR: path.join(scratch, "data"), CG_ADMIN_PASSWORD: password }));
-    const hostAgency = ["--new-agency-name", "Illinois State Police", "--new-agency-short-name", "ISP", "--new-agency-slug", "isp", "--level", "STATE", "--kind", "STATE_PATROL", "--time-zone", "America/Chicago", "--phone", "+1 217 555 0100"];
+      runScript(
+        "scripts/admin-create.ts",
+        args,
+        toolEnv({ DATABASE_URL: empty, CG_DATA_DIR: path.join(scratch, "data"), CG_ADMIN_PASSWORD: password }),
+      );
+    const hostAgency = [
+      "--new-agency-name",
+      "Illinois State Police",
+      "--new-agency-short-name",
+      "ISP",
+      "--new-agency-slug",
+      "isp",
+      "--level",
+      "STATE",
+      "--kind",
+      "STATE_PATROL",
+      "--time-zone",
+      "America/Chicago",
+      "--phone",
+      "+1 217 555 0100",
+    ];
 
     it("explains what is wrong with the arguments and creates nothing", async () => {
-      const bad = admin(["--email", "not-an-address", "--name", "Jordan Reyes", ...hostAgency], "correct horse battery staple");
+      const bad = admin(
+        ["--email", "not-an-address", "--name", "Jordan Reyes", ...hostAgency],
+        "correct horse battery staple",
+      );
       expect((await bad.exited()).code).toBe(1);
       expect(bad.output()).toContain("--email: Enter a valid email address.");
 
@@ -133,23 +177,38 @@ describe("the demo world and an external database", () => {
       expect((await weak.exited()).code).toBe(1);
       expect(weak.output()).toContain("This password is too common");
 
-      const noAgency = admin(["--email", "ops@isp.example.gov", "--name", "Jordan Reyes"], "correct horse battery staple");
+      const noAgency = admin(
+        ["--email", "ops@isp.example.gov", "--name", "Jordan Reyes"],
+        "correct horse battery staple",
+      );
       expect((await noAgency.exited()).code).toBe(2);
       expect(noAgency.output()).toContain("name the host agency");
       expect(await count(empty, `SELECT count(*) AS n FROM "User"`)).toBe(0);
     });
 
     it("creates a platform administrator (and the host agency), audited, who must enrol an authenticator at first sign-in", async () => {
-      const run = admin(["--email", "Ops@ISP.example.gov", "--name", "Jordan Reyes", "--title", "Systems chief", ...hostAgency], "correct horse battery staple");
+      const run = admin(
+        ["--email", "Ops@ISP.example.gov", "--name", "Jordan Reyes", "--title", "Systems chief", ...hostAgency],
+        "correct horse battery staple",
+      );
       expect((await run.exited()).code, run.output()).toBe(0);
       expect(run.output()).toContain("Created platform administrator ops@isp.example.gov in Illinois State Police");
 
-      const [user] = await query<{ id: string; isPlatformAdmin: boolean; totpSecret: string | null; mfaEnrolledAt: Date | null; roles: string }>(
+      const [user] = await query<{
+        id: string;
+        isPlatformAdmin: boolean;
+        totpSecret: string | null;
+        mfaEnrolledAt: Date | null;
+        roles: string;
+      }>(
         empty,
         `SELECT id, "isPlatformAdmin", "totpSecret", "mfaEnrolledAt", roles::text FROM "User" WHERE email = 'ops@isp.example.gov'`,
       );
       expect(user).toMatchObject({ isPlatformAdmin: true, totpSecret: null, mfaEnrolledAt: null, roles: "{}" });
-      const events = await query<{ action: string; actorLabel: string; targetId: string }>(empty, `SELECT action, "actorLabel", "targetId" FROM "AuditEvent" ORDER BY seq`);
+      const events = await query<{ action: string; actorLabel: string; targetId: string }>(
+        empty,
+        `SELECT action, "actorLabel", "targetId" FROM "AuditEvent" ORDER BY seq`,
+      );
       expect(events.map((e) => e.action)).toEqual(["platform.agency.create", "user.platformAdmin.create"]);
       expect(events[1].targetId).toBe(user.id);
       expect(events.every((e) => e.actorLabel.startsWith("admin:create by "))).toBe(true);
@@ -160,14 +219,23 @@ describe("the demo world and an external database", () => {
       const db = createDb(empty, 2);
       try {
         const context = { requestId: "req-demo-world", sourceIp: null, userAgent: "vitest" };
-        const first = await checkPassword({ db, email: "ops@isp.example.gov", password: "correct horse battery staple", now: new Date(), context });
+        const first = await checkPassword({
+          db,
+          email: "ops@isp.example.gov",
+          password: "correct horse battery staple",
+          now: new Date(),
+          context,
+        });
         expect(first.status).toBe("ENROL");
       } finally {
         await db.$disconnect();
       }
 
       // The same address cannot be created twice.
-      const again = admin(["--email", "ops@isp.example.gov", "--name", "Jordan Reyes", "--agency", "isp"], "correct horse battery staple");
+      const again = admin(
+        ["--email", "ops@isp.example.gov", "--name", "Jordan Reyes", "--agency", "isp"],
+        "correct horse battery staple",
+      );
       expect((await again.exited()).code).toBe(1);
       expect(again.output()).toContain("--email: An account with this email address already exists.");
 

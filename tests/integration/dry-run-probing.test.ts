@@ -25,11 +25,36 @@ const now = new Date("2027-03-01T12:00:00Z");
 const THEIR_START = "2027-03-10T14:17:00.000Z";
 const THEIR_END = "2027-03-10T16:43:00.000Z";
 /** A polygon about 600 m across in west Chicago, with vertices to the 5th decimal. */
-const THEIR_AREA = { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [[[-87.71234, 41.95123], [-87.70567, 41.95123], [-87.70567, 41.95489], [-87.71234, 41.95489], [-87.71234, 41.95123]]] } };
+const THEIR_AREA = {
+  kind: "POLYGON",
+  geometry: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [-87.71234, 41.95123],
+        [-87.70567, 41.95123],
+        [-87.70567, 41.95489],
+        [-87.71234, 41.95489],
+        [-87.71234, 41.95123],
+      ],
+    ],
+  },
+};
 /** A square `half` degrees either side of a point. */
 const square = (lon: number, lat: number, half: number) => ({
   kind: "POLYGON",
-  geometry: { type: "Polygon", coordinates: [[[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half], [lon - half, lat - half]]] },
+  geometry: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [lon - half, lat - half],
+        [lon + half, lat - half],
+        [lon + half, lat + half],
+        [lon - half, lat + half],
+        [lon - half, lat - half],
+      ],
+    ],
+  },
 });
 
 describe("dry runs are not a map", () => {
@@ -51,23 +76,45 @@ describe("dry runs are not a map", () => {
     city = await makeAgency(db(), { name: "City Police Department" });
     fed = await makeAgency(db(), { name: "Federal Task Force" });
     other = await makeAgency(db(), { name: "Harbor Police" });
-    cityToken = (await createApiToken({ db: db(), actor: actorOf(city, ["AGENCY_ADMIN"]), input: { name: "City CAD", scopes: ["read", "file", "conflicts"] }, now })).token;
+    cityToken = (
+      await createApiToken({
+        db: db(),
+        actor: actorOf(city, ["AGENCY_ADMIN"]),
+        input: { name: "City CAD", scopes: ["read", "file", "conflicts"] },
+        now,
+      })
+    ).token;
     await fileOperation({
       db: db(),
       actor: actorOf(fed),
-      input: operationInput({ title: "Operation Lantern", area: THEIR_AREA, startsAt: THEIR_START, endsAt: THEIR_END, riskFlags: ["ARMED_SUBJECT_EXPECTED"] }),
+      input: operationInput({
+        title: "Operation Lantern",
+        area: THEIR_AREA,
+        startsAt: THEIR_START,
+        endsAt: THEIR_END,
+        riskFlags: ["ARMED_SUBJECT_EXPECTED"],
+      }),
       now,
     });
     const own = await fileOperation({
       db: db(),
       actor: actorOf(city),
-      input: operationInput({ title: "City perimeter", area: circle(-87.709, 41.953, 200), startsAt: "2027-03-10T13:00:00Z", endsAt: "2027-03-10T18:00:00Z" }),
+      input: operationInput({
+        title: "City perimeter",
+        area: circle(-87.709, 41.953, 200),
+        startsAt: "2027-03-10T13:00:00Z",
+        endsAt: "2027-03-10T18:00:00Z",
+      }),
       now,
     });
     ownRef = own.operation.ref;
   });
 
-  async function post(handler: Handler, body: unknown, token = cityToken): Promise<{ status: number; body: JsonBody; headers: Headers }> {
+  async function post(
+    handler: Handler,
+    body: unknown,
+    token = cityToken,
+  ): Promise<{ status: number; body: JsonBody; headers: Headers }> {
     const req = new Request("http://localhost/api/v1/deconfliction/check", {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "accept-language": "en" },
@@ -80,21 +127,37 @@ describe("dry runs are not a map", () => {
   const day = { startsAt: "2027-03-10T00:00:00Z", endsAt: "2027-03-11T00:00:00Z" };
 
   it("refuses the sweep itself: an area over 50 km across or a window over 7 days is a 422 naming the field", async () => {
-    const huge = await post(check, { area: square(-87.7, 41.9, 4.5), startsAt: "2027-03-01T00:00:00Z", endsAt: "2027-03-30T00:00:00Z" });
+    const huge = await post(check, {
+      area: square(-87.7, 41.9, 4.5),
+      startsAt: "2027-03-01T00:00:00Z",
+      endsAt: "2027-03-30T00:00:00Z",
+    });
     expect(huge.status).toBe(422);
     expect(huge.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["area", "endsAt"]);
     expect(huge.body.error.issues.find((i: { path: string }) => i.path === "area").message).toContain("50 km across");
 
     const wideCircle = await post(check, { area: circle(-87.7, 41.9, 25_500), ...day });
     expect([wideCircle.status, wideCircle.body.error.issues[0].path]).toEqual([422, "area"]);
-    const longWindow = await post(check, { area: circle(-87.7, 41.9, 500), startsAt: "2027-03-01T00:00:00Z", endsAt: "2027-03-08T00:00:01Z" });
+    const longWindow = await post(check, {
+      area: circle(-87.7, 41.9, 500),
+      startsAt: "2027-03-01T00:00:00Z",
+      endsAt: "2027-03-08T00:00:01Z",
+    });
     expect([longWindow.status, longWindow.body.error.issues[0].path]).toEqual([422, "endsAt"]);
     expect(longWindow.body.error.issues[0].message).toContain("7 days");
     // The recipient preview is a dry run too.
     const viaRecipients = await post(recipients, { area: square(-87.7, 41.9, 4.5), ...day });
     expect([viaRecipients.status, viaRecipients.body.error.issues[0].path]).toEqual([422, "area"]);
     // Just inside both caps is answered.
-    expect((await post(check, { area: circle(-87.7, 41.9, 24_000), startsAt: "2027-03-05T00:00:00Z", endsAt: "2027-03-12T00:00:00Z" })).status).toBe(200);
+    expect(
+      (
+        await post(check, {
+          area: circle(-87.7, 41.9, 24_000),
+          startsAt: "2027-03-05T00:00:00Z",
+          endsAt: "2027-03-12T00:00:00Z",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("tells about another agency's operation only whom to call and the hours they meet; its own keep their detail", async () => {
@@ -109,7 +172,19 @@ describe("dry runs are not a map", () => {
       overlapEnd: "2027-03-10T17:00:00.000Z",
     });
     const text = JSON.stringify(theirs);
-    for (const hidden of ["14:17", "16:43", "severity", "minDistanceM", "containment", "areasIntersect", "where", "overlapMinutes", "41.95", "87.71", "Lantern"]) {
+    for (const hidden of [
+      "14:17",
+      "16:43",
+      "severity",
+      "minDistanceM",
+      "containment",
+      "areasIntersect",
+      "where",
+      "overlapMinutes",
+      "41.95",
+      "87.71",
+      "Lantern",
+    ]) {
       expect(text).not.toContain(hidden);
     }
 
@@ -128,12 +203,26 @@ describe("dry runs are not a map", () => {
   });
 
   it("gives a 1-metre circle nothing sharper: its answer is the same hour-wide window, and no distance to walk towards", async () => {
-    const near = await post(check, { area: circle(-87.7123, 41.9513, 1), startsAt: "2027-03-10T14:30:00Z", endsAt: "2027-03-10T14:31:00Z" });
-    const far = await post(check, { area: circle(-87.7132, 41.9513, 1), startsAt: "2027-03-10T14:30:00Z", endsAt: "2027-03-10T14:31:00Z" });
+    const near = await post(check, {
+      area: circle(-87.7123, 41.9513, 1),
+      startsAt: "2027-03-10T14:30:00Z",
+      endsAt: "2027-03-10T14:31:00Z",
+    });
+    const far = await post(check, {
+      area: circle(-87.7132, 41.9513, 1),
+      startsAt: "2027-03-10T14:30:00Z",
+      endsAt: "2027-03-10T14:31:00Z",
+    });
     const theirs = (r: { body: JsonBody }) => r.body.conflicts.filter((c: JsonBody) => c.scope === "OTHER_AGENCY");
     for (const r of [near, far]) {
       expect(r.status).toBe(200);
-      expect(theirs(r)).toEqual([expect.objectContaining({ agency: expect.objectContaining({ name: "Federal Task Force" }), overlapStart: "2027-03-10T14:00:00.000Z", overlapEnd: "2027-03-10T15:00:00.000Z" })]);
+      expect(theirs(r)).toEqual([
+        expect.objectContaining({
+          agency: expect.objectContaining({ name: "Federal Task Force" }),
+          overlapStart: "2027-03-10T14:00:00.000Z",
+          overlapEnd: "2027-03-10T15:00:00.000Z",
+        }),
+      ]);
     }
     expect(JSON.stringify(theirs(near))).toBe(JSON.stringify(theirs(far)));
   });
@@ -141,7 +230,11 @@ describe("dry runs are not a map", () => {
   it("records every probe's box: on the API request's audit event, and as operation.dry_run from the form", async () => {
     const req = new Request("http://localhost/api/v1/deconfliction/check", {
       method: "POST",
-      headers: { authorization: `Bearer ${cityToken}`, "content-type": "application/json", "x-request-id": "probe-audit-1" },
+      headers: {
+        authorization: `Bearer ${cityToken}`,
+        "content-type": "application/json",
+        "x-request-id": "probe-audit-1",
+      },
       body: JSON.stringify({ area: square(-87.7, 41.9, 0.05), ...day }),
     });
     expect((await check(req)).status).toBe(200);
@@ -150,21 +243,44 @@ describe("dry runs are not a map", () => {
     expect(event.details).toMatchObject({
       path: "/api/v1/deconfliction/check",
       status: 200,
-      dryRun: { kind: "CONFLICTS", outcome: "ANSWERED", bbox: [expect.closeTo(-87.75, 3), expect.closeTo(41.85, 3), expect.closeTo(-87.65, 3), expect.closeTo(41.95, 3)], startsAt: "2027-03-10T00:00:00.000Z", endsAt: "2027-03-11T00:00:00.000Z" },
+      dryRun: {
+        kind: "CONFLICTS",
+        outcome: "ANSWERED",
+        bbox: [
+          expect.closeTo(-87.75, 3),
+          expect.closeTo(41.85, 3),
+          expect.closeTo(-87.65, 3),
+          expect.closeTo(41.95, 3),
+        ],
+        startsAt: "2027-03-10T00:00:00.000Z",
+        endsAt: "2027-03-11T00:00:00.000Z",
+      },
     });
     // A refused sweep says where it looked, too.
     const swept = new Request("http://localhost/api/v1/deconfliction/check", {
       method: "POST",
-      headers: { authorization: `Bearer ${cityToken}`, "content-type": "application/json", "x-request-id": "probe-audit-2" },
+      headers: {
+        authorization: `Bearer ${cityToken}`,
+        "content-type": "application/json",
+        "x-request-id": "probe-audit-2",
+      },
       body: JSON.stringify({ area: square(-87.7, 41.9, 4.5), ...day }),
     });
     expect((await check(swept)).status).toBe(422);
-    expect((await db().auditEvent.findFirstOrThrow({ where: { requestId: "probe-audit-2" } })).details).toMatchObject({ status: 422, dryRun: { outcome: "INVALID", bbox: [expect.closeTo(-92.2, 0), expect.closeTo(37.4, 0), expect.closeTo(-83.2, 0), expect.closeTo(46.4, 0)] } });
+    expect((await db().auditEvent.findFirstOrThrow({ where: { requestId: "probe-audit-2" } })).details).toMatchObject({
+      status: 422,
+      dryRun: {
+        outcome: "INVALID",
+        bbox: [expect.closeTo(-92.2, 0), expect.closeTo(37.4, 0), expect.closeTo(-83.2, 0), expect.closeTo(46.4, 0)],
+      },
+    });
 
     // The filing form's preview (a server action calls dryRunCheck without a request event to ride on).
     const actor = actorOf(city);
     await dryRunCheck({ db: db(), actor, input: { area: circle(-87.62, 41.88, 300), ...day }, now });
-    const own = await db().auditEvent.findFirstOrThrow({ where: { action: "operation.dry_run", actorUserId: actor.userId } });
+    const own = await db().auditEvent.findFirstOrThrow({
+      where: { action: "operation.dry_run", actorUserId: actor.userId },
+    });
     expect(own).toMatchObject({ agencyId: city.id, outcome: "SUCCESS", requestId: actor.requestId });
     const box = (own.details as { bbox: number[] }).bbox;
     expect(box[0]).toBeLessThan(-87.62);
@@ -174,7 +290,12 @@ describe("dry runs are not a map", () => {
   });
 
   it("answers 429 with Retry-After once a token has used its allowance, and the form says so in words", async () => {
-    const { token } = await createApiToken({ db: db(), actor: actorOf(other, ["AGENCY_ADMIN"]), input: { name: "Harbor scripts", scopes: ["read", "file", "conflicts"] }, now });
+    const { token } = await createApiToken({
+      db: db(),
+      actor: actorOf(other, ["AGENCY_ADMIN"]),
+      input: { name: "Harbor scripts", scopes: ["read", "file", "conflicts"] },
+      now,
+    });
     const probe = { area: circle(-87.6, 41.8, 100), ...day };
     const statuses: number[] = [];
     for (let i = 0; i < LIMITS.dryRunUser.points; i++) statuses.push((await post(check, probe, token)).status);
@@ -182,7 +303,10 @@ describe("dry runs are not a map", () => {
     const refused = await post(check, probe, token);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(refused.body.error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("Too many conflict checks") });
+    expect(refused.body.error).toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringContaining("Too many conflict checks"),
+    });
     // The recipient preview spends the same allowance.
     expect((await post(recipients, probe, token)).status).toBe(429);
 
@@ -194,12 +318,19 @@ describe("dry runs are not a map", () => {
     const formError = result.ok ? "" : result.formError;
     const { key, params } = parseMsg(formError);
     expect(key).toBe("operations.preview.rateLimited");
-    expect(createTranslator(messagesFor("es"), "es")(key, params)).toMatch(/^Demasiadas comprobaciones .* \d+ segundos\.$/);
+    expect(createTranslator(messagesFor("es"), "es")(key, params)).toMatch(
+      /^Demasiadas comprobaciones .* \d+ segundos\.$/,
+    );
   });
 
   it("answers 429 with Retry-After once the agency as a whole has used its allowance, whoever asks", async () => {
     const agency = await makeAgency(db(), { name: "Busy County Sheriff" });
-    const { token } = await createApiToken({ db: db(), actor: actorOf(agency, ["AGENCY_ADMIN"]), input: { name: "Busy CAD", scopes: ["read", "file", "conflicts"] }, now });
+    const { token } = await createApiToken({
+      db: db(),
+      actor: actorOf(agency, ["AGENCY_ADMIN"]),
+      input: { name: "Busy CAD", scopes: ["read", "file", "conflicts"] },
+      now,
+    });
     const probe = { area: circle(-87.6, 41.8, 100), ...day };
     // Its people have spent all but one of the agency's dry runs between them.
     const spent = await consume(db(), "dryRunAgency", `agency:${agency.id}`, LIMITS.dryRunAgency.points - 1);
@@ -208,8 +339,12 @@ describe("dry runs are not a map", () => {
     const refused = await post(check, probe, token);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    await expect(dryRunCheck({ db: db(), actor: actorOf(agency), input: probe, now })).rejects.toBeInstanceOf(RateLimitError);
-    const audited = await db().auditEvent.findFirstOrThrow({ where: { action: "operation.dry_run", agencyId: agency.id } });
+    await expect(dryRunCheck({ db: db(), actor: actorOf(agency), input: probe, now })).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
+    const audited = await db().auditEvent.findFirstOrThrow({
+      where: { action: "operation.dry_run", agencyId: agency.id },
+    });
     expect(audited).toMatchObject({ outcome: "FAILURE", details: { outcome: "RATE_LIMITED" } });
     // Another agency is unaffected.
     expect((await post(check, probe)).status).toBe(200);

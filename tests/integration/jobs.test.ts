@@ -5,7 +5,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { cancelPendingJobs, enqueue } from "@/lib/jobs/queue";
-import { backoffMs, claimJobs, completeJob, PermanentJobError, pruneFinishedJobs, runDueJobs, type JobHandlers } from "@/lib/jobs/runner";
+import {
+  backoffMs,
+  claimJobs,
+  completeJob,
+  PermanentJobError,
+  pruneFinishedJobs,
+  runDueJobs,
+  type JobHandlers,
+} from "@/lib/jobs/runner";
 import { startWorker } from "@/lib/jobs/worker";
 import { createPgListener } from "@/lib/realtime/pg-listener";
 import { useFreshDb } from "./helpers/db";
@@ -73,7 +81,13 @@ describe("the job queue", () => {
     it("gives a dead worker's job to another once the lease expires, and fences the dead one out", async () => {
       const { db } = t();
       await enqueue(db, { queue: "test.lease", payload: {}, now: T0 });
-      const [job] = await claimJobs(db, { workerId: "dead", now: T0, limit: 1, leaseMs: 60_000, queues: ["test.lease"] });
+      const [job] = await claimJobs(db, {
+        workerId: "dead",
+        now: T0,
+        limit: 1,
+        leaseMs: 60_000,
+        queues: ["test.lease"],
+      });
       expect(await claimJobs(db, { workerId: "alive", now: at(59_000), limit: 1, queues: ["test.lease"] })).toEqual([]);
       const [again] = await claimJobs(db, { workerId: "alive", now: at(61_000), limit: 1, queues: ["test.lease"] });
       expect(again.id).toBe(job.id);
@@ -110,7 +124,10 @@ describe("the job queue", () => {
 
     it("prunes finished jobs after 30 days and keeps failed ones", async () => {
       const { db } = t();
-      const handlers: JobHandlers = { "test.prune": async () => {}, "test.prune-fail": async () => Promise.reject(new PermanentJobError("no")) };
+      const handlers: JobHandlers = {
+        "test.prune": async () => {},
+        "test.prune-fail": async () => Promise.reject(new PermanentJobError("no")),
+      };
       await enqueue(db, { queue: "test.prune", payload: {}, now: T0 });
       await enqueue(db, { queue: "test.prune-fail", payload: {}, now: T0 });
       await runDueJobs({ db, now: T0, handlers, queues: ["test.prune", "test.prune-fail"] });
@@ -161,7 +178,10 @@ describe("the job queue", () => {
       const worker = startWorker({ db, handlers: {}, pollMs: 60_000, clock: async () => new Date() });
       cleanups.push(() => worker.stop(1_000));
       const started = Date.now();
-      const keys = async () => (await db.rateLimit.findMany({ where: { key: { startsWith: "test:" } }, select: { key: true } })).map((r) => r.key);
+      const keys = async () =>
+        (await db.rateLimit.findMany({ where: { key: { startsWith: "test:" } }, select: { key: true } })).map(
+          (r) => r.key,
+        );
       while ((await keys()).includes("test:ended") && Date.now() - started < 5_000) await sleep(20);
       expect(await keys()).toEqual(["test:live"]);
     });

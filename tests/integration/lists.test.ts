@@ -17,11 +17,31 @@ import { useFreshDb } from "./helpers/db";
 import { useTestSecrets } from "./helpers/actors";
 
 const KINDS: NoticeKind[] = ["ADVANCE", "UPDATE", "CANCELLATION", "ASSISTANCE_REQUEST", "CONFLICT"];
-const TITLES = ["Warrant service, west suburbs", "Surveillance near Midway", "Crowd event policing, Broadview", "Fugitive apprehension, Joliet"];
+const TITLES = [
+  "Warrant service, west suburbs",
+  "Surveillance near Midway",
+  "Crowd event policing, Broadview",
+  "Fugitive apprehension, Joliet",
+];
 const BASE = Date.parse("2027-01-01T12:00:00Z");
 const HOUR = 3_600_000;
 
-type Seeded = { id: string; ref: string; title: string; sender: string; recipient: string; kind: NoticeKind; sentAt: Date; startsAt: Date; endsAt: Date; readAt: Date | null; requiresAck: boolean; acknowledgedAt: Date | null; assistanceDecision: null | "ACCEPTED"; superseded: boolean };
+type Seeded = {
+  id: string;
+  ref: string;
+  title: string;
+  sender: string;
+  recipient: string;
+  kind: NoticeKind;
+  sentAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  readAt: Date | null;
+  requiresAck: boolean;
+  acknowledgedAt: Date | null;
+  assistanceDecision: null | "ACCEPTED";
+  superseded: boolean;
+};
 
 describe("lists: filters, search and keyset paging", () => {
   const t = useFreshDb();
@@ -69,7 +89,14 @@ describe("lists: filters, search and keyset paging", () => {
         operationVersion: 1,
         startsAt: r.startsAt,
         endsAt: r.endsAt,
-        content: { scope: "FULL", sender: { name: "Sender", shortName: "S", slug: "s", phone24x7: "" }, operationRef: `OP-${r.ref}`, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(), operation: { title: r.title } },
+        content: {
+          scope: "FULL",
+          sender: { name: "Sender", shortName: "S", slug: "s", phone24x7: "" },
+          operationRef: `OP-${r.ref}`,
+          startsAt: r.startsAt.toISOString(),
+          endsAt: r.endsAt.toISOString(),
+          operation: { title: r.title },
+        },
         title: r.title,
         leadMinutes: 3_000,
         requiredLeadHours: 24,
@@ -97,7 +124,8 @@ describe("lists: filters, search and keyset paging", () => {
     await insert(list);
   }, 120_000);
 
-  const byNewest = (a: Seeded, b: Seeded) => b.sentAt.getTime() - a.sentAt.getTime() || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
+  const byNewest = (a: Seeded, b: Seeded) =>
+    b.sentAt.getTime() - a.sentAt.getTime() || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
   const inboxOf = (agencyId: string) => rows.filter((r) => r.recipient === agencyId && !r.superseded).sort(byNewest);
 
   /** Follows `next` to the end; fails on a repeated row. */
@@ -105,7 +133,11 @@ describe("lists: filters, search and keyset paging", () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (let guard = 0; guard < 100; guard++) {
-      const page = await listInbox({ db: db(), actor, input: { ...input, pageSize: String(pageSize), ...(after ? { after } : {}) } });
+      const page = await listInbox({
+        db: db(),
+        actor,
+        input: { ...input, pageSize: String(pageSize), ...(after ? { after } : {}) },
+      });
       seen.push(...page.items.map((n) => n.id));
       if (!page.next) break;
       after = page.next;
@@ -128,7 +160,10 @@ describe("lists: filters, search and keyset paging", () => {
     const second = await listInbox({ db: db(), actor: cook, input: { pageSize: "50", after: first.next! } });
     // New notices: newer than everything, and one sharing the last row's send time (sorting before the cursor).
     const last = rows.find((r) => r.id === second.items.at(-1)!.id)!;
-    const fresh = [make(5_000, w.id("chicago-pd"), w.id("cook-sheriff")), { ...make(5_001, w.id("chicago-pd"), w.id("cook-sheriff")), sentAt: last.sentAt, superseded: false }];
+    const fresh = [
+      make(5_000, w.id("chicago-pd"), w.id("cook-sheriff")),
+      { ...make(5_001, w.id("chicago-pd"), w.id("cook-sheriff")), sentAt: last.sentAt, superseded: false },
+    ];
     fresh[0].sentAt = new Date(BASE + 10_000 * HOUR);
     fresh[0].superseded = false;
     await insert(fresh);
@@ -167,11 +202,24 @@ describe("lists: filters, search and keyset paging", () => {
       [{ status: "NO_ACK_NEEDED" }, (r) => !r.requiresAck],
       [{ kind: "ASSISTANCE_REQUEST" }, (r) => r.kind === "ASSISTANCE_REQUEST"],
       [{ agency: w.id("fbi-chicago") }, (r) => r.sender === w.id("fbi-chicago")],
-      [{ action: "1" }, (r) => (r.requiresAck && r.acknowledgedAt === null) || (r.kind === "ASSISTANCE_REQUEST" && r.assistanceDecision === null)],
+      [
+        { action: "1" },
+        (r) =>
+          (r.requiresAck && r.acknowledgedAt === null) ||
+          (r.kind === "ASSISTANCE_REQUEST" && r.assistanceDecision === null),
+      ],
       // Chicago is UTC-6 in January: the 10th there runs 06:00Z on the 10th to 06:00Z on the 11th.
-      [{ from: "2027-01-10", to: "2027-01-10" }, (r) => r.endsAt.getTime() >= Date.parse("2027-01-10T06:00:00Z") && r.startsAt.getTime() < Date.parse("2027-01-11T06:00:00Z")],
+      [
+        { from: "2027-01-10", to: "2027-01-10" },
+        (r) =>
+          r.endsAt.getTime() >= Date.parse("2027-01-10T06:00:00Z") &&
+          r.startsAt.getTime() < Date.parse("2027-01-11T06:00:00Z"),
+      ],
       [{ from: "2027-02-01" }, (r) => r.endsAt.getTime() >= Date.parse("2027-02-01T06:00:00Z")],
-      [{ kind: "UPDATE", agency: w.id("ice-ero-chicago"), status: "UNREAD" }, (r) => r.kind === "UPDATE" && r.sender === w.id("ice-ero-chicago") && r.readAt === null],
+      [
+        { kind: "UPDATE", agency: w.id("ice-ero-chicago"), status: "UNREAD" },
+        (r) => r.kind === "UPDATE" && r.sender === w.id("ice-ero-chicago") && r.readAt === null,
+      ],
     ];
     for (const [input, match] of cases) {
       const expected = ids(mine().filter(match));
@@ -186,10 +234,18 @@ describe("lists: filters, search and keyset paging", () => {
     const mine = inboxOf(w.id("cook-sheriff"));
     const midway = await everyPage(cook, { q: "MIDWAY" });
     expect(midway).toEqual(mine.filter((r) => r.title.includes("Midway")).map((r) => r.id));
-    expect(await everyPage(cook, { q: "n-2027-0042" })).toEqual(mine.filter((r) => r.ref.startsWith("N-2027-0042")).map((r) => r.id));
-    expect(await everyPage(cook, { q: "broadview #11" })).toEqual(mine.filter((r) => /Broadview #11\d*$/.test(r.title)).map((r) => r.id));
+    expect(await everyPage(cook, { q: "n-2027-0042" })).toEqual(
+      mine.filter((r) => r.ref.startsWith("N-2027-0042")).map((r) => r.id),
+    );
+    expect(await everyPage(cook, { q: "broadview #11" })).toEqual(
+      mine.filter((r) => /Broadview #11\d*$/.test(r.title)).map((r) => r.id),
+    );
     expect(await everyPage(cook, { q: "%" })).toEqual([]);
-    const literal = { ...make(6_000, w.id("chicago-pd"), w.id("cook-sheriff")), title: "Checkpoint 100% staffed_east", superseded: false };
+    const literal = {
+      ...make(6_000, w.id("chicago-pd"), w.id("cook-sheriff")),
+      title: "Checkpoint 100% staffed_east",
+      superseded: false,
+    };
     await insert([literal]);
     expect(await everyPage(cook, { q: "100% staffed_" })).toEqual([literal.id]);
     expect(await everyPage(cook, { q: "100%staffed" })).toEqual([]);
@@ -208,7 +264,13 @@ describe("lists: filters, search and keyset paging", () => {
     const sent = await listSent({ db: db(), actor: ice, input: { pageSize: "100", agency: w.id("will-sheriff") } });
     const recipients = sent.operations.flatMap((g) => g.recipients);
     expect(recipients.length).toBeGreaterThan(0);
-    expect(recipients.every((r) => r.recipientAgencyId === w.id("will-sheriff") && rows.find((x) => x.id === r.id)?.sender === w.id("ice-ero-chicago"))).toBe(true);
+    expect(
+      recipients.every(
+        (r) =>
+          r.recipientAgencyId === w.id("will-sheriff") &&
+          rows.find((x) => x.id === r.id)?.sender === w.id("ice-ero-chicago"),
+      ),
+    ).toBe(true);
   });
 
   it("refuses what it cannot read with the field named", async () => {
@@ -228,18 +290,60 @@ describe("lists: filters, search and keyset paging", () => {
   });
 
   it("shows the sender each recipient's replies and escalations, marking replies nobody has read", async () => {
-    const { operation } = await fileOperation({ db: db(), actor: ice, input: filing({ title: "Replies and escalations" }), now: T0 });
-    const toCook = await db().notice.findFirstOrThrow({ where: { operationId: operation.id, recipientAgencyId: w.id("cook-sheriff") } });
-    await replyToNotice({ db: db(), actor: cook, noticeId: toCook.id, input: { kind: "CALL_ME" }, now: new Date(T0.getTime() + 60_000) });
-    await replyToNotice({ db: db(), actor: cook, noticeId: toCook.id, input: { kind: "TEXT", body: "Which staging area?" }, now: new Date(T0.getTime() + 120_000) });
+    const { operation } = await fileOperation({
+      db: db(),
+      actor: ice,
+      input: filing({ title: "Replies and escalations" }),
+      now: T0,
+    });
+    const toCook = await db().notice.findFirstOrThrow({
+      where: { operationId: operation.id, recipientAgencyId: w.id("cook-sheriff") },
+    });
+    await replyToNotice({
+      db: db(),
+      actor: cook,
+      noticeId: toCook.id,
+      input: { kind: "CALL_ME" },
+      now: new Date(T0.getTime() + 60_000),
+    });
+    await replyToNotice({
+      db: db(),
+      actor: cook,
+      noticeId: toCook.id,
+      input: { kind: "TEXT", body: "Which staging area?" },
+      now: new Date(T0.getTime() + 120_000),
+    });
     await db().escalationStep.create({
-      data: { id: randomUUID(), subjectType: "NOTICE", subjectId: toCook.id, recipientAgencyId: w.id("cook-sheriff"), originAgencyId: ice.agencyId, step: 1, level: "BACKUP", contactName: "Backup", firedAt: new Date(T0.getTime() + 90_000) },
+      data: {
+        id: randomUUID(),
+        subjectType: "NOTICE",
+        subjectId: toCook.id,
+        recipientAgencyId: w.id("cook-sheriff"),
+        originAgencyId: ice.agencyId,
+        step: 1,
+        level: "BACKUP",
+        contactName: "Backup",
+        firedAt: new Date(T0.getTime() + 90_000),
+      },
     });
 
-    const row = async () => (await listSent({ db: db(), actor: ice, input: { q: "Replies and escalations" } })).operations.flatMap((g) => g.recipients).find((r) => r.id === toCook.id)!;
+    const row = async () =>
+      (await listSent({ db: db(), actor: ice, input: { q: "Replies and escalations" } })).operations
+        .flatMap((g) => g.recipients)
+        .find((r) => r.id === toCook.id)!;
     const seen = await row();
-    expect([seen.replies, seen.latestReply?.body, seen.replyUnread, seen.escalations, seen.latestEscalation?.level]).toEqual([2, "Which staging area?", true, 1, "BACKUP"]);
-    expect((await listSent({ db: db(), actor: ice, input: { action: "1" } })).operations.flatMap((g) => g.recipients).map((r) => r.id)).toEqual([toCook.id]);
+    expect([
+      seen.replies,
+      seen.latestReply?.body,
+      seen.replyUnread,
+      seen.escalations,
+      seen.latestEscalation?.level,
+    ]).toEqual([2, "Which staging area?", true, 1, "BACKUP"]);
+    expect(
+      (await listSent({ db: db(), actor: ice, input: { action: "1" } })).operations
+        .flatMap((g) => g.recipients)
+        .map((r) => r.id),
+    ).toEqual([toCook.id]);
 
     // Someone of the sending agency opens it: read. Cook's own view of the thread changes nothing.
     await markNoticeRead({ db: db(), actor: cook, noticeId: toCook.id, now: T0 });
@@ -247,7 +351,11 @@ describe("lists: filters, search and keyset paging", () => {
     await markNoticeRead({ db: db(), actor: ice, noticeId: toCook.id, now: T0 });
     expect((await row()).replyUnread).toBe(false);
     expect(await countNeedingAction({ db: db(), actor: ice, box: "sent" })).toBe(0);
-    expect(await db().auditEvent.count({ where: { action: "notice.replies.read", targetId: toCook.id, agencyId: ice.agencyId } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { action: "notice.replies.read", targetId: toCook.id, agencyId: ice.agencyId },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -260,7 +368,17 @@ describe("lists: operations and the conflict queue", () => {
   const SEVERITY = ["HIGH", "MEDIUM", "LOW"] as const;
   type Op = { id: string; ref: string; title: string; startsAt: Date; agencyId: string; status: "PLANNED" | "DRAFT" };
   const ops: Op[] = [];
-  type Row = { id: string; status: (typeof STATUSES)[number]; severity: (typeof SEVERITY)[number]; detectedAt: Date; own: string; agencyA: string; agencyB: string; ackA: boolean; ackB: boolean };
+  type Row = {
+    id: string;
+    status: (typeof STATUSES)[number];
+    severity: (typeof SEVERITY)[number];
+    detectedAt: Date;
+    own: string;
+    agencyA: string;
+    agencyB: string;
+    ackA: boolean;
+    ackB: boolean;
+  };
   const conflicts: Row[] = [];
 
   beforeAll(async () => {
@@ -270,13 +388,41 @@ describe("lists: operations and the conflict queue", () => {
     const agencies = ["cook-sheriff", "chicago-pd"].map(w.id);
     for (let i = 0; i < 240; i++) {
       const agencyId = agencies[i % 2];
-      ops.push({ id: randomUUID(), ref: `OP-2027-${String(i).padStart(5, "0")}`, title: `${TITLES[i % TITLES.length]} #${i}`, startsAt: new Date(BASE + Math.floor(i / 6) * HOUR), agencyId, status: i % 5 === 0 ? "DRAFT" : "PLANNED" });
+      ops.push({
+        id: randomUUID(),
+        ref: `OP-2027-${String(i).padStart(5, "0")}`,
+        title: `${TITLES[i % TITLES.length]} #${i}`,
+        startsAt: new Date(BASE + Math.floor(i / 6) * HOUR),
+        agencyId,
+        status: i % 5 === 0 ? "DRAFT" : "PLANNED",
+      });
     }
     await db().operation.createMany({
       data: ops.map((o) => ({
-        id: o.id, ref: o.ref, agencyId: o.agencyId, type: "SURVEILLANCE", title: o.title, status: o.status, areaKind: "CIRCLE", centerLat: 41.8, centerLon: -87.7, radiusM: 100,
-        bboxMinLon: -87.71, bboxMinLat: 41.79, bboxMaxLon: -87.69, bboxMaxLat: 41.81, startsAt: o.startsAt, endsAt: new Date(o.startsAt.getTime() + 2 * HOUR),
-        leadAgencyName: "Lead", commanderName: "Cmdr", commanderPhone: "+1 312 555 0100", commsPlan: "Radio", personnelCount: 4, riskFlags: [], addedNoticeAgencyIds: [], createdById: cook.userId!,
+        id: o.id,
+        ref: o.ref,
+        agencyId: o.agencyId,
+        type: "SURVEILLANCE",
+        title: o.title,
+        status: o.status,
+        areaKind: "CIRCLE",
+        centerLat: 41.8,
+        centerLon: -87.7,
+        radiusM: 100,
+        bboxMinLon: -87.71,
+        bboxMinLat: 41.79,
+        bboxMaxLon: -87.69,
+        bboxMaxLat: 41.81,
+        startsAt: o.startsAt,
+        endsAt: new Date(o.startsAt.getTime() + 2 * HOUR),
+        leadAgencyName: "Lead",
+        commanderName: "Cmdr",
+        commanderPhone: "+1 312 555 0100",
+        commsPlan: "Radio",
+        personnelCount: 4,
+        riskFlags: [],
+        addedNoticeAgencyIds: [],
+        createdById: cook.userId!,
       })),
     });
     // Conflicts between Cook's and Chicago's operations: every status and severity, many sharing a detection time.
@@ -285,21 +431,52 @@ describe("lists: operations and the conflict queue", () => {
     for (let i = 0; i < 110; i++) {
       const [a, b] = [cookOps[i], cpdOps[i]];
       const [opA, opB] = a.id < b.id ? [a, b] : [b, a];
-      conflicts.push({ id: randomUUID(), status: STATUSES[i % 3], severity: SEVERITY[(i >> 1) % 3], detectedAt: new Date(BASE + (i % 4) * HOUR), own: a.id, agencyA: opA.agencyId, agencyB: opB.agencyId, ackA: i % 4 === 0, ackB: i % 7 === 0 });
+      conflicts.push({
+        id: randomUUID(),
+        status: STATUSES[i % 3],
+        severity: SEVERITY[(i >> 1) % 3],
+        detectedAt: new Date(BASE + (i % 4) * HOUR),
+        own: a.id,
+        agencyA: opA.agencyId,
+        agencyB: opB.agencyId,
+        ackA: i % 4 === 0,
+        ackB: i % 7 === 0,
+      });
       Object.assign(conflicts[i], { opAId: opA.id, opBId: opB.id });
     }
     await db().conflict.createMany({
       data: conflicts.map((c) => {
         const x = c as Row & { opAId: string; opBId: string };
-        return { id: c.id, opAId: x.opAId, opBId: x.opBId, agencyAId: c.agencyA, agencyBId: c.agencyB, status: c.status, severity: c.severity, minDistanceM: 0, overlapMinutes: 60, areasIntersect: true, containment: "NONE", detectedAt: c.detectedAt, ackAAt: c.ackA ? c.detectedAt : null, ackBAt: c.ackB ? c.detectedAt : null };
+        return {
+          id: c.id,
+          opAId: x.opAId,
+          opBId: x.opBId,
+          agencyAId: c.agencyA,
+          agencyBId: c.agencyB,
+          status: c.status,
+          severity: c.severity,
+          minDistanceM: 0,
+          overlapMinutes: 60,
+          areasIntersect: true,
+          containment: "NONE",
+          detectedAt: c.detectedAt,
+          ackAAt: c.ackA ? c.detectedAt : null,
+          ackBAt: c.ackB ? c.detectedAt : null,
+        };
       }),
     });
   }, 120_000);
 
   const queueOrder = (a: Row, b: Row) =>
-    STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || SEVERITY.indexOf(a.severity) - SEVERITY.indexOf(b.severity) || b.detectedAt.getTime() - a.detectedAt.getTime() || (a.id < b.id ? -1 : 1);
+    STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) ||
+    SEVERITY.indexOf(a.severity) - SEVERITY.indexOf(b.severity) ||
+    b.detectedAt.getTime() - a.detectedAt.getTime() ||
+    (a.id < b.id ? -1 : 1);
 
-  async function walk<T extends { id: string }>(list: (input: Record<string, string>) => Promise<{ items: T[]; next: string | null }>, input: Record<string, string>) {
+  async function walk<T extends { id: string }>(
+    list: (input: Record<string, string>) => Promise<{ items: T[]; next: string | null }>,
+    input: Record<string, string>,
+  ) {
     const seen: string[] = [];
     let after: string | null = null;
     do {
@@ -317,23 +494,39 @@ describe("lists: operations and the conflict queue", () => {
     const first = await list({ pageSize: "7" });
     const second = await list({ pageSize: "7", after: first.next! });
     const third = await list({ pageSize: "7", after: second.next! });
-    expect((await list({ pageSize: "7", before: third.prev! })).items.map((c) => c.id)).toEqual(second.items.map((c) => c.id));
+    expect((await list({ pageSize: "7", before: third.prev! })).items.map((c) => c.id)).toEqual(
+      second.items.map((c) => c.id),
+    );
     const mine = (c: Row) => (c.agencyA === cook.agencyId ? c.ackA : c.ackB);
-    expect(await walk(list, { action: "1" })).toEqual([...conflicts].filter((c) => c.status === "OPEN" && !mine(c)).sort(queueOrder).map((c) => c.id));
-    expect(await walk(list, { severity: "HIGH", status: "RESOLVED" })).toEqual([...conflicts].filter((c) => c.severity === "HIGH" && c.status === "RESOLVED").sort(queueOrder).map((c) => c.id));
+    expect(await walk(list, { action: "1" })).toEqual(
+      [...conflicts]
+        .filter((c) => c.status === "OPEN" && !mine(c))
+        .sort(queueOrder)
+        .map((c) => c.id),
+    );
+    expect(await walk(list, { severity: "HIGH", status: "RESOLVED" })).toEqual(
+      [...conflicts]
+        .filter((c) => c.severity === "HIGH" && c.status === "RESOLVED")
+        .sort(queueOrder)
+        .map((c) => c.id),
+    );
     // Search reaches the actor's own operation only.
     const own = ops.find((o) => o.id === conflicts[5].own)!;
     expect(await walk(list, { q: own.ref.toLowerCase() })).toEqual([conflicts[5].id]);
     const theirs = ops.filter((o) => o.agencyId === w.id("chicago-pd"))[5];
     expect(await walk(list, { q: theirs.ref })).toEqual([]);
     expect(await walk(list, { agency: w.id("will-sheriff") })).toEqual([]);
-    await expect(list({ after: "OPEN~SEVERE~2027-01-01T00:00:00.000Z~" + randomUUID() })).rejects.toBeInstanceOf(ZodError);
+    await expect(list({ after: "OPEN~SEVERE~2027-01-01T00:00:00.000Z~" + randomUUID() })).rejects.toBeInstanceOf(
+      ZodError,
+    );
   });
 
   it("pages, filters and searches the agency's own operations", async () => {
     const { listOwnOperations } = await import("@/lib/operations/read-operations");
     const list = (input: Record<string, string>) => listOwnOperations({ db: db(), actor: cook, input });
-    const own = ops.filter((o) => o.agencyId === cook.agencyId).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || (b.id < a.id ? -1 : 1));
+    const own = ops
+      .filter((o) => o.agencyId === cook.agencyId)
+      .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || (b.id < a.id ? -1 : 1));
     expect(await walk(list, {})).toEqual(own.map((o) => o.id));
     expect(await walk(list, { status: "DRAFT" })).toEqual(own.filter((o) => o.status === "DRAFT").map((o) => o.id));
     expect(await walk(list, { q: "MIDWAY" })).toEqual(own.filter((o) => o.title.includes("Midway")).map((o) => o.id));

@@ -30,7 +30,15 @@ describe("email through the queue", () => {
       queueMail(tx, {
         to: { address: to, name: "Watch Commander" },
         template: "notice",
-        params: { fromAgency: "U.S. Marshals Service", title: "Warrant service", start: new Date("2026-11-24T11:00:00Z"), end: new Date("2026-11-24T15:00:00Z"), area: "South Loop", ackBy: new Date("2026-11-24T09:00:00Z"), link: "https://cg.test/notices/1" },
+        params: {
+          fromAgency: "U.S. Marshals Service",
+          title: "Warrant service",
+          start: new Date("2026-11-24T11:00:00Z"),
+          end: new Date("2026-11-24T15:00:00Z"),
+          area: "South Loop",
+          ackBy: new Date("2026-11-24T09:00:00Z"),
+          link: "https://cg.test/notices/1",
+        },
         locales: ["en", "es"],
         timeZone: "America/Chicago",
         about: { type: "NOTICE", id: subjectId },
@@ -40,7 +48,8 @@ describe("email through the queue", () => {
     );
   }
 
-  const attemptsOf = (mailMessageId: string) => t().db.deliveryAttempt.findMany({ where: { mailMessageId }, orderBy: { at: "asc" } });
+  const attemptsOf = (mailMessageId: string) =>
+    t().db.deliveryAttempt.findMany({ where: { mailMessageId }, orderBy: { at: "asc" } });
 
   beforeAll(() => useTestSecrets(t().url));
 
@@ -63,7 +72,9 @@ describe("email through the queue", () => {
       try {
         const now = new Date();
         const { mailMessageId, messageId } = await queue("watch@county.example.gov", now);
-        expect((await runDueJobs({ db: t().db, now, handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] })).DONE).toBe(1);
+        expect(
+          (await runDueJobs({ db: t().db, now, handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] })).DONE,
+        ).toBe(1);
         expect(peer.received).toHaveLength(1);
         expect(peer.received[0].messageId).toBe(messageId);
         expect(peer.received[0].to).toEqual(["watch@county.example.gov"]);
@@ -72,9 +83,20 @@ describe("email through the queue", () => {
         expect(row.status).toBe("SENT");
         expect(row.smtpResponse).toMatch(/^250/);
         const attempts = await attemptsOf(mailMessageId);
-        expect(attempts.map((a) => [a.channel, a.outcome, a.subjectType, a.subjectId])).toEqual([["EMAIL", "SENT", "NOTICE", "notice-1"]]);
+        expect(attempts.map((a) => [a.channel, a.outcome, a.subjectType, a.subjectId])).toEqual([
+          ["EMAIL", "SENT", "NOTICE", "notice-1"],
+        ]);
         // Running the queue again sends nothing more.
-        expect((await runDueJobs({ db: t().db, now: new Date(now.getTime() + 86_400_000), handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] })).claimed).toBe(0);
+        expect(
+          (
+            await runDueJobs({
+              db: t().db,
+              now: new Date(now.getTime() + 86_400_000),
+              handlers: handlersFor(peer.port),
+              queues: [MAIL_QUEUE],
+            })
+          ).claimed,
+        ).toBe(0);
         expect(peer.received).toHaveLength(1);
       } finally {
         await peer.close();
@@ -96,7 +118,10 @@ describe("email through the queue", () => {
       expect((await t().db.mailMessage.findUniqueOrThrow({ where: { id: mailMessageId } })).status).toBe("RETRYING");
 
       // Not due yet: nothing runs.
-      expect((await runDueJobs({ db: t().db, now: new Date(now.getTime() + 1_000), handlers, queues: [MAIL_QUEUE] })).claimed).toBe(0);
+      expect(
+        (await runDueJobs({ db: t().db, now: new Date(now.getTime() + 1_000), handlers, queues: [MAIL_QUEUE] }))
+          .claimed,
+      ).toBe(0);
 
       const peer = await startSmtpPeer(port);
       try {
@@ -117,9 +142,13 @@ describe("email through the queue", () => {
       try {
         const now = new Date();
         const { mailMessageId } = await queue("nobody@county.example.gov", now);
-        expect((await runDueJobs({ db: t().db, now, handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] })).FAILED).toBe(1);
+        expect(
+          (await runDueJobs({ db: t().db, now, handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] })).FAILED,
+        ).toBe(1);
         expect((await t().db.mailMessage.findUniqueOrThrow({ where: { id: mailMessageId } })).status).toBe("FAILED");
-        expect((await t().db.job.findUniqueOrThrow({ where: { dedupeKey: `mail:${mailMessageId}` } })).status).toBe("FAILED");
+        expect((await t().db.job.findUniqueOrThrow({ where: { dedupeKey: `mail:${mailMessageId}` } })).status).toBe(
+          "FAILED",
+        );
         const [attempt] = await attemptsOf(mailMessageId);
         expect([attempt.outcome, attempt.error]).toEqual(["FAILED", expect.stringMatching(/550/)]);
       } finally {
@@ -135,10 +164,15 @@ describe("email through the queue", () => {
         await runDueJobs({ db: t().db, now, handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] });
         // Put the rows back exactly as a crash between the server's "250" and our commit leaves them.
         await t().db.mailMessage.update({ where: { id: mailMessageId }, data: { status: "SENDING", sentAt: null } });
-        await t().db.job.update({ where: { dedupeKey: `mail:${mailMessageId}` }, data: { status: "RUNNING", lockedBy: "dead-worker", lockedUntil: new Date(now.getTime() + 60_000) } });
+        await t().db.job.update({
+          where: { dedupeKey: `mail:${mailMessageId}` },
+          data: { status: "RUNNING", lockedBy: "dead-worker", lockedUntil: new Date(now.getTime() + 60_000) },
+        });
 
         const restart = new Date(now.getTime() + 61_000);
-        expect((await runDueJobs({ db: t().db, now: restart, handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] })).DONE).toBe(1);
+        expect(
+          (await runDueJobs({ db: t().db, now: restart, handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] })).DONE,
+        ).toBe(1);
         expect(peer.countsById().get(messageId)).toBe(2);
         expect(new Set(peer.received.map((r) => r.messageId))).toEqual(new Set([messageId]));
         expect((await attemptsOf(mailMessageId)).map((a) => a.outcome)).toEqual(["SENT", "INTERRUPTED", "SENT"]);
@@ -156,14 +190,18 @@ describe("email through the queue", () => {
     afterAll(() => peer.close());
 
     function startWorkerProcess() {
-      return runScript("scripts/worker.ts", ["--concurrency=1", "--poll-ms=100", "--lease-ms=1500"], toolEnv({
-        DATABASE_URL: t().url,
-        AUTH_SECRET: "integration-tests-only-secret-0123456789",
-        SMTP_URL: `smtp://127.0.0.1:${peer.port}`,
-        NODE_ENV: "test",
-        LOG_LEVEL: "error",
-        TEST_CLOCK: "0",
-      }));
+      return runScript(
+        "scripts/worker.ts",
+        ["--concurrency=1", "--poll-ms=100", "--lease-ms=1500"],
+        toolEnv({
+          DATABASE_URL: t().url,
+          AUTH_SECRET: "integration-tests-only-secret-0123456789",
+          SMTP_URL: `smtp://127.0.0.1:${peer.port}`,
+          NODE_ENV: "test",
+          LOG_LEVEL: "error",
+          TEST_CLOCK: "0",
+        }),
+      );
     }
 
     it("loses nothing and sends nothing twice after SIGKILL and restart", async () => {
@@ -176,7 +214,10 @@ describe("email through the queue", () => {
       // The fourth message is held at the server, before its "250", while the worker is killed.
       const held = peer.holdAfter(3);
       const worker = startWorkerProcess();
-      await Promise.race([held.reached, worker.exited().then(() => Promise.reject(new Error(`worker exited early:\n${worker.output()}`)))]);
+      await Promise.race([
+        held.reached,
+        worker.exited().then(() => Promise.reject(new Error(`worker exited early:\n${worker.output()}`))),
+      ]);
       worker.child.kill("SIGKILL");
       expect((await worker.exited()).signal).toBe("SIGKILL");
       // Release only once the server has seen the connection drop, as a real server would.
@@ -207,7 +248,9 @@ describe("email through the queue", () => {
       expect(await t().db.mailMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(count);
       const counts = peer.countsById();
       for (const q of queued) expect(counts.get(q.messageId), q.messageId).toBe(1);
-      const interrupted = await t().db.deliveryAttempt.findMany({ where: { mailMessageId: { in: ids }, outcome: "INTERRUPTED" } });
+      const interrupted = await t().db.deliveryAttempt.findMany({
+        where: { mailMessageId: { in: ids }, outcome: "INTERRUPTED" },
+      });
       expect(interrupted).toHaveLength(1);
     });
   });

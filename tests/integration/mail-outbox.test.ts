@@ -16,13 +16,41 @@ describe("outbox", () => {
   let b: { id: string };
 
   async function agency(db: Db, slug: string) {
-    return db.agency.create({ data: { slug, name: `Agency ${slug}`, shortName: slug, level: "LOCAL", kind: "POLICE", timeZone: "America/Chicago", phone24x7: "+1 312 555 0100" } });
+    return db.agency.create({
+      data: {
+        slug,
+        name: `Agency ${slug}`,
+        shortName: slug,
+        level: "LOCAL",
+        kind: "POLICE",
+        timeZone: "America/Chicago",
+        phone24x7: "+1 312 555 0100",
+      },
+    });
   }
-  async function user(db: Db, agencyId: string, email: string, roles: ("LIAISON" | "AGENCY_ADMIN" | "CHIEF")[], isPlatformAdmin = false) {
-    return db.user.create({ data: { agencyId, email, name: email.split("@")[0], passwordHash: "x", roles, isPlatformAdmin } });
+  async function user(
+    db: Db,
+    agencyId: string,
+    email: string,
+    roles: ("LIAISON" | "AGENCY_ADMIN" | "CHIEF")[],
+    isPlatformAdmin = false,
+  ) {
+    return db.user.create({
+      data: { agencyId, email, name: email.split("@")[0], passwordHash: "x", roles, isPlatformAdmin },
+    });
   }
   async function mail(db: Db, to: { address: string; userId?: string; agencyId: string }) {
-    await db.$transaction((tx) => queueMail(tx, { to, template: "test", params: {}, locales: ["en"], timeZone: "America/Chicago", now, from: "cg@cg.test" }));
+    await db.$transaction((tx) =>
+      queueMail(tx, {
+        to,
+        template: "test",
+        params: {},
+        locales: ["en"],
+        timeZone: "America/Chicago",
+        now,
+        from: "cg@cg.test",
+      }),
+    );
   }
 
   beforeAll(async () => {
@@ -40,7 +68,9 @@ describe("outbox", () => {
   });
 
   const addresses = async (email: string, smtpConfigured = false) =>
-    (await listOutbox({ db: t().db, actor: await actorFor(t().db, email), smtpConfigured })).map((m) => m.toAddress).sort();
+    (await listOutbox({ db: t().db, actor: await actorFor(t().db, email), smtpConfigured }))
+      .map((m) => m.toAddress)
+      .sort();
 
   it("shows an agency admin all of the agency's mail and none of another agency's", async () => {
     expect(await addresses("admin@a.gov")).toEqual(["backup@a.gov", "liaison@a.gov"]);

@@ -38,14 +38,30 @@ describe("who can reach a notice", () => {
       preview: await import("@/app/api/v1/notices/preview/route"),
     } as unknown as Record<string, Record<string, Handler>>;
     for (const slug of ["ice-ero-chicago", "cook-sheriff", "will-sheriff"]) {
-      tokens[slug] = (await createApiToken({ db: db(), actor: await w.as(`admin@${slug}.demo`), input: { name: "CAD link", scopes: ["read", "file", "conflicts"] }, now: new Date() })).token;
+      tokens[slug] = (
+        await createApiToken({
+          db: db(),
+          actor: await w.as(`admin@${slug}.demo`),
+          input: { name: "CAD link", scopes: ["read", "file", "conflicts"] },
+          now: new Date(),
+        })
+      ).token;
     }
   });
 
-  async function call(route: string, method: string, slug: string, opts: { params?: Record<string, string>; body?: unknown; query?: string } = {}) {
+  async function call(
+    route: string,
+    method: string,
+    slug: string,
+    opts: { params?: Record<string, string>; body?: unknown; query?: string } = {},
+  ) {
     const headers: Record<string, string> = { authorization: `Bearer ${tokens[slug]}`, "accept-language": "en" };
     if (opts.body !== undefined) headers["content-type"] = "application/json";
-    const req = new Request(`http://localhost/api/v1/notices${opts.query ?? ""}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    const req = new Request(`http://localhost/api/v1/notices${opts.query ?? ""}`, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
     const res = await routes[route][method](req, { params: Promise.resolve(opts.params ?? {}) });
     const text = await res.text();
     let body: JsonBody = {};
@@ -59,28 +75,48 @@ describe("who can reach a notice", () => {
 
   it("through the API: the two agencies read and act; a third gets 404 for everything", async () => {
     // Filed through the API, as an agency's records system would.
-    const { operation } = await fileOperation({ db: db(), actor: await w.as("liaison@ice-ero-chicago.demo"), input: filing(), now: T0 });
-    const notice = await db().notice.findFirstOrThrow({ where: { operationId: operation.id, recipientAgencyId: w.id("cook-sheriff") } });
+    const { operation } = await fileOperation({
+      db: db(),
+      actor: await w.as("liaison@ice-ero-chicago.demo"),
+      input: filing(),
+      now: T0,
+    });
+    const notice = await db().notice.findFirstOrThrow({
+      where: { operationId: operation.id, recipientAgencyId: w.id("cook-sheriff") },
+    });
     const params = { id: notice.id };
 
     const inbox = await call("list", "GET", "cook-sheriff", { query: "?box=inbox" });
     expect(inbox.status).toBe(200);
     expect(inbox.body.notices.map((n: JsonBody) => n.id)).toContain(notice.id);
     const sent = await call("list", "GET", "ice-ero-chicago", { query: "?box=sent" });
-    expect(sent.body.operations.find((o: JsonBody) => o.operationId === operation.id).recipients.length).toBeGreaterThanOrEqual(3);
+    expect(
+      sent.body.operations.find((o: JsonBody) => o.operationId === operation.id).recipients.length,
+    ).toBeGreaterThanOrEqual(3);
 
     expect((await call("notice", "GET", "cook-sheriff", { params })).body.side).toBe("RECIPIENT");
     expect((await call("notice", "GET", "ice-ero-chicago", { params })).body.side).toBe("SENDER");
-    expect((await call("replies", "POST", "cook-sheriff", { params, body: { kind: "REQUEST_DECONFLICTION_CALL" } })).status).toBe(201);
+    expect(
+      (await call("replies", "POST", "cook-sheriff", { params, body: { kind: "REQUEST_DECONFLICTION_CALL" } })).status,
+    ).toBe(201);
     expect((await call("acknowledge", "POST", "cook-sheriff", { params })).status).toBe(200);
     const cap = await call("cap", "GET", "ice-ero-chicago", { params });
     expect([cap.status, cap.text.includes("<msgType>Alert</msgType>")]).toEqual([200, true]);
 
-    for (const [route, method, body] of [["notice", "GET"], ["acknowledge", "POST"], ["replies", "POST", { kind: "CALL_ME" }], ["cap", "GET"]] as const) {
+    for (const [route, method, body] of [
+      ["notice", "GET"],
+      ["acknowledge", "POST"],
+      ["replies", "POST", { kind: "CALL_ME" }],
+      ["cap", "GET"],
+    ] as const) {
       const r = await call(route, method, "will-sheriff", { params, body });
       expect([route, r.status, r.body.error?.code]).toEqual([route, 404, "NOT_FOUND"]);
     }
-    expect((await call("list", "GET", "will-sheriff", { query: "?box=inbox" })).body.notices.some((n: JsonBody) => n.id === notice.id)).toBe(false);
+    expect(
+      (await call("list", "GET", "will-sheriff", { query: "?box=inbox" })).body.notices.some(
+        (n: JsonBody) => n.id === notice.id,
+      ),
+    ).toBe(false);
     // The sender cannot acknowledge for the recipient.
     expect((await call("acknowledge", "POST", "ice-ero-chicago", { params })).status).toBe(404);
   });
@@ -88,7 +124,11 @@ describe("who can reach a notice", () => {
   it("the API previews who would be notified, and says when a filing would be exigent", async () => {
     // The route reads the server's clock: three hours from now is inside every host's lead time.
     const soon = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-    const input = { area: { kind: "CIRCLE", center: [-87.922, 41.85], radiusM: 600 }, startsAt: soon(3), endsAt: soon(6) };
+    const input = {
+      area: { kind: "CIRCLE", center: [-87.922, 41.85], radiusM: 600 },
+      startsAt: soon(3),
+      endsAt: soon(6),
+    };
     const r = await call("preview", "POST", "ice-ero-chicago", { body: input });
     expect(r.status).toBe(200);
     const names = r.body.recipients.map((x: JsonBody) => x.name);
@@ -125,15 +165,38 @@ describe("who can reach a notice", () => {
       const [cook, ice, will] = [collect("cook-sheriff"), collect("ice-ero-chicago"), collect("will-sheriff")];
       const actor = await w.as("liaison@ice-ero-chicago.demo");
       const { operation } = await fileOperation({ db: db(), actor, input: filing({ title: "Live check" }), now: T0 });
-      const notice = await db().notice.findFirstOrThrow({ where: { operationId: operation.id, recipientAgencyId: w.id("cook-sheriff") } });
-      await until(() => cook.seen.some((s) => s.event.id === notice.id) && ice.seen.some((s) => s.event.id === notice.id));
+      const notice = await db().notice.findFirstOrThrow({
+        where: { operationId: operation.id, recipientAgencyId: w.id("cook-sheriff") },
+      });
+      await until(
+        () => cook.seen.some((s) => s.event.id === notice.id) && ice.seen.some((s) => s.event.id === notice.id),
+      );
       expect(cook.seen.find((s) => s.event.id === notice.id)?.event.type).toBe("notice");
       expect(ice.seen.find((s) => s.event.id === notice.id)?.event.type).toBe("notice");
 
-      await acknowledgeNotice({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), noticeId: notice.id, now: at(0.1) });
-      await replyToNotice({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), noticeId: notice.id, input: { kind: "CALL_ME" }, now: at(0.2) });
-      await until(() => ["acknowledgment", "reply"].every((type) => ice.seen.some((s) => s.event.type === type && s.event.id === notice.id)));
-      expect(ice.seen.filter((s) => s.event.id === notice.id).map((s) => s.event.type)).toEqual(["notice", "acknowledgment", "reply"]);
+      await acknowledgeNotice({
+        db: db(),
+        actor: await w.as("chief@cook-sheriff.demo"),
+        noticeId: notice.id,
+        now: at(0.1),
+      });
+      await replyToNotice({
+        db: db(),
+        actor: await w.as("chief@cook-sheriff.demo"),
+        noticeId: notice.id,
+        input: { kind: "CALL_ME" },
+        now: at(0.2),
+      });
+      await until(() =>
+        ["acknowledgment", "reply"].every((type) =>
+          ice.seen.some((s) => s.event.type === type && s.event.id === notice.id),
+        ),
+      );
+      expect(ice.seen.filter((s) => s.event.id === notice.id).map((s) => s.event.type)).toEqual([
+        "notice",
+        "acknowledgment",
+        "reply",
+      ]);
 
       // Give stray events time to arrive before concluding none did.
       await new Promise((r) => setTimeout(r, 200));

@@ -38,7 +38,17 @@ describe("need-to-know in conflict-only notices", () => {
     const hsi = await w.as("liaison@hsi-chicago.demo");
     const fbi = await w.as("liaison@fbi-chicago.demo");
     // HSI's operation, filed days ahead: 2 h to 3 h after T0.
-    await fileOperation({ db: db(), actor: hsi, input: filing({ area: PLACE, title: "HSI surveillance", startsAt: at(2).toISOString(), endsAt: at(3).toISOString() }), now: at(-72) });
+    await fileOperation({
+      db: db(),
+      actor: hsi,
+      input: filing({
+        area: PLACE,
+        title: "HSI surveillance",
+        startsAt: at(2).toISOString(),
+        endsAt: at(3).toISOString(),
+      }),
+      now: at(-72),
+    });
     // The FBI's, filed an hour ahead, so exigent: 1 h to 6 h after T0.
     const filed = await fileOperation({
       db: db(),
@@ -72,23 +82,46 @@ describe("need-to-know in conflict-only notices", () => {
     const view = await getNoticeView({ db: db(), actor: await w.as("liaison@hsi-chicago.demo"), noticeId: toHsi.id });
     expect(view.exigent).toBe(true);
     expect(view.content.exigent).toEqual({ reason: null, text: null, signOff: null, signedOffAt: null });
-    expect(view.content.contact).toEqual({ leadAgencyName: null, commanderName: "SSA Holly Kwan", commanderPhone: "+1 312 555 0140" });
-    expect([view.startsAt.toISOString(), view.endsAt.toISOString()]).toEqual([at(2).toISOString(), at(3).toISOString()]);
+    expect(view.content.contact).toEqual({
+      leadAgencyName: null,
+      commanderName: "SSA Holly Kwan",
+      commanderPhone: "+1 312 555 0140",
+    });
+    expect([view.startsAt.toISOString(), view.endsAt.toISOString()]).toEqual([
+      at(2).toISOString(),
+      at(3).toISOString(),
+    ]);
     expect([view.content.startsAt, view.content.endsAt]).toEqual([at(2).toISOString(), at(3).toISOString()]);
     const text = JSON.stringify(view);
-    for (const secret of [...SECRETS, at(1).toISOString(), at(6).toISOString(), "OTHER"]) expect(text).not.toContain(secret);
+    for (const secret of [...SECRETS, at(1).toISOString(), at(6).toISOString(), "OTHER"])
+      expect(text).not.toContain(secret);
   });
 
   it("the API answer", async () => {
     process.env.DATABASE_URL = t().url;
-    const route = (await import("@/app/api/v1/notices/[id]/route")) as unknown as { GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
+    const route = (await import("@/app/api/v1/notices/[id]/route")) as unknown as {
+      GET: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    };
     const admin = { ...(await w.as("liaison@hsi-chicago.demo")), roles: ["AGENCY_ADMIN" as const] };
-    const { token } = await createApiToken({ db: db(), actor: admin, input: { name: "HSI case system", scopes: ["read", "file", "conflicts"] }, now: T0 });
-    const res = await route.GET(new Request(`http://localhost/api/v1/notices/${toHsi.id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: toHsi.id }) });
+    const { token } = await createApiToken({
+      db: db(),
+      actor: admin,
+      input: { name: "HSI case system", scopes: ["read", "file", "conflicts"] },
+      now: T0,
+    });
+    const res = await route.GET(
+      new Request(`http://localhost/api/v1/notices/${toHsi.id}`, { headers: { authorization: `Bearer ${token}` } }),
+      { params: Promise.resolve({ id: toHsi.id }) },
+    );
     expect(res.status).toBe(200);
     const body = await res.text();
     for (const secret of [...SECRETS, at(1).toISOString(), at(6).toISOString()]) expect(body).not.toContain(secret);
-    expect(JSON.parse(body)).toMatchObject({ exigent: true, startsAt: at(2).toISOString(), endsAt: at(3).toISOString(), content: { exigent: { reason: null, signOff: null } } });
+    expect(JSON.parse(body)).toMatchObject({
+      exigent: true,
+      startsAt: at(2).toISOString(),
+      endsAt: at(3).toISOString(),
+      content: { exigent: { reason: null, signOff: null } },
+    });
   });
 
   it("the email, and the update's email after an edit", async () => {
@@ -97,8 +130,16 @@ describe("need-to-know in conflict-only notices", () => {
     for (const m of mail) for (const secret of SECRETS) expect(m.text).not.toContain(secret);
     // A new commander's phone is news to HSI too: the update it gets still shows only the overlap.
     const fbi = await w.as("liaison@fbi-chicago.demo");
-    await updateOperation({ db: db(), actor: fbi, operationId, input: { version: 1, commanderPhone: "+1 312 555 0199" }, now: at(0.25) });
-    const update = await db().notice.findFirstOrThrow({ where: { operationId, recipientAgencyId: w.id("hsi-chicago"), kind: "UPDATE" } });
+    await updateOperation({
+      db: db(),
+      actor: fbi,
+      operationId,
+      input: { version: 1, commanderPhone: "+1 312 555 0199" },
+      now: at(0.25),
+    });
+    const update = await db().notice.findFirstOrThrow({
+      where: { operationId, recipientAgencyId: w.id("hsi-chicago"), kind: "UPDATE" },
+    });
     const updateMail = await db().mailMessage.findMany({ where: { subjectId: update.id } });
     expect(updateMail.length).toBeGreaterThan(0);
     for (const m of updateMail) {
@@ -119,7 +160,13 @@ describe("need-to-know in conflict-only notices", () => {
   });
 
   it("the calendar feed", async () => {
-    const ics = await agencyCalendar({ db: db(), agencyId: w.id("hsi-chicago"), agencyName: "HSI Chicago", now: T0, title: "Incoming notices" });
+    const ics = await agencyCalendar({
+      db: db(),
+      agencyId: w.id("hsi-chicago"),
+      agencyName: "HSI Chicago",
+      now: T0,
+      title: "Incoming notices",
+    });
     for (const secret of SECRETS) expect(ics.replace(/\r\n[ \t]/g, "")).not.toContain(secret);
     const event = new ICAL.Component(ICAL.parse(ics))
       .getAllSubcomponents("vevent")
@@ -131,7 +178,11 @@ describe("need-to-know in conflict-only notices", () => {
 
   it("a host recipient still gets the reason, the sign-off, the lead agency and the full window", async () => {
     const row = await db().notice.findUniqueOrThrow({ where: { id: toChicago.id } });
-    expect([row.startsAt.toISOString(), row.endsAt.toISOString(), row.leadMinutes]).toEqual([at(1).toISOString(), at(6).toISOString(), 60]);
+    expect([row.startsAt.toISOString(), row.endsAt.toISOString(), row.leadMinutes]).toEqual([
+      at(1).toISOString(),
+      at(6).toISOString(),
+      60,
+    ]);
     const c = noticeContent(row.content);
     expect(c.exigent).toMatchObject({ reason: "OTHER", text: REASON_TEXT, signOff: SIGN_OFF });
     expect(c.contact.leadAgencyName).toBe(LEAD_TEXT);
@@ -142,6 +193,9 @@ describe("need-to-know in conflict-only notices", () => {
     expect(mail.length).toBeGreaterThan(0);
     // The sender's list shows its operation's own window, whatever each recipient was told.
     const sent = await listSent({ db: db(), actor: await w.as("liaison@fbi-chicago.demo") });
-    expect(sent.operations.find((g) => g.operationId === operationId)).toMatchObject({ startsAt: at(1), endsAt: at(6) });
+    expect(sent.operations.find((g) => g.operationId === operationId)).toMatchObject({
+      startsAt: at(1),
+      endsAt: at(6),
+    });
   });
 });

@@ -17,7 +17,16 @@ import { transitionOperation } from "@/lib/operations/transition-operation";
 import { updateOperation } from "@/lib/operations/update-operation";
 import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
-import { at, BROADVIEW, COOK_DUPAGE_LINE, filing, JUST_OUTSIDE_DUPAGE, LOOP, seededWorld, T0 } from "./notices-fixtures";
+import {
+  at,
+  BROADVIEW,
+  COOK_DUPAGE_LINE,
+  filing,
+  JUST_OUTSIDE_DUPAGE,
+  LOOP,
+  seededWorld,
+  T0,
+} from "./notices-fixtures";
 
 describe("notices", () => {
   const t = useFreshDb();
@@ -30,8 +39,12 @@ describe("notices", () => {
   });
 
   const ice = () => w.as("liaison@ice-ero-chicago.demo");
-  const noticesOf = (operationId: string) => db().notice.findMany({ where: { operationId }, orderBy: { sentAt: "asc" } });
-  const recipientsOf = async (operationId: string) => new Set((await db().notice.findMany({ where: { operationId, supersededAt: null } })).map((n) => n.recipientAgencyId));
+  const noticesOf = (operationId: string) =>
+    db().notice.findMany({ where: { operationId }, orderBy: { sentAt: "asc" } });
+  const recipientsOf = async (operationId: string) =>
+    new Set(
+      (await db().notice.findMany({ where: { operationId, supersededAt: null } })).map((n) => n.recipientAgencyId),
+    );
 
   describe("routing against the seeded county boundaries", () => {
     it("notifies both sheriffs when an operation straddles the Cook–DuPage line, and never the filer", async () => {
@@ -50,7 +63,12 @@ describe("notices", () => {
     });
 
     it("notifies neither sheriff when the operation lies just outside both counties", async () => {
-      const { operation } = await fileOperation({ db: db(), actor: await ice(), input: filing({ area: JUST_OUTSIDE_DUPAGE }), now: T0 });
+      const { operation } = await fileOperation({
+        db: db(),
+        actor: await ice(),
+        input: filing({ area: JUST_OUTSIDE_DUPAGE }),
+        now: T0,
+      });
       const to = await recipientsOf(operation.id);
       expect(to.has(w.id("cook-sheriff"))).toBe(false);
       expect(to.has(w.id("dupage-sheriff"))).toBe(false);
@@ -59,45 +77,98 @@ describe("notices", () => {
 
     it("works local→federal: a sheriff's operation beside a federal facility notifies that federal office", async () => {
       const cookLiaison = await w.as("liaison@cook-sheriff.demo");
-      const { operation } = await fileOperation({ db: db(), actor: cookLiaison, input: filing({ area: BROADVIEW, title: "Crowd event policing, Broadview" }), now: T0 });
+      const { operation } = await fileOperation({
+        db: db(),
+        actor: cookLiaison,
+        input: filing({ area: BROADVIEW, title: "Crowd event policing, Broadview" }),
+        now: T0,
+      });
       const to = await recipientsOf(operation.id);
       expect(to.has(w.id("ice-ero-chicago"))).toBe(true);
       expect(to.has(w.id("cook-sheriff"))).toBe(false);
       expect(to.has(w.id("hsi-chicago"))).toBe(false); // no boundary, no conflict: not a host
       const inbox = (await listInbox({ db: db(), actor: await ice() })).items;
       const mine = inbox.find((n) => n.operationId === operation.id)!;
-      expect([mine.kind, mine.senderAgencyName, mine.title]).toEqual(["ADVANCE", "Cook County Sheriff's Office", "Crowd event policing, Broadview"]);
+      expect([mine.kind, mine.senderAgencyName, mine.title]).toEqual([
+        "ADVANCE",
+        "Cook County Sheriff's Office",
+        "Crowd event policing, Broadview",
+      ]);
     });
 
     it("finds a host whose boundary crosses the antimeridian from either side of it", async () => {
       // A boundary around the 180° meridian (the Rat Islands, Alaska), given to an agency for this test.
-      const boundary = { type: "MultiPolygon", coordinates: [[[[179.2, 51.2], [-178.8, 51.2], [-178.8, 52.2], [179.2, 52.2], [179.2, 51.2]]]] };
+      const boundary = {
+        type: "MultiPolygon",
+        coordinates: [
+          [
+            [
+              [179.2, 51.2],
+              [-178.8, 51.2],
+              [-178.8, 52.2],
+              [179.2, 52.2],
+              [179.2, 51.2],
+            ],
+          ],
+        ],
+      };
       const bbox = areaBBox({ kind: "POLYGON", geometry: boundary as AreaGeometry });
       expect(bbox.maxLon).toBeGreaterThan(180); // stored as one box running past ±180°
       const host = w.id("kane-sheriff");
-      const before = await db().agency.findUniqueOrThrow({ where: { id: host }, select: { boundary: true, bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true } });
+      const before = await db().agency.findUniqueOrThrow({
+        where: { id: host },
+        select: { boundary: true, bboxMinLon: true, bboxMinLat: true, bboxMaxLon: true, bboxMaxLat: true },
+      });
       await db().agency.update({
         where: { id: host },
-        data: { boundary, bboxMinLon: bbox.minLon, bboxMinLat: bbox.minLat, bboxMaxLon: bbox.maxLon, bboxMaxLat: bbox.maxLat },
+        data: {
+          boundary,
+          bboxMinLon: bbox.minLon,
+          bboxMinLat: bbox.minLat,
+          bboxMaxLon: bbox.maxLon,
+          bboxMaxLat: bbox.maxLat,
+        },
       });
       const at180 = (lon: number) => ({ kind: "CIRCLE", center: [lon, 51.7], radiusM: 500 });
       for (const lon of [179.6, -179.6]) {
-        const { operation } = await fileOperation({ db: db(), actor: await ice(), input: filing({ area: at180(lon) }), now: T0 });
+        const { operation } = await fileOperation({
+          db: db(),
+          actor: await ice(),
+          input: filing({ area: at180(lon) }),
+          now: T0,
+        });
         expect((await recipientsOf(operation.id)).has(host), `operation at ${lon}°`).toBe(true);
       }
-      const { operation: far } = await fileOperation({ db: db(), actor: await ice(), input: filing({ area: at180(-177) }), now: T0 });
+      const { operation: far } = await fileOperation({
+        db: db(),
+        actor: await ice(),
+        input: filing({ area: at180(-177) }),
+        now: T0,
+      });
       expect((await recipientsOf(far.id)).has(host)).toBe(false);
       await db().agency.update({ where: { id: host }, data: { ...before, boundary: before.boundary ?? undefined } });
     });
 
     it("adds the agencies the filer chooses, and refuses unknown ones", async () => {
       const sao = w.id("cook-county-sao");
-      const { operation } = await fileOperation({ db: db(), actor: await ice(), input: filing({ area: LOOP, addedAgencyIds: [sao, w.id("ice-ero-chicago")] }), now: T0 });
+      const { operation } = await fileOperation({
+        db: db(),
+        actor: await ice(),
+        input: filing({ area: LOOP, addedAgencyIds: [sao, w.id("ice-ero-chicago")] }),
+        now: T0,
+      });
       const notices = await noticesOf(operation.id);
       expect(notices.find((n) => n.recipientAgencyId === sao)?.reasons).toEqual(["ADDED"]);
       expect(notices.some((n) => n.recipientAgencyId === w.id("ice-ero-chicago"))).toBe(false);
       const before = await db().operation.count();
-      await expect(fileOperation({ db: db(), actor: await ice(), input: filing({ addedAgencyIds: ["6f1c2a4e-1111-4222-8333-944455556666"] }), now: T0 })).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        fileOperation({
+          db: db(),
+          actor: await ice(),
+          input: filing({ addedAgencyIds: ["6f1c2a4e-1111-4222-8333-944455556666"] }),
+          now: T0,
+        }),
+      ).rejects.toBeInstanceOf(ValidationError);
       expect(await db().operation.count()).toBe(before);
     });
   });
@@ -109,7 +180,11 @@ describe("notices", () => {
       const c = noticeContent(cook.content);
       expect(c.scope).toBe("FULL");
       expect(c.operation?.title).toBe("Warrant service, west suburbs");
-      expect(c.contact).toEqual({ leadAgencyName: "Lead agency", commanderName: "SSA Holly Kwan", commanderPhone: "+1 312 555 0140" });
+      expect(c.contact).toEqual({
+        leadAgencyName: "Lead agency",
+        commanderName: "SSA Holly Kwan",
+        commanderPhone: "+1 312 555 0140",
+      });
       expect(c.impact?.roadClosures).toBe("Brief closure of 22nd Street eastbound");
       expect(c.pio).toEqual({ name: "PIO Dana Ortiz", phone: "+1 312 555 0177", email: "pio@example.gov" });
       expect(c.publicStatement?.es).toContain("operativo policial");
@@ -118,15 +193,27 @@ describe("notices", () => {
     });
 
     it("says when no public statement is authorised", async () => {
-      const { operation } = await fileOperation({ db: db(), actor: await ice(), input: filing({ publicStatementMode: "NONE" }), now: T0 });
+      const { operation } = await fileOperation({
+        db: db(),
+        actor: await ice(),
+        input: filing({ publicStatementMode: "NONE" }),
+        now: T0,
+      });
       const [n] = await noticesOf(operation.id);
       expect(noticeContent(n.content).publicStatement).toBeNull();
-      await expect(fileOperation({ db: db(), actor: await ice(), input: filing({ publicStatementEs: "" }), now: T0 })).rejects.toBeInstanceOf(ZodError);
+      await expect(
+        fileOperation({ db: db(), actor: await ice(), input: filing({ publicStatementEs: "" }), now: T0 }),
+      ).rejects.toBeInstanceOf(ZodError);
     });
 
     it("sends a generalised area that holds no exact coordinate of the operation", async () => {
       const exact = { kind: "CIRCLE", center: [-87.92137, 41.85268], radiusM: 350 };
-      const { operation } = await fileOperation({ db: db(), actor: await ice(), input: filing({ area: exact, areaPrecision: "GENERALIZED" }), now: T0 });
+      const { operation } = await fileOperation({
+        db: db(),
+        actor: await ice(),
+        input: filing({ area: exact, areaPrecision: "GENERALIZED" }),
+        now: T0,
+      });
       for (const n of await noticesOf(operation.id)) {
         const c = noticeContent(n.content);
         expect(c.area?.precision).toBe("GENERALIZED");
@@ -135,7 +222,9 @@ describe("notices", () => {
         expect(text).not.toContain("87.92137");
         expect(text).not.toContain("41.85268");
       }
-      const mail = await db().mailMessage.findMany({ where: { subjectId: { in: (await noticesOf(operation.id)).map((n) => n.id) } } });
+      const mail = await db().mailMessage.findMany({
+        where: { subjectId: { in: (await noticesOf(operation.id)).map((n) => n.id) } },
+      });
       expect(mail.length).toBeGreaterThan(0);
       for (const m of mail) expect(m.text).not.toContain("87.921");
     });
@@ -146,8 +235,18 @@ describe("notices", () => {
       // Neither federal office has a boundary: they meet only through the conflict.
       const place = { kind: "CIRCLE", center: [-87.7015, 41.9502], radiusM: 300 };
       const window = { startsAt: at(100).toISOString(), endsAt: at(104).toISOString() };
-      await fileOperation({ db: db(), actor: hsi, input: filing({ area: place, ...window, title: "HSI surveillance, Albany Park" }), now: T0 });
-      const { operation, conflicts } = await fileOperation({ db: db(), actor: fbi, input: filing({ area: place, ...window, title: "FBI arrest, Albany Park" }), now: T0 });
+      await fileOperation({
+        db: db(),
+        actor: hsi,
+        input: filing({ area: place, ...window, title: "HSI surveillance, Albany Park" }),
+        now: T0,
+      });
+      const { operation, conflicts } = await fileOperation({
+        db: db(),
+        actor: fbi,
+        input: filing({ area: place, ...window, title: "FBI arrest, Albany Park" }),
+        now: T0,
+      });
       expect(conflicts).toHaveLength(1);
       const toHsi = (await noticesOf(operation.id)).find((n) => n.recipientAgencyId === w.id("hsi-chicago"))!;
       expect([toHsi.kind, toHsi.reasons]).toEqual(["CONFLICT", ["CONFLICT"]]);
@@ -158,7 +257,9 @@ describe("notices", () => {
       expect(JSON.stringify(toHsi.content)).not.toContain("FBI arrest");
       expect(JSON.stringify(toHsi.content)).not.toContain("41.9502");
       // Both sides of the new conflict have an escalation timer.
-      const timers = await db().job.findMany({ where: { dedupeKey: { startsWith: `esc:CONFLICT:${conflicts[0].id}:` } } });
+      const timers = await db().job.findMany({
+        where: { dedupeKey: { startsWith: `esc:CONFLICT:${conflicts[0].id}:` } },
+      });
       expect(timers).toHaveLength(2);
     });
   });
@@ -166,7 +267,12 @@ describe("notices", () => {
   describe("exigent filing", () => {
     it("refuses a filing inside a host's lead time without a reason and a commander's sign-off, storing nothing", async () => {
       const before = await db().operation.count();
-      const error = await fileOperation({ db: db(), actor: await ice(), input: filing({ startsAt: at(2).toISOString(), endsAt: at(5).toISOString() }), now: T0 }).catch((e: unknown) => e);
+      const error = await fileOperation({
+        db: db(),
+        actor: await ice(),
+        input: filing({ startsAt: at(2).toISOString(), endsAt: at(5).toISOString() }),
+        now: T0,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       const v = error as ValidationError;
       expect(v.message).toBe("notices.errors.exigentRequired");
@@ -175,21 +281,41 @@ describe("notices", () => {
     });
 
     it("with them, sends the after-the-fact notice at once and keeps the record exigent", async () => {
-      const input = filing({ startsAt: at(-1).toISOString(), endsAt: at(2).toISOString(), exigentReason: "HOT_PURSUIT", exigentSignOff: "ASAC Robert Chen", exigentConfirmed: true });
+      const input = filing({
+        startsAt: at(-1).toISOString(),
+        endsAt: at(2).toISOString(),
+        exigentReason: "HOT_PURSUIT",
+        exigentSignOff: "ASAC Robert Chen",
+        exigentConfirmed: true,
+      });
       const { operation } = await fileOperation({ db: db(), actor: await ice(), input, now: T0 });
       const row = await db().operation.findUniqueOrThrow({ where: { id: operation.id } });
-      expect([row.exigent, row.exigentReason, row.exigentSignOff, row.exigentSignedOffAt?.toISOString()]).toEqual([true, "HOT_PURSUIT", "ASAC Robert Chen", T0.toISOString()]);
+      expect([row.exigent, row.exigentReason, row.exigentSignOff, row.exigentSignedOffAt?.toISOString()]).toEqual([
+        true,
+        "HOT_PURSUIT",
+        "ASAC Robert Chen",
+        T0.toISOString(),
+      ]);
       const notices = await noticesOf(operation.id);
       expect(notices.length).toBeGreaterThanOrEqual(2);
-      for (const n of notices) expect([n.kind, n.exigent, n.late, n.leadMinutes]).toEqual(["EXIGENT_AFTER_ACTION", true, true, -60]);
+      for (const n of notices)
+        expect([n.kind, n.exigent, n.late, n.leadMinutes]).toEqual(["EXIGENT_AFTER_ACTION", true, true, -60]);
       expect(noticeContent(notices[0].content).exigent?.reason).toBe("HOT_PURSUIT");
       const mail = await db().mailMessage.findFirstOrThrow({ where: { subjectId: notices[0].id } });
       expect(mail.subject).toContain("After-the-fact notice (exigent)");
     });
 
     it("asks for the text when the reason is 'other'", async () => {
-      const input = filing({ startsAt: at(1).toISOString(), endsAt: at(2).toISOString(), exigentReason: "OTHER", exigentSignOff: "ASAC Robert Chen", exigentConfirmed: "on" });
-      const error = (await fileOperation({ db: db(), actor: await ice(), input, now: T0 }).catch((e: unknown) => e)) as ValidationError;
+      const input = filing({
+        startsAt: at(1).toISOString(),
+        endsAt: at(2).toISOString(),
+        exigentReason: "OTHER",
+        exigentSignOff: "ASAC Robert Chen",
+        exigentConfirmed: "on",
+      });
+      const error = (await fileOperation({ db: db(), actor: await ice(), input, now: T0 }).catch(
+        (e: unknown) => e,
+      )) as ValidationError;
       expect(error.issues.map((i) => i.path)).toEqual(["exigentText"]);
     });
   });
@@ -209,33 +335,70 @@ describe("notices", () => {
       await acknowledgeNotice({ db: db(), actor: chief, noticeId: cookNotice.id, now: at(0.25) });
       const timers = await db().job.findMany({ where: { dedupeKey: { startsWith: `esc:NOTICE:${cookNotice.id}:` } } });
       expect(timers.map((j) => j.status)).toEqual(["CANCELLED"]);
-      await replyToNotice({ db: db(), actor: chief, noticeId: cookNotice.id, input: { kind: "CALL_ME", body: "Desk sergeant on 0100." }, now: at(0.3) });
-      await replyToNotice({ db: db(), actor: liaison, noticeId: cookNotice.id, input: { kind: "TEXT", body: "Calling now." }, now: at(0.4) });
+      await replyToNotice({
+        db: db(),
+        actor: chief,
+        noticeId: cookNotice.id,
+        input: { kind: "CALL_ME", body: "Desk sergeant on 0100." },
+        now: at(0.3),
+      });
+      await replyToNotice({
+        db: db(),
+        actor: liaison,
+        noticeId: cookNotice.id,
+        input: { kind: "TEXT", body: "Calling now." },
+        now: at(0.4),
+      });
 
       const view = await getNoticeView({ db: db(), actor: liaison, noticeId: cookNotice.id });
       expect(view.side).toBe("SENDER");
-      expect(view.thread.map((m) => [m.kind, m.side])).toEqual([["ACKNOWLEDGED", "RECIPIENT"], ["CALL_ME", "RECIPIENT"], ["TEXT", "SENDER"]]);
+      expect(view.thread.map((m) => [m.kind, m.side])).toEqual([
+        ["ACKNOWLEDGED", "RECIPIENT"],
+        ["CALL_ME", "RECIPIENT"],
+        ["TEXT", "SENDER"],
+      ]);
       expect(view.acknowledgedByName).toBe(chief.name);
       const replyMail = await db().mailMessage.findMany({ where: { subjectId: cookNotice.id, template: "reply" } });
       expect(replyMail.some((m) => m.toAddress === "liaison@ice-ero-chicago.demo")).toBe(true); // the filer
       expect(replyMail.some((m) => m.toAddress === "chief@cook-sheriff.demo")).toBe(true);
 
-      const sent = (await listSent({ db: db(), actor: liaison })).operations.find((g) => g.operationId === operation.id)!;
+      const sent = (await listSent({ db: db(), actor: liaison })).operations.find(
+        (g) => g.operationId === operation.id,
+      )!;
       const byAgency = new Map(sent.recipients.map((r) => [r.recipientAgencyName, r.acknowledgedAt !== null]));
       expect(byAgency.get("Cook County Sheriff's Office")).toBe(true);
       expect(byAgency.get("DuPage County Sheriff's Office")).toBe(false);
-      await expect(replyToNotice({ db: db(), actor: chief, noticeId: cookNotice.id, input: { kind: "TEXT", body: "  " }, now: at(1) })).rejects.toBeInstanceOf(ZodError);
+      await expect(
+        replyToNotice({
+          db: db(),
+          actor: chief,
+          noticeId: cookNotice.id,
+          input: { kind: "TEXT", body: "  " },
+          now: at(1),
+        }),
+      ).rejects.toBeInstanceOf(ZodError);
     });
 
     it("an edit sends an update that supersedes the notice; moving away still tells the agency it left", async () => {
       const liaison = await ice();
       const { operation } = await fileOperation({ db: db(), actor: liaison, input: filing(), now: T0 });
       const cookFirst = (await noticesOf(operation.id)).find((n) => n.recipientAgencyId === w.id("cook-sheriff"))!;
-      await acknowledgeNotice({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), noticeId: cookFirst.id, now: at(0.5) });
+      await acknowledgeNotice({
+        db: db(),
+        actor: await w.as("chief@cook-sheriff.demo"),
+        noticeId: cookFirst.id,
+        now: at(0.5),
+      });
 
       // Moved west into DuPage alone: Cook learns of the move too.
       const moved = { kind: "CIRCLE", center: [-88.0, 41.85], radiusM: 500 };
-      await updateOperation({ db: db(), actor: liaison, operationId: operation.id, input: { version: operation.version, area: moved }, now: at(1) });
+      await updateOperation({
+        db: db(),
+        actor: liaison,
+        operationId: operation.id,
+        input: { version: operation.version, area: moved },
+        now: at(1),
+      });
       const current = await db().notice.findMany({ where: { operationId: operation.id, supersededAt: null } });
       const cook = current.find((n) => n.recipientAgencyId === w.id("cook-sheriff"))!;
       expect([cook.kind, cook.acknowledgedAt, cook.threadId]).toEqual(["UPDATE", null, cookFirst.threadId]);
@@ -245,11 +408,25 @@ describe("notices", () => {
 
       // An edit of the notice fields alone is an edit too.
       const v2 = (await db().operation.findUniqueOrThrow({ where: { id: operation.id } })).version;
-      await updateOperation({ db: db(), actor: liaison, operationId: operation.id, input: { version: v2, pioName: "PIO Sam Reyes" }, now: at(2) });
-      const dupage = await db().notice.findFirstOrThrow({ where: { operationId: operation.id, recipientAgencyId: w.id("dupage-sheriff"), supersededAt: null } });
+      await updateOperation({
+        db: db(),
+        actor: liaison,
+        operationId: operation.id,
+        input: { version: v2, pioName: "PIO Sam Reyes" },
+        now: at(2),
+      });
+      const dupage = await db().notice.findFirstOrThrow({
+        where: { operationId: operation.id, recipientAgencyId: w.id("dupage-sheriff"), supersededAt: null },
+      });
       expect(noticeContent(dupage.content).pio?.name).toBe("PIO Sam Reyes");
 
-      await transitionOperation({ db: db(), actor: liaison, operationId: operation.id, input: { transition: "CANCEL" }, now: at(3) });
+      await transitionOperation({
+        db: db(),
+        actor: liaison,
+        operationId: operation.id,
+        input: { transition: "CANCEL" },
+        now: at(3),
+      });
       const cancelled = await db().notice.findMany({ where: { operationId: operation.id, supersededAt: null } });
       expect(cancelled.every((n) => n.kind === "CANCELLATION" && !n.requiresAck)).toBe(true);
       expect(cancelled.length).toBe(current.length);
@@ -257,14 +434,32 @@ describe("notices", () => {
 
     it("a draft notifies no one until it is planned, and planning it late needs exigent grounds", async () => {
       const liaison = await ice();
-      const { operation } = await fileOperation({ db: db(), actor: liaison, input: filing({ status: "DRAFT", startsAt: at(5).toISOString(), endsAt: at(8).toISOString() }), now: T0 });
+      const { operation } = await fileOperation({
+        db: db(),
+        actor: liaison,
+        input: filing({ status: "DRAFT", startsAt: at(5).toISOString(), endsAt: at(8).toISOString() }),
+        now: T0,
+      });
       expect(await noticesOf(operation.id)).toHaveLength(0);
-      await expect(transitionOperation({ db: db(), actor: liaison, operationId: operation.id, input: { transition: "PLAN" }, now: T0 })).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        transitionOperation({
+          db: db(),
+          actor: liaison,
+          operationId: operation.id,
+          input: { transition: "PLAN" },
+          now: T0,
+        }),
+      ).rejects.toBeInstanceOf(ValidationError);
       await transitionOperation({
         db: db(),
         actor: liaison,
         operationId: operation.id,
-        input: { transition: "PLAN", exigentReason: "OFFICER_SAFETY", exigentSignOff: "ASAC Robert Chen", exigentConfirmed: true },
+        input: {
+          transition: "PLAN",
+          exigentReason: "OFFICER_SAFETY",
+          exigentSignOff: "ASAC Robert Chen",
+          exigentConfirmed: true,
+        },
         now: T0,
       });
       const notices = await noticesOf(operation.id);
@@ -277,22 +472,80 @@ describe("notices", () => {
     it("are accepted or declined with a reason by the recipient's chief, in the shared thread", async () => {
       const liaison = await ice();
       const { operation } = await fileOperation({ db: db(), actor: liaison, input: filing(), now: T0 });
-      const request = await requestAssistance({ db: db(), actor: liaison, operationId: operation.id, input: { recipientAgencyId: w.id("cook-sheriff"), kinds: ["TRAFFIC_CONTROL", "PERIMETER"], note: "Two cars at 22nd and Wolf." }, now: at(0.2) });
-      await expect(requestAssistance({ db: db(), actor: liaison, operationId: operation.id, input: { recipientAgencyId: w.id("will-sheriff"), kinds: ["PERIMETER"] }, now: at(0.2) })).rejects.toMatchObject({ message: "notices.errors.notNotified" });
+      const request = await requestAssistance({
+        db: db(),
+        actor: liaison,
+        operationId: operation.id,
+        input: {
+          recipientAgencyId: w.id("cook-sheriff"),
+          kinds: ["TRAFFIC_CONTROL", "PERIMETER"],
+          note: "Two cars at 22nd and Wolf.",
+        },
+        now: at(0.2),
+      });
+      await expect(
+        requestAssistance({
+          db: db(),
+          actor: liaison,
+          operationId: operation.id,
+          input: { recipientAgencyId: w.id("will-sheriff"), kinds: ["PERIMETER"] },
+          now: at(0.2),
+        }),
+      ).rejects.toMatchObject({ message: "notices.errors.notNotified" });
 
       const cookLiaison = await w.as("liaison@cook-sheriff.demo");
-      await expect(decideAssistance({ db: db(), actor: cookLiaison, noticeId: request.id, input: { decision: "DECLINED", reason: "No units." }, now: at(0.3) })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        decideAssistance({
+          db: db(),
+          actor: cookLiaison,
+          noticeId: request.id,
+          input: { decision: "DECLINED", reason: "No units." },
+          now: at(0.3),
+        }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       const chief = await w.as("chief@cook-sheriff.demo");
-      await expect(decideAssistance({ db: db(), actor: chief, noticeId: request.id, input: { decision: "DECLINED" }, now: at(0.3) })).rejects.toBeInstanceOf(ZodError);
-      await decideAssistance({ db: db(), actor: chief, noticeId: request.id, input: { decision: "DECLINED", reason: "Both units committed to a school event." }, now: at(0.4) });
+      await expect(
+        decideAssistance({
+          db: db(),
+          actor: chief,
+          noticeId: request.id,
+          input: { decision: "DECLINED" },
+          now: at(0.3),
+        }),
+      ).rejects.toBeInstanceOf(ZodError);
+      await decideAssistance({
+        db: db(),
+        actor: chief,
+        noticeId: request.id,
+        input: { decision: "DECLINED", reason: "Both units committed to a school event." },
+        now: at(0.4),
+      });
 
       const row = await db().notice.findUniqueOrThrow({ where: { id: request.id } });
-      expect([row.kind, row.assistanceKinds, row.assistanceDecision, row.assistanceReason, row.acknowledgedAt]).toEqual(["ASSISTANCE_REQUEST", ["TRAFFIC_CONTROL", "PERIMETER"], "DECLINED", "Both units committed to a school event.", at(0.4)]);
-      const advance = (await noticesOf(operation.id)).find((n) => n.recipientAgencyId === w.id("cook-sheriff") && n.kind === "ADVANCE")!;
+      expect([row.kind, row.assistanceKinds, row.assistanceDecision, row.assistanceReason, row.acknowledgedAt]).toEqual(
+        [
+          "ASSISTANCE_REQUEST",
+          ["TRAFFIC_CONTROL", "PERIMETER"],
+          "DECLINED",
+          "Both units committed to a school event.",
+          at(0.4),
+        ],
+      );
+      const advance = (await noticesOf(operation.id)).find(
+        (n) => n.recipientAgencyId === w.id("cook-sheriff") && n.kind === "ADVANCE",
+      )!;
       expect(advance.supersededAt).toBeNull(); // a request sits beside the notice, it does not replace it
       const view = await getNoticeView({ db: db(), actor: liaison, noticeId: advance.id });
       expect(view.thread.map((m) => m.kind)).toEqual(["ASSISTANCE_DECLINED"]);
-      await expect(decideAssistance({ db: db(), actor: chief, noticeId: request.id, input: { decision: "ACCEPTED", reason: "Changed our mind." }, now: at(0.5) })).rejects.toMatchObject({ message: "notices.errors.alreadyDecided" });
+      await expect(
+        decideAssistance({
+          db: db(),
+          actor: chief,
+          noticeId: request.id,
+          input: { decision: "ACCEPTED", reason: "Changed our mind." },
+          now: at(0.5),
+        }),
+      ).rejects.toMatchObject({ message: "notices.errors.alreadyDecided" });
     });
   });
 
@@ -303,14 +556,22 @@ describe("notices", () => {
       const will = await w.as("chief@will-sheriff.demo");
       const dupage = await w.as("chief@dupage-sheriff.demo"); // a recipient of its own notice, not of Cook's
       for (const outsider of [will, dupage]) {
-        await expect(getNoticeView({ db: db(), actor: outsider, noticeId: cookNotice.id })).rejects.toBeInstanceOf(NotFoundError);
-        await expect(acknowledgeNotice({ db: db(), actor: outsider, noticeId: cookNotice.id, now: at(1) })).rejects.toBeInstanceOf(NotFoundError);
-        await expect(replyToNotice({ db: db(), actor: outsider, noticeId: cookNotice.id, input: { kind: "CALL_ME" }, now: at(1) })).rejects.toBeInstanceOf(NotFoundError);
+        await expect(getNoticeView({ db: db(), actor: outsider, noticeId: cookNotice.id })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+        await expect(
+          acknowledgeNotice({ db: db(), actor: outsider, noticeId: cookNotice.id, now: at(1) }),
+        ).rejects.toBeInstanceOf(NotFoundError);
+        await expect(
+          replyToNotice({ db: db(), actor: outsider, noticeId: cookNotice.id, input: { kind: "CALL_ME" }, now: at(1) }),
+        ).rejects.toBeInstanceOf(NotFoundError);
         expect((await listInbox({ db: db(), actor: outsider })).items.some((n) => n.id === cookNotice.id)).toBe(false);
       }
       expect(await markNoticeRead({ db: db(), actor: will, noticeId: cookNotice.id, now: at(1) })).toBe(false);
       // The sender cannot acknowledge on the recipient's behalf.
-      await expect(acknowledgeNotice({ db: db(), actor: await ice(), noticeId: cookNotice.id, now: at(1) })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        acknowledgeNotice({ db: db(), actor: await ice(), noticeId: cookNotice.id, now: at(1) }),
+      ).rejects.toBeInstanceOf(NotFoundError);
       const denied = await db().auditEvent.count({ where: { action: "notice.acknowledge", outcome: "DENIED" } });
       expect(denied).toBeGreaterThanOrEqual(3);
     });

@@ -14,7 +14,9 @@ describe("rate limiter", () => {
   it("allows exactly the limit across processes under concurrency", async () => {
     const second = createDb(t().url, 4);
     const { points } = LIMITS.dryRunUser;
-    const verdicts = await Promise.all(Array.from({ length: points + 15 }, (_, i) => consume(i % 2 ? second : t().db, "dryRunUser", "user:a")));
+    const verdicts = await Promise.all(
+      Array.from({ length: points + 15 }, (_, i) => consume(i % 2 ? second : t().db, "dryRunUser", "user:a")),
+    );
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(points);
     const refused = verdicts.filter((v) => !v.allowed);
     expect(refused).toHaveLength(15);
@@ -33,7 +35,9 @@ describe("rate limiter", () => {
     await consume(t().db, "signInAccount", "acct:y");
     await sweepExpiredLimits(t().db, new Date());
     expect((await peek(t().db, "signInAccount", "acct:y")).consumed).toBe(1);
-    expect(await sweepExpiredLimits(t().db, new Date(Date.now() + 2 * 3_600_000 + LIMITS.signInAccount.durationSec * 1000))).toBeGreaterThan(0);
+    expect(
+      await sweepExpiredLimits(t().db, new Date(Date.now() + 2 * 3_600_000 + LIMITS.signInAccount.durationSec * 1000)),
+    ).toBeGreaterThan(0);
   });
 
   it("spent from per-process leases (as the per-token API limit is), never allows more than the limit across processes and wastes at most a slice per other process", async () => {
@@ -44,12 +48,16 @@ describe("rate limiter", () => {
     const { points } = LIMITS.apiToken;
     const attempts = points + 400;
     // All at once: each process leases one slice at a time however many requests are waiting.
-    const verdicts = await Promise.all(Array.from({ length: attempts }, (_, i) => books[i % 2].consume(dbs[i % 2], "apiToken", "token:shared"))).finally(() => poolOf(second)?.end());
+    const verdicts = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => books[i % 2].consume(dbs[i % 2], "apiToken", "token:shared")),
+    ).finally(() => poolOf(second)?.end());
     const allowed = verdicts.filter((v) => v.allowed).length;
     expect(allowed).toBeLessThanOrEqual(points);
     expect(allowed).toBeGreaterThanOrEqual(points - sliceOf("apiToken"));
     // Nearly every request was answered from memory: one round trip per slice, not per request.
-    expect((await peek(t().db, "apiToken", "token:shared")).consumed).toBeLessThanOrEqual(points + 2 * sliceOf("apiToken") + 400);
+    expect((await peek(t().db, "apiToken", "token:shared")).consumed).toBeLessThanOrEqual(
+      points + 2 * sliceOf("apiToken") + 400,
+    );
     const refused = verdicts.find((v) => !v.allowed);
     expect(refused && !refused.allowed && refused.retryAfterSec).toBeGreaterThan(0);
   });

@@ -36,7 +36,10 @@ describe("live updates", () => {
     return {
       queue,
       isDone: () => done,
-      data: () => queue.filter((f) => f.frame.startsWith("data: ")).map((f) => JSON.parse(f.frame.slice(6)) as { type: string; id?: string }),
+      data: () =>
+        queue
+          .filter((f) => f.frame.startsWith("data: "))
+          .map((f) => JSON.parse(f.frame.slice(6)) as { type: string; id?: string }),
       cancel: () => reader.cancel(),
     };
   }

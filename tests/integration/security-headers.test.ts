@@ -83,7 +83,13 @@ describe("the production server's headers", () => {
       json: () => undefined,
       end: () => undefined,
     };
-    const req = { method: "GET", query: { nextauth: ["csrf"] }, headers: { host: "portal.example.gov" }, cookies: {}, body: {} };
+    const req = {
+      method: "GET",
+      query: { nextauth: ["csrf"] },
+      headers: { host: "portal.example.gov" },
+      cookies: {},
+      body: {},
+    };
     await (NextAuth as unknown as (rq: unknown, rs: unknown, o: unknown) => Promise<void>)(req, res, options);
     const csrf = setCookies.find((c) => c.includes("next-auth.csrf-token="));
     expect(csrf).toMatch(/^__Host-next-auth\.csrf-token=/);

@@ -17,7 +17,8 @@ import { useTestSecrets } from "./helpers/actors";
 type Ring = [number, number][];
 
 function segmentsCross(a: [number, number], b: [number, number], c: [number, number], d: [number, number]): boolean {
-  const orient = (p: [number, number], q: [number, number], r: [number, number]) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const orient = (p: [number, number], q: [number, number], r: [number, number]) =>
+    Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
   return orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
 }
 
@@ -53,7 +54,20 @@ describe("seed", () => {
     const agencies = await t().db.agency.findMany();
     const slugs = agencies.map((a) => a.slug);
     expect(agencies.length).toBeGreaterThanOrEqual(20);
-    for (const slug of ["cook-sheriff", "iroquois-sheriff", "chicago-pd", "aurora-pd", "joliet-pd", "illinois-state-police", "cook-county-sao", "ice-ero-chicago", "hsi-chicago", "dea-chicago", "fbi-chicago", "usms-ndil"]) {
+    for (const slug of [
+      "cook-sheriff",
+      "iroquois-sheriff",
+      "chicago-pd",
+      "aurora-pd",
+      "joliet-pd",
+      "illinois-state-police",
+      "cook-county-sao",
+      "ice-ero-chicago",
+      "hsi-chicago",
+      "dea-chicago",
+      "fbi-chicago",
+      "usms-ndil",
+    ]) {
       expect(slugs).toContain(slug);
     }
     expect(agencies.every((a) => a.timeZone === "America/Chicago")).toBe(true);
@@ -76,8 +90,12 @@ describe("seed", () => {
       expect(parsed.success, a.slug).toBe(true);
       const boundary = parsed.data!;
       expect((a.boundary as { type: string }).type, a.slug).toBe("MultiPolygon");
-      expect({ bboxMinLon: a.bboxMinLon, bboxMinLat: a.bboxMinLat, bboxMaxLon: a.bboxMaxLon, bboxMaxLat: a.bboxMaxLat }, a.slug).toEqual(multiPolygonBbox(boundary));
-      for (const polygon of boundary.coordinates) for (const ring of polygon) expect(selfIntersects(ring), a.slug).toBe(false);
+      expect(
+        { bboxMinLon: a.bboxMinLon, bboxMinLat: a.bboxMinLat, bboxMaxLon: a.bboxMaxLon, bboxMaxLat: a.bboxMaxLat },
+        a.slug,
+      ).toEqual(multiPolygonBbox(boundary));
+      for (const polygon of boundary.coordinates)
+        for (const ring of polygon) expect(selfIntersects(ring), a.slug).toBe(false);
     }
     // Real places: Cook County holds the Loop; the state reaches from the Mississippi to Lake Michigan.
     const cook = agencies.find((a) => a.slug === "cook-sheriff")!;
@@ -93,7 +111,9 @@ describe("seed", () => {
   });
 
   it("leaves agencies without a mapped jurisdiction without a bounding box", async () => {
-    const unmapped = await t().db.agency.findMany({ where: { slug: { in: ["hsi-chicago", "dea-chicago", "fbi-chicago", "cook-county-sao"] } } });
+    const unmapped = await t().db.agency.findMany({
+      where: { slug: { in: ["hsi-chicago", "dea-chicago", "fbi-chicago", "cook-county-sao"] } },
+    });
     expect(unmapped).toHaveLength(4);
     for (const a of unmapped) expect([a.boundary, a.bboxMinLon, a.bboxMaxLat]).toEqual([null, null, null]);
   });
@@ -127,14 +147,25 @@ describe("seed", () => {
     const { db } = t();
     const events = await db.auditEvent.groupBy({ by: ["action"], _count: true });
     const counts = Object.fromEntries(events.map((e) => [e.action, e._count]));
-    expect(counts).toEqual({ "seed.agency.create": await db.agency.count(), "seed.user.create": await db.user.count(), "seed.request.create": 3, "seed.webhook.create": 2, "seed.public-record.publish": 3, "seed.request.report.publish": 3 });
+    expect(counts).toEqual({
+      "seed.agency.create": await db.agency.count(),
+      "seed.user.create": await db.user.count(),
+      "seed.request.create": 3,
+      "seed.webhook.create": 2,
+      "seed.public-record.publish": 3,
+      "seed.request.report.publish": 3,
+    });
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("seeds a year of federal requests to three sheriffs with different policies", async () => {
     const { db } = t();
     const bySlug = async (slug: string) => (await db.agency.findUniqueOrThrow({ where: { slug } })).id;
-    const [dupage, kankakee, iroquois] = [await bySlug("dupage-sheriff"), await bySlug("kankakee-sheriff"), await bySlug("iroquois-sheriff")];
+    const [dupage, kankakee, iroquois] = [
+      await bySlug("dupage-sheriff"),
+      await bySlug("kankakee-sheriff"),
+      await bySlug("iroquois-sheriff"),
+    ];
     expect(await db.requestRule.count({ where: { agencyId: dupage, presetKey: "ilTrustAct" } })).toBe(6);
     expect(await db.requestRule.count({ where: { agencyId: kankakee, presetKey: "jail287g" } })).toBe(4);
     expect(await db.requestRule.count({ where: { agencyId: iroquois } })).toBe(0);
@@ -142,21 +173,47 @@ describe("seed", () => {
     expect(await db.requestRule.count({ where: { presetKey: { not: null }, presetRuleKey: null } })).toBe(0);
     // Kankakee's shift supervisor decides too; its old release policy is retired, not deleted.
     expect(await db.requestRule.count({ where: { agencyId: kankakee, active: false } })).toBe(1);
-    const designated = await db.requestCommandDesignation.findMany({ where: { agencyId: kankakee }, select: { userId: true } });
-    expect(await db.user.findMany({ where: { id: { in: designated.map((d) => d.userId) } }, select: { roles: true } })).toEqual([{ roles: ["SUPERVISOR"] }]);
-    for (const id of [dupage, kankakee, iroquois]) expect(await db.federalRequest.count({ where: { agencyId: id } })).toBeGreaterThan(10);
+    const designated = await db.requestCommandDesignation.findMany({
+      where: { agencyId: kankakee },
+      select: { userId: true },
+    });
+    expect(
+      await db.user.findMany({ where: { id: { in: designated.map((d) => d.userId) } }, select: { roles: true } }),
+    ).toEqual([{ roles: ["SUPERVISOR"] }]);
+    for (const id of [dupage, kankakee, iroquois])
+      expect(await db.federalRequest.count({ where: { agencyId: id } })).toBeGreaterThan(10);
     // Under the TRUST Act no civil detainer is honoured without a documented departure.
-    expect(await db.federalRequest.count({ where: { agencyId: dupage, kind: "DETAINER", basisSignedByJudge: false, decision: "COMPLIED", departure: false } })).toBe(0);
-    expect(await db.federalRequest.count({ where: { agencyId: kankakee, kind: "DETAINER", decision: "COMPLIED" } })).toBeGreaterThan(10);
+    expect(
+      await db.federalRequest.count({
+        where: {
+          agencyId: dupage,
+          kind: "DETAINER",
+          basisSignedByJudge: false,
+          decision: "COMPLIED",
+          departure: false,
+        },
+      }),
+    ).toBe(0);
+    expect(
+      await db.federalRequest.count({ where: { agencyId: kankakee, kind: "DETAINER", decision: "COMPLIED" } }),
+    ).toBeGreaterThan(10);
     expect(await db.federalRequest.count({ where: { departure: true, departureJustification: null } })).toBe(0);
     expect(await db.federalRequest.count({ where: { localReference: { not: null } } })).toBe(0);
   });
 
   it("does nothing when agencies already exist", async () => {
     const { db } = t();
-    const before = { agencies: await db.agency.count(), users: await db.user.count(), events: await db.auditEvent.count() };
+    const before = {
+      agencies: await db.agency.count(),
+      users: await db.user.count(),
+      events: await db.auditEvent.count(),
+    };
     await seed(db);
-    expect({ agencies: await db.agency.count(), users: await db.user.count(), events: await db.auditEvent.count() }).toEqual(before);
+    expect({
+      agencies: await db.agency.count(),
+      users: await db.user.count(),
+      events: await db.auditEvent.count(),
+    }).toEqual(before);
   });
 
   it("is documented: DEMO-ACCOUNTS.md matches what the seed creates", async () => {

@@ -86,7 +86,9 @@ describe("npm start with the embedded PostgreSQL", () => {
     expect(second.output()).not.toContain("First run");
     expect(second.output()).toContain("schema is up to date");
     const again = await appUrlOf(dataDir);
-    expect(await query(again, `SELECT value FROM "SystemSetting" WHERE key = 'restart-probe'`)).toEqual([{ value: "kept" }]);
+    expect(await query(again, `SELECT value FROM "SystemSetting" WHERE key = 'restart-probe'`)).toEqual([
+      { value: "kept" },
+    ]);
     const [{ n: agenciesAfter }] = await query<{ n: string }>(again, `SELECT count(*) AS n FROM "Agency"`);
     expect(agenciesAfter).toBe(agencies);
     expect(fs.readFileSync(path.join(dataDir, "auth-secret"), "utf8")).toBe(secret);
@@ -97,7 +99,10 @@ describe("npm start with the embedded PostgreSQL", () => {
     const dataDir = newDataDir("killed");
     const first = runStart(["--no-serve"], toolEnv({ CG_DATA_DIR: dataDir }));
     await first.waitFor(READY);
-    await query(await appUrlOf(dataDir), `INSERT INTO "SystemSetting" (key, value, "updatedAt") VALUES ('kill-probe', '1', now())`);
+    await query(
+      await appUrlOf(dataDir),
+      `INSERT INTO "SystemSetting" (key, value, "updatedAt") VALUES ('kill-probe', '1', now())`,
+    );
     first.child.kill("SIGKILL");
     await first.exited();
     const orphan = postmasterPid(dataDir);
@@ -107,7 +112,9 @@ describe("npm start with the embedded PostgreSQL", () => {
     await second.waitFor(READY);
     expect(second.output()).toMatch(/left running by an earlier run/);
     expect(isAlive(orphan!)).toBe(false);
-    expect(await query(await appUrlOf(dataDir), `SELECT value FROM "SystemSetting" WHERE key = 'kill-probe'`)).toEqual([{ value: 1 }]);
+    expect(await query(await appUrlOf(dataDir), `SELECT value FROM "SystemSetting" WHERE key = 'kill-probe'`)).toEqual([
+      { value: 1 },
+    ]);
     await stopGracefully(second);
   });
 });
@@ -122,8 +129,13 @@ describe("npm start with DATABASE_URL", () => {
       await run.waitFor(READY);
       expect(run.output()).toContain("(DATABASE_URL)");
       expect(run.output()).not.toContain("embedded PostgreSQL");
-      const migrations = await query<{ migration_name: string }>(url, `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`);
-      expect(migrations.length).toBe(fs.readdirSync(path.resolve("prisma/migrations")).filter((f) => /^\d/.test(f)).length);
+      const migrations = await query<{ migration_name: string }>(
+        url,
+        `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`,
+      );
+      expect(migrations.length).toBe(
+        fs.readdirSync(path.resolve("prisma/migrations")).filter((f) => /^\d/.test(f)).length,
+      );
       const [{ n }] = await query<{ n: string }>(url, `SELECT count(*) AS n FROM "User"`);
       expect(Number(n)).toBe(0);
       expect(run.output()).toContain("npm run admin:create");

@@ -15,7 +15,14 @@ import { webhookJobHandler } from "@/lib/webhooks/deliver";
 import { listWebhookDeliveries, redeliverWebhook } from "@/lib/webhooks/deliveries";
 import { WEBHOOK_QUEUE } from "@/lib/webhooks/emit";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
-import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, setWebhookEndpointActive } from "@/lib/webhooks/manage-endpoints";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookEndpoints,
+  rotateWebhookSecret,
+  setWebhookEndpointActive,
+} from "@/lib/webhooks/manage-endpoints";
 import { useTestSecrets } from "./helpers/actors";
 import { useFreshDb } from "./helpers/db";
 import { filing, LOOP, seededWorld, T0 } from "./notices-fixtures";
@@ -40,7 +47,8 @@ describe("webhooks", () => {
     vi.setSystemTime(now);
     return runDueJobs({ db: db(), now, handlers, queues: [WEBHOOK_QUEUE] });
   };
-  const deliveriesOf = (endpointId: string) => db().webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" } });
+  const deliveriesOf = (endpointId: string) =>
+    db().webhookDelivery.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" } });
 
   beforeAll(async () => {
     useTestSecrets(t().url);
@@ -52,8 +60,18 @@ describe("webhooks", () => {
     dupage = await startReceiver();
     const cookAdmin = await w.as("admin@cook-sheriff.demo");
     const dupageAdmin = await w.as("admin@dupage-sheriff.demo");
-    const a = await createWebhookEndpoint({ db: db(), actor: cookAdmin, input: { url: cook.url, events: [...WEBHOOK_EVENTS] }, now: T0 });
-    const b = await createWebhookEndpoint({ db: db(), actor: dupageAdmin, input: { url: dupage.url, events: [...WEBHOOK_EVENTS] }, now: T0 });
+    const a = await createWebhookEndpoint({
+      db: db(),
+      actor: cookAdmin,
+      input: { url: cook.url, events: [...WEBHOOK_EVENTS] },
+      now: T0,
+    });
+    const b = await createWebhookEndpoint({
+      db: db(),
+      actor: dupageAdmin,
+      input: { url: dupage.url, events: [...WEBHOOK_EVENTS] },
+      now: T0,
+    });
     expect(a.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     cook.state.secret = a.secret;
     dupage.state.secret = b.secret;
@@ -68,8 +86,15 @@ describe("webhooks", () => {
 
   it("delivers a notice to the recipient's endpoint, signed, with only identifiers and a link; another agency's receiver hears nothing", async () => {
     const ice = await w.as("liaison@ice-ero-chicago.demo");
-    const { operation } = await fileOperation({ db: db(), actor: ice, input: filing({ area: LOOP, title: "Federal search, Loop" }), now: T0 });
-    const notice = await db().notice.findFirstOrThrow({ where: { operationId: operation.id, recipientAgencyId: w.id("cook-sheriff") } });
+    const { operation } = await fileOperation({
+      db: db(),
+      actor: ice,
+      input: filing({ area: LOOP, title: "Federal search, Loop" }),
+      now: T0,
+    });
+    const notice = await db().notice.findFirstOrThrow({
+      where: { operationId: operation.id, recipientAgencyId: w.id("cook-sheriff") },
+    });
 
     // Committed with the notice, before any worker ran.
     const [queued] = await deliveriesOf(cookEndpointId);
@@ -81,7 +106,12 @@ describe("webhooks", () => {
     expect(payload).toEqual({
       type: "notice.received",
       timestamp: T0.toISOString(),
-      data: { id: notice.id, object: "notice", agencyId: w.id("cook-sheriff"), links: { self: `/api/v1/notices/${notice.id}` } },
+      data: {
+        id: notice.id,
+        object: "notice",
+        agencyId: w.id("cook-sheriff"),
+        links: { self: `/api/v1/notices/${notice.id}` },
+      },
     });
     expect(JSON.stringify(payload)).not.toContain("Federal search");
     const delivered = await db().webhookDelivery.findUniqueOrThrow({ where: { id: queued.id } });
@@ -95,20 +125,58 @@ describe("webhooks", () => {
   it("tells both parties, and only them, of a conflict found, acknowledged and resolved, and of a notice acknowledged", async () => {
     const before = (await deliveriesOf(cookEndpointId)).length;
     const sheriff = await w.as("liaison@cook-sheriff.demo");
-    const { conflicts } = await fileOperation({ db: db(), actor: sheriff, input: filing({ area: LOOP, title: "Sheriff warrant, Loop" }), now: hours(1) });
+    const { conflicts } = await fileOperation({
+      db: db(),
+      actor: sheriff,
+      input: filing({ area: LOOP, title: "Sheriff warrant, Loop" }),
+      now: hours(1),
+    });
     expect(conflicts.length).toBeGreaterThan(0);
-    await acknowledgeConflict({ db: db(), actor: await w.as("supervisor@cook-sheriff.demo"), conflictId: conflicts[0].id, now: hours(1) });
+    await acknowledgeConflict({
+      db: db(),
+      actor: await w.as("supervisor@cook-sheriff.demo"),
+      conflictId: conflicts[0].id,
+      now: hours(1),
+    });
     // Resolved once both sides agree: the sheriff proposes, the field office confirms.
-    await proposeConflictOutcome({ db: db(), actor: await w.as("supervisor@cook-sheriff.demo"), conflictId: conflicts[0].id, input: { outcome: "PROCEED_SEPARATELY", note: "Times staggered by radio." }, now: hours(1) });
-    await confirmConflictOutcome({ db: db(), actor: await w.as("supervisor@ice-ero-chicago.demo"), conflictId: conflicts[0].id, now: hours(1) });
+    await proposeConflictOutcome({
+      db: db(),
+      actor: await w.as("supervisor@cook-sheriff.demo"),
+      conflictId: conflicts[0].id,
+      input: { outcome: "PROCEED_SEPARATELY", note: "Times staggered by radio." },
+      now: hours(1),
+    });
+    await confirmConflictOutcome({
+      db: db(),
+      actor: await w.as("supervisor@ice-ero-chicago.demo"),
+      conflictId: conflicts[0].id,
+      now: hours(1),
+    });
     // The sheriff acknowledges the federal notice: its own system hears it too.
-    const notice = await db().notice.findFirstOrThrow({ where: { recipientAgencyId: w.id("cook-sheriff"), acknowledgedAt: null }, orderBy: { sentAt: "asc" } });
-    await acknowledgeNotice({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), noticeId: notice.id, now: hours(1) });
+    const notice = await db().notice.findFirstOrThrow({
+      where: { recipientAgencyId: w.id("cook-sheriff"), acknowledgedAt: null },
+      orderBy: { sentAt: "asc" },
+    });
+    await acknowledgeNotice({
+      db: db(),
+      actor: await w.as("chief@cook-sheriff.demo"),
+      noticeId: notice.id,
+      now: hours(1),
+    });
     await runAt(hours(1));
     const events = (await deliveriesOf(cookEndpointId)).slice(before).map((d) => d.eventType);
-    expect(events).toEqual(expect.arrayContaining(["conflict.found", "conflict.acknowledged", "conflict.resolved", "notice.acknowledged"]));
-    const ack = [...cook.state.processed.values()].find((p) => (p as { type: string }).type === "conflict.acknowledged") as { data: unknown };
-    expect(ack.data).toEqual({ id: conflicts[0].id, object: "conflict", agencyId: w.id("cook-sheriff"), links: { self: `/api/v1/conflicts/${conflicts[0].id}` } });
+    expect(events).toEqual(
+      expect.arrayContaining(["conflict.found", "conflict.acknowledged", "conflict.resolved", "notice.acknowledged"]),
+    );
+    const ack = [...cook.state.processed.values()].find(
+      (p) => (p as { type: string }).type === "conflict.acknowledged",
+    ) as { data: unknown };
+    expect(ack.data).toEqual({
+      id: conflicts[0].id,
+      object: "conflict",
+      agencyId: w.id("cook-sheriff"),
+      links: { self: `/api/v1/conflicts/${conflicts[0].id}` },
+    });
     expect(dupage.state.received).toEqual([]);
   });
 
@@ -116,15 +184,30 @@ describe("webhooks", () => {
     const ice = await w.as("liaison@ice-ero-chicago.demo");
     const before = new Set((await deliveriesOf(cookEndpointId)).map((d) => d.id));
     cook.state.mode = "fail";
-    await fileOperation({ db: db(), actor: ice, input: filing({ area: LOOP, title: "Second search, Loop" }), now: hours(2) });
-    await fileOperation({ db: db(), actor: ice, input: filing({ area: LOOP, title: "Third search, Loop" }), now: hours(2) });
+    await fileOperation({
+      db: db(),
+      actor: ice,
+      input: filing({ area: LOOP, title: "Second search, Loop" }),
+      now: hours(2),
+    });
+    await fileOperation({
+      db: db(),
+      actor: ice,
+      input: filing({ area: LOOP, title: "Third search, Loop" }),
+      now: hours(2),
+    });
     const fresh = (await deliveriesOf(cookEndpointId)).filter((d) => !before.has(d.id));
     expect(fresh.length).toBeGreaterThanOrEqual(2);
 
     const first = await runAt(hours(2));
     expect(first.RETRY).toBe(fresh.length);
     const afterFail = await db().webhookDelivery.findMany({ where: { id: { in: fresh.map((d) => d.id) } } });
-    expect(afterFail.every((d) => d.status === "PENDING" && d.lastResponseStatus === 500 && d.lastError === "HTTP 500: receiver unavailable")).toBe(true);
+    expect(
+      afterFail.every(
+        (d) =>
+          d.status === "PENDING" && d.lastResponseStatus === 500 && d.lastError === "HTTP 500: receiver unavailable",
+      ),
+    ).toBe(true);
 
     await cook.goDown();
     expect((await runAt(hours(3))).RETRY).toBe(fresh.length);
@@ -151,8 +234,12 @@ describe("webhooks", () => {
   it("redelivers a delivery under the same webhook-id, audited, and the receiver does not process it twice", async () => {
     const [d] = await deliveriesOf(cookEndpointId);
     // Another agency's admin cannot redeliver it (and is recorded trying).
-    await expect(redeliverWebhook({ db: db(), actor: await w.as("admin@dupage-sheriff.demo"), deliveryId: d.id, now: hours(6) })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await db().auditEvent.count({ where: { action: "webhook.redeliver", targetId: d.id, outcome: "DENIED" } })).toBe(1);
+    await expect(
+      redeliverWebhook({ db: db(), actor: await w.as("admin@dupage-sheriff.demo"), deliveryId: d.id, now: hours(6) }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      await db().auditEvent.count({ where: { action: "webhook.redeliver", targetId: d.id, outcome: "DENIED" } }),
+    ).toBe(1);
     const received = cook.state.received.length;
     const processed = cook.state.processed.size;
     await redeliverWebhook({ db: db(), actor: await w.as("admin@cook-sheriff.demo"), deliveryId: d.id, now: hours(6) });
@@ -161,50 +248,99 @@ describe("webhooks", () => {
     expect(cook.state.processed.size).toBe(processed);
     const row = await db().webhookDelivery.findUniqueOrThrow({ where: { id: d.id } });
     expect([row.status, row.redeliveries]).toEqual(["DELIVERED", 1]);
-    expect(await db().auditEvent.count({ where: { action: "webhook.redeliver", targetId: d.id, outcome: "SUCCESS" } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { action: "webhook.redeliver", targetId: d.id, outcome: "SUCCESS" } }),
+    ).toBe(1);
   });
 
   it("tells the receiving agency of a federal request received and decided", async () => {
-    const sent = await submitRequest({ db: db(), actor: await w.as("liaison@ice-ero-chicago.demo"), input: { agencyId: w.id("cook-sheriff"), kind: "DETAINER", basisDocument: "I247A_DETAINER", basisSignedByJudge: false, offenceCategory: "CIVIL_IMMIGRATION_ONLY" }, now: hours(7) });
-    await decideRequest({ db: db(), actor: await w.as("chief@cook-sheriff.demo"), requestId: sent.id, input: { decision: "DECLINED", basis: "Illinois TRUST Act", reason: "No judicial warrant presented." }, now: hours(7) });
+    const sent = await submitRequest({
+      db: db(),
+      actor: await w.as("liaison@ice-ero-chicago.demo"),
+      input: {
+        agencyId: w.id("cook-sheriff"),
+        kind: "DETAINER",
+        basisDocument: "I247A_DETAINER",
+        basisSignedByJudge: false,
+        offenceCategory: "CIVIL_IMMIGRATION_ONLY",
+      },
+      now: hours(7),
+    });
+    await decideRequest({
+      db: db(),
+      actor: await w.as("chief@cook-sheriff.demo"),
+      requestId: sent.id,
+      input: { decision: "DECLINED", basis: "Illinois TRUST Act", reason: "No judicial warrant presented." },
+      now: hours(7),
+    });
     await runAt(hours(7));
-    const about = (await deliveriesOf(cookEndpointId)).filter((d) => (JSON.parse(d.payload) as { data: { id: string } }).data.id === sent.id);
+    const about = (await deliveriesOf(cookEndpointId)).filter(
+      (d) => (JSON.parse(d.payload) as { data: { id: string } }).data.id === sent.id,
+    );
     expect(about.map((d) => [d.eventType, d.status]).sort()).toEqual([
       ["request.decided", "DELIVERED"],
       ["request.received", "DELIVERED"],
     ]);
-    expect(cook.state.processed.get(about.find((d) => d.eventType === "request.received")!.id)).toMatchObject({ data: { object: "request", links: { self: `/api/v1/requests/${sent.id}` } } });
+    expect(cook.state.processed.get(about.find((d) => d.eventType === "request.received")!.id)).toMatchObject({
+      data: { object: "request", links: { self: `/api/v1/requests/${sent.id}` } },
+    });
     expect(dupage.state.received).toEqual([]);
   });
 
   it("disables the endpoint after a day of failures, emails the agency's admins, and sends nothing more until re-enabled", async () => {
     const ice = await w.as("liaison@ice-ero-chicago.demo");
     cook.state.mode = "fail";
-    await fileOperation({ db: db(), actor: ice, input: filing({ area: LOOP, title: "Fourth search, Loop", ...later }), now: hours(10) });
+    await fileOperation({
+      db: db(),
+      actor: ice,
+      input: filing({ area: LOOP, title: "Fourth search, Loop", ...later }),
+      now: hours(10),
+    });
     await runAt(hours(10));
     for (const h of [11, 13, 17]) await runAt(hours(h));
     expect((await db().webhookEndpoint.findUniqueOrThrow({ where: { id: cookEndpointId } })).active).toBe(true);
     await runAt(hours(35));
 
     const endpoint = await db().webhookEndpoint.findUniqueOrThrow({ where: { id: cookEndpointId } });
-    expect([endpoint.active, endpoint.disabledReason, endpoint.disabledAt?.toISOString()]).toEqual([false, "FAILING", hours(35).toISOString()]);
+    expect([endpoint.active, endpoint.disabledReason, endpoint.disabledAt?.toISOString()]).toEqual([
+      false,
+      "FAILING",
+      hours(35).toISOString(),
+    ]);
     const mail = await db().mailMessage.findMany({ where: { template: "webhookDisabled", subjectId: cookEndpointId } });
     expect(mail.map((m) => m.toAddress)).toEqual(["admin@cook-sheriff.demo"]);
     expect(mail[0].subject).toContain(cook.url);
-    expect(await db().auditEvent.count({ where: { action: "webhook.autoDisable", targetId: cookEndpointId, agencyId: w.id("cook-sheriff") } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { action: "webhook.autoDisable", targetId: cookEndpointId, agencyId: w.id("cook-sheriff") },
+      }),
+    ).toBe(1);
     expect(await db().webhookDelivery.count({ where: { endpointId: cookEndpointId, status: "PENDING" } })).toBe(0);
 
     // Disabled: a new notice queues nothing for it.
     const count = (await deliveriesOf(cookEndpointId)).length;
-    await fileOperation({ db: db(), actor: ice, input: filing({ area: LOOP, title: "Fifth search, Loop", ...later }), now: hours(36) });
+    await fileOperation({
+      db: db(),
+      actor: ice,
+      input: filing({ area: LOOP, title: "Fifth search, Loop", ...later }),
+      now: hours(36),
+    });
     expect(await deliveriesOf(cookEndpointId)).toHaveLength(count);
 
     // Re-enabled by an admin, with the failure count cleared; what it missed can be redelivered.
     cook.state.mode = "ok";
     const admin = await w.as("admin@cook-sheriff.demo");
-    const enabled = await setWebhookEndpointActive({ db: db(), actor: admin, endpointId: cookEndpointId, active: true, now: hours(37) });
+    const enabled = await setWebhookEndpointActive({
+      db: db(),
+      actor: admin,
+      endpointId: cookEndpointId,
+      active: true,
+      now: hours(37),
+    });
     expect([enabled.active, enabled.consecutiveFailures, enabled.failingSince]).toEqual([true, 0, null]);
-    const failed = await db().webhookDelivery.findFirstOrThrow({ where: { endpointId: cookEndpointId, status: "FAILED" } });
+    const failed = await db().webhookDelivery.findFirstOrThrow({
+      where: { endpointId: cookEndpointId, status: "FAILED" },
+    });
     await redeliverWebhook({ db: db(), actor: admin, deliveryId: failed.id, now: hours(37) });
     await runAt(hours(37));
     expect((await db().webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("DELIVERED");
@@ -216,7 +352,12 @@ describe("webhooks", () => {
     await db().webhookEndpoint.update({ where: { id: dupageEndpointId }, data: { consecutiveFailures: 9 } });
     dupage.state.mode = "fail";
     const ice = await w.as("liaison@ice-ero-chicago.demo");
-    await fileOperation({ db: db(), actor: ice, input: filing({ title: "Warrant service, county line", ...later }), now: hours(40) });
+    await fileOperation({
+      db: db(),
+      actor: ice,
+      input: filing({ title: "Warrant service, county line", ...later }),
+      now: hours(40),
+    });
     const [d] = await deliveriesOf(dupageEndpointId);
     expect(d.eventType).toBe("notice.received");
     // Its last attempt: the runner says so, and the failure is the tenth delivery lost in a row.
@@ -225,7 +366,9 @@ describe("webhooks", () => {
     const endpoint = await db().webhookEndpoint.findUniqueOrThrow({ where: { id: dupageEndpointId } });
     expect([endpoint.active, endpoint.disabledReason, endpoint.consecutiveFailures]).toEqual([false, "FAILING", 10]);
     expect((await db().webhookDelivery.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("FAILED");
-    expect(await db().mailMessage.count({ where: { template: "webhookDisabled", toAddress: "admin@dupage-sheriff.demo" } })).toBe(1);
+    expect(
+      await db().mailMessage.count({ where: { template: "webhookDisabled", toAddress: "admin@dupage-sheriff.demo" } }),
+    ).toBe(1);
     expect(admin.agencyId).toBe(w.id("dupage-sheriff"));
   });
 });
@@ -239,18 +382,29 @@ describe("webhook endpoint administration", () => {
     w = await seededWorld(db());
   });
   const input = { url: "https://cad.example.org/hooks", events: ["notice.received", "conflict.found"] };
-  const audits = (action: string, targetId?: string) => db().auditEvent.findMany({ where: { action, ...(targetId ? { targetId } : {}) }, orderBy: { seq: "asc" } });
+  const audits = (action: string, targetId?: string) =>
+    db().auditEvent.findMany({ where: { action, ...(targetId ? { targetId } : {}) }, orderBy: { seq: "asc" } });
 
   it("is for the agency's own admins: another agency's admin cannot list, change or redeliver, and non-admins cannot at all (refusals audited)", async () => {
     const cookAdmin = await w.as("admin@cook-sheriff.demo");
     const { endpoint } = await createWebhookEndpoint({ db: db(), actor: cookAdmin, input, now: T0 });
     const other = await w.as("admin@dupage-sheriff.demo");
     expect(await listWebhookEndpoints({ db: db(), actor: other })).toEqual([]);
-    await expect(getWebhookEndpoint({ db: db(), actor: other, endpointId: endpoint.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listWebhookDeliveries({ db: db(), actor: other, endpointId: endpoint.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(setWebhookEndpointActive({ db: db(), actor: other, endpointId: endpoint.id, active: false, now: T0 })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(rotateWebhookSecret({ db: db(), actor: other, endpointId: endpoint.id, now: T0 })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(deleteWebhookEndpoint({ db: db(), actor: other, endpointId: endpoint.id, now: T0 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getWebhookEndpoint({ db: db(), actor: other, endpointId: endpoint.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(listWebhookDeliveries({ db: db(), actor: other, endpointId: endpoint.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      setWebhookEndpointActive({ db: db(), actor: other, endpointId: endpoint.id, active: false, now: T0 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      rotateWebhookSecret({ db: db(), actor: other, endpointId: endpoint.id, now: T0 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      deleteWebhookEndpoint({ db: db(), actor: other, endpointId: endpoint.id, now: T0 }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).active).toBe(true);
     const denied = await db().auditEvent.findMany({ where: { targetId: endpoint.id, outcome: "DENIED" } });
     expect(denied.map((a) => a.action).sort()).toEqual(["webhook.delete", "webhook.disable", "webhook.rotateSecret"]);
@@ -259,7 +413,9 @@ describe("webhook endpoint administration", () => {
       const actor = await w.as(email);
       await expect(listWebhookEndpoints({ db: db(), actor })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(createWebhookEndpoint({ db: db(), actor, input, now: T0 })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(setWebhookEndpointActive({ db: db(), actor, endpointId: endpoint.id, active: false, now: T0 })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        setWebhookEndpointActive({ db: db(), actor, endpointId: endpoint.id, active: false, now: T0 }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await db().auditEvent.count({ where: { action: "webhook.create", outcome: "DENIED" } })).toBe(3);
   });
@@ -267,24 +423,46 @@ describe("webhook endpoint administration", () => {
   it("validates the URL (https, no private addresses in production) and the events, with field errors, and keeps at most five per agency", async () => {
     const admin = await w.as("admin@chicago-pd.demo");
     const issues = async (i: unknown, o: { production?: boolean; resolve?: (h: string) => Promise<string[]> } = {}) => {
-      const e = await createWebhookEndpoint({ db: db(), actor: admin, input: i, now: T0, ...o }).catch((err: unknown) => err);
+      const e = await createWebhookEndpoint({ db: db(), actor: admin, input: i, now: T0, ...o }).catch(
+        (err: unknown) => err,
+      );
       expect(e).toBeInstanceOf(ValidationError);
       return (e as ValidationError).issues;
     };
-    expect(await issues({ url: "http://cad.example.org/hooks", events: ["notice.received"] })).toEqual([{ path: "url", message: "webhooks.errors.url.scheme" }]);
-    expect(await issues({ url: "https://169.254.169.254/latest", events: ["notice.received"] }, { production: true })).toEqual([{ path: "url", message: "webhooks.errors.url.private" }]);
-    expect(await issues({ url: "https://cad.internal.example/hooks", events: ["notice.received"] }, { production: true, resolve: async () => ["10.20.30.40"] })).toEqual([
-      { path: "url", message: "webhooks.errors.url.private" },
+    expect(await issues({ url: "http://cad.example.org/hooks", events: ["notice.received"] })).toEqual([
+      { path: "url", message: "webhooks.errors.url.scheme" },
     ]);
+    expect(
+      await issues({ url: "https://169.254.169.254/latest", events: ["notice.received"] }, { production: true }),
+    ).toEqual([{ path: "url", message: "webhooks.errors.url.private" }]);
+    expect(
+      await issues(
+        { url: "https://cad.internal.example/hooks", events: ["notice.received"] },
+        { production: true, resolve: async () => ["10.20.30.40"] },
+      ),
+    ).toEqual([{ path: "url", message: "webhooks.errors.url.private" }]);
     expect(await issues({ url: "", events: [] })).toEqual([
       { path: "url", message: "webhooks.errors.urlRequired" },
       { path: "events", message: "webhooks.errors.eventRequired" },
     ]);
-    expect((await issues({ url: "https://cad.example.org/", events: ["operation.filed"] }))[0]).toMatchObject({ path: "events.0", message: "webhooks.errors.eventUnknown" });
+    expect((await issues({ url: "https://cad.example.org/", events: ["operation.filed"] }))[0]).toMatchObject({
+      path: "events.0",
+      message: "webhooks.errors.eventUnknown",
+    });
     expect(await db().webhookEndpoint.count({ where: { agencyId: admin.agencyId } })).toBe(0);
 
-    for (let i = 0; i < 5; i++) await createWebhookEndpoint({ db: db(), actor: admin, input: { url: `https://cad.example.org/hooks/${i}`, events: ["notice.received"] }, now: T0, production: true, resolve: async () => ["93.184.216.34"] });
-    await expect(createWebhookEndpoint({ db: db(), actor: admin, input, now: T0 })).rejects.toMatchObject({ message: "webhooks.errors.tooMany" });
+    for (let i = 0; i < 5; i++)
+      await createWebhookEndpoint({
+        db: db(),
+        actor: admin,
+        input: { url: `https://cad.example.org/hooks/${i}`, events: ["notice.received"] },
+        now: T0,
+        production: true,
+        resolve: async () => ["93.184.216.34"],
+      });
+    await expect(createWebhookEndpoint({ db: db(), actor: admin, input, now: T0 })).rejects.toMatchObject({
+      message: "webhooks.errors.tooMany",
+    });
     expect(await db().webhookEndpoint.count({ where: { agencyId: admin.agencyId } })).toBe(5);
   });
 
@@ -302,11 +480,16 @@ describe("webhook endpoint administration", () => {
 
     const trail = await db().auditEvent.findMany({ where: { targetId: endpoint.id }, orderBy: { seq: "asc" } });
     expect(trail.map((a) => [a.action, a.outcome, a.actorUserId, a.agencyId])).toEqual(
-      ["webhook.create", "webhook.disable", "webhook.enable", "webhook.rotateSecret", "webhook.delete"].map((action) => [action, "SUCCESS", admin.userId, admin.agencyId]),
+      ["webhook.create", "webhook.disable", "webhook.enable", "webhook.rotateSecret", "webhook.delete"].map(
+        (action) => [action, "SUCCESS", admin.userId, admin.agencyId],
+      ),
     );
     const text = JSON.stringify(trail.map((a) => a.details));
     expect(text).not.toContain(secret);
     expect(text).not.toContain(rotated.secret);
-    expect((await audits("webhook.create", endpoint.id))[0].details).toMatchObject({ url: input.url, events: input.events });
+    expect((await audits("webhook.create", endpoint.id))[0].details).toMatchObject({
+      url: input.url,
+      events: input.events,
+    });
   });
 });

@@ -16,7 +16,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await applyMigrations(withDatabase(adminUrl, template));
     // A template nobody can connect to can be cloned by any number of test files at once.
-    await withClient(adminUrl, (c) => c.query(`ALTER DATABASE ${quoteIdent(template)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`));
+    await withClient(adminUrl, (c) =>
+      c.query(`ALTER DATABASE ${quoteIdent(template)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`),
+    );
   } catch (error) {
     await stopServer();
     throw error;
@@ -26,7 +28,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await withClient(adminUrl, async (c) => {
-      const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`cg_test_${template}_%`]);
+      const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+        `cg_test_${template}_%`,
+      ]);
       for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
       await c.query(`ALTER DATABASE ${quoteIdent(template)} WITH IS_TEMPLATE false`);
       await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(template)} WITH (FORCE)`);

@@ -17,7 +17,9 @@ function firstIssues(issues: { path: PropertyKey[]; message: string }[]): Record
 }
 
 /** `action`: where the new password goes (the account page's, or the required change at first sign-in). */
-export function ChangePasswordForm({ action = changePasswordAction }: { action?: (input: unknown) => Promise<ActionResult> } = {}) {
+export function ChangePasswordForm({
+  action = changePasswordAction,
+}: { action?: (input: unknown) => Promise<ActionResult> } = {}) {
   const t = useT("auth");
   const issueText = useIssueText();
   const [values, setValues] = useState({ currentPassword: "", newPassword: "", confirmPassword: "" });
@@ -93,7 +95,12 @@ export function LanguageForm({ current }: { current: Locale }) {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" data-testid="language-form">
-      <SelectField label={t("account.language.label")} name="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+      <SelectField
+        label={t("account.language.label")}
+        name="locale"
+        value={locale}
+        onChange={(e) => setLocale(e.target.value as Locale)}
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l}>
             {tc(`languageNames.${l}`)}
@@ -127,7 +134,13 @@ export function SignOutEverywhereForm() {
   return (
     <form onSubmit={submit} className="flex flex-col gap-4">
       <FormError message={formError} />
-      <Button type="submit" variant="danger" disabled={pending} className="self-start" data-testid="sign-out-everywhere">
+      <Button
+        type="submit"
+        variant="danger"
+        disabled={pending}
+        className="self-start"
+        data-testid="sign-out-everywhere"
+      >
         {t("account.sessions.submit")}
       </Button>
     </form>

@@ -10,7 +10,13 @@ import { filingDefaultsSchema } from "@/lib/validation/follow-up";
 
 type Values = { commanderName: string; commanderPhone: string; commsPlan: string; radioChannel: string };
 
-export function FilingDefaultsForm({ initial, action }: { initial: Values; action: (input: unknown) => Promise<ActionResult> }) {
+export function FilingDefaultsForm({
+  initial,
+  action,
+}: {
+  initial: Values;
+  action: (input: unknown) => Promise<ActionResult>;
+}) {
   const t = useT("followUp.defaults");
   const issueText = useIssueText();
   const router = useRouter();

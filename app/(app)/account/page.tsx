@@ -38,7 +38,10 @@ export default async function AccountPage() {
     [t("account.profile.email"), account.email],
     [t("account.profile.agency"), actor.agencyName],
     [t("account.profile.roles"), account.roles.map((r) => roleNames[r] ?? r).join(", ")],
-    [t("account.profile.mfa"), account.mfaEnrolledAt ? t("account.profile.mfaOn", { date: when(account.mfaEnrolledAt) }) : "—"],
+    [
+      t("account.profile.mfa"),
+      account.mfaEnrolledAt ? t("account.profile.mfaOn", { date: when(account.mfaEnrolledAt) }) : "—",
+    ],
     [t("account.profile.passwordChanged"), when(account.passwordChangedAt)],
     ...(account.currentSession
       ? ([
@@ -79,7 +82,12 @@ export default async function AccountPage() {
             </h2>
             <p className="mb-4 text-muted">{tf("intro")}</p>
             <FilingDefaultsForm
-              initial={{ commanderName: defaults?.commanderName ?? "", commanderPhone: defaults?.commanderPhone ?? "", commsPlan: defaults?.commsPlan ?? "", radioChannel: defaults?.radioChannel ?? "" }}
+              initial={{
+                commanderName: defaults?.commanderName ?? "",
+                commanderPhone: defaults?.commanderPhone ?? "",
+                commsPlan: defaults?.commsPlan ?? "",
+                radioChannel: defaults?.radioChannel ?? "",
+              }}
               action={saveFilingDefaultsAction}
             />
           </section>

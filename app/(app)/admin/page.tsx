@@ -31,7 +31,10 @@ export default async function AdminUsersPage() {
         title={t("title")}
         description={t("description", { agency: actor.agencyName })}
         actions={
-          <Link href="/admin/users/new" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+          <Link
+            href="/admin/users/new"
+            className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
+          >
             {t("users.add")}
           </Link>
         }
@@ -47,11 +50,21 @@ export default async function AdminUsersPage() {
             <caption className="sr-only">{t("users.title")}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("users.columns.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("users.columns.email")}</th>
-                <th scope="col" className="px-3 py-2">{t("users.columns.roles")}</th>
-                <th scope="col" className="px-3 py-2">{t("users.columns.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("users.columns.mfa")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("users.columns.name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("users.columns.email")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("users.columns.roles")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("users.columns.status")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("users.columns.mfa")}
+                </th>
               </tr>
             </thead>
             <tbody>

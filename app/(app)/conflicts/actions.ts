@@ -9,7 +9,12 @@ import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
 import { acknowledgeConflict } from "@/lib/conflicts/conflicts";
-import { confirmConflictOutcome, contestConflictOutcome, proposeConflictOutcome, reopenConflict } from "@/lib/conflicts/outcome";
+import {
+  confirmConflictOutcome,
+  contestConflictOutcome,
+  proposeConflictOutcome,
+  reopenConflict,
+} from "@/lib/conflicts/outcome";
 
 async function context() {
   const actor = await getActor();
@@ -33,7 +38,11 @@ export async function acknowledgeConflictAction(input: { id: string }): Promise<
   });
 }
 
-export async function proposeOutcomeAction(input: { id: string; outcome: string; note: string }): Promise<ActionResult> {
+export async function proposeOutcomeAction(input: {
+  id: string;
+  outcome: string;
+  note: string;
+}): Promise<ActionResult> {
   return runAction(async () => {
     const { outcome, note } = (input ?? {}) as Partial<typeof input>;
     await proposeConflictOutcome({ ...(await context()), conflictId: idOf(input), input: { outcome, note } });
@@ -42,7 +51,11 @@ export async function proposeOutcomeAction(input: { id: string; outcome: string;
   });
 }
 
-export async function contestOutcomeAction(input: { id: string; outcome: string; note: string }): Promise<ActionResult> {
+export async function contestOutcomeAction(input: {
+  id: string;
+  outcome: string;
+  note: string;
+}): Promise<ActionResult> {
   return runAction(async () => {
     const { outcome, note } = (input ?? {}) as Partial<typeof input>;
     await contestConflictOutcome({ ...(await context()), conflictId: idOf(input), input: { outcome, note } });

@@ -29,17 +29,31 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ConflictQueuePage({ searchParams }: Props) {
   const actor = await requireActor();
   const { input, issues } = parseListQuery(listConflictsSchema, firstValues(await searchParams));
-  const [result, agencies] = await loadOrNotFound(() => Promise.all([listConflictsForActor({ db: db(), actor, input }), otherAgencies({ db: db(), actor })]));
-  const [t, tc, tl, tAll, locale] = await Promise.all([getT("conflicts.queue"), getT("conflicts"), getT("lists"), getT(), getLocale()]);
+  const [result, agencies] = await loadOrNotFound(() =>
+    Promise.all([listConflictsForActor({ db: db(), actor, input }), otherAgencies({ db: db(), actor })]),
+  );
+  const [t, tc, tl, tAll, locale] = await Promise.all([
+    getT("conflicts.queue"),
+    getT("conflicts"),
+    getT("lists"),
+    getT(),
+    getLocale(),
+  ]);
   const when = (d: Date | string) => formatDateTime(d, actor.agencyTimeZone, locale);
   const deciding = can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
 
   return (
     <>
       <LiveRefresh types={["conflict", "acknowledgment"]} />
-      <PageHeader title={t("title")} description={t("description", { zone: zoneLabel(actor.agencyTimeZone, locale) })} />
+      <PageHeader
+        title={t("title")}
+        description={t("description", { zone: zoneLabel(actor.agencyTimeZone, locale) })}
+      />
       {deciding ? null : (
-        <p className="mb-4 rounded-md border border-line bg-white px-3 py-2 text-sm text-muted" data-testid="queue-read-only">
+        <p
+          className="mb-4 rounded-md border border-line bg-white px-3 py-2 text-sm text-muted"
+          data-testid="queue-read-only"
+        >
           {t("readOnly")}
         </p>
       )}
@@ -51,13 +65,27 @@ export default async function ConflictQueuePage({ searchParams }: Props) {
         actionLabel={tl("conflictsNeedsAction")}
         keep={{ pageSize: input.pageSize, operationId: input.operationId }}
         selects={[
-          { name: "status", label: tl("filters.status"), options: CONFLICT_STATUSES.map((s) => ({ value: s, label: tc(`statuses.${s}`) })) },
-          { name: "severity", label: tl("filters.severity"), options: SEVERITIES.map((s) => ({ value: s, label: tc(`severities.${s}`) })) },
-          { name: "agency", label: tl("filters.counterpart"), options: agencies.map((a) => ({ value: a.id, label: a.name })) },
+          {
+            name: "status",
+            label: tl("filters.status"),
+            options: CONFLICT_STATUSES.map((s) => ({ value: s, label: tc(`statuses.${s}`) })),
+          },
+          {
+            name: "severity",
+            label: tl("filters.severity"),
+            options: SEVERITIES.map((s) => ({ value: s, label: tc(`severities.${s}`) })),
+          },
+          {
+            name: "agency",
+            label: tl("filters.counterpart"),
+            options: agencies.map((a) => ({ value: a.id, label: a.name })),
+          },
         ]}
       />
       <ListIssues issues={issues} t={tl} tAll={tAll} />
-      <p className="text-sm text-muted" data-testid="conflicts-total">{tl("matches", { count: result.total })}</p>
+      <p className="text-sm text-muted" data-testid="conflicts-total">
+        {tl("matches", { count: result.total })}
+      </p>
       <div className="mt-4">
         {result.items.length === 0 ? (
           <p className="text-muted" data-testid="conflicts-empty">

@@ -27,18 +27,35 @@ export default async function DirectoryPage({ searchParams }: Props) {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       {/* Keyed by the filter, so "Clear filters" (a client-side navigation) also resets the fields. */}
-      <form key={JSON.stringify(filter)} method="get" role="search" aria-label={t("search.legend")} className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4">
+      <form
+        key={JSON.stringify(filter)}
+        method="get"
+        role="search"
+        aria-label={t("search.legend")}
+        className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-4"
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="q" className="text-sm font-medium">
             {t("search.q")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filter.q ?? ""}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="level" className="text-sm font-medium">
             {t("search.level")}
           </label>
-          <select id="level" name="level" defaultValue={filter.level ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select
+            id="level"
+            name="level"
+            defaultValue={filter.level ?? ""}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2"
+          >
             <option value="">{t("search.any")}</option>
             {AGENCY_LEVELS.map((l) => (
               <option key={l} value={l}>
@@ -51,7 +68,12 @@ export default async function DirectoryPage({ searchParams }: Props) {
           <label htmlFor="kind" className="text-sm font-medium">
             {t("search.kind")}
           </label>
-          <select id="kind" name="kind" defaultValue={filter.kind ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select
+            id="kind"
+            name="kind"
+            defaultValue={filter.kind ?? ""}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2"
+          >
             <option value="">{t("search.any")}</option>
             {AGENCY_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -60,7 +82,10 @@ export default async function DirectoryPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+        <button
+          type="submit"
+          className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
+        >
           {t("search.submit")}
         </button>
         {filtered ? (
@@ -81,12 +106,24 @@ export default async function DirectoryPage({ searchParams }: Props) {
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("columns.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.level")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.kind")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.phone")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.languages")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.lead")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.level")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.kind")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.phone")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.languages")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("columns.lead")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -100,7 +137,10 @@ export default async function DirectoryPage({ searchParams }: Props) {
                   <td className="px-3 py-2">{tc(`levels.${a.level}`)}</td>
                   <td className="px-3 py-2">{t(`kinds.${a.kind}`)}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <a href={`tel:${a.phone24x7.replace(/[^\d+]/g, "")}`} className="underline-offset-2 hover:underline">
+                    <a
+                      href={`tel:${a.phone24x7.replace(/[^\d+]/g, "")}`}
+                      className="underline-offset-2 hover:underline"
+                    >
                       {a.phone24x7}
                     </a>
                   </td>

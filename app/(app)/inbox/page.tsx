@@ -32,9 +32,20 @@ export default async function InboxPage({ searchParams }: Props) {
   const actor = await requireActor();
   const { input, issues } = parseListQuery(noticeListSchema, firstValues(await searchParams));
   const [page, waiting, agencies] = await loadOrNotFound(() =>
-    Promise.all([listInbox({ db: db(), actor, input }), countNeedingAction({ db: db(), actor, box: "inbox" }), otherAgencies({ db: db(), actor })]),
+    Promise.all([
+      listInbox({ db: db(), actor, input }),
+      countNeedingAction({ db: db(), actor, box: "inbox" }),
+      otherAgencies({ db: db(), actor }),
+    ]),
   );
-  const [t, tl, tc, tf, tAll, locale] = await Promise.all([getT("notices"), getT("lists"), getT("common"), getT("followUp"), getT(), getLocale()]);
+  const [t, tl, tc, tf, tAll, locale] = await Promise.all([
+    getT("notices"),
+    getT("lists"),
+    getT("common"),
+    getT("followUp"),
+    getT(),
+    getLocale(),
+  ]);
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
   const zone = zoneLabel(actor.agencyTimeZone, locale);
 
@@ -56,9 +67,21 @@ export default async function InboxPage({ searchParams }: Props) {
         actionLabel={tl("filters.needsAction")}
         keep={{ pageSize: input.pageSize }}
         selects={[
-          { name: "status", label: tl("filters.status"), options: NOTICE_LIST_STATUSES.map((s) => ({ value: s, label: tl(`statuses.${s}`) })) },
-          { name: "kind", label: tl("filters.kind"), options: NOTICE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })) },
-          { name: "agency", label: tl("filters.fromAgency"), options: agencies.map((a) => ({ value: a.id, label: a.name })) },
+          {
+            name: "status",
+            label: tl("filters.status"),
+            options: NOTICE_LIST_STATUSES.map((s) => ({ value: s, label: tl(`statuses.${s}`) })),
+          },
+          {
+            name: "kind",
+            label: tl("filters.kind"),
+            options: NOTICE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+          },
+          {
+            name: "agency",
+            label: tl("filters.fromAgency"),
+            options: agencies.map((a) => ({ value: a.id, label: a.name })),
+          },
         ]}
       />
       <ListIssues issues={issues} t={tl} tAll={tAll} />
@@ -70,21 +93,37 @@ export default async function InboxPage({ searchParams }: Props) {
       ) : (
         <ul className="flex flex-col gap-3" data-testid="inbox-list">
           {page.items.map((n) => (
-            <li key={n.id} data-testid="inbox-item" data-notice-id={n.id} className={`rounded-lg border bg-white p-4 ${n.readAt ? "border-line" : "border-brand border-l-4"}`}>
+            <li
+              key={n.id}
+              data-testid="inbox-item"
+              data-notice-id={n.id}
+              className={`rounded-lg border bg-white p-4 ${n.readAt ? "border-line" : "border-brand border-l-4"}`}
+            >
               <span className="flex flex-wrap items-center gap-1.5">
                 {n.needsAction ? (
                   <Badge tone="warn">
                     <span data-testid="badge-needs-action">{tl("inbox.needsActionBadge")}</span>
                   </Badge>
                 ) : null}
-                <NoticeBadges n={n} t={t} showUnread statusLabel={operationStatusLabel(n.kind, n.operationStatus, tf)} />
+                <NoticeBadges
+                  n={n}
+                  t={t}
+                  showUnread
+                  statusLabel={operationStatusLabel(n.kind, n.operationStatus, tf)}
+                />
               </span>
               <h2 className={`mt-2 text-lg ${n.readAt ? "font-medium" : "font-semibold"}`}>
-                <Link href={`/notices/${n.id}`} className="text-brand-dark underline-offset-2 hover:underline" aria-label={`${n.title ?? t("inbox.conflictTitle")} — ${t("inbox.open", { ref: n.ref })}`}>
+                <Link
+                  href={`/notices/${n.id}`}
+                  className="text-brand-dark underline-offset-2 hover:underline"
+                  aria-label={`${n.title ?? t("inbox.conflictTitle")} — ${t("inbox.open", { ref: n.ref })}`}
+                >
                   {n.title ?? t("inbox.conflictTitle")}
                 </Link>
               </h2>
-              <p className="font-mono text-xs text-muted" data-testid="inbox-ref">{n.ref}</p>
+              <p className="font-mono text-xs text-muted" data-testid="inbox-ref">
+                {n.ref}
+              </p>
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                 <dt className="text-muted">{t("inbox.from")}</dt>
                 <dd data-testid="inbox-from">{n.senderAgencyName}</dd>
@@ -99,7 +138,9 @@ export default async function InboxPage({ searchParams }: Props) {
                 {n.acknowledgedAt ? (
                   <>
                     <dt className="text-muted">{t("status.acknowledged")}</dt>
-                    <dd>{t("actions.acknowledgedBy", { name: n.acknowledgedByName ?? "—", at: when(n.acknowledgedAt) })}</dd>
+                    <dd>
+                      {t("actions.acknowledgedBy", { name: n.acknowledgedByName ?? "—", at: when(n.acknowledgedAt) })}
+                    </dd>
                   </>
                 ) : null}
               </dl>

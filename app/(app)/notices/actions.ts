@@ -21,7 +21,8 @@ async function context() {
 
 const idOf = (input: unknown) => String((input as { id?: unknown } | null)?.id ?? "");
 /** The input without its id: the rest is validated by the domain function's schema. */
-const fieldsOf = (input: unknown): Record<string, unknown> => Object.fromEntries(Object.entries(input && typeof input === "object" ? input : {}).filter(([k]) => k !== "id"));
+const fieldsOf = (input: unknown): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(input && typeof input === "object" ? input : {}).filter(([k]) => k !== "id"));
 
 function refresh() {
   revalidatePath("/inbox");
@@ -45,7 +46,11 @@ export async function replyToNoticeAction(input: { id: string; kind: string; bod
   });
 }
 
-export async function decideAssistanceAction(input: { id: string; decision: string; reason: string }): Promise<ActionResult> {
+export async function decideAssistanceAction(input: {
+  id: string;
+  decision: string;
+  reason: string;
+}): Promise<ActionResult> {
   return runAction(async () => {
     await decideAssistance({ ...(await context()), noticeId: idOf(input), input: fieldsOf(input) });
     refresh();
@@ -53,9 +58,17 @@ export async function decideAssistanceAction(input: { id: string; decision: stri
   });
 }
 
-export async function requestAssistanceAction(input: { id: string; kinds: string[]; note: string }): Promise<ActionResult<{ id: string }>> {
+export async function requestAssistanceAction(input: {
+  id: string;
+  kinds: string[];
+  note: string;
+}): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const sent = await requestAssistanceFromNotice({ ...(await context()), noticeId: idOf(input), input: fieldsOf(input) });
+    const sent = await requestAssistanceFromNotice({
+      ...(await context()),
+      noticeId: idOf(input),
+      input: fieldsOf(input),
+    });
     refresh();
     return { id: sent.id };
   });

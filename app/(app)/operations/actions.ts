@@ -30,7 +30,15 @@ export async function fileOperationAction(input: unknown): Promise<ActionResult<
     // "Remember these for my next filing": the filing has validated them already.
     const raw = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
     if (raw.rememberDefaults === true) {
-      await saveFilingDefaults({ ...ctx, input: { commanderName: raw.commanderName, commanderPhone: raw.commanderPhone, commsPlan: raw.commsPlan, radioChannel: raw.radioChannel } });
+      await saveFilingDefaults({
+        ...ctx,
+        input: {
+          commanderName: raw.commanderName,
+          commanderPhone: raw.commanderPhone,
+          commsPlan: raw.commsPlan,
+          radioChannel: raw.radioChannel,
+        },
+      });
     }
     revalidatePath("/operations");
     revalidatePath("/conflicts");
@@ -38,7 +46,10 @@ export async function fileOperationAction(input: unknown): Promise<ActionResult<
   });
 }
 
-export async function updateOperationAction(operationId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+export async function updateOperationAction(
+  operationId: string,
+  input: unknown,
+): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const { operation } = await updateOperation({ ...(await context()), operationId, input });
     revalidatePath("/operations", "layout");
@@ -62,7 +73,12 @@ export async function describeAreaAction(input: unknown): Promise<ActionResult<A
   });
 }
 
-export async function transitionOperationAction(input: { id: string; transition: string; version: number; reason?: string }): Promise<ActionResult<{ status: string }>> {
+export async function transitionOperationAction(input: {
+  id: string;
+  transition: string;
+  version: number;
+  reason?: string;
+}): Promise<ActionResult<{ status: string }>> {
   return runAction(async () => {
     // The argument comes from the browser: trust nothing about its shape.
     const { id, ...rest } = (input && typeof input === "object" ? input : {}) as Partial<typeof input>;
@@ -74,7 +90,10 @@ export async function transitionOperationAction(input: { id: string; transition:
 }
 
 /** An exigent operation's after-action account, shared with its hosts once written. */
-export async function fileAfterActionAction(operationId: string, input: unknown): Promise<ActionResult<{ sharedWith: number }>> {
+export async function fileAfterActionAction(
+  operationId: string,
+  input: unknown,
+): Promise<ActionResult<{ sharedWith: number }>> {
   return runAction(async () => {
     const result = await fileAfterAction({ ...(await context()), operationId: String(operationId), input });
     revalidatePath("/operations", "layout");

@@ -28,7 +28,13 @@ export default async function OperationsPage({ searchParams }: Props) {
   const actor = await requireActor();
   const { input, issues } = parseListQuery(listOperationsSchema, firstValues(await searchParams));
   const result = await loadOrNotFound(() => listOwnOperations({ db: db(), actor, input }));
-  const [t, to, tl, tAll, locale] = await Promise.all([getT("operations.list"), getT("operations"), getT("lists"), getT(), getLocale()]);
+  const [t, to, tl, tAll, locale] = await Promise.all([
+    getT("operations.list"),
+    getT("operations"),
+    getT("lists"),
+    getT(),
+    getLocale(),
+  ]);
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
   const canFile = can(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
 
@@ -39,7 +45,10 @@ export default async function OperationsPage({ searchParams }: Props) {
         description={t("description", { zone: zoneLabel(actor.agencyTimeZone, locale) })}
         actions={
           canFile ? (
-            <Link href="/operations/new" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+            <Link
+              href="/operations/new"
+              className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
+            >
               {t("new")}
             </Link>
           ) : null
@@ -53,12 +62,22 @@ export default async function OperationsPage({ searchParams }: Props) {
         actionLabel={tl("opsNeedsAction")}
         keep={{ pageSize: input.pageSize }}
         selects={[
-          { name: "status", label: tl("filters.status"), options: OPERATION_STATUSES.map((s) => ({ value: s, label: to(`statuses.${s}`) })) },
-          { name: "type", label: tl("filters.type"), options: OPERATION_TYPES.map((k) => ({ value: k, label: to(`types.${k}`) })) },
+          {
+            name: "status",
+            label: tl("filters.status"),
+            options: OPERATION_STATUSES.map((s) => ({ value: s, label: to(`statuses.${s}`) })),
+          },
+          {
+            name: "type",
+            label: tl("filters.type"),
+            options: OPERATION_TYPES.map((k) => ({ value: k, label: to(`types.${k}`) })),
+          },
         ]}
       />
       <ListIssues issues={issues} t={tl} tAll={tAll} />
-      <p className="text-sm text-muted" data-testid="operations-total">{tl("matches", { count: result.total })}</p>
+      <p className="text-sm text-muted" data-testid="operations-total">
+        {tl("matches", { count: result.total })}
+      </p>
       {result.items.length === 0 ? (
         <p className="mt-6 text-muted" data-testid="operations-empty">
           {t("empty")}
@@ -91,7 +110,9 @@ export default async function OperationsPage({ searchParams }: Props) {
                   <td className="px-3 py-2">
                     {when(op.startsAt)} – {when(op.endsAt)}
                   </td>
-                  <td className="px-3 py-2">{op.openConflicts > 0 ? <span className="font-semibold text-danger">{op.openConflicts}</span> : "0"}</td>
+                  <td className="px-3 py-2">
+                    {op.openConflicts > 0 ? <span className="font-semibold text-danger">{op.openConflicts}</span> : "0"}
+                  </td>
                 </tr>
               ))}
             </tbody>

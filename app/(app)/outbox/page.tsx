@@ -18,7 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("outbox.title") };
 }
 
-const STATUS_TONE = { QUEUED: "neutral", SENDING: "info", RETRYING: "warn", SENT: "ok", STORED: "info", FAILED: "danger" } as const;
+const STATUS_TONE = {
+  QUEUED: "neutral",
+  SENDING: "info",
+  RETRYING: "warn",
+  SENT: "ok",
+  STORED: "info",
+  FAILED: "danger",
+} as const;
 
 export default async function OutboxPage() {
   const actor = await requireActor();
@@ -28,7 +35,9 @@ export default async function OutboxPage() {
     return (
       <>
         <PageHeader title={t("outbox.title")} />
-        <p className="rounded-lg border border-line bg-white p-4" data-testid="outbox-unavailable">{t("outbox.unavailable")}</p>
+        <p className="rounded-lg border border-line bg-white p-4" data-testid="outbox-unavailable">
+          {t("outbox.unavailable")}
+        </p>
       </>
     );
   }
@@ -38,10 +47,15 @@ export default async function OutboxPage() {
   return (
     <>
       <LiveRefresh types={["mail", "notice", "escalation"]} />
-      <PageHeader title={t("outbox.title")} description={smtpConfigured ? t("outbox.descriptionSmtp") : t("outbox.description")} />
+      <PageHeader
+        title={t("outbox.title")}
+        description={smtpConfigured ? t("outbox.descriptionSmtp") : t("outbox.description")}
+      />
       <p className="mb-2 text-sm text-muted">{tc("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}</p>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-line bg-white p-4" data-testid="outbox-empty">{t("outbox.empty")}</p>
+        <p className="rounded-lg border border-line bg-white p-4" data-testid="outbox-empty">
+          {t("outbox.empty")}
+        </p>
       ) : (
         <ul className="flex flex-col gap-3" data-testid="outbox-list">
           {rows.map((m) => (

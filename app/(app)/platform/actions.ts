@@ -31,7 +31,10 @@ export async function updateAgencyAction(agencyId: string, input: unknown): Prom
   });
 }
 
-export async function createAgencyAdministratorAction(agencyId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+export async function createAgencyAdministratorAction(
+  agencyId: string,
+  input: unknown,
+): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const created = await createAgencyAdministrator({ ...(await context()), agencyId: String(agencyId), input });
     revalidatePath(`/platform/agencies/${String(agencyId)}`);

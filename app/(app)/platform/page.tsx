@@ -25,7 +25,10 @@ export default async function PlatformPage() {
         title={t("title")}
         description={t("description")}
         actions={
-          <Link href="/platform/agencies/new" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+          <Link
+            href="/platform/agencies/new"
+            className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
+          >
             {t("agencies.add")}
           </Link>
         }
@@ -37,7 +40,9 @@ export default async function PlatformPage() {
           <thead className="bg-slate-100">
             <tr>
               {(["name", "slug", "level", "kind", "users", "boundary", "status"] as const).map((c) => (
-                <th key={c} scope="col" className="px-3 py-2">{t(`agencies.columns.${c}`)}</th>
+                <th key={c} scope="col" className="px-3 py-2">
+                  {t(`agencies.columns.${c}`)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -45,7 +50,11 @@ export default async function PlatformPage() {
             {agencies.map((a) => (
               <tr key={a.id} className="border-t border-line">
                 <th scope="row" className="px-3 py-2 font-medium">
-                  <Link href={`/platform/agencies/${a.id}`} className="text-brand underline-offset-2 hover:underline" aria-label={t("agencies.edit", { name: a.name })}>
+                  <Link
+                    href={`/platform/agencies/${a.id}`}
+                    className="text-brand underline-offset-2 hover:underline"
+                    aria-label={t("agencies.edit", { name: a.name })}
+                  >
                     {a.name}
                   </Link>
                 </th>
@@ -54,7 +63,13 @@ export default async function PlatformPage() {
                 <td className="px-3 py-2">{labels.kinds[a.kind] ?? a.kind}</td>
                 <td className="px-3 py-2 tabular-nums">{a.users}</td>
                 <td className="px-3 py-2">{a.hasBoundary ? t("agencies.mapped") : t("agencies.unmapped")}</td>
-                <td className="px-3 py-2">{a.active ? <Badge tone="ok">{t("agencies.active")}</Badge> : <Badge tone="danger">{t("agencies.inactive")}</Badge>}</td>
+                <td className="px-3 py-2">
+                  {a.active ? (
+                    <Badge tone="ok">{t("agencies.active")}</Badge>
+                  ) : (
+                    <Badge tone="danger">{t("agencies.inactive")}</Badge>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -32,13 +32,36 @@ export default async function PublicRecordAdminPage() {
     <>
       <PageHeader title={t("admin.title")} description={t("admin.description", { agency: actor.agencyName })} />
       <p className="mb-4 text-sm">
-        <Link className="text-brand underline" href={`/transparency/${slug}`}>{t("admin.viewPublic")}</Link>
+        <Link className="text-brand underline" href={`/transparency/${slug}`}>
+          {t("admin.viewPublic")}
+        </Link>
       </p>
       {mayDraft ? (
         <nav aria-label={t("admin.newLabel")} className="mb-6 flex flex-wrap gap-2">
-          <Link href="/public-record/new?kind=POLICY" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white" data-testid="new-policy">{t("admin.newPolicy")}</Link>
-          {!hasAgreement ? <Link href="/public-record/new?kind=AGREEMENT_287G" className="rounded-md border border-brand px-4 py-2 text-sm font-semibold text-brand" data-testid="new-agreement">{t("admin.newAgreement")}</Link> : null}
-          {!hasStatement ? <Link href="/public-record/new?kind=STATEMENT" className="rounded-md border border-brand px-4 py-2 text-sm font-semibold text-brand">{t("admin.newStatement")}</Link> : null}
+          <Link
+            href="/public-record/new?kind=POLICY"
+            className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white"
+            data-testid="new-policy"
+          >
+            {t("admin.newPolicy")}
+          </Link>
+          {!hasAgreement ? (
+            <Link
+              href="/public-record/new?kind=AGREEMENT_287G"
+              className="rounded-md border border-brand px-4 py-2 text-sm font-semibold text-brand"
+              data-testid="new-agreement"
+            >
+              {t("admin.newAgreement")}
+            </Link>
+          ) : null}
+          {!hasStatement ? (
+            <Link
+              href="/public-record/new?kind=STATEMENT"
+              className="rounded-md border border-brand px-4 py-2 text-sm font-semibold text-brand"
+            >
+              {t("admin.newStatement")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
       <p className="mb-4 text-sm text-muted">{mayPublish ? t("admin.mayPublish") : t("admin.mayNotPublish")}</p>
@@ -57,19 +80,36 @@ export default async function PublicRecordAdminPage() {
                   <li key={v.id} className="flex flex-wrap items-center gap-3 text-sm">
                     <span>{t("admin.version", { version: v.version })}</span>
                     {v.publishedAt ? (
-                      <Badge tone="ok">{t("admin.publishedAt", { at: formatDateTime(v.publishedAt, actor.agencyTimeZone, locale) })}</Badge>
+                      <Badge tone="ok">
+                        {t("admin.publishedAt", { at: formatDateTime(v.publishedAt, actor.agencyTimeZone, locale) })}
+                      </Badge>
                     ) : (
                       <>
                         <Badge tone="warn">{t("admin.draft")}</Badge>
-                        {mayDraft ? <Link className="text-brand underline" href={`/public-record/${d.id}`}>{t("admin.editDraft")}</Link> : null}
-                        {mayPublish ? <PublishButton versionId={v.id} label={t("admin.publishLabel", { title: v.title, version: v.version })} /> : null}
+                        {mayDraft ? (
+                          <Link className="text-brand underline" href={`/public-record/${d.id}`}>
+                            {t("admin.editDraft")}
+                          </Link>
+                        ) : null}
+                        {mayPublish ? (
+                          <PublishButton
+                            versionId={v.id}
+                            label={t("admin.publishLabel", { title: v.title, version: v.version })}
+                          />
+                        ) : null}
                       </>
                     )}
                   </li>
                 ))}
               </ol>
               {mayDraft && latest?.publishedAt ? (
-                <Link className="mt-2 inline-block text-sm text-brand underline" href={`/public-record/${d.id}`} data-testid="new-version">{t("admin.newVersion")}</Link>
+                <Link
+                  className="mt-2 inline-block text-sm text-brand underline"
+                  href={`/public-record/${d.id}`}
+                  data-testid="new-version"
+                >
+                  {t("admin.newVersion")}
+                </Link>
               ) : null}
             </li>
           );

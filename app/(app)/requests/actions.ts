@@ -21,7 +21,8 @@ async function context() {
 }
 
 const idOf = (input: unknown) => String((input as { id?: unknown } | null)?.id ?? "");
-const fieldsOf = (input: unknown): Record<string, unknown> => Object.fromEntries(Object.entries(input && typeof input === "object" ? input : {}).filter(([k]) => k !== "id"));
+const fieldsOf = (input: unknown): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(input && typeof input === "object" ? input : {}).filter(([k]) => k !== "id"));
 
 function refresh() {
   revalidatePath("/requests", "layout");
@@ -61,7 +62,10 @@ export async function editRequestAction(input: Record<string, unknown>): Promise
 
 export async function publishReportAction(input: { year: number; quarter: number | null }): Promise<ActionResult> {
   return runAction(async () => {
-    await publishReport({ ...(await context()), period: parsePeriod({ year: input?.year, quarter: input?.quarter ?? "" }) });
+    await publishReport({
+      ...(await context()),
+      period: parsePeriod({ year: input?.year, quarter: input?.quarter ?? "" }),
+    });
     // A published report is public at once: the public record's cached pages are dropped.
     updateTag(PUBLIC_RECORD_TAG);
     refresh();

@@ -33,19 +33,39 @@ export default async function RequestsPage() {
   const [t, tc, locale, now] = await Promise.all([getT("requests"), getT("common"), getLocale(), currentTime(db())]);
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
   const mayLog = can(actor, { roles: REQUEST_LOGGING_ROLES, agencyId: actor.agencyId });
-  const link = "rounded-md border border-line bg-white px-3 py-2 text-sm font-semibold text-brand-dark hover:bg-slate-100";
+  const link =
+    "rounded-md border border-line bg-white px-3 py-2 text-sm font-semibold text-brand-dark hover:bg-slate-100";
 
   if (side === "FEDERAL") {
     const sent = await listSubmitted({ db: db(), actor });
     return (
       <>
         <LiveRefresh types={["request", "escalation"]} debounceMs={100} />
-        <PageHeader title={t("submitted.title")} description={t("submitted.description")} actions={mayLog ? <Link href="/requests/new" className={link}>{t("submitted.new")}</Link> : null} />
-        <p className="mb-3 text-sm text-muted">{tc("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}</p>
-        {sent.length === 0 ? <p className="rounded-lg border border-line bg-white p-4">{t("submitted.empty")}</p> : null}
+        <PageHeader
+          title={t("submitted.title")}
+          description={t("submitted.description")}
+          actions={
+            mayLog ? (
+              <Link href="/requests/new" className={link}>
+                {t("submitted.new")}
+              </Link>
+            ) : null
+          }
+        />
+        <p className="mb-3 text-sm text-muted">
+          {tc("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}
+        </p>
+        {sent.length === 0 ? (
+          <p className="rounded-lg border border-line bg-white p-4">{t("submitted.empty")}</p>
+        ) : null}
         <ul className="flex flex-col gap-3" data-testid="submitted-list">
           {sent.map((r) => (
-            <li key={r.id} className="rounded-lg border border-line bg-white p-4" data-testid="submitted-item" data-request-id={r.id}>
+            <li
+              key={r.id}
+              className="rounded-lg border border-line bg-white p-4"
+              data-testid="submitted-item"
+              data-request-id={r.id}
+            >
               <DecisionBadge t={t} decision={r.decision} />
               <h2 className="mt-2 text-lg font-medium">
                 <Link href={`/requests/${r.id}`} className="text-brand-dark underline-offset-2 hover:underline">
@@ -75,15 +95,38 @@ export default async function RequestsPage() {
         description={t("queue.description")}
         actions={
           <>
-            {mayLog ? <Link href="/requests/new" className={link}>{t("queue.log")}</Link> : null}
-            {oversight ? <Link href="/requests/oversight" className={link}>{t("oversight.title")}</Link> : null}
-            {can(actor, { roles: [...REPORT_READING_ROLES], agencyId: actor.agencyId }) ? <Link href="/requests/reports" className={link}>{t("report.title")}</Link> : null}
-            {chief ? <Link href="/requests/command" className={link}>{tp("command.title")}</Link> : null}
-            {can(actor, { roles: [...RULE_READING_ROLES], agencyId: actor.agencyId }) ? <Link href="/admin/request-rules" className={link}>{tp("rules.title")}</Link> : null}
+            {mayLog ? (
+              <Link href="/requests/new" className={link}>
+                {t("queue.log")}
+              </Link>
+            ) : null}
+            {oversight ? (
+              <Link href="/requests/oversight" className={link}>
+                {t("oversight.title")}
+              </Link>
+            ) : null}
+            {can(actor, { roles: [...REPORT_READING_ROLES], agencyId: actor.agencyId }) ? (
+              <Link href="/requests/reports" className={link}>
+                {t("report.title")}
+              </Link>
+            ) : null}
+            {chief ? (
+              <Link href="/requests/command" className={link}>
+                {tp("command.title")}
+              </Link>
+            ) : null}
+            {can(actor, { roles: [...RULE_READING_ROLES], agencyId: actor.agencyId }) ? (
+              <Link href="/admin/request-rules" className={link}>
+                {tp("rules.title")}
+              </Link>
+            ) : null}
           </>
         }
       />
-      <p className={`mb-3 rounded-lg border p-3 text-sm ${decider ? "border-brand bg-blue-50 font-medium text-ink" : "border-line bg-white"}`} data-testid={decider ? "queue-you-decide" : "queue-command-only"}>
+      <p
+        className={`mb-3 rounded-lg border p-3 text-sm ${decider ? "border-brand bg-blue-50 font-medium text-ink" : "border-line bg-white"}`}
+        data-testid={decider ? "queue-you-decide" : "queue-command-only"}
+      >
         {decider ? (chief ? tp("command.queueChief") : tp("command.queueDesignated")) : t("errors.commandOnly")}
       </p>
       <p className="mb-3 text-sm text-muted">{tc("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}</p>
@@ -96,7 +139,12 @@ export default async function RequestsPage() {
           {queue.map((r) => {
             const left = minutesLeft(r.dueAt, now);
             return (
-              <li key={r.id} className={`rounded-lg border bg-white p-4 ${left !== null && left < 0 ? "border-danger border-l-4" : "border-line"}`} data-testid="queue-item" data-request-id={r.id}>
+              <li
+                key={r.id}
+                className={`rounded-lg border bg-white p-4 ${left !== null && left < 0 ? "border-danger border-l-4" : "border-line"}`}
+                data-testid="queue-item"
+                data-request-id={r.id}
+              >
                 <h2 className="text-lg font-semibold">
                   <Link href={`/requests/${r.id}`} className="text-brand-dark underline-offset-2 hover:underline">
                     {t(`kinds.${r.kind}`)} — {r.requesterName}
@@ -116,7 +164,9 @@ export default async function RequestsPage() {
                   <dd>{t(`documents.${r.basisDocument}`)}</dd>
                   <dt className="text-muted">{t("detail.rules")}</dt>
                   <dd data-testid="queue-rules">
-                    {r.rules.length === 0 ? t("detail.noRules") : r.rules.map((x) => `${x.title} → ${t(`directives.${x.directive}`)}`).join("; ")}
+                    {r.rules.length === 0
+                      ? t("detail.noRules")
+                      : r.rules.map((x) => `${x.title} → ${t(`directives.${x.directive}`)}`).join("; ")}
                   </dd>
                 </dl>
               </li>

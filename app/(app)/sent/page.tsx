@@ -31,9 +31,19 @@ export default async function SentPage({ searchParams }: Props) {
   const actor = await requireActor();
   const { input, issues } = parseListQuery(noticeListSchema, firstValues(await searchParams));
   const [page, unread, agencies] = await loadOrNotFound(() =>
-    Promise.all([listSent({ db: db(), actor, input }), countNeedingAction({ db: db(), actor, box: "sent" }), otherAgencies({ db: db(), actor })]),
+    Promise.all([
+      listSent({ db: db(), actor, input }),
+      countNeedingAction({ db: db(), actor, box: "sent" }),
+      otherAgencies({ db: db(), actor }),
+    ]),
   );
-  const [t, tl, tc, tAll, locale] = await Promise.all([getT("notices"), getT("lists"), getT("common"), getT(), getLocale()]);
+  const [t, tl, tc, tAll, locale] = await Promise.all([
+    getT("notices"),
+    getT("lists"),
+    getT("common"),
+    getT(),
+    getLocale(),
+  ]);
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
   const zone = zoneLabel(actor.agencyTimeZone, locale);
 
@@ -55,9 +65,21 @@ export default async function SentPage({ searchParams }: Props) {
         actionLabel={tl("sent.unreadFilter")}
         keep={{ pageSize: input.pageSize }}
         selects={[
-          { name: "status", label: tl("filters.status"), options: NOTICE_LIST_STATUSES.map((s) => ({ value: s, label: tl(`statuses.${s}`) })) },
-          { name: "kind", label: tl("filters.kind"), options: NOTICE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })) },
-          { name: "agency", label: tl("filters.toAgency"), options: agencies.map((a) => ({ value: a.id, label: a.name })) },
+          {
+            name: "status",
+            label: tl("filters.status"),
+            options: NOTICE_LIST_STATUSES.map((s) => ({ value: s, label: tl(`statuses.${s}`) })),
+          },
+          {
+            name: "kind",
+            label: tl("filters.kind"),
+            options: NOTICE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+          },
+          {
+            name: "agency",
+            label: tl("filters.toAgency"),
+            options: agencies.map((a) => ({ value: a.id, label: a.name })),
+          },
         ]}
       />
       <ListIssues issues={issues} t={tl} tAll={tAll} />
@@ -72,7 +94,13 @@ export default async function SentPage({ searchParams }: Props) {
             const total = g.acknowledged + g.awaiting;
             const headingId = `op-${g.operationId}-${i}`;
             return (
-              <section key={headingId} aria-labelledby={headingId} className="rounded-lg border border-line bg-white p-4" data-testid="sent-operation" data-operation-id={g.operationId}>
+              <section
+                key={headingId}
+                aria-labelledby={headingId}
+                className="rounded-lg border border-line bg-white p-4"
+                data-testid="sent-operation"
+                data-operation-id={g.operationId}
+              >
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div>
                     <h2 id={headingId} className="text-lg font-semibold">
@@ -85,7 +113,9 @@ export default async function SentPage({ searchParams }: Props) {
                   <span className="flex gap-1.5">
                     {g.exigent ? <Badge tone="danger">{t("status.exigent")}</Badge> : null}
                     <Badge tone={g.awaiting === 0 ? "ok" : "warn"}>
-                      <span data-testid="sent-summary">{t("sent.summary", { acknowledged: g.acknowledged, total })}</span>
+                      <span data-testid="sent-summary">
+                        {t("sent.summary", { acknowledged: g.acknowledged, total })}
+                      </span>
                     </Badge>
                   </span>
                 </div>
@@ -93,12 +123,24 @@ export default async function SentPage({ searchParams }: Props) {
                   <table className="w-full min-w-[48rem] text-left text-sm">
                     <thead className="border-b border-line text-muted">
                       <tr>
-                        <th scope="col" className="py-2 pr-4 font-medium">{t("sent.recipient")}</th>
-                        <th scope="col" className="py-2 pr-4 font-medium">{t("sent.kind")}</th>
-                        <th scope="col" className="py-2 pr-4 font-medium">{t("sent.reasons")}</th>
-                        <th scope="col" className="py-2 pr-4 font-medium">{t("sent.sentAt")}</th>
-                        <th scope="col" className="py-2 pr-4 font-medium">{t("sent.acknowledgment")}</th>
-                        <th scope="col" className="py-2 pr-4 font-medium">{tl("sent.activity")}</th>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          {t("sent.recipient")}
+                        </th>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          {t("sent.kind")}
+                        </th>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          {t("sent.reasons")}
+                        </th>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          {t("sent.sentAt")}
+                        </th>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          {t("sent.acknowledgment")}
+                        </th>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          {tl("sent.activity")}
+                        </th>
                         <th scope="col" className="py-2 font-medium">
                           <span className="sr-only">{t("sent.open")}</span>
                         </th>
@@ -106,11 +148,23 @@ export default async function SentPage({ searchParams }: Props) {
                     </thead>
                     <tbody>
                       {g.recipients.map((r) => (
-                        <tr key={r.id} className={`border-b border-line align-top last:border-0 ${r.replyUnread ? "bg-sky-50" : ""}`} data-testid="sent-recipient" data-agency={r.recipientAgencyName} data-notice-id={r.id}>
-                          <th scope="row" className="py-2 pr-4 font-medium">{r.recipientAgencyName}</th>
+                        <tr
+                          key={r.id}
+                          className={`border-b border-line align-top last:border-0 ${r.replyUnread ? "bg-sky-50" : ""}`}
+                          data-testid="sent-recipient"
+                          data-agency={r.recipientAgencyName}
+                          data-notice-id={r.id}
+                        >
+                          <th scope="row" className="py-2 pr-4 font-medium">
+                            {r.recipientAgencyName}
+                          </th>
                           <td className="py-2 pr-4">
                             {t(`kinds.${r.kind}`)}
-                            {r.late ? <span className="ml-2"><Badge tone="warn">{t("lead.late")}</Badge></span> : null}
+                            {r.late ? (
+                              <span className="ml-2">
+                                <Badge tone="warn">{t("lead.late")}</Badge>
+                              </span>
+                            ) : null}
                             <div className="font-mono text-xs text-muted">{r.ref}</div>
                           </td>
                           <td className="py-2 pr-4">{reasonsText(t, r.reasons)}</td>
@@ -119,7 +173,12 @@ export default async function SentPage({ searchParams }: Props) {
                             {!r.requiresAck ? (
                               t("status.noAckNeeded")
                             ) : r.acknowledgedAt ? (
-                              <Badge tone="ok">{t("sent.acknowledgedBy", { name: r.acknowledgedByName ?? "—", at: when(r.acknowledgedAt) })}</Badge>
+                              <Badge tone="ok">
+                                {t("sent.acknowledgedBy", {
+                                  name: r.acknowledgedByName ?? "—",
+                                  at: when(r.acknowledgedAt),
+                                })}
+                              </Badge>
                             ) : (
                               <Badge tone="warn">{t("status.notAcknowledged")}</Badge>
                             )}
@@ -128,7 +187,11 @@ export default async function SentPage({ searchParams }: Props) {
                             <Activity r={r} t={t} tl={tl} when={when} />
                           </td>
                           <td className="py-2">
-                            <Link href={`/notices/${r.id}`} className="font-medium text-brand-dark underline underline-offset-2" aria-label={t("sent.openLabel", { agency: r.recipientAgencyName })}>
+                            <Link
+                              href={`/notices/${r.id}`}
+                              className="font-medium text-brand-dark underline underline-offset-2"
+                              aria-label={t("sent.openLabel", { agency: r.recipientAgencyName })}
+                            >
                               {t("sent.open")}
                             </Link>
                           </td>
@@ -160,12 +223,21 @@ function Activity({ r, t, tl, when }: { r: SentNotice; t: Translate; tl: Transla
       </span>
       {r.latestReply ? (
         <span className="text-xs text-muted">
-          {tl("sent.latestReply", { name: r.latestReply.authorName, at: when(r.latestReply.at), what: r.latestReply.kind === "TEXT" ? r.latestReply.body : t(`threadKinds.${r.latestReply.kind}`) })}
+          {tl("sent.latestReply", {
+            name: r.latestReply.authorName,
+            at: when(r.latestReply.at),
+            what: r.latestReply.kind === "TEXT" ? r.latestReply.body : t(`threadKinds.${r.latestReply.kind}`),
+          })}
         </span>
       ) : null}
       <span data-testid="sent-escalations">{tl("sent.escalations", { count: r.escalations })}</span>
       {r.latestEscalation ? (
-        <span className="text-xs text-muted">{tl("sent.latestEscalation", { level: t(`levels.${r.latestEscalation.level}`), at: when(r.latestEscalation.at) })}</span>
+        <span className="text-xs text-muted">
+          {tl("sent.latestEscalation", {
+            level: t(`levels.${r.latestEscalation.level}`),
+            at: when(r.latestEscalation.at),
+          })}
+        </span>
       ) : null}
     </div>
   );

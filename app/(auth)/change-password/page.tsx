@@ -17,7 +17,10 @@ export default async function ChangePasswordPage() {
   if (!actor) redirect((await getActor()) ? "/account" : "/login");
   const t = await getT("auth");
   return (
-    <div className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6 shadow-sm" data-testid="must-change-password">
+    <div
+      className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6 shadow-sm"
+      data-testid="must-change-password"
+    >
       <h1 className="text-2xl font-semibold tracking-tight">{t("mustChange.title")}</h1>
       <p className="text-muted">{t("mustChange.intro")}</p>
       <p className="text-sm text-muted">{t("signIn.signingInAs", { email: actor.email ?? "" })}</p>

@@ -31,7 +31,11 @@ export async function beginSignIn(input: { email: string; password: string }): P
       case "CODE_REQUIRED":
         return result;
       case "ENROL":
-        return { status: "ENROL", secret: result.secret, qrDataUrl: await QRCode.toDataURL(result.otpauthUri, { errorCorrectionLevel: "M", margin: 2, width: 224 }) };
+        return {
+          status: "ENROL",
+          secret: result.secret,
+          qrDataUrl: await QRCode.toDataURL(result.otpauthUri, { errorCorrectionLevel: "M", margin: 2, width: 224 }),
+        };
       default:
         return { status: "REFUSED", error: signInRefusal(result, now) };
     }

@@ -4,7 +4,11 @@ import { decodeSignInError, type SignInError } from "@/lib/auth/sign-in-errors";
 
 export type SignInOutcome = { ok: true } | { ok: false; error: SignInError };
 
-export async function credentialsSignIn(fields: { email: string; password: string; code: string }): Promise<SignInOutcome> {
+export async function credentialsSignIn(fields: {
+  email: string;
+  password: string;
+  code: string;
+}): Promise<SignInOutcome> {
   try {
     const csrf = (await (await fetch("/api/auth/csrf", { cache: "no-store" })).json()) as { csrfToken?: string };
     const res = await fetch("/api/auth/callback/credentials", {

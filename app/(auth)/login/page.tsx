@@ -32,12 +32,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     passwordChanged: t("reason.passwordChanged"),
   };
   // The reason in the URL, else the one the old session cookie still tells (an idle lock).
-  const notice = (params.reason && reasons[params.reason]) || (state.reason && reasons[state.reason]) || (params.error ? errorNotice(params.error, t) : null);
+  const notice =
+    (params.reason && reasons[params.reason]) ||
+    (state.reason && reasons[state.reason]) ||
+    (params.error ? errorNotice(params.error, t) : null);
 
   return (
     <div className="flex flex-col gap-4">
       {notice ? (
-        <p role="status" data-testid="sign-in-notice" className="rounded-md border border-blue-300 bg-blue-50 px-4 py-3 text-blue-950">
+        <p
+          role="status"
+          data-testid="sign-in-notice"
+          className="rounded-md border border-blue-300 bg-blue-50 px-4 py-3 text-blue-950"
+        >
           {notice}
         </p>
       ) : null}
@@ -49,5 +56,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 /** next-auth's redirect after a refusal (without script): a throttled sign-in says how long to wait. */
 function errorNotice(error: unknown, t: Awaited<ReturnType<typeof getT>>): string {
   const decoded = decodeSignInError(typeof error === "string" ? error : null);
-  return decoded.code === "THROTTLED" ? t("signIn.throttled", { minutes: throttleMinutes(decoded.retryAfterSec) }) : t("reason.error");
+  return decoded.code === "THROTTLED"
+    ? t("signIn.throttled", { minutes: throttleMinutes(decoded.retryAfterSec) })
+    : t("reason.error");
 }

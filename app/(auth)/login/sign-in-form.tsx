@@ -68,7 +68,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         if (result.error.code !== "ERROR") setPassword("");
       } else {
         setCode("");
-        setStep(result.status === "ENROL" ? { kind: "enrol", qrDataUrl: result.qrDataUrl, secret: result.secret } : { kind: "code" });
+        setStep(
+          result.status === "ENROL"
+            ? { kind: "enrol", qrDataUrl: result.qrDataUrl, secret: result.secret }
+            : { kind: "code" },
+        );
       }
     });
   }
@@ -92,26 +96,46 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       }
       setCode("");
       setFormError(describe(result.error));
-      if (result.error.code === "INVALID" || result.error.code === "LOCKED" || result.error.code === "ENROL" || result.error.code === "THROTTLED") restart();
+      if (
+        result.error.code === "INVALID" ||
+        result.error.code === "LOCKED" ||
+        result.error.code === "ENROL" ||
+        result.error.code === "THROTTLED"
+      )
+        restart();
     });
   }
 
   const busy = pending || leaving;
   const fieldError = (name: string) => (fieldErrors[name] ? issueText(fieldErrors[name]) : undefined);
 
-  const title = step.kind === "credentials" ? t("signIn.title") : step.kind === "enrol" ? t("enrol.title") : t("signIn.codeTitle");
+  const title =
+    step.kind === "credentials" ? t("signIn.title") : step.kind === "enrol" ? t("enrol.title") : t("signIn.codeTitle");
 
   return (
     <div className="flex flex-col gap-4 rounded-lg border border-line bg-white p-6 shadow-sm">
       <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold tracking-tight focus:outline-none">
         {title}
       </h1>
-      {step.kind === "credentials" ? <p className="text-muted">{t("signIn.intro")}</p> : <p className="text-sm text-muted">{t("signIn.signingInAs", { email })}</p>}
+      {step.kind === "credentials" ? (
+        <p className="text-muted">{t("signIn.intro")}</p>
+      ) : (
+        <p className="text-sm text-muted">{t("signIn.signingInAs", { email })}</p>
+      )}
       {/* One live region for every step, so a message is announced even as the step changes. */}
       <FormError message={formError} />
       {step.kind === "credentials" ? (
         <form onSubmit={submitCredentials} noValidate className="flex flex-col gap-4" data-testid="sign-in-credentials">
-          <TextField label={t("signIn.email")} name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError("email")} />
+          <TextField
+            label={t("signIn.email")}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={fieldError("email")}
+          />
           <TextField
             label={t("signIn.password")}
             name="password"
@@ -128,8 +152,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           <p className="text-sm text-muted">{t("signIn.mfaNote")}</p>
         </form>
       ) : (
-        <form onSubmit={submitCode} noValidate className="flex flex-col gap-4" data-testid={step.kind === "enrol" ? "sign-in-enrol" : "sign-in-code"}>
-          {step.kind === "enrol" ? <EnrolmentDetails qrDataUrl={step.qrDataUrl} secret={step.secret} /> : <p className="text-muted">{t("signIn.codeIntro")}</p>}
+        <form
+          onSubmit={submitCode}
+          noValidate
+          className="flex flex-col gap-4"
+          data-testid={step.kind === "enrol" ? "sign-in-enrol" : "sign-in-code"}
+        >
+          {step.kind === "enrol" ? (
+            <EnrolmentDetails qrDataUrl={step.qrDataUrl} secret={step.secret} />
+          ) : (
+            <p className="text-muted">{t("signIn.codeIntro")}</p>
+          )}
           <TextField
             label={step.kind === "enrol" ? t("enrol.code") : t("signIn.code")}
             name="code"
@@ -169,11 +202,21 @@ function EnrolmentDetails({ qrDataUrl, secret }: { qrDataUrl: string; secret: st
       <p className="text-muted">{t("enrol.intro")}</p>
       {/* A data URL generated on the server: nothing for next/image to optimise. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={qrDataUrl} alt={t("enrol.qrAlt")} width={224} height={224} className="self-center rounded border border-line" data-testid="totp-qr" />
+      <img
+        src={qrDataUrl}
+        alt={t("enrol.qrAlt")}
+        width={224}
+        height={224}
+        className="self-center rounded border border-line"
+        data-testid="totp-qr"
+      />
       <p className="text-sm">{t("enrol.manual")}</p>
       <p className="text-sm">
         <span className="sr-only">{t("enrol.secretLabel")}: </span>
-        <code className="block rounded bg-slate-100 px-3 py-2 text-center font-mono text-base tracking-wider break-all" data-testid="totp-secret">
+        <code
+          className="block rounded bg-slate-100 px-3 py-2 text-center font-mono text-base tracking-wider break-all"
+          data-testid="totp-secret"
+        >
           {secret.match(/.{1,4}/g)?.join(" ")}
         </code>
       </p>

@@ -10,21 +10,46 @@ const TONE: Record<ActView["tone"], string> = {
   refused: "border-warn bg-amber-50",
 };
 
-export function ActPanel({ token, initial, action }: { token: string; initial: ActView; action: (previous: ActView, form: FormData) => Promise<ActView> }) {
+export function ActPanel({
+  token,
+  initial,
+  action,
+}: {
+  token: string;
+  initial: ActView;
+  action: (previous: ActView, form: FormData) => Promise<ActView>;
+}) {
   const [view, formAction, pending] = useActionState(action, initial);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (view !== initial) heading.current?.focus();
   }, [view, initial]);
   return (
-    <section aria-labelledby="act-heading" className={`flex flex-col gap-5 rounded-lg border-2 p-5 ${TONE[view.tone]}`} data-testid={`act-state-${view.tone}`}>
-      <h1 id="act-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold leading-tight text-ink outline-none">
+    <section
+      aria-labelledby="act-heading"
+      className={`flex flex-col gap-5 rounded-lg border-2 p-5 ${TONE[view.tone]}`}
+      data-testid={`act-state-${view.tone}`}
+    >
+      <h1
+        id="act-heading"
+        ref={heading}
+        tabIndex={-1}
+        className="text-2xl font-bold leading-tight text-ink outline-none"
+      >
         {view.heading}
       </h1>
-      <p role={view.tone === "confirm" ? undefined : "status"} className="text-lg leading-relaxed text-ink" data-testid="act-message">
+      <p
+        role={view.tone === "confirm" ? undefined : "status"}
+        className="text-lg leading-relaxed text-ink"
+        data-testid="act-message"
+      >
         {view.message}
       </p>
-      {view.forPerson ? <p className="text-base text-ink" data-testid="act-for-person">{view.forPerson}</p> : null}
+      {view.forPerson ? (
+        <p className="text-base text-ink" data-testid="act-for-person">
+          {view.forPerson}
+        </p>
+      ) : null}
       {view.button ? (
         <form action={formAction} className="flex flex-col gap-2">
           <input type="hidden" name="token" value={token} />
@@ -54,11 +79,18 @@ export function ActPanel({ token, initial, action }: { token: string; initial: A
       ) : null}
       <nav className="flex flex-col gap-3">
         {view.fullLink ? (
-          <a href={view.fullLink.href} className="flex min-h-12 items-center justify-center rounded-lg border border-line bg-white px-4 py-3 text-base font-semibold text-brand-dark underline" data-testid="act-full-link">
+          <a
+            href={view.fullLink.href}
+            className="flex min-h-12 items-center justify-center rounded-lg border border-line bg-white px-4 py-3 text-base font-semibold text-brand-dark underline"
+            data-testid="act-full-link"
+          >
             {view.fullLink.label}
           </a>
         ) : (
-          <a href={view.signIn.href} className="flex min-h-12 items-center justify-center rounded-lg border border-line bg-white px-4 py-3 text-base font-semibold text-brand-dark underline">
+          <a
+            href={view.signIn.href}
+            className="flex min-h-12 items-center justify-center rounded-lg border border-line bg-white px-4 py-3 text-base font-semibold text-brand-dark underline"
+          >
             {view.signIn.label}
           </a>
         )}

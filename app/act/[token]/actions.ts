@@ -17,10 +17,16 @@ export async function confirmLinkAction(_previous: ActView, form: FormData): Pro
   const token = typeof raw === "string" && raw.length <= TOKEN_LENGTH ? raw : "";
   try {
     const now = await currentTime(db());
-    if (!(await allowLinkRequest(db(), context.sourceIp))) return actView({ state: refusedState("RATE_LIMITED"), locale: await linkLocale(null) });
+    if (!(await allowLinkRequest(db(), context.sourceIp)))
+      return actView({ state: refusedState("RATE_LIMITED"), locale: await linkLocale(null) });
     const outcome = await actThroughLink({ db: db(), token, now, context });
     const locale = await linkLocale(outcome.state.person?.locale);
-    return actView({ state: outcome.state, locale, outcome: outcome.status === "DONE" ? { done: true, at: outcome.at } : null, requestId: context.requestId });
+    return actView({
+      state: outcome.state,
+      locale,
+      outcome: outcome.status === "DONE" ? { done: true, at: outcome.at } : null,
+      requestId: context.requestId,
+    });
   } catch (err) {
     log.error({ err, requestId: context.requestId }, "the emailed link's confirmation failed");
     return actView({ state: refusedState("ERROR"), locale: await linkLocale(null), requestId: context.requestId });

@@ -19,7 +19,12 @@ export type ActView = {
   signIn: { href: string; label: string };
 };
 
-export function actView(o: { state: LinkState; locale: Locale; outcome?: { done: true; at: Date } | null; requestId?: string }): ActView {
+export function actView(o: {
+  state: LinkState;
+  locale: Locale;
+  outcome?: { done: true; at: Date } | null;
+  requestId?: string;
+}): ActView {
   const { state, locale } = o;
   const t = createTranslator(messagesFor(locale), locale, "actionLinks");
   const zone = state.person?.timeZone ?? "UTC";
@@ -32,26 +37,50 @@ export function actView(o: { state: LinkState; locale: Locale; outcome?: { done:
     fromAgency: s?.type === "NOTICE" ? s.fromAgency : "",
     otherAgency: s?.type === "CONFLICT" ? s.otherAgency : "",
   };
-  const fullLink = state.fullPath && state.link ? { href: state.fullPath, label: t(`page.fullLink.${state.link.subjectType}`) } : null;
+  const fullLink =
+    state.fullPath && state.link ? { href: state.fullPath, label: t(`page.fullLink.${state.link.subjectType}`) } : null;
   const common = {
     summary: summaryOf(state, t, when),
     working: t("page.working"),
     fullLink,
-    signIn: { href: state.fullPath ? `/login?callbackUrl=${encodeURIComponent(state.fullPath)}` : "/login", label: t("page.signIn") },
+    signIn: {
+      href: state.fullPath ? `/login?callbackUrl=${encodeURIComponent(state.fullPath)}` : "/login",
+      label: t("page.signIn"),
+    },
   };
   if (o.outcome?.done && key) {
-    return { tone: "done", heading: t("done.heading"), message: t(`done.${key}`, { ...params, at: when(o.outcome.at) }), forPerson: null, expires: null, button: null, ...common };
+    return {
+      tone: "done",
+      heading: t("done.heading"),
+      message: t(`done.${key}`, { ...params, at: when(o.outcome.at) }),
+      forPerson: null,
+      expires: null,
+      button: null,
+      ...common,
+    };
   }
   if (state.refusal || !key || !state.link) {
     const refusal = state.refusal ?? "INVALID";
     const ack = state.acknowledged;
     const message =
       refusal === "ALREADY_ACKNOWLEDGED" && ack
-        ? t(ack.name ? "refused.ALREADY_ACKNOWLEDGED" : "refused.ALREADY_ACKNOWLEDGED_NO_NAME", { name: ack.name ?? "", at: when(ack.at) })
+        ? t(ack.name ? "refused.ALREADY_ACKNOWLEDGED" : "refused.ALREADY_ACKNOWLEDGED_NO_NAME", {
+            name: ack.name ?? "",
+            at: when(ack.at),
+          })
         : t(`refused.${refusal === "ALREADY_ACKNOWLEDGED" ? "USED" : refusal}`, { requestId: o.requestId ?? "" });
     // A refused link shows no more than the person's own summary, and only once it is known to be theirs and live.
     const showSummary = refusal === "ALREADY_ACKNOWLEDGED" || refusal === "SUPERSEDED";
-    return { tone: "refused", heading: t("refused.heading"), message, forPerson: null, expires: null, button: null, ...common, summary: showSummary ? common.summary : null };
+    return {
+      tone: "refused",
+      heading: t("refused.heading"),
+      message,
+      forPerson: null,
+      expires: null,
+      button: null,
+      ...common,
+      summary: showSummary ? common.summary : null,
+    };
   }
   return {
     tone: "confirm",
@@ -64,10 +93,15 @@ export function actView(o: { state: LinkState; locale: Locale; outcome?: { done:
   };
 }
 
-function summaryOf(state: LinkState, t: (k: string, p?: Record<string, string | number>) => string, when: (d: Date) => string): ActView["summary"] {
+function summaryOf(
+  state: LinkState,
+  t: (k: string, p?: Record<string, string | number>) => string,
+  when: (d: Date) => string,
+): ActView["summary"] {
   const s = state.summary;
   if (!s) return null;
-  const range = (a: Date | null, b: Date | null) => (a && b ? t("page.summary.range", { start: when(a), end: when(b) }) : "—");
+  const range = (a: Date | null, b: Date | null) =>
+    a && b ? t("page.summary.range", { start: when(a), end: when(b) }) : "—";
   const rows =
     s.type === "NOTICE"
       ? [

@@ -21,21 +21,43 @@ type Params = { token: string };
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await linkLocale(null);
-  return { title: createTranslator(messagesFor(locale), locale, "actionLinks")("page.title"), referrer: "no-referrer", robots: { index: false, follow: false } };
+  return {
+    title: createTranslator(messagesFor(locale), locale, "actionLinks")("page.title"),
+    referrer: "no-referrer",
+    robots: { index: false, follow: false },
+  };
 }
 
-async function load(token: string): Promise<{ view: ActView; locale: Awaited<ReturnType<typeof linkLocale>>; timeZone: string }> {
+async function load(
+  token: string,
+): Promise<{ view: ActView; locale: Awaited<ReturnType<typeof linkLocale>>; timeZone: string }> {
   const context = await getRequestContext();
   try {
-    if (!(await allowLinkRequest(db(), context.sourceIp))) return { view: actView({ state: refusedState("RATE_LIMITED"), locale: await linkLocale(null) }), locale: await linkLocale(null), timeZone: "UTC" };
+    if (!(await allowLinkRequest(db(), context.sourceIp)))
+      return {
+        view: actView({ state: refusedState("RATE_LIMITED"), locale: await linkLocale(null) }),
+        locale: await linkLocale(null),
+        timeZone: "UTC",
+      };
     // Anything longer than a token is not one: refused without a lookup.
-    const state = token.length <= TOKEN_LENGTH ? await previewActionLink({ db: db(), token, now: await currentTime(db()), context }) : refusedState("INVALID");
+    const state =
+      token.length <= TOKEN_LENGTH
+        ? await previewActionLink({ db: db(), token, now: await currentTime(db()), context })
+        : refusedState("INVALID");
     const locale = await linkLocale(state.person?.locale);
-    return { view: actView({ state, locale, requestId: context.requestId }), locale, timeZone: state.person?.timeZone ?? "UTC" };
+    return {
+      view: actView({ state, locale, requestId: context.requestId }),
+      locale,
+      timeZone: state.person?.timeZone ?? "UTC",
+    };
   } catch (err) {
     log.error({ err, requestId: context.requestId }, "the emailed link's page failed");
     const locale = await linkLocale(null);
-    return { view: actView({ state: refusedState("ERROR"), locale, requestId: context.requestId }), locale, timeZone: "UTC" };
+    return {
+      view: actView({ state: refusedState("ERROR"), locale, requestId: context.requestId }),
+      locale,
+      timeZone: "UTC",
+    };
   }
 }
 

@@ -34,6 +34,12 @@ export async function GET(req: Request): Promise<Response> {
     const state = await watch();
     return state.actor ? { active: true } : { active: false, reason: state.reason };
   };
-  const stream = liveEventStream({ hub: processLiveHub(), agencyId: actor.agencyId, signal: req.signal, types: typesFrom(req.url), checkSession });
+  const stream = liveEventStream({
+    hub: processLiveHub(),
+    agencyId: actor.agencyId,
+    signal: req.signal,
+    types: typesFrom(req.url),
+    checkSession,
+  });
   return new Response(stream, { headers: SSE_HEADERS });
 }

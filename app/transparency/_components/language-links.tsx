@@ -17,9 +17,19 @@ export function LanguageLinks() {
         {LOCALES.map((l) => (
           <li key={l}>
             {l === locale ? (
-              <span aria-current="true" className="font-semibold underline">{NAMES[l]}</span>
+              <span aria-current="true" className="font-semibold underline">
+                {NAMES[l]}
+              </span>
             ) : (
-              <a href={`${pathname}?lang=${l}`} lang={l} hrefLang={l} className="text-white underline" data-testid={`lang-${l}`}>{NAMES[l]}</a>
+              <a
+                href={`${pathname}?lang=${l}`}
+                lang={l}
+                hrefLang={l}
+                className="text-white underline"
+                data-testid={`lang-${l}`}
+              >
+                {NAMES[l]}
+              </a>
             )}
           </li>
         ))}

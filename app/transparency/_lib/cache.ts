@@ -6,7 +6,12 @@
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { agencyPublicRecord, participatingAgencies, publicationStamp, publicDocumentHistory } from "@/lib/public-record/public-read";
+import {
+  agencyPublicRecord,
+  participatingAgencies,
+  publicationStamp,
+  publicDocumentHistory,
+} from "@/lib/public-record/public-read";
 import { PUBLIC_RECORD_TAG } from "./cache-tag";
 
 const BOOT = `${process.pid}-${Date.now()}`;
@@ -16,18 +21,30 @@ const options = { tags: [PUBLIC_RECORD_TAG], revalidate: 3600 };
 const stamp = cache(() => publicationStamp(db()));
 
 // unstable_cache keys each entry by its arguments: the stamp is an argument only for that.
-const participating = unstable_cache((stampKey: string) => {
-  void stampKey;
-  return participatingAgencies(db());
-}, ["participating", BOOT], options);
-const agencyRecord = unstable_cache((slug: string, stampKey: string) => {
-  void stampKey;
-  return agencyPublicRecord(db(), slug);
-}, ["agency-record", BOOT], options);
-const documentHistory = unstable_cache((slug: string, doc: string, stampKey: string) => {
-  void stampKey;
-  return publicDocumentHistory(db(), slug, doc);
-}, ["document", BOOT], options);
+const participating = unstable_cache(
+  (stampKey: string) => {
+    void stampKey;
+    return participatingAgencies(db());
+  },
+  ["participating", BOOT],
+  options,
+);
+const agencyRecord = unstable_cache(
+  (slug: string, stampKey: string) => {
+    void stampKey;
+    return agencyPublicRecord(db(), slug);
+  },
+  ["agency-record", BOOT],
+  options,
+);
+const documentHistory = unstable_cache(
+  (slug: string, doc: string, stampKey: string) => {
+    void stampKey;
+    return publicDocumentHistory(db(), slug, doc);
+  },
+  ["document", BOOT],
+  options,
+);
 /** Every participating agency's record: the overview's and the roll-up's figures. */
 const allRecords = unstable_cache(
   async (stampKey: string) => {

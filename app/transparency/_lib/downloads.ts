@@ -12,7 +12,11 @@ export async function publicDownload(req: Request, answer: () => Promise<Respons
   const context = requestContextFrom(req.headers);
   try {
     const verdict = await consume(db(), "publicDownload", `ip:${context.sourceIp ?? "unknown"}`);
-    if (!verdict.allowed) return new Response("Too many requests\n", { status: 429, headers: { ...TEXT, "Retry-After": String(verdict.retryAfterSec) } });
+    if (!verdict.allowed)
+      return new Response("Too many requests\n", {
+        status: 429,
+        headers: { ...TEXT, "Retry-After": String(verdict.retryAfterSec) },
+      });
     return await answer();
   } catch (err) {
     log.error({ err, requestId: context.requestId }, "public download failed");

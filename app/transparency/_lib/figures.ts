@@ -12,4 +12,5 @@ export function showRollup(f: RollupFigure, t: Translate): string {
   return f.partial ? t("public.atLeast", { n: f.atLeast }) : String(f.atLeast);
 }
 
-export const quarterLabel = (r: { year: number; quarter: number | null }) => (r.quarter ? `Q${r.quarter} ${r.year}` : String(r.year));
+export const quarterLabel = (r: { year: number; quarter: number | null }) =>
+  r.quarter ? `Q${r.quarter} ${r.year}` : String(r.year);

@@ -18,9 +18,12 @@ export async function GET(req: Request): Promise<Response> {
       title: t("public.feedTitle"),
       entries: await recentPublications(db(), 50),
       updatedFallback: new Date(0).toISOString(),
-      versionTitle: (e) => t("public.feedVersion", { agency: e.agency.name, title: e.title ?? "", version: e.version ?? 1 }),
+      versionTitle: (e) =>
+        t("public.feedVersion", { agency: e.agency.name, title: e.title ?? "", version: e.version ?? 1 }),
       reportTitle: (e) => t("public.feedReport", { agency: e.agency.name, period: e.period ?? "" }),
     });
-    return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": PUBLIC_CACHE } });
+    return new Response(body, {
+      headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": PUBLIC_CACHE },
+    });
   });
 }

@@ -30,7 +30,12 @@ export async function watchCspViolations(context: BrowserContext): Promise<void>
       "securitypolicyviolation",
       (e) => {
         const report = (window as unknown as Record<string, (v: unknown) => Promise<void>>)[binding];
-        void report?.({ directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}`, sample: e.sample });
+        void report?.({
+          directive: e.effectiveDirective,
+          blocked: e.blockedURI,
+          source: `${e.sourceFile}:${e.lineNumber}`,
+          sample: e.sample,
+        });
       },
       true,
     );

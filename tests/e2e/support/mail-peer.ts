@@ -16,7 +16,9 @@ export type DeliveredMail = { file: string; to: string[]; subject: string; text:
 /** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= / ?B?) in a header. */
 export function decodeHeader(value: string): string {
   return value.replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=\s*/g, (_m, _charset: string, enc: string, data: string) =>
-    enc.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")),
+    enc.toUpperCase() === "B"
+      ? Buffer.from(data, "base64").toString("utf8")
+      : decodeQuotedPrintable(data.replace(/_/g, " ")),
   );
 }
 
@@ -40,7 +42,12 @@ export function parseRawMail(raw: string): { subject: string; text: string } {
   const body = split >= 0 ? raw.slice(split + 4) : "";
   const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1] ?? "";
   const encoding = header("Content-Transfer-Encoding").toLowerCase();
-  const text = encoding === "quoted-printable" ? decodeQuotedPrintable(body) : encoding === "base64" ? Buffer.from(body, "base64").toString("utf8") : body;
+  const text =
+    encoding === "quoted-printable"
+      ? decodeQuotedPrintable(body)
+      : encoding === "base64"
+        ? Buffer.from(body, "base64").toString("utf8")
+        : body;
   return { subject: decodeHeader(header("Subject")), text };
 }
 
@@ -50,11 +57,18 @@ export function deliveredMail(): DeliveredMail[] {
     .readdirSync(MAIL_DIR)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((file) => ({ file, ...(JSON.parse(fs.readFileSync(path.join(MAIL_DIR, file), "utf8")) as Omit<DeliveredMail, "file">) }));
+    .map((file) => ({
+      file,
+      ...(JSON.parse(fs.readFileSync(path.join(MAIL_DIR, file), "utf8")) as Omit<DeliveredMail, "file">),
+    }));
 }
 
 /** Waits until a message to `to` matching `match` has arrived at the peer, and returns it. */
-export async function waitForMail(to: string, match: (m: DeliveredMail) => boolean, timeout = 20_000): Promise<DeliveredMail> {
+export async function waitForMail(
+  to: string,
+  match: (m: DeliveredMail) => boolean,
+  timeout = 20_000,
+): Promise<DeliveredMail> {
   let found: DeliveredMail | undefined;
   await expect
     .poll(

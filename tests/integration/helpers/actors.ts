@@ -13,5 +13,4 @@ export function useTestSecrets(url: string): void {
 export async function actorFor(db: Db, email: string): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } });
   return userActor(user, { sessionId: null, requestId: randomUUID(), sourceIp: "198.51.100.7", locale: "en" });
-
 }

@@ -6,7 +6,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateXML } from "xmllint-wasm";
 
-export const CAP_XSD_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/cap/CAP-v1.2.xsd");
+export const CAP_XSD_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../fixtures/cap/CAP-v1.2.xsd",
+);
 const schema = { fileName: "CAP-v1.2.xsd", contents: readFileSync(CAP_XSD_PATH, "utf8") };
 
 export interface CapValidation {

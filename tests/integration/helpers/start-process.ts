@@ -19,7 +19,18 @@ export interface StartedProcess {
  */
 export function toolEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-  const redirecting = ["DATABASE_URL", "CG_DATA_DIR", "AUTH_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "START_SKIP_SERVE", "PORT", "CG_DEMO", "CG_DEMO_FORCE", "CG_ADMIN_PASSWORD"];
+  const redirecting = [
+    "DATABASE_URL",
+    "CG_DATA_DIR",
+    "AUTH_SECRET",
+    "NEXTAUTH_SECRET",
+    "NEXTAUTH_URL",
+    "START_SKIP_SERVE",
+    "PORT",
+    "CG_DEMO",
+    "CG_DEMO_FORCE",
+    "CG_ADMIN_PASSWORD",
+  ];
   for (const key of redirecting) delete env[key];
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[key];
@@ -29,7 +40,11 @@ export function toolEnv(overrides: Record<string, string | undefined>): NodeJS.P
 }
 
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): StartedProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let text = "";
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
@@ -38,7 +53,9 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
   };
   child.stdout!.on("data", append);
   child.stderr!.on("data", append);
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
 
   return {
     child,

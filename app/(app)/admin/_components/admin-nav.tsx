@@ -12,7 +12,13 @@ const SECTIONS = [
 ] as const;
 
 export async function AdminNav({ current }: { current: (typeof SECTIONS)[number]["key"] }) {
-  const [t, tApi, tNotices, tPolicy, tWebhooks] = await Promise.all([getT("admin"), getT("api"), getT("notices"), getT("requestPolicy"), getT("webhooks")]);
+  const [t, tApi, tNotices, tPolicy, tWebhooks] = await Promise.all([
+    getT("admin"),
+    getT("api"),
+    getT("notices"),
+    getT("requestPolicy"),
+    getT("webhooks"),
+  ]);
   const label: Record<(typeof SECTIONS)[number]["key"], string> = {
     users: t("sections.users"),
     settings: t("sections.settings"),

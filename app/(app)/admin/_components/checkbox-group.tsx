@@ -19,7 +19,8 @@ export function CheckboxGroup({
   error?: string;
   hint?: string;
 }) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset aria-describedby={describedBy} aria-invalid={error ? true : undefined} className="flex flex-col gap-1">
       <legend className="text-sm font-medium">{legend}</legend>
@@ -37,7 +38,9 @@ export function CheckboxGroup({
               value={o.value}
               checked={selected.includes(o.value)}
               aria-invalid={error ? true : undefined}
-              onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
+              }
               className="h-4 w-4 accent-brand"
             />
             {o.label}

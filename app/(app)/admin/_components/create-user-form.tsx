@@ -32,12 +32,17 @@ export function CreateUserForm({ roleLabels, save = createUserAction, done, init
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { ...values, roles };
-    form.submit(createUserSchema, input, () => save(input as CreateUserInput), (data) => {
-      if (!done) return router.push(`/admin/users/${data.id}`);
-      setValues(blank);
-      setRoles(initialRoles);
-      done(data.id);
-    });
+    form.submit(
+      createUserSchema,
+      input,
+      () => save(input as CreateUserInput),
+      (data) => {
+        if (!done) return router.push(`/admin/users/${data.id}`);
+        setValues(blank);
+        setRoles(initialRoles);
+        done(data.id);
+      },
+    );
   }
 
   const text = (name: keyof typeof values, label: string, props: Record<string, string | boolean> = {}) => (
@@ -64,7 +69,12 @@ export function CreateUserForm({ roleLabels, save = createUserAction, done, init
         onChange={setRoles}
         error={form.errorFor("roles")}
       />
-      {text("password", t("create.password"), { type: "password", autoComplete: "new-password", required: true, hint: t("create.passwordHint") })}
+      {text("password", t("create.password"), {
+        type: "password",
+        autoComplete: "new-password",
+        required: true,
+        hint: t("create.passwordHint"),
+      })}
       <FormError message={form.formError} />
       <Button type="submit" disabled={form.pending} className="self-start">
         {t("create.submit")}

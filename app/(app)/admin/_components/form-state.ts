@@ -27,7 +27,12 @@ export function useActionForm() {
   }
 
   /** Validates with the shared schema, then runs the action; `onOk` gets the action's data. */
-  function submit<T>(schema: ZodType | null, input: unknown, action: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) {
+  function submit<T>(
+    schema: ZodType | null,
+    input: unknown,
+    action: () => Promise<ActionResult<T>>,
+    onOk?: (data: T) => void,
+  ) {
     setFormError(null);
     setDone(false);
     if (schema) {

@@ -35,7 +35,12 @@ export function SettingsForm({ initial, initialLanguages }: { initial: SettingsV
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { ...values, languages };
-    form.submit(agencySettingsSchema, input, () => updateSettingsAction(input), () => router.refresh());
+    form.submit(
+      agencySettingsSchema,
+      input,
+      () => updateSettingsAction(input),
+      () => router.refresh(),
+    );
   }
 
   const field = (name: keyof SettingsValues, props: Record<string, string | boolean> = {}) => (
@@ -48,7 +53,8 @@ export function SettingsForm({ initial, initialLanguages }: { initial: SettingsV
       {...props}
     />
   );
-  const number = (name: keyof SettingsValues, hint: string) => field(name, { type: "text", inputMode: "numeric", hint, required: true });
+  const number = (name: keyof SettingsValues, hint: string) =>
+    field(name, { type: "text", inputMode: "numeric", hint, required: true });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-8" data-testid="settings-form">

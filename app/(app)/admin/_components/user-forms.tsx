@@ -13,7 +13,16 @@ import { CheckboxGroup } from "./checkbox-group";
 import { useActionForm } from "./form-state";
 
 /** A destructive step asks once more before it is sent; the question is read with the button. */
-function ConfirmedSubmit(props: { id: string; label: string; question: string; yes: string; variant: "danger" | "secondary"; pending: boolean; asking: boolean; setAsking: (v: boolean) => void }) {
+function ConfirmedSubmit(props: {
+  id: string;
+  label: string;
+  question: string;
+  yes: string;
+  variant: "danger" | "secondary";
+  pending: boolean;
+  asking: boolean;
+  setAsking: (v: boolean) => void;
+}) {
   const t = useT("admin");
   if (!props.asking) {
     return (
@@ -27,7 +36,13 @@ function ConfirmedSubmit(props: { id: string; label: string; question: string; y
       <p id={`${props.id}-question`}>{props.question}</p>
       <div className="flex flex-wrap gap-2">
         {/* Focus moves to the answer, so a keyboard or screen reader user hears the question first. */}
-        <Button type="submit" variant={props.variant} disabled={props.pending} autoFocus aria-describedby={`${props.id}-question`}>
+        <Button
+          type="submit"
+          variant={props.variant}
+          disabled={props.pending}
+          autoFocus
+          aria-describedby={`${props.id}-question`}
+        >
           {props.yes}
         </Button>
         <Button type="button" variant="secondary" onClick={() => props.setAsking(false)}>
@@ -46,7 +61,15 @@ function Saved({ show, children, testId }: { show: boolean; children: string; te
   );
 }
 
-export function RolesForm({ userId, current, roleLabels }: { userId: string; current: string[]; roleLabels: Record<string, string> }) {
+export function RolesForm({
+  userId,
+  current,
+  roleLabels,
+}: {
+  userId: string;
+  current: string[];
+  roleLabels: Record<string, string>;
+}) {
   const t = useT("admin");
   const router = useRouter();
   const form = useActionForm();
@@ -55,7 +78,12 @@ export function RolesForm({ userId, current, roleLabels }: { userId: string; cur
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { userId, roles };
-    form.submit(changeRolesSchema, input, () => changeRolesAction(input), () => router.refresh());
+    form.submit(
+      changeRolesSchema,
+      input,
+      () => changeRolesAction(input),
+      () => router.refresh(),
+    );
   }
 
   return (
@@ -91,15 +119,25 @@ export function AccessForm({ userId, active }: { userId: string; active: boolean
     setAsking(false);
     const input = { userId };
     if (active) {
-      form.submit(null, input, () => deactivateUserAction(input), (data) => {
-        setMessage(t("user.deactivated", { count: data.revokedSessions }));
-        router.refresh();
-      });
+      form.submit(
+        null,
+        input,
+        () => deactivateUserAction(input),
+        (data) => {
+          setMessage(t("user.deactivated", { count: data.revokedSessions }));
+          router.refresh();
+        },
+      );
     } else {
-      form.submit(null, input, () => reactivateUserAction(input), () => {
-        setMessage(t("user.reactivated"));
-        router.refresh();
-      });
+      form.submit(
+        null,
+        input,
+        () => reactivateUserAction(input),
+        () => {
+          setMessage(t("user.reactivated"));
+          router.refresh();
+        },
+      );
     }
   }
 
@@ -140,7 +178,12 @@ export function ResetMfaForm({ userId }: { userId: string }) {
     event.preventDefault();
     setAsking(false);
     const input = { userId };
-    form.submit(null, input, () => resetMfaAction(input), () => router.refresh());
+    form.submit(
+      null,
+      input,
+      () => resetMfaAction(input),
+      () => router.refresh(),
+    );
   }
 
   return (

@@ -27,14 +27,19 @@ export function CreateTokenForm({ zone }: { zone: string }) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { name, scopes, expiresOn };
-    form.submit(apiTokenInputSchema, input, () => createApiTokenAction(input), (data) => {
-      setCreated(data);
-      setCopied(false);
-      setName("");
-      setScopes([]);
-      setExpiresOn("");
-      router.refresh();
-    });
+    form.submit(
+      apiTokenInputSchema,
+      input,
+      () => createApiTokenAction(input),
+      (data) => {
+        setCreated(data);
+        setCopied(false);
+        setName("");
+        setScopes([]);
+        setExpiresOn("");
+        router.refresh();
+      },
+    );
   }
 
   async function copy() {
@@ -60,7 +65,10 @@ export function CreateTokenForm({ zone }: { zone: string }) {
           legend={t("tokens.scopesLegend")}
           name="scopes"
           hint={t("tokens.scopesHint")}
-          options={API_SCOPES.map((s) => ({ value: s, label: `${t(`tokens.scope.${s}`)} — ${t(`tokens.scopeHint.${s}`)}` }))}
+          options={API_SCOPES.map((s) => ({
+            value: s,
+            label: `${t(`tokens.scope.${s}`)} — ${t(`tokens.scopeHint.${s}`)}`,
+          }))}
           selected={scopes}
           onChange={setScopes}
           error={form.errorFor("scopes")}

@@ -46,7 +46,10 @@ export default async function ApiTokensPage() {
         <CreateTokenForm zone={zone} />
       </section>
       {orphaned > 0 ? (
-        <div className="mb-4 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-900" data-testid="orphaned-tokens">
+        <div
+          className="mb-4 rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-900"
+          data-testid="orphaned-tokens"
+        >
           <p className="font-semibold">{t("tokens.orphanedTitle", { count: orphaned })}</p>
           <p className="text-sm">{t("tokens.orphanedBody")}</p>
         </div>
@@ -59,14 +62,30 @@ export default async function ApiTokensPage() {
             <caption className="sr-only">{t("tokens.title")}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("tokens.columns.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("tokens.columns.prefix")}</th>
-                <th scope="col" className="px-3 py-2">{t("tokens.columns.scopes")}</th>
-                <th scope="col" className="px-3 py-2">{t("tokens.columns.createdBy")}</th>
-                <th scope="col" className="px-3 py-2">{t("tokens.columns.created")}</th>
-                <th scope="col" className="px-3 py-2">{t("tokens.columns.expires")}</th>
-                <th scope="col" className="px-3 py-2">{t("tokens.columns.lastUsed")}</th>
-                <th scope="col" className="px-3 py-2">{t("tokens.columns.status")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tokens.columns.name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tokens.columns.prefix")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tokens.columns.scopes")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tokens.columns.createdBy")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tokens.columns.created")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tokens.columns.expires")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tokens.columns.lastUsed")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("tokens.columns.status")}
+                </th>
                 <th scope="col" className="px-3 py-2">
                   <span className="sr-only">{t("tokens.columns.actions")}</span>
                 </th>
@@ -79,7 +98,9 @@ export default async function ApiTokensPage() {
                     {token.name}
                   </th>
                   <td className="px-3 py-2 font-mono">{token.prefix}…</td>
-                  <td className="px-3 py-2" data-testid="token-scopes">{token.scopes.map((s) => t(`tokens.scope.${s}`)).join(", ")}</td>
+                  <td className="px-3 py-2" data-testid="token-scopes">
+                    {token.scopes.map((s) => t(`tokens.scope.${s}`)).join(", ")}
+                  </td>
                   <td className="px-3 py-2">
                     {token.createdBy ? token.createdBy.name : t("tokens.unknownCreator")}
                     {token.createdBy && !token.createdBy.active ? (
@@ -101,7 +122,9 @@ export default async function ApiTokensPage() {
                       <Badge tone="ok">{t("tokens.active")}</Badge>
                     )}
                   </td>
-                  <td className="px-3 py-2">{token.revokedAt ? null : <RevokeTokenButton tokenId={token.id} name={token.name} />}</td>
+                  <td className="px-3 py-2">
+                    {token.revokedAt ? null : <RevokeTokenButton tokenId={token.id} name={token.name} />}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,13 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
   const t = useT("api");
   return (
     <ConfirmActionButton
-      labels={{ ask: t("tokens.revoke"), askLabel: t("tokens.revokeNamed", { name }), confirm: t("tokens.revokeConfirm", { name }), yes: t("tokens.revokeYes"), keep: t("tokens.keep") }}
+      labels={{
+        ask: t("tokens.revoke"),
+        askLabel: t("tokens.revokeNamed", { name }),
+        confirm: t("tokens.revokeConfirm", { name }),
+        yes: t("tokens.revokeYes"),
+        keep: t("tokens.keep"),
+      }}
       action={() => revokeApiTokenAction(tokenId)}
       testId={`confirm-revoke-${tokenId}`}
     />

@@ -21,18 +21,32 @@ export function CreateCalendarFeedForm() {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { name };
-    form.submit(calendarFeedInputSchema, input, () => createCalendarFeedAction(input), (data) => {
-      setCreated(data);
-      setCopied(false);
-      setName("");
-      router.refresh();
-    });
+    form.submit(
+      calendarFeedInputSchema,
+      input,
+      () => createCalendarFeedAction(input),
+      (data) => {
+        setCreated(data);
+        setCopied(false);
+        setName("");
+        router.refresh();
+      },
+    );
   }
 
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4" data-testid="create-feed-form">
-        <TextField label={t("name")} name="name" value={name} onChange={(e) => setName(e.target.value)} error={form.errorFor("name")} autoComplete="off" required maxLength={80} />
+        <TextField
+          label={t("name")}
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={form.errorFor("name")}
+          autoComplete="off"
+          required
+          maxLength={80}
+        />
         <FormError message={form.formError} />
         <Button type="submit" disabled={form.pending} className="self-start">
           {t("create")}
@@ -45,7 +59,14 @@ export function CreateCalendarFeedForm() {
             {t("link")}
           </label>
           <div className="mt-1 flex flex-wrap gap-2">
-            <input id="new-feed-url" readOnly value={created.url} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-ink" data-testid="new-feed-url" />
+            <input
+              id="new-feed-url"
+              readOnly
+              value={created.url}
+              onFocus={(e) => e.currentTarget.select()}
+              className="min-w-0 flex-1 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-ink"
+              data-testid="new-feed-url"
+            />
             <Button
               type="button"
               variant="secondary"
@@ -67,7 +88,13 @@ export function RevokeCalendarFeedButton({ feedId, name }: { feedId: string; nam
   const t = useT("notices.calendarAdmin");
   return (
     <ConfirmActionButton
-      labels={{ ask: t("revoke"), askLabel: t("revokeLabel", { name }), confirm: t("revokeConfirm", { name }), yes: t("revokeYes"), keep: t("keep") }}
+      labels={{
+        ask: t("revoke"),
+        askLabel: t("revokeLabel", { name }),
+        confirm: t("revokeConfirm", { name }),
+        yes: t("revokeYes"),
+        keep: t("keep"),
+      }}
       action={() => revokeCalendarFeedAction(feedId)}
       testId={`confirm-revoke-feed-${feedId}`}
     />

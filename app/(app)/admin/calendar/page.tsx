@@ -19,7 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CalendarFeedPage() {
   const actor = await requireActor();
   const feeds = await loadOrNotFound(() => listCalendarFeedTokens({ db: db(), actor }));
-  const [t, ta, tc, locale] = await Promise.all([getT("notices.calendarAdmin"), getT("admin"), getT("common"), getLocale()]);
+  const [t, ta, tc, locale] = await Promise.all([
+    getT("notices.calendarAdmin"),
+    getT("admin"),
+    getT("common"),
+    getLocale(),
+  ]);
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
 
   return (
@@ -40,9 +45,15 @@ export default async function CalendarFeedPage() {
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("createdAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("lastUsed")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("createdAt")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("lastUsed")}
+                </th>
                 <th scope="col" className="px-3 py-2">
                   <span className="sr-only">{t("revoke")}</span>
                 </th>
@@ -56,7 +67,13 @@ export default async function CalendarFeedPage() {
                   </th>
                   <td className="px-3 py-2">{when(f.createdAt)}</td>
                   <td className="px-3 py-2">{f.lastUsedAt ? when(f.lastUsedAt) : t("never")}</td>
-                  <td className="px-3 py-2">{f.revokedAt ? <Badge tone="danger">{t("revoked")}</Badge> : <RevokeCalendarFeedButton feedId={f.id} name={f.name} />}</td>
+                  <td className="px-3 py-2">
+                    {f.revokedAt ? (
+                      <Badge tone="danger">{t("revoked")}</Badge>
+                    ) : (
+                      <RevokeCalendarFeedButton feedId={f.id} name={f.name} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -35,7 +35,8 @@ export default async function RequestRulesPage({ searchParams }: Props) {
   const [t, tr, ta] = await Promise.all([getT("requestPolicy"), getT("requests"), getT("admin")]);
   const raw = (await searchParams).preset;
   const presetKey = typeof raw === "string" && PRESETS.some((p) => p.key === raw) ? raw : null;
-  const preview: PresetPreview | null = keeper && presetKey ? await previewPreset({ db: db(), actor, presetKey }) : null;
+  const preview: PresetPreview | null =
+    keeper && presetKey ? await previewPreset({ db: db(), actor, presetKey }) : null;
   const active = rules.filter((r) => r.active);
   const retired = rules.filter((r) => !r.active);
   const presetName = (key: string) => tr(`presets.names.${key}`);
@@ -44,10 +45,7 @@ export default async function RequestRulesPage({ searchParams }: Props) {
     <>
       {keeper ? (
         <>
-          <PageHeader
-            title={ta("title")}
-            description={ta("description", { agency: actor.agencyName })}
-          />
+          <PageHeader title={ta("title")} description={ta("description", { agency: actor.agencyName })} />
           <AdminNav current="requestRules" />
         </>
       ) : (
@@ -59,7 +57,10 @@ export default async function RequestRulesPage({ searchParams }: Props) {
             <h2 className="text-lg font-semibold">{t("rules.title")}</h2>
             <p className="text-sm text-muted">{t("rules.description")}</p>
           </div>
-          <Link href="/admin/request-rules/new" className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+          <Link
+            href="/admin/request-rules/new"
+            className="rounded-md bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark"
+          >
             {t("rules.add")}
           </Link>
         </div>
@@ -76,7 +77,12 @@ export default async function RequestRulesPage({ searchParams }: Props) {
               <label htmlFor="preset" className="text-sm font-medium">
                 {t("presets.choose")}
               </label>
-              <select id="preset" name="preset" defaultValue={presetKey ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2">
+              <select
+                id="preset"
+                name="preset"
+                defaultValue={presetKey ?? ""}
+                className="rounded-md border border-slate-400 bg-white px-3 py-2"
+              >
                 <option value="">{tr("form.choose")}</option>
                 {PRESETS.map((p) => (
                   <option key={p.key} value={p.key}>
@@ -91,8 +97,12 @@ export default async function RequestRulesPage({ searchParams }: Props) {
           </form>
           {preview ? (
             <div className="mt-4 border-t border-line pt-4" data-testid="preset-preview-result">
-              <h4 className="font-semibold">{t("presets.wouldAdd", { preset: presetName(preview.key), count: preview.add.length })}</h4>
-              {preview.present.length > 0 ? <p className="text-sm text-muted">{t("presets.alreadyPresent", { count: preview.present.length })}</p> : null}
+              <h4 className="font-semibold">
+                {t("presets.wouldAdd", { preset: presetName(preview.key), count: preview.add.length })}
+              </h4>
+              {preview.present.length > 0 ? (
+                <p className="text-sm text-muted">{t("presets.alreadyPresent", { count: preview.present.length })}</p>
+              ) : null}
               {preview.add.length > 0 ? (
                 <>
                   <ul className="my-3 flex flex-col gap-2">
@@ -102,7 +112,12 @@ export default async function RequestRulesPage({ searchParams }: Props) {
                       </li>
                     ))}
                   </ul>
-                  <ActionButton variant="primary" label={t("presets.adopt", { count: preview.add.length })} action={adoptPresetAction.bind(null, preview.key)} testId="preset-adopt" />
+                  <ActionButton
+                    variant="primary"
+                    label={t("presets.adopt", { count: preview.add.length })}
+                    action={adoptPresetAction.bind(null, preview.key)}
+                    testId="preset-adopt"
+                  />
                 </>
               ) : (
                 <p className="mt-2 text-sm" data-testid="preset-nothing">
@@ -125,14 +140,28 @@ export default async function RequestRulesPage({ searchParams }: Props) {
         ) : (
           <ul className="flex flex-col gap-3" data-testid="active-rules">
             {active.map((r) => (
-              <li key={r.id} className="rounded-lg border border-line bg-white p-4" data-testid="rule" data-rule-title={r.title}>
+              <li
+                key={r.id}
+                className="rounded-lg border border-line bg-white p-4"
+                data-testid="rule"
+                data-rule-title={r.title}
+              >
                 <RuleSummary rule={r} tr={tr} t={t} preset={r.presetKey ? presetName(r.presetKey) : null} />
                 {keeper ? (
                   <div className="mt-3 flex flex-wrap gap-2">
-                    <Link href={`/admin/request-rules/${r.id}`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-semibold text-brand-dark hover:bg-slate-100" aria-label={t("rules.editNamed", { title: r.title })}>
+                    <Link
+                      href={`/admin/request-rules/${r.id}`}
+                      className="rounded-md border border-line bg-white px-4 py-2 text-sm font-semibold text-brand-dark hover:bg-slate-100"
+                      aria-label={t("rules.editNamed", { title: r.title })}
+                    >
                       {t("rules.edit")}
                     </Link>
-                    <ActionButton label={t("rules.retire")} ariaLabel={t("rules.retireNamed", { title: r.title })} action={setRuleActiveAction.bind(null, r.id, false)} testId="rule-retire" />
+                    <ActionButton
+                      label={t("rules.retire")}
+                      ariaLabel={t("rules.retireNamed", { title: r.title })}
+                      action={setRuleActiveAction.bind(null, r.id, false)}
+                      testId="rule-retire"
+                    />
                   </div>
                 ) : null}
               </li>
@@ -149,12 +178,22 @@ export default async function RequestRulesPage({ searchParams }: Props) {
         {retired.length === 0 ? null : (
           <ul className="flex flex-col gap-3" data-testid="retired-rules">
             {retired.map((r) => (
-              <li key={r.id} className="rounded-lg border border-line bg-slate-50 p-4" data-testid="rule" data-rule-title={r.title}>
+              <li
+                key={r.id}
+                className="rounded-lg border border-line bg-slate-50 p-4"
+                data-testid="rule"
+                data-rule-title={r.title}
+              >
                 <Badge tone="warn">{t("rules.retiredBadge")}</Badge>
                 <RuleSummary rule={r} tr={tr} t={t} preset={r.presetKey ? presetName(r.presetKey) : null} />
                 {keeper ? (
                   <div className="mt-3">
-                    <ActionButton label={t("rules.restore")} ariaLabel={t("rules.restoreNamed", { title: r.title })} action={setRuleActiveAction.bind(null, r.id, true)} testId="rule-restore" />
+                    <ActionButton
+                      label={t("rules.restore")}
+                      ariaLabel={t("rules.restoreNamed", { title: r.title })}
+                      action={setRuleActiveAction.bind(null, r.id, true)}
+                      testId="rule-restore"
+                    />
                   </div>
                 ) : null}
               </li>

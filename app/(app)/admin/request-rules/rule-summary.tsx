@@ -2,16 +2,36 @@
 // the law or policy it comes from.
 import type { Translate } from "@/lib/i18n/translate";
 
-type Rule = { title: string; kinds: readonly string[]; condition: string; directive: string; source: string; citation: string };
+type Rule = {
+  title: string;
+  kinds: readonly string[];
+  condition: string;
+  directive: string;
+  source: string;
+  citation: string;
+};
 
-export function RuleSummary({ rule, t, tr, preset }: { rule: Rule; t: Translate; tr: Translate; preset?: string | null }) {
+export function RuleSummary({
+  rule,
+  t,
+  tr,
+  preset,
+}: {
+  rule: Rule;
+  t: Translate;
+  tr: Translate;
+  preset?: string | null;
+}) {
   return (
     <div className="text-sm">
       <p className="text-base font-semibold" data-testid="rule-title">
         {rule.title}
       </p>
       <p>
-        {t("rules.directs", { directive: tr(`directives.${rule.directive}`), condition: tr(`conditions.${rule.condition}`).toLowerCase() })}
+        {t("rules.directs", {
+          directive: tr(`directives.${rule.directive}`),
+          condition: tr(`conditions.${rule.condition}`).toLowerCase(),
+        })}
       </p>
       <p>
         <span className="text-muted">{t("rules.kinds")}: </span>

@@ -8,7 +8,12 @@ import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { UnauthorizedError } from "@/lib/errors";
 import { redeliverWebhook } from "@/lib/webhooks/deliveries";
-import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, setWebhookEndpointActive } from "@/lib/webhooks/manage-endpoints";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecret,
+  setWebhookEndpointActive,
+} from "@/lib/webhooks/manage-endpoints";
 
 async function context() {
   const actor = await getActor();
@@ -19,7 +24,9 @@ async function context() {
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** Returns the signing secret: the only time anyone sees it. */
-export async function createWebhookEndpointAction(input: unknown): Promise<ActionResult<{ secret: string; url: string }>> {
+export async function createWebhookEndpointAction(
+  input: unknown,
+): Promise<ActionResult<{ secret: string; url: string }>> {
   return runAction(async () => {
     const { secret, endpoint } = await createWebhookEndpoint({ ...(await context()), input });
     revalidatePath("/admin/webhooks");
@@ -35,7 +42,9 @@ export async function setWebhookEndpointActiveAction(endpointId: unknown, active
   });
 }
 
-export async function rotateWebhookSecretAction(endpointId: unknown): Promise<ActionResult<{ secret: string; url: string }>> {
+export async function rotateWebhookSecretAction(
+  endpointId: unknown,
+): Promise<ActionResult<{ secret: string; url: string }>> {
   return runAction(async () => {
     const { secret, endpoint } = await rotateWebhookSecret({ ...(await context()), endpointId: text(endpointId) });
     revalidatePath("/admin/webhooks");

@@ -25,20 +25,43 @@ export function CreateEndpointForm() {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { url, description, events };
-    form.submit(webhookEndpointInputSchema, input, () => createWebhookEndpointAction(input), (data) => {
-      setCreated(data);
-      setUrl("");
-      setDescription("");
-      setEvents([]);
-      router.refresh();
-    });
+    form.submit(
+      webhookEndpointInputSchema,
+      input,
+      () => createWebhookEndpointAction(input),
+      (data) => {
+        setCreated(data);
+        setUrl("");
+        setDescription("");
+        setEvents([]);
+        router.refresh();
+      },
+    );
   }
 
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4" data-testid="create-webhook-form">
-        <TextField label={t("url")} name="url" type="url" value={url} hint={t("urlHint")} onChange={(e) => setUrl(e.target.value)} error={form.errorFor("url")} autoComplete="off" required />
-        <TextField label={t("descriptionLabel")} name="description" value={description} hint={t("descriptionHint")} onChange={(e) => setDescription(e.target.value)} error={form.errorFor("description")} autoComplete="off" />
+        <TextField
+          label={t("url")}
+          name="url"
+          type="url"
+          value={url}
+          hint={t("urlHint")}
+          onChange={(e) => setUrl(e.target.value)}
+          error={form.errorFor("url")}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          label={t("descriptionLabel")}
+          name="description"
+          value={description}
+          hint={t("descriptionHint")}
+          onChange={(e) => setDescription(e.target.value)}
+          error={form.errorFor("description")}
+          autoComplete="off"
+        />
         <CheckboxGroup
           legend={t("eventsLegend")}
           name="events"
@@ -53,7 +76,9 @@ export function CreateEndpointForm() {
           {t("create")}
         </Button>
       </form>
-      {created ? <SecretReveal id="new-webhook-secret" title={t("createdTitle", { url: created.url })} secret={created.secret} /> : null}
+      {created ? (
+        <SecretReveal id="new-webhook-secret" title={t("createdTitle", { url: created.url })} secret={created.secret} />
+      ) : null}
     </div>
   );
 }

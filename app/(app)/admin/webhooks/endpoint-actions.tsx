@@ -30,11 +30,24 @@ export function EndpointActions({ endpointId, url, active }: { endpointId: strin
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="button" variant="secondary" onClick={toggle} disabled={pending} aria-label={active ? t("disableNamed", { url }) : t("enableNamed", { url })} data-testid={`toggle-${endpointId}`}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={toggle}
+          disabled={pending}
+          aria-label={active ? t("disableNamed", { url }) : t("enableNamed", { url })}
+          data-testid={`toggle-${endpointId}`}
+        >
           {active ? t("disable") : t("enable")}
         </Button>
         <ConfirmActionButton
-          labels={{ ask: t("rotate"), askLabel: t("rotateNamed", { url }), confirm: t("rotateConfirm"), yes: t("rotateYes"), keep: t("keep") }}
+          labels={{
+            ask: t("rotate"),
+            askLabel: t("rotateNamed", { url }),
+            confirm: t("rotateConfirm"),
+            yes: t("rotateYes"),
+            keep: t("keep"),
+          }}
           action={async () => {
             const result = await rotateWebhookSecretAction(endpointId);
             if (result.ok) setRotated(result.data.secret);
@@ -43,7 +56,13 @@ export function EndpointActions({ endpointId, url, active }: { endpointId: strin
           testId={`confirm-rotate-${endpointId}`}
         />
         <ConfirmActionButton
-          labels={{ ask: t("delete"), askLabel: t("deleteNamed", { url }), confirm: t("deleteConfirm", { url }), yes: t("deleteYes"), keep: t("keep") }}
+          labels={{
+            ask: t("delete"),
+            askLabel: t("deleteNamed", { url }),
+            confirm: t("deleteConfirm", { url }),
+            yes: t("deleteYes"),
+            keep: t("keep"),
+          }}
           action={() => deleteWebhookEndpointAction(endpointId)}
           testId={`confirm-delete-${endpointId}`}
         />
@@ -53,7 +72,9 @@ export function EndpointActions({ endpointId, url, active }: { endpointId: strin
           {error}
         </p>
       ) : null}
-      {rotated ? <SecretReveal id={`rotated-${endpointId}`} title={t("rotatedTitle", { url })} secret={rotated} /> : null}
+      {rotated ? (
+        <SecretReveal id={`rotated-${endpointId}`} title={t("rotatedTitle", { url })} secret={rotated} />
+      ) : null}
     </div>
   );
 }

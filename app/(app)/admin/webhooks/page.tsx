@@ -10,7 +10,11 @@ import { requireActor } from "@/app/_auth/require-actor";
 import { getLocale, getT } from "@/app/_i18n/server";
 import { db } from "@/lib/db/client";
 import { formatDateTime, zoneLabel } from "@/lib/i18n/format";
-import { listWebhookEndpoints, MAX_ENDPOINTS_PER_AGENCY, type WebhookEndpointView } from "@/lib/webhooks/manage-endpoints";
+import {
+  listWebhookEndpoints,
+  MAX_ENDPOINTS_PER_AGENCY,
+  type WebhookEndpointView,
+} from "@/lib/webhooks/manage-endpoints";
 import { AdminNav } from "../_components/admin-nav";
 import { loadOrNotFound } from "../_lib/load-or-not-found";
 import { CreateEndpointForm } from "./create-endpoint-form";
@@ -29,13 +33,19 @@ export default async function WebhooksPage() {
   const status = (e: WebhookEndpointView) => {
     if (!e.active) {
       const at = e.disabledAt ? when(e.disabledAt) : "";
-      return <Badge tone="danger">{e.disabledReason === "FAILING" ? t("status.disabledFailing", { at }) : t("status.disabledManual", { at })}</Badge>;
+      return (
+        <Badge tone="danger">
+          {e.disabledReason === "FAILING" ? t("status.disabledFailing", { at }) : t("status.disabledManual", { at })}
+        </Badge>
+      );
     }
     if (e.failingSince) return <Badge tone="warn">{t("status.failing", { since: when(e.failingSince) })}</Badge>;
     return <Badge tone="ok">{t("status.active")}</Badge>;
   };
   // What needs an admin's attention comes first.
-  const sorted = [...endpoints].sort((a, b) => Number(a.active) - Number(b.active) || Number(!a.failingSince) - Number(!b.failingSince));
+  const sorted = [...endpoints].sort(
+    (a, b) => Number(a.active) - Number(b.active) || Number(!a.failingSince) - Number(!b.failingSince),
+  );
 
   return (
     <>
@@ -44,7 +54,8 @@ export default async function WebhooksPage() {
       <h2 className="mb-1 text-lg font-semibold">{t("title")}</h2>
       <p className="mb-1 text-sm text-muted">{t("description")}</p>
       <p className="mb-6 text-sm text-muted">
-        {t("limit", { max: MAX_ENDPOINTS_PER_AGENCY })} {t("timeZone", { zone: zoneLabel(actor.agencyTimeZone, locale) })}
+        {t("limit", { max: MAX_ENDPOINTS_PER_AGENCY })}{" "}
+        {t("timeZone", { zone: zoneLabel(actor.agencyTimeZone, locale) })}
       </p>
       {endpoints.length === 0 ? (
         <p className="mb-8">{t("none")}</p>
@@ -65,7 +76,11 @@ export default async function WebhooksPage() {
                 <dd>{e.lastSuccessAt ? when(e.lastSuccessAt) : t("never")}</dd>
               </dl>
               <div className="flex flex-wrap items-start gap-2">
-                <Link href={`/admin/webhooks/${e.id}`} className="inline-block rounded-md border border-line px-3 py-2 text-sm font-medium text-brand-dark hover:bg-slate-100" aria-label={t("logNamed", { url: e.url })}>
+                <Link
+                  href={`/admin/webhooks/${e.id}`}
+                  className="inline-block rounded-md border border-line px-3 py-2 text-sm font-medium text-brand-dark hover:bg-slate-100"
+                  aria-label={t("logNamed", { url: e.url })}
+                >
                   {t("log")}
                 </Link>
                 <EndpointActions endpointId={e.id} url={e.url} active={e.active} />

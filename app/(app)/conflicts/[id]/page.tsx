@@ -30,7 +30,13 @@ import { ConflictButton, OutcomeForm, ReopenForm } from "@/components/conflicts/
 import { ConflictAcks, ConflictHistory, ConflictNotices } from "@/components/conflicts/conflict-record";
 import { HostConflict } from "@/components/conflicts/host-conflict";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
-import { acknowledgeConflictAction, confirmOutcomeAction, contestOutcomeAction, proposeOutcomeAction, reopenConflictAction } from "../actions";
+import {
+  acknowledgeConflictAction,
+  confirmOutcomeAction,
+  contestOutcomeAction,
+  proposeOutcomeAction,
+  reopenConflictAction,
+} from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -81,7 +87,13 @@ export default async function ConflictPage({ params }: Props) {
     );
   }
   const c = loaded.party;
-  const [t, tc, t2, tn, tGeo] = await Promise.all([getT("conflicts.detail"), getT("conflicts"), getT("conflicts.twoSided"), getT("notices"), getT("geo")]);
+  const [t, tc, t2, tn, tGeo] = await Promise.all([
+    getT("conflicts.detail"),
+    getT("conflicts"),
+    getT("conflicts.twoSided"),
+    getT("notices"),
+    getT("geo"),
+  ]);
   const deciding = can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
   const own = c.own.operation;
   const theirs = c.counterpart.agency.name;
@@ -96,7 +108,10 @@ export default async function ConflictPage({ params }: Props) {
           {t("back")}
         </Link>
       </p>
-      <PageHeader title={t("title", { agency: theirs })} description={t2("zone", { zone: zoneLabel(actor.agencyTimeZone, locale) })} />
+      <PageHeader
+        title={t("title", { agency: theirs })}
+        description={t2("zone", { zone: zoneLabel(actor.agencyTimeZone, locale) })}
+      />
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <SeverityLabel severity={c.facts.severity} label={tc(`severities.${c.facts.severity}`)} />
         <span data-testid="conflict-status" data-status={c.status}>
@@ -105,13 +120,22 @@ export default async function ConflictPage({ params }: Props) {
       </div>
 
       {c.proposal ? (
-        <section aria-labelledby="proposal-title" className="mb-6 rounded-md border-2 border-amber-500 bg-amber-50 p-4" data-testid="conflict-proposal" data-by={c.proposal.byOwnSide ? "OWN" : "OTHER"}>
+        <section
+          aria-labelledby="proposal-title"
+          className="mb-6 rounded-md border-2 border-amber-500 bg-amber-50 p-4"
+          data-testid="conflict-proposal"
+          data-by={c.proposal.byOwnSide ? "OWN" : "OTHER"}
+        >
           <h2 id="proposal-title" className="mb-2 text-lg font-semibold">
-            {c.proposal.byOwnSide ? t2("proposal.waiting", { agency: theirs }) : t2("proposal.fromOther", { agency: theirs })}
+            {c.proposal.byOwnSide
+              ? t2("proposal.waiting", { agency: theirs })
+              : t2("proposal.fromOther", { agency: theirs })}
           </h2>
           <p className="font-semibold">{tc(`outcomes.${c.proposal.outcome}`)}</p>
           <p className="mt-1 whitespace-pre-line">{c.proposal.note}</p>
-          <p className="mt-1 text-sm text-muted">{t2("proposal.by", { name: c.proposal.byName ?? "—", at: when(c.proposal.at) })}</p>
+          <p className="mt-1 text-sm text-muted">
+            {t2("proposal.by", { name: c.proposal.byName ?? "—", at: when(c.proposal.at) })}
+          </p>
           {answerable ? (
             <div className="mt-4 flex flex-col gap-4">
               <ConflictButton id={c.id} action={confirmOutcomeAction} label={t2("confirm")} testId="confirm" />
@@ -121,7 +145,11 @@ export default async function ConflictPage({ params }: Props) {
         </section>
       ) : null}
       {mustAck && !answerable ? (
-        <section aria-labelledby="ack-first" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4" data-testid="ack-callout">
+        <section
+          aria-labelledby="ack-first"
+          className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4"
+          data-testid="ack-callout"
+        >
           <h2 id="ack-first" className="mb-2 text-lg font-semibold">
             {t2("ackFirst")}
           </h2>
@@ -148,7 +176,14 @@ export default async function ConflictPage({ params }: Props) {
               {when(own.startsAt)} – {when(own.endsAt)}
             </p>
           </section>
-          <AreaView area={own.area} tileUrl={env().MAP_TILE_URL ?? null} label={t("mapCaption")} marker={c.facts.where} markerLabel={tc("facts.where")} words={areaInWords(own.area, tGeo, locale)} />
+          <AreaView
+            area={own.area}
+            tileUrl={env().MAP_TILE_URL ?? null}
+            label={t("mapCaption")}
+            marker={c.facts.where}
+            markerLabel={tc("facts.where")}
+            words={areaInWords(own.area, tGeo, locale)}
+          />
         </div>
       </div>
       <section aria-labelledby="acks" className="mt-6 rounded-md border border-line bg-white p-4">
@@ -166,16 +201,25 @@ export default async function ConflictPage({ params }: Props) {
             <p className="font-semibold">{tc(`outcomes.${c.outcome.outcome}`)}</p>
             <p className="mt-1 whitespace-pre-line">{c.outcome.note}</p>
             <p className="mt-1 text-sm text-muted">
-              {c.outcome.byOwnSide ? t2("confirmedByOwn", { name: c.outcome.byName ?? "—", at: when(c.outcome.at) }) : t2("confirmedByOther", { agency: theirs, name: c.outcome.byName ?? "—", at: when(c.outcome.at) })}
+              {c.outcome.byOwnSide
+                ? t2("confirmedByOwn", { name: c.outcome.byName ?? "—", at: when(c.outcome.at) })
+                : t2("confirmedByOther", { agency: theirs, name: c.outcome.byName ?? "—", at: when(c.outcome.at) })}
             </p>
           </div>
         ) : null}
         {c.closed ? (
           <p data-testid="conflict-closed">
-            {tc(`closedReasons.${c.closed.reason}`)} <span className="text-muted">{t("closed", { at: when(c.closed.at) })}</span>
+            {tc(`closedReasons.${c.closed.reason}`)}{" "}
+            <span className="text-muted">{t("closed", { at: when(c.closed.at) })}</span>
           </p>
         ) : null}
-        {c.status === "OPEN" && !c.proposal ? deciding ? <OutcomeForm id={c.id} action={proposeOutcomeAction} mode="propose" /> : <p className="text-muted">{t2("readOnly")}</p> : null}
+        {c.status === "OPEN" && !c.proposal ? (
+          deciding ? (
+            <OutcomeForm id={c.id} action={proposeOutcomeAction} mode="propose" />
+          ) : (
+            <p className="text-muted">{t2("readOnly")}</p>
+          )
+        ) : null}
         {c.status === "OPEN" && c.proposal && !deciding ? <p className="text-muted">{t2("readOnly")}</p> : null}
         {c.status === "RESOLVED" && deciding ? <ReopenForm id={c.id} action={reopenConflictAction} /> : null}
       </section>

@@ -26,7 +26,9 @@ export default async function DirectoryEntryPage({ params }: Props) {
   const [t, tc, locale] = await Promise.all([getT("directory"), getT("common"), getLocale()]);
   const deg = (n: number | null) => (n === null ? "" : `${n.toFixed(3)}°`);
   const notSet = <span className="text-muted">{t("entry.notSet")}</span>;
-  const backup = [agency.backupContactName, agency.backupContactPhone, agency.backupContactEmail].filter(Boolean).join(" · ");
+  const backup = [agency.backupContactName, agency.backupContactPhone, agency.backupContactEmail]
+    .filter(Boolean)
+    .join(" · ");
 
   const facts: [string, ReactNode][] = [
     [t("entry.level"), tc(`levels.${agency.level}`)],
@@ -34,8 +36,22 @@ export default async function DirectoryEntryPage({ params }: Props) {
     [t("entry.timeZone"), zoneLabel(agency.timeZone, locale)],
   ];
   const contacts: [string, ReactNode][] = [
-    [t("entry.phone"), <a key="p" href={`tel:${agency.phone24x7.replace(/[^\d+]/g, "")}`} className="text-brand underline">{agency.phone24x7}</a>],
-    [t("entry.email"), agency.email ? <a key="e" href={`mailto:${agency.email}`} className="text-brand underline">{agency.email}</a> : notSet],
+    [
+      t("entry.phone"),
+      <a key="p" href={`tel:${agency.phone24x7.replace(/[^\d+]/g, "")}`} className="text-brand underline">
+        {agency.phone24x7}
+      </a>,
+    ],
+    [
+      t("entry.email"),
+      agency.email ? (
+        <a key="e" href={`mailto:${agency.email}`} className="text-brand underline">
+          {agency.email}
+        </a>
+      ) : (
+        notSet
+      ),
+    ],
     [t("entry.backup"), backup || notSet],
   ];
   const notice: [string, ReactNode][] = [
@@ -65,7 +81,12 @@ export default async function DirectoryEntryPage({ params }: Props) {
             <>
               <JurisdictionOutline boundary={agency.boundary} label={t("entry.outline", { name: agency.name })} />
               <p className="mt-3 text-sm text-muted">
-                {t("entry.extent", { west: deg(agency.bboxMinLon), east: deg(agency.bboxMaxLon), south: deg(agency.bboxMinLat), north: deg(agency.bboxMaxLat) })}
+                {t("entry.extent", {
+                  west: deg(agency.bboxMinLon),
+                  east: deg(agency.bboxMaxLon),
+                  south: deg(agency.bboxMinLat),
+                  north: deg(agency.bboxMaxLat),
+                })}
               </p>
             </>
           ) : (

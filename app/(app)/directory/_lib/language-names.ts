@@ -11,5 +11,7 @@ export function languageName(code: string, locale: Locale): string {
 }
 
 export function languageList(codes: string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(codes.map((c) => languageName(c, locale)));
+  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(
+    codes.map((c) => languageName(c, locale)),
+  );
 }

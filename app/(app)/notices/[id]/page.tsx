@@ -30,7 +30,12 @@ import { ReplyForm } from "@/components/notices/reply-form";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { NoticeConflictLinks } from "@/components/conflicts/notice-conflict-links";
 import { PageHeader } from "@/components/ui/page-header";
-import { acknowledgeNoticeAction, decideAssistanceAction, replyToNoticeAction, requestAssistanceAction } from "../actions";
+import {
+  acknowledgeNoticeAction,
+  decideAssistanceAction,
+  replyToNoticeAction,
+  requestAssistanceAction,
+} from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -51,7 +56,14 @@ export default async function NoticePage({ params }: Props) {
   await loadOrNotFound(() => getNoticeView({ db: db(), actor, noticeId: id }));
   await markNoticeRead({ db: db(), actor, noticeId: id, now: await currentTime(db()) });
   const n = await getNoticeView({ db: db(), actor, noticeId: id });
-  const [t, tOps, tGeo, tf, tLinks, locale] = await Promise.all([getT("notices"), getT("operations"), getT("geo"), getT("followUp"), getT("conflicts.twoSided.noticeLinks"), getLocale()]);
+  const [t, tOps, tGeo, tf, tLinks, locale] = await Promise.all([
+    getT("notices"),
+    getT("operations"),
+    getT("geo"),
+    getT("followUp"),
+    getT("conflicts.twoSided.noticeLinks"),
+    getLocale(),
+  ]);
   const when = (d: Date | string) => formatDateTime(d, actor.agencyTimeZone, locale);
   const acting = can(actor, { roles: NOTICE_ACTING_ROLES, agencyId: actor.agencyId });
   const c = n.content;
@@ -62,10 +74,17 @@ export default async function NoticePage({ params }: Props) {
   const title = c.operation?.title ?? t("inbox.conflictTitle");
   const latest = n.notices.filter((x) => x.current && x.kind !== "ASSISTANCE_REQUEST").at(-1);
   // A notice reporting a conflict that awaits this agency is acknowledged with it, by a supervisor or chief.
-  const conflictGate = n.conflict?.awaitsOwnAck && !can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
-  const canAck = acting && !conflictGate && n.side === "RECIPIENT" && n.requiresAck && !n.acknowledgedAt && !n.superseded;
-  const canDecide = n.side === "RECIPIENT" && n.kind === "ASSISTANCE_REQUEST" && !n.assistanceDecision && can(actor, { roles: ASSISTANCE_DECIDING_ROLES, agencyId: actor.agencyId });
-  const canRequest = acting && n.side === "SENDER" && !n.superseded && n.kind !== "CANCELLATION" && n.kind !== "ASSISTANCE_REQUEST";
+  const conflictGate =
+    n.conflict?.awaitsOwnAck && !can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId });
+  const canAck =
+    acting && !conflictGate && n.side === "RECIPIENT" && n.requiresAck && !n.acknowledgedAt && !n.superseded;
+  const canDecide =
+    n.side === "RECIPIENT" &&
+    n.kind === "ASSISTANCE_REQUEST" &&
+    !n.assistanceDecision &&
+    can(actor, { roles: ASSISTANCE_DECIDING_ROLES, agencyId: actor.agencyId });
+  const canRequest =
+    acting && n.side === "SENDER" && !n.superseded && n.kind !== "CANCELLATION" && n.kind !== "ASSISTANCE_REQUEST";
 
   return (
     <>
@@ -77,12 +96,19 @@ export default async function NoticePage({ params }: Props) {
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <NoticeBadges n={n} t={t} statusLabel={operationStatusLabel(n.kind, c.status, tf)} />
         {n.side === "SENDER" ? (
-          <Link href={`/operations/${n.operationId}`} className="text-sm font-medium text-brand-dark underline underline-offset-2">
+          <Link
+            href={`/operations/${n.operationId}`}
+            className="text-sm font-medium text-brand-dark underline underline-offset-2"
+          >
             {t("detail.operationLink", { ref: c.operationRef })}
           </Link>
         ) : null}
         {n.superseded && latest ? (
-          <Link href={`/notices/${latest.id}`} className="text-sm font-medium text-brand-dark underline underline-offset-2" data-testid="latest-notice">
+          <Link
+            href={`/notices/${latest.id}`}
+            className="text-sm font-medium text-brand-dark underline underline-offset-2"
+            data-testid="latest-notice"
+          >
             {t("status.superseded")}: {latest.ref}
           </Link>
         ) : null}
@@ -90,12 +116,18 @@ export default async function NoticePage({ params }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="flex flex-col gap-4">
-          <section aria-labelledby="ack-title" className="rounded-lg border border-line bg-white p-4" data-testid="ack-panel">
+          <section
+            aria-labelledby="ack-title"
+            className="rounded-lg border border-line bg-white p-4"
+            data-testid="ack-panel"
+          >
             <h2 id="ack-title" className="mb-2 text-lg font-semibold">
               {t("detail.acknowledgment")}
             </h2>
             {n.acknowledgedAt ? (
-              <p data-testid="acknowledged-by">{t("actions.acknowledgedBy", { name: n.acknowledgedByName ?? "—", at: when(n.acknowledgedAt) })}</p>
+              <p data-testid="acknowledged-by">
+                {t("actions.acknowledgedBy", { name: n.acknowledgedByName ?? "—", at: when(n.acknowledgedAt) })}
+              </p>
             ) : n.requiresAck ? (
               <p className="mb-3" data-testid="not-acknowledged">
                 {t("status.notAcknowledged")}
@@ -104,7 +136,9 @@ export default async function NoticePage({ params }: Props) {
               <p>{t("status.noAckNeeded")}</p>
             )}
             {canAck ? <AcknowledgeNoticeButton id={n.id} action={acknowledgeNoticeAction} /> : null}
-            {conflictGate && n.side === "RECIPIENT" && !n.acknowledgedAt ? <p className="text-sm text-muted">{tLinks("supervisorAcknowledges")}</p> : null}
+            {conflictGate && n.side === "RECIPIENT" && !n.acknowledgedAt ? (
+              <p className="text-sm text-muted">{tLinks("supervisorAcknowledges")}</p>
+            ) : null}
             {canDecide ? (
               <div className="mt-4">
                 <AssistanceDecisionForm id={n.id} action={decideAssistanceAction} />
@@ -112,11 +146,19 @@ export default async function NoticePage({ params }: Props) {
             ) : null}
           </section>
           {afterAction || afterActionDue ? (
-            <section aria-labelledby="shared-after-action-title" className="rounded-lg border border-line bg-white p-4" data-testid="shared-after-action">
+            <section
+              aria-labelledby="shared-after-action-title"
+              className="rounded-lg border border-line bg-white p-4"
+              data-testid="shared-after-action"
+            >
               <h2 id="shared-after-action-title" className="mb-2 text-lg font-semibold">
                 {tf("afterAction.sharedTitle")}
               </h2>
-              {afterAction ? <AfterActionAccount account={afterAction} t={tf} when={when} /> : <p>{tf("afterAction.sharedPending", { at: when(afterActionDue!) })}</p>}
+              {afterAction ? (
+                <AfterActionAccount account={afterAction} t={tf} when={when} />
+              ) : (
+                <p>{tf("afterAction.sharedPending", { at: when(afterActionDue!) })}</p>
+              )}
             </section>
           ) : null}
           <NoticeConflictLinks n={n} t={tLinks} when={when} />
@@ -161,20 +203,33 @@ export default async function NoticePage({ params }: Props) {
           ) : null}
           <NoticeTracking n={n} t={t} when={when} />
           {/* Exports for dispatch and alerting software: useful, but not what a person opens the notice for. */}
-          <section aria-labelledby="exports-title" className="rounded-lg border border-line bg-white p-4" data-testid="notice-exports">
+          <section
+            aria-labelledby="exports-title"
+            className="rounded-lg border border-line bg-white p-4"
+            data-testid="notice-exports"
+          >
             <h2 id="exports-title" className="mb-1 text-lg font-semibold">
               {t("exports.title")}
             </h2>
             <p className="mb-3 text-sm text-muted">{t("exports.intro")}</p>
             <ul className="flex flex-col gap-2 text-sm">
               <li>
-                <a href={`/notices/${n.id}/cap`} className="inline-flex min-h-11 items-center font-medium text-brand-dark underline underline-offset-2" data-testid="cap-download" download>
+                <a
+                  href={`/notices/${n.id}/cap`}
+                  className="inline-flex min-h-11 items-center font-medium text-brand-dark underline underline-offset-2"
+                  data-testid="cap-download"
+                  download
+                >
                   {t("exports.cap")}
                 </a>
               </li>
               {n.acknowledgedAt ? (
                 <li>
-                  <a href={`/notices/${n.id}/cap?ack=1`} className="inline-flex min-h-11 items-center font-medium text-brand-dark underline underline-offset-2" download>
+                  <a
+                    href={`/notices/${n.id}/cap?ack=1`}
+                    className="inline-flex min-h-11 items-center font-medium text-brand-dark underline underline-offset-2"
+                    download
+                  >
                     {t("exports.capAck")}
                   </a>
                 </li>

@@ -51,10 +51,18 @@ export default async function OperationPage({ params }: Props) {
   const op = await loadOrNotFound(() => getOwnOperation({ db: db(), actor, operationId: id }));
   const conflicts = await listConflictsForActor({ db: db(), actor, input: { operationId: op.id, pageSize: 100 } });
   const afterAction = await getAfterActionState({ db: db(), actor, operationId: op.id, now: await currentTime(db()) });
-  const [t, to, tc, tGeo, tf, locale] = await Promise.all([getT("operations.detail"), getT("operations"), getT("conflicts"), getT("geo"), getT("followUp"), getLocale()]);
+  const [t, to, tc, tGeo, tf, locale] = await Promise.all([
+    getT("operations.detail"),
+    getT("operations"),
+    getT("conflicts"),
+    getT("geo"),
+    getT("followUp"),
+    getLocale(),
+  ]);
   const when = (d: Date | string) => formatDateTime(d, actor.agencyTimeZone, locale);
   const canFile = can(actor, { roles: FILING_ROLES, agencyId: actor.agencyId });
-  const directory = afterAction && !afterAction.account && canFile ? await listNotifiableAgencies({ db: db(), actor }) : [];
+  const directory =
+    afterAction && !afterAction.account && canFile ? await listNotifiableAgencies({ db: db(), actor }) : [];
   const kind = op.area.kind === "CIRCLE" ? t("areaCircle", { radius: Math.round(op.area.radiusM) }) : t("areaPolygon");
 
   return (
@@ -66,11 +74,19 @@ export default async function OperationPage({ params }: Props) {
           canFile ? (
             <div className="flex flex-wrap gap-2">
               {EDITABLE.has(op.status) ? (
-                <Link href={`/operations/${op.id}/edit`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100" data-testid="edit-operation">
+                <Link
+                  href={`/operations/${op.id}/edit`}
+                  className="rounded-md border border-line bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+                  data-testid="edit-operation"
+                >
                   {t("edit")}
                 </Link>
               ) : null}
-              <Link href={`/operations/new?from=${op.id}`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100" data-testid="file-similar">
+              <Link
+                href={`/operations/new?from=${op.id}`}
+                className="rounded-md border border-line bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+                data-testid="file-similar"
+              >
                 {tf("copy.fileSimilar")}
               </Link>
             </div>
@@ -78,21 +94,44 @@ export default async function OperationPage({ params }: Props) {
         }
       />
       {afterAction ? (
-        <AfterActionPanel state={afterAction} t={tf} when={when} canWrite={canFile} agencies={directory} action={fileAfterActionAction.bind(null, op.id)} />
+        <AfterActionPanel
+          state={afterAction}
+          t={tf}
+          when={when}
+          canWrite={canFile}
+          agencies={directory}
+          action={fileAfterActionAction.bind(null, op.id)}
+        />
       ) : null}
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <StatusBadge status={op.status} label={to(`statuses.${op.status}`)} />
-        {canFile ? <StatusActions id={op.id} version={op.version} allowed={NEXT[op.status] ?? []} action={transitionOperationAction} /> : null}
+        {canFile ? (
+          <StatusActions
+            id={op.id}
+            version={op.version}
+            allowed={NEXT[op.status] ?? []}
+            action={transitionOperationAction}
+          />
+        ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <OperationFacts op={op} when={when} t={t} to={to} />
-        <AreaView area={op.area} tileUrl={env().MAP_TILE_URL ?? null} label={t("areaCaption", { kind })} words={areaInWords(op.area, tGeo, locale)} />
+        <AreaView
+          area={op.area}
+          tileUrl={env().MAP_TILE_URL ?? null}
+          label={t("areaCaption", { kind })}
+          words={areaInWords(op.area, tGeo, locale)}
+        />
       </div>
       <section aria-labelledby="op-conflicts" className="mt-8">
         <h2 id="op-conflicts" className="mb-3 text-lg font-semibold">
           {t("conflicts")}
         </h2>
-        {conflicts.items.length === 0 ? <p className="text-muted">{t("noConflicts")}</p> : <ConflictList items={conflicts.items} when={when} showOwnOperation={false} t={tc} />}
+        {conflicts.items.length === 0 ? (
+          <p className="text-muted">{t("noConflicts")}</p>
+        ) : (
+          <ConflictList items={conflicts.items} when={when} showOwnOperation={false} t={tc} />
+        )}
       </section>
       <OperationHistory changes={op.changes} when={when} t={t} to={to} />
     </>

@@ -33,7 +33,11 @@ export default async function NewOperationPage({ searchParams }: Props) {
   requireFiler(actor);
   const from = (await searchParams).from;
   const fromId = typeof from === "string" && from ? from : null;
-  const source = fromId ? await loadOrNotFound(async () => getCopySource({ db: db(), actor, operationId: fromId, now: await currentTime(db()) })) : null;
+  const source = fromId
+    ? await loadOrNotFound(async () =>
+        getCopySource({ db: db(), actor, operationId: fromId, now: await currentTime(db()) }),
+      )
+    : null;
   const [t, tf, locale, map, agencies, defaults, candidates] = await Promise.all([
     getT("operations.form"),
     getT("followUp"),
@@ -45,7 +49,10 @@ export default async function NewOperationPage({ searchParams }: Props) {
   ]);
   return (
     <>
-      <PageHeader title={t("newTitle")} description={source ? tf("copy.copyingFrom", { ref: source.ref, title: source.title }) : t("newDescription")} />
+      <PageHeader
+        title={t("newTitle")}
+        description={source ? tf("copy.copyingFrom", { ref: source.ref, title: source.title }) : t("newDescription")}
+      />
       <CopyFromPicker candidates={candidates} selected={source?.id ?? null} t={tf} />
       <OperationForm
         key={source?.id ?? "blank"}
@@ -59,7 +66,11 @@ export default async function NewOperationPage({ searchParams }: Props) {
         save={fileOperationAction}
         preview={previewConflictsAction}
         describeArea={describeAreaAction}
-        notices={{ preview: previewRecipientsAction, agencies, ...(source ? { initial: noticeValuesFromOperation(source) } : {}) }}
+        notices={{
+          preview: previewRecipientsAction,
+          agencies,
+          ...(source ? { initial: noticeValuesFromOperation(source) } : {}),
+        }}
         rememberDefaults={actor.userId !== null}
       />
     </>

@@ -8,7 +8,10 @@ import type { ActionResult } from "@/app/_lib/action-result";
 import type { CreateUserInput } from "@/lib/validation/user";
 import { CreateUserForm } from "../../admin/_components/create-user-form";
 
-type Props = { roleLabels: Record<string, string>; save: (input: CreateUserInput) => Promise<ActionResult<{ id: string }>> };
+type Props = {
+  roleLabels: Record<string, string>;
+  save: (input: CreateUserInput) => Promise<ActionResult<{ id: string }>>;
+};
 
 export function AgencyAdminForm({ roleLabels, save }: Props) {
   const t = useT("platform");

@@ -41,7 +41,15 @@ type Props = {
   save: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 };
 
-export function AgencyForm({ initial, initialLanguages, initialActive, levelLabels, kindLabels, submitLabel, save }: Props) {
+export function AgencyForm({
+  initial,
+  initialLanguages,
+  initialActive,
+  levelLabels,
+  kindLabels,
+  submitLabel,
+  save,
+}: Props) {
   const t = useT("platform");
   const ta = useT("admin");
   const locale = useLocale();
@@ -54,15 +62,28 @@ export function AgencyForm({ initial, initialLanguages, initialActive, levelLabe
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { ...values, languages, active };
-    form.submit(agencySchema, input, () => save(input), (data) => {
-      router.push(`/platform/agencies/${data.id}?saved=1`);
-      router.refresh();
-    });
+    form.submit(
+      agencySchema,
+      input,
+      () => save(input),
+      (data) => {
+        router.push(`/platform/agencies/${data.id}?saved=1`);
+        router.refresh();
+      },
+    );
   }
 
-  const set = (name: keyof AgencyFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
+  const set = (name: keyof AgencyFormValues) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
   const text = (name: keyof AgencyFormValues, label: string, props: Record<string, string | boolean> = {}) => (
-    <TextField label={label} name={name} value={values[name]} onChange={set(name)} error={form.errorFor(name)} {...props} />
+    <TextField
+      label={label}
+      name={name}
+      value={values[name]}
+      onChange={set(name)}
+      error={form.errorFor(name)}
+      {...props}
+    />
   );
 
   return (
@@ -72,21 +93,45 @@ export function AgencyForm({ initial, initialLanguages, initialActive, levelLabe
         {text("name", t("form.name"), { required: true })}
         {text("shortName", t("form.shortName"), { required: true })}
         {text("slug", t("form.slug"), { required: true, hint: t("form.slugHint") })}
-        <SelectField label={t("form.level")} name="level" value={values.level} onChange={set("level")} error={form.errorFor("level")} required>
+        <SelectField
+          label={t("form.level")}
+          name="level"
+          value={values.level}
+          onChange={set("level")}
+          error={form.errorFor("level")}
+          required
+        >
           <option value="">{t("form.choose")}</option>
           {AGENCY_LEVELS.map((l) => (
-            <option key={l} value={l}>{levelLabels[l]}</option>
+            <option key={l} value={l}>
+              {levelLabels[l]}
+            </option>
           ))}
         </SelectField>
-        <SelectField label={t("form.kind")} name="kind" value={values.kind} onChange={set("kind")} error={form.errorFor("kind")} required>
+        <SelectField
+          label={t("form.kind")}
+          name="kind"
+          value={values.kind}
+          onChange={set("kind")}
+          error={form.errorFor("kind")}
+          required
+        >
           <option value="">{t("form.choose")}</option>
           {AGENCY_KINDS.map((k) => (
-            <option key={k} value={k}>{kindLabels[k]}</option>
+            <option key={k} value={k}>
+              {kindLabels[k]}
+            </option>
           ))}
         </SelectField>
         {text("timeZone", t("form.timeZone"), { required: true, hint: t("form.timeZoneHint") })}
         <label className="inline-flex items-center gap-2">
-          <input type="checkbox" name="active" checked={active} onChange={(e) => setActive(e.target.checked)} className="h-4 w-4 accent-brand" />
+          <input
+            type="checkbox"
+            name="active"
+            checked={active}
+            onChange={(e) => setActive(e.target.checked)}
+            className="h-4 w-4 accent-brand"
+          />
           {t("form.active")}
         </label>
         <TextArea

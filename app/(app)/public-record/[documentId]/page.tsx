@@ -28,14 +28,27 @@ export default async function EditPublicDocumentPage({ params }: { params: Promi
   if (!doc || !v) notFound();
   const es = ((v.translations ?? {}) as { es?: { title?: string; summary?: string; body?: string } }).es ?? {};
   const initial: DraftValues = {
-    title: v.title, summary: v.summary, body: v.body, titleEs: es.title ?? "", summaryEs: es.summary ?? "", bodyEs: es.body ?? "",
-    effectiveOn: day(v.effectiveOn), nextReviewOn: day(v.nextReviewOn), agreementModel: v.agreementModel ?? "", agreementStatus: v.agreementStatus ?? "",
-    signedOn: day(v.signedOn), renewalOn: day(v.renewalOn), designatedOfficers: v.designatedOfficers === null ? "" : String(v.designatedOfficers),
+    title: v.title,
+    summary: v.summary,
+    body: v.body,
+    titleEs: es.title ?? "",
+    summaryEs: es.summary ?? "",
+    bodyEs: es.body ?? "",
+    effectiveOn: day(v.effectiveOn),
+    nextReviewOn: day(v.nextReviewOn),
+    agreementModel: v.agreementModel ?? "",
+    agreementStatus: v.agreementStatus ?? "",
+    signedOn: day(v.signedOn),
+    renewalOn: day(v.renewalOn),
+    designatedOfficers: v.designatedOfficers === null ? "" : String(v.designatedOfficers),
   };
   const t = await getT("publicRecord");
   return (
     <>
-      <PageHeader title={t("admin.editTitle")} description={v.publishedAt ? t("admin.nextVersionNote", { version: v.version + 1 }) : t("admin.draftNote")} />
+      <PageHeader
+        title={t("admin.editTitle")}
+        description={v.publishedAt ? t("admin.nextVersionNote", { version: v.version + 1 }) : t("admin.draftNote")}
+      />
       <DraftForm kind={doc.kind} documentId={doc.id} initial={initial} />
     </>
   );

@@ -11,12 +11,45 @@ import { useActionForm } from "../../admin/_components/form-state";
 import { saveDraftAction } from "../actions";
 
 export type DraftValues = {
-  title: string; summary: string; body: string; titleEs: string; summaryEs: string; bodyEs: string;
-  effectiveOn: string; nextReviewOn: string; agreementModel: string; agreementStatus: string; signedOn: string; renewalOn: string; designatedOfficers: string;
+  title: string;
+  summary: string;
+  body: string;
+  titleEs: string;
+  summaryEs: string;
+  bodyEs: string;
+  effectiveOn: string;
+  nextReviewOn: string;
+  agreementModel: string;
+  agreementStatus: string;
+  signedOn: string;
+  renewalOn: string;
+  designatedOfficers: string;
 };
-export const EMPTY_DRAFT: DraftValues = { title: "", summary: "", body: "", titleEs: "", summaryEs: "", bodyEs: "", effectiveOn: "", nextReviewOn: "", agreementModel: "", agreementStatus: "", signedOn: "", renewalOn: "", designatedOfficers: "" };
+export const EMPTY_DRAFT: DraftValues = {
+  title: "",
+  summary: "",
+  body: "",
+  titleEs: "",
+  summaryEs: "",
+  bodyEs: "",
+  effectiveOn: "",
+  nextReviewOn: "",
+  agreementModel: "",
+  agreementStatus: "",
+  signedOn: "",
+  renewalOn: "",
+  designatedOfficers: "",
+};
 
-export function DraftForm({ kind, documentId, initial }: { kind: "POLICY" | "AGREEMENT_287G" | "STATEMENT"; documentId?: string; initial: DraftValues }) {
+export function DraftForm({
+  kind,
+  documentId,
+  initial,
+}: {
+  kind: "POLICY" | "AGREEMENT_287G" | "STATEMENT";
+  documentId?: string;
+  initial: DraftValues;
+}) {
   const t = useT("publicRecord");
   const router = useRouter();
   const form = useActionForm();
@@ -25,15 +58,40 @@ export function DraftForm({ kind, documentId, initial }: { kind: "POLICY" | "AGR
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = { ...values, kind, documentId };
-    form.submit(draftSchema, input, () => saveDraftAction(input), () => {
-      router.push("/public-record");
-      router.refresh();
-    });
+    form.submit(
+      draftSchema,
+      input,
+      () => saveDraftAction(input),
+      () => {
+        router.push("/public-record");
+        router.refresh();
+      },
+    );
   }
 
-  const set = (name: keyof DraftValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
-  const text = (name: keyof DraftValues, props: Record<string, string | boolean> = {}) => <TextField label={t(`fields.${name}`)} name={name} value={values[name]} onChange={set(name)} error={form.errorFor(name)} {...props} />;
-  const area = (name: keyof DraftValues, rows: number, hint?: string) => <TextArea label={t(`fields.${name}`)} name={name} value={values[name]} onChange={set(name)} error={form.errorFor(name)} rows={rows} hint={hint} />;
+  const set = (name: keyof DraftValues) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+  const text = (name: keyof DraftValues, props: Record<string, string | boolean> = {}) => (
+    <TextField
+      label={t(`fields.${name}`)}
+      name={name}
+      value={values[name]}
+      onChange={set(name)}
+      error={form.errorFor(name)}
+      {...props}
+    />
+  );
+  const area = (name: keyof DraftValues, rows: number, hint?: string) => (
+    <TextArea
+      label={t(`fields.${name}`)}
+      name={name}
+      value={values[name]}
+      onChange={set(name)}
+      error={form.errorFor(name)}
+      rows={rows}
+      hint={hint}
+    />
+  );
   const agreement = kind === "AGREEMENT_287G";
 
   return (
@@ -54,13 +112,33 @@ export function DraftForm({ kind, documentId, initial }: { kind: "POLICY" | "AGR
       {agreement ? (
         <fieldset className="flex flex-col gap-4">
           <legend className="mb-2 text-lg font-semibold">{t("form.agreement")}</legend>
-          <SelectField label={t("fields.agreementStatus")} name="agreementStatus" value={values.agreementStatus} onChange={set("agreementStatus")} error={form.errorFor("agreementStatus")}>
+          <SelectField
+            label={t("fields.agreementStatus")}
+            name="agreementStatus"
+            value={values.agreementStatus}
+            onChange={set("agreementStatus")}
+            error={form.errorFor("agreementStatus")}
+          >
             <option value="">{t("form.choose")}</option>
-            {AGREEMENT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {AGREEMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </SelectField>
-          <SelectField label={t("fields.agreementModel")} name="agreementModel" value={values.agreementModel} onChange={set("agreementModel")} error={form.errorFor("agreementModel")}>
+          <SelectField
+            label={t("fields.agreementModel")}
+            name="agreementModel"
+            value={values.agreementModel}
+            onChange={set("agreementModel")}
+            error={form.errorFor("agreementModel")}
+          >
             <option value="">{t("form.choose")}</option>
-            {AGREEMENT_MODELS.map((m) => <option key={m} value={m}>{t(`models.${m}`)}</option>)}
+            {AGREEMENT_MODELS.map((m) => (
+              <option key={m} value={m}>
+                {t(`models.${m}`)}
+              </option>
+            ))}
           </SelectField>
           {text("signedOn", { type: "date" })}
           {text("renewalOn", { type: "date" })}
@@ -76,7 +154,9 @@ export function DraftForm({ kind, documentId, initial }: { kind: "POLICY" | "AGR
       </fieldset>
       <FormError message={form.formError} />
       <div>
-        <Button type="submit" disabled={form.pending} data-testid="save-draft">{t("form.save")}</Button>
+        <Button type="submit" disabled={form.pending} data-testid="save-draft">
+          {t("form.save")}
+        </Button>
       </div>
     </form>
   );

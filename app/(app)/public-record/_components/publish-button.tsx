@@ -13,7 +13,20 @@ export function PublishButton({ versionId, label }: { versionId: string; label: 
   const form = useActionForm();
   return (
     <div className="flex flex-col gap-1">
-      <Button type="button" disabled={form.pending} aria-label={label} onClick={() => form.submit(null, null, () => publishAction({ versionId }), () => router.refresh())} data-testid="publish-version">
+      <Button
+        type="button"
+        disabled={form.pending}
+        aria-label={label}
+        onClick={() =>
+          form.submit(
+            null,
+            null,
+            () => publishAction({ versionId }),
+            () => router.refresh(),
+          )
+        }
+        data-testid="publish-version"
+      >
         {t("admin.publish")}
       </Button>
       <FormError message={form.formError} />

@@ -29,7 +29,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const d = await getRequest({ db: db(), actor, requestId: id }).catch(() => null);
   const tAll = await getT();
-  return { title: d ? `${d.request.ref} · ${tAll(`requests.kinds.${d.request.kind}`)}` : tAll("common.errorPage.notFoundTitle") };
+  return {
+    title: d
+      ? `${d.request.ref} · ${tAll(`requests.kinds.${d.request.kind}`)}`
+      : tAll("common.errorPage.notFoundTitle"),
+  };
 }
 
 export default async function RequestPage({ params }: Props) {
@@ -40,7 +44,8 @@ export default async function RequestPage({ params }: Props) {
   const when = (x: Date) => formatDateTime(x, actor.agencyTimeZone, locale);
   const r = d.request;
   const wall = (x: Date | null) => (x ? utcToZonedWallTime(x, actor.agencyTimeZone).slice(0, 16) : "");
-  const mayEdit = r.side === "AGENCY" && r.internal && can(actor, { roles: REQUEST_LOGGING_ROLES, agencyId: actor.agencyId });
+  const mayEdit =
+    r.side === "AGENCY" && r.internal && can(actor, { roles: REQUEST_LOGGING_ROLES, agencyId: actor.agencyId });
   const row = (label: string, value: React.ReactNode, testId?: string) => (
     <>
       <dt className="text-muted">{label}</dt>
@@ -50,7 +55,14 @@ export default async function RequestPage({ params }: Props) {
   return (
     <>
       <LiveRefresh types={["request", "escalation"]} debounceMs={100} />
-      <PageHeader title={`${t(`kinds.${r.kind}`)} — ${r.ref}`} description={r.side === "AGENCY" ? t("detail.fromAgency", { agency: r.requesterName }) : t("detail.toAgency", { agency: r.agencyName })} />
+      <PageHeader
+        title={`${t(`kinds.${r.kind}`)} — ${r.ref}`}
+        description={
+          r.side === "AGENCY"
+            ? t("detail.fromAgency", { agency: r.requesterName })
+            : t("detail.toAgency", { agency: r.agencyName })
+        }
+      />
       <p className="mb-3 text-sm text-muted">{tc("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}</p>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="rounded-lg border border-line bg-white p-4" aria-labelledby="facts-h">
@@ -58,10 +70,20 @@ export default async function RequestPage({ params }: Props) {
             {t("detail.facts")}
           </h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            {row(t("detail.status"), <DecisionBadge t={t} decision={r.decision} departure={r.internal?.departure} />, "request-status")}
+            {row(
+              t("detail.status"),
+              <DecisionBadge t={t} decision={r.decision} departure={r.internal?.departure} />,
+              "request-status",
+            )}
             {row(t("detail.channel"), t(`channels.${r.channel}`))}
             {row(t("detail.received"), when(r.receivedAt))}
-            {row(t("queue.due"), r.dueAt ? `${when(r.dueAt)} · ${r.decision ? "" : dueClock(t, minutesLeft(r.dueAt, now))}` : t("queue.noDue"), "request-clock")}
+            {row(
+              t("queue.due"),
+              r.dueAt
+                ? `${when(r.dueAt)} · ${r.decision ? "" : dueClock(t, minutesLeft(r.dueAt, now))}`
+                : t("queue.noDue"),
+              "request-clock",
+            )}
             {row(t("detail.basis"), t(`documents.${r.basisDocument}`))}
             {row(t("form.signedByJudge"), r.basisSignedByJudge ? tc("yes") : tc("no"))}
             {r.basisCourt ? row(t("form.basisCourt"), r.basisCourt) : null}
@@ -90,28 +112,49 @@ export default async function RequestPage({ params }: Props) {
                 ))}
               </ul>
             )}
-            <p className="mt-2 text-sm">{t("detail.directed", { decisions: d.directed.map((x) => t(`decisions.${x}`)).join(", ") })}</p>
+            <p className="mt-2 text-sm">
+              {t("detail.directed", { decisions: d.directed.map((x) => t(`decisions.${x}`)).join(", ") })}
+            </p>
           </section>
         ) : null}
       </div>
       {r.decision ? (
-        <section className="mt-6 rounded-lg border border-line bg-white p-4" aria-labelledby="decision-h" data-testid="request-decision">
+        <section
+          className="mt-6 rounded-lg border border-line bg-white p-4"
+          aria-labelledby="decision-h"
+          data-testid="request-decision"
+        >
           <h2 id="decision-h" className="mb-2 text-lg font-semibold">
             {t("detail.decision")}
           </h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             {row(t("decide.decision"), t(`decisions.${r.decision}`), "decision-value")}
             {row(t("detail.decidedBy"), `${r.decidedByName ?? "—"} · ${r.decidedAt ? when(r.decidedAt) : ""}`)}
-            {r.decisionRule ? row(t("decide.rule"), `${r.decisionRule.title} (${r.decisionRule.citation})`, "decision-rule") : null}
+            {r.decisionRule
+              ? row(t("decide.rule"), `${r.decisionRule.title} (${r.decisionRule.citation})`, "decision-rule")
+              : null}
             {r.decisionBasis ? row(t("decide.basis"), r.decisionBasis) : null}
             {row(t("decide.reason"), r.decisionReason ?? "")}
-            {r.counselNotified !== null ? row(t("decide.counselNotified"), r.counselNotified ? `${tc("yes")}${r.counselNotifiedAt ? ` · ${when(r.counselNotifiedAt)}` : ""}` : tc("no")) : null}
+            {r.counselNotified !== null
+              ? row(
+                  t("decide.counselNotified"),
+                  r.counselNotified
+                    ? `${tc("yes")}${r.counselNotifiedAt ? ` · ${when(r.counselNotifiedAt)}` : ""}`
+                    : tc("no"),
+                )
+              : null}
             {r.internal?.departure ? row(t("decide.justification"), r.internal.departureJustification ?? "") : null}
           </dl>
         </section>
       ) : d.canDecide ? (
         <div className="mt-6 max-w-2xl">
-          <DecisionForm id={r.id} rules={d.agencyRules} directed={d.directed} interview={r.kind === "CUSTODIAL_INTERVIEW"} action={decideRequestAction} />
+          <DecisionForm
+            id={r.id}
+            rules={d.agencyRules}
+            directed={d.directed}
+            interview={r.kind === "CUSTODIAL_INTERVIEW"}
+            action={decideRequestAction}
+          />
         </div>
       ) : r.side === "AGENCY" ? (
         <p className="mt-6 rounded-lg border border-line bg-white p-4 text-sm" data-testid="command-only">

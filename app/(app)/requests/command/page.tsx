@@ -45,21 +45,40 @@ export default async function CommandPage() {
           </h2>
           <ul className="flex flex-col gap-3" data-testid="deciders">
             {chiefs.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2" data-testid="decider" data-user-name={p.name}>
+              <li
+                key={p.id}
+                className="flex flex-wrap items-center justify-between gap-2"
+                data-testid="decider"
+                data-user-name={p.name}
+              >
                 <span>
-                  <span className="font-medium">{p.name}</span> <span className="text-sm text-muted">· {p.title ?? roleList(p)}</span>
+                  <span className="font-medium">{p.name}</span>{" "}
+                  <span className="text-sm text-muted">· {p.title ?? roleList(p)}</span>
                 </span>
                 <Badge tone="info">{t("command.alwaysDecides")}</Badge>
               </li>
             ))}
             {designated.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3" data-testid="decider" data-user-name={p.name}>
+              <li
+                key={p.id}
+                className="flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3"
+                data-testid="decider"
+                data-user-name={p.name}
+              >
                 <span>
-                  <span className="font-medium">{p.name}</span> <span className="text-sm text-muted">· {roleList(p)}</span>
+                  <span className="font-medium">{p.name}</span>{" "}
+                  <span className="text-sm text-muted">· {roleList(p)}</span>
                   <br />
-                  <span className="text-sm text-muted">{t("command.designatedBy", { name: p.designatedByName ?? "—", at: when(p.designatedAt!) })}</span>
+                  <span className="text-sm text-muted">
+                    {t("command.designatedBy", { name: p.designatedByName ?? "—", at: when(p.designatedAt!) })}
+                  </span>
                 </span>
-                <ActionButton label={t("command.remove")} ariaLabel={t("command.removeNamed", { name: p.name })} action={designateAction.bind(null, p.id, false)} testId="designation-remove" />
+                <ActionButton
+                  label={t("command.remove")}
+                  ariaLabel={t("command.removeNamed", { name: p.name })}
+                  action={designateAction.bind(null, p.id, false)}
+                  testId="designation-remove"
+                />
               </li>
             ))}
           </ul>
@@ -74,11 +93,22 @@ export default async function CommandPage() {
           ) : (
             <ul className="flex flex-col gap-3" data-testid="designable">
               {others.map((p) => (
-                <li key={p.id} className="flex flex-wrap items-center justify-between gap-2" data-testid="designable-person" data-user-name={p.name}>
+                <li
+                  key={p.id}
+                  className="flex flex-wrap items-center justify-between gap-2"
+                  data-testid="designable-person"
+                  data-user-name={p.name}
+                >
                   <span>
-                    <span className="font-medium">{p.name}</span> <span className="text-sm text-muted">· {roleList(p)}</span>
+                    <span className="font-medium">{p.name}</span>{" "}
+                    <span className="text-sm text-muted">· {roleList(p)}</span>
                   </span>
-                  <ActionButton label={t("command.designate")} ariaLabel={t("command.designateNamed", { name: p.name })} action={designateAction.bind(null, p.id, true)} testId="designation-add" />
+                  <ActionButton
+                    label={t("command.designate")}
+                    ariaLabel={t("command.designateNamed", { name: p.name })}
+                    action={designateAction.bind(null, p.id, true)}
+                    testId="designation-add"
+                  />
                 </li>
               ))}
             </ul>

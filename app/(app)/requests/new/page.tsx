@@ -30,8 +30,16 @@ export default async function NewRequestPage() {
   const federal = side === "FEDERAL";
   return (
     <>
-      <PageHeader title={federal ? t("form.submitTitle") : t("form.title")} description={federal ? t("form.submitDescription") : t("form.description")} />
-      <RequestForm mode={federal ? "submit" : "log"} agencies={agencies} nowWall={utcToZonedWallTime(now, actor.agencyTimeZone).slice(0, 16)} action={federal ? submitRequestAction : logRequestAction} />
+      <PageHeader
+        title={federal ? t("form.submitTitle") : t("form.title")}
+        description={federal ? t("form.submitDescription") : t("form.description")}
+      />
+      <RequestForm
+        mode={federal ? "submit" : "log"}
+        agencies={agencies}
+        nowWall={utcToZonedWallTime(now, actor.agencyTimeZone).slice(0, 16)}
+        action={federal ? submitRequestAction : logRequestAction}
+      />
     </>
   );
 }

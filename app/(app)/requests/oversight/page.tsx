@@ -25,7 +25,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function OversightPage({ searchParams }: Props) {
   const actor = await requireActor();
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
   const filter = (() => {
     try {
       return parseFilter(raw);
@@ -71,12 +73,20 @@ export default async function OversightPage({ searchParams }: Props) {
         title={t("oversight.title")}
         description={t("oversight.description")}
         actions={
-          <a href={`/requests/oversight/export${query ? `?${query}` : ""}`} className="rounded-md border border-line bg-white px-3 py-2 text-sm font-semibold text-brand-dark hover:bg-slate-100" data-testid="oversight-export">
+          <a
+            href={`/requests/oversight/export${query ? `?${query}` : ""}`}
+            className="rounded-md border border-line bg-white px-3 py-2 text-sm font-semibold text-brand-dark hover:bg-slate-100"
+            data-testid="oversight-export"
+          >
             {t("oversight.export")}
           </a>
         }
       />
-      <form method="get" className="mb-6 grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-4" aria-label={t("oversight.filters")}>
+      <form
+        method="get"
+        className="mb-6 grid gap-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-4"
+        aria-label={t("oversight.filters")}
+      >
         {select("kind", t("form.kind"), REQUEST_KINDS, (v) => t(`kinds.${v}`))}
         {select("decision", t("decide.decision"), REQUEST_DECISIONS, (v) => t(`decisions.${v}`))}
         {select("basis", t("form.basisDocument"), BASIS_DOCUMENTS, (v) => t(`documents.${v}`))}
@@ -100,23 +110,45 @@ export default async function OversightPage({ searchParams }: Props) {
               {stats.departures}
             </dd>
             <dt>{t("oversight.median")}</dt>
-            <dd className="tabular-nums">{stats.medianMinutesToDecision === null ? "—" : t("oversight.minutes", { n: Math.round(stats.medianMinutesToDecision) })}</dd>
+            <dd className="tabular-nums">
+              {stats.medianMinutesToDecision === null
+                ? "—"
+                : t("oversight.minutes", { n: Math.round(stats.medianMinutesToDecision) })}
+            </dd>
           </dl>
         </section>
         {totals(t("oversight.byKind"), stats.byKind, (k) => t(`kinds.${k}`), "by-kind")}
-        {totals(t("oversight.byDecision"), stats.byDecision, (k) => (k === "PENDING" ? t("queue.pending") : t(`decisions.${k}`)), "by-decision")}
+        {totals(
+          t("oversight.byDecision"),
+          stats.byDecision,
+          (k) => (k === "PENDING" ? t("queue.pending") : t(`decisions.${k}`)),
+          "by-decision",
+        )}
         {totals(t("oversight.byBasis"), stats.byBasis, (k) => t(`documents.${k}`), "by-basis")}
         {totals(t("oversight.byCategory"), stats.byCategory, (k) => t(`categories.${k}`), "by-category")}
       </div>
       <p className="mb-2 text-sm text-muted">{tc("timeZoneNote", { zone: zoneLabel(actor.agencyTimeZone, locale) })}</p>
-      <table className="w-full border-collapse rounded-lg border border-line bg-white text-sm" data-testid="oversight-table">
+      <table
+        className="w-full border-collapse rounded-lg border border-line bg-white text-sm"
+        data-testid="oversight-table"
+      >
         <thead>
           <tr className="border-b border-line text-left">
-            <th scope="col" className="p-2">{t("oversight.ref")}</th>
-            <th scope="col" className="p-2">{t("form.kind")}</th>
-            <th scope="col" className="p-2">{t("detail.received")}</th>
-            <th scope="col" className="p-2">{t("detail.basis")}</th>
-            <th scope="col" className="p-2">{t("detail.status")}</th>
+            <th scope="col" className="p-2">
+              {t("oversight.ref")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("form.kind")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("detail.received")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("detail.basis")}
+            </th>
+            <th scope="col" className="p-2">
+              {t("detail.status")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -41,7 +41,9 @@ export default async function ReportPage({ searchParams }: Props) {
   const f = j.figures;
   const show = (v: number | string | null) => (v === "<5" ? t("report.fewerThanFive") : v === null ? "—" : String(v));
   const q = `year=${period.year}${period.quarter ? `&quarter=${period.quarter}` : ""}`;
-  const title = period.quarter ? t("report.quarterTitle", { year: String(period.year), quarter: String(period.quarter) }) : t("report.yearTitle", { year: String(period.year) });
+  const title = period.quarter
+    ? t("report.quarterTitle", { year: String(period.year), quarter: String(period.quarter) })
+    : t("report.yearTitle", { year: String(period.year) });
   const line = (label: string, v: number | string | null, testId?: string) => (
     <tr className="border-b border-line">
       <th scope="row" className="p-2 text-left font-normal">
@@ -52,12 +54,17 @@ export default async function ReportPage({ searchParams }: Props) {
       </td>
     </tr>
   );
-  const link = "rounded-md border border-line bg-white px-3 py-2 text-sm font-semibold text-brand-dark hover:bg-slate-100 print:hidden";
+  const link =
+    "rounded-md border border-line bg-white px-3 py-2 text-sm font-semibold text-brand-dark hover:bg-slate-100 print:hidden";
   return (
     <>
       <PageHeader
         title={`${title} — ${report.agencyName}`}
-        description={report.publishedAt ? t("report.published", { at: formatDateTime(report.publishedAt, actor.agencyTimeZone, locale) }) : t("report.draft")}
+        description={
+          report.publishedAt
+            ? t("report.published", { at: formatDateTime(report.publishedAt, actor.agencyTimeZone, locale) })
+            : t("report.draft")
+        }
         actions={
           <>
             <a className={link} href={`/requests/reports/export?${q}&format=csv`}>
@@ -70,20 +77,48 @@ export default async function ReportPage({ searchParams }: Props) {
         }
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden" aria-label={t("report.choose")}>
-        <TextField label={t("report.year")} name="year" type="number" defaultValue={String(period.year)} min={2000} max={2100} />
-        <TextField label={t("report.quarter")} name="quarter" type="number" defaultValue={period.quarter ? String(period.quarter) : ""} min={1} max={4} hint={t("report.quarterHint")} />
+        <TextField
+          label={t("report.year")}
+          name="year"
+          type="number"
+          defaultValue={String(period.year)}
+          min={2000}
+          max={2100}
+        />
+        <TextField
+          label={t("report.quarter")}
+          name="quarter"
+          type="number"
+          defaultValue={period.quarter ? String(period.quarter) : ""}
+          min={1}
+          max={4}
+          hint={t("report.quarterHint")}
+        />
         <Button type="submit" variant="secondary">
           {t("report.show")}
         </Button>
       </form>
       <p className="mb-4 text-sm text-muted">
-        {t("report.periodNote", { start: formatDate(report.start, actor.agencyTimeZone, locale), end: formatDate(new Date(report.end.getTime() - 1), actor.agencyTimeZone, locale) })} {t("report.suppressionNote")}
+        {t("report.periodNote", {
+          start: formatDate(report.start, actor.agencyTimeZone, locale),
+          end: formatDate(new Date(report.end.getTime() - 1), actor.agencyTimeZone, locale),
+        })}{" "}
+        {t("report.suppressionNote")}
       </p>
       <table className="mb-6 w-full max-w-2xl border-collapse bg-white text-sm" data-testid="report-table">
         <caption className="p-2 text-left font-semibold">{t("report.requests")}</caption>
         <tbody>
           {line(t("oversight.total"), f.requests, "report-requests")}
-          {Object.entries(f.byKindAndDecision).flatMap(([kind, m]) => Object.entries(m).map(([d, n]) => <tr key={`${kind}-${d}`} className="border-b border-line"><th scope="row" className="p-2 text-left font-normal">{t(`kinds.${kind}`)} — {d === "PENDING" ? t("queue.pending") : t(`decisions.${d}`)}</th><td className="p-2 text-right tabular-nums">{show(n)}</td></tr>))}
+          {Object.entries(f.byKindAndDecision).flatMap(([kind, m]) =>
+            Object.entries(m).map(([d, n]) => (
+              <tr key={`${kind}-${d}`} className="border-b border-line">
+                <th scope="row" className="p-2 text-left font-normal">
+                  {t(`kinds.${kind}`)} — {d === "PENDING" ? t("queue.pending") : t(`decisions.${d}`)}
+                </th>
+                <td className="p-2 text-right tabular-nums">{show(n)}</td>
+              </tr>
+            )),
+          )}
           {line(t("report.detainersWith"), f.detainers.withJudicialWarrant)}
           {line(t("report.detainersWithout"), f.detainers.withoutJudicialWarrant, "report-detainers-without")}
           {line(t("report.transfersWith"), f.transfers.withJudicialWarrant)}
@@ -91,7 +126,12 @@ export default async function ReportPage({ searchParams }: Props) {
           {line(t("report.interviews"), f.interviews.total)}
           {line(t("report.counselNotified"), f.interviews.counselNotified)}
           {line(t("oversight.departures"), f.departures, "report-departures")}
-          {line(t("oversight.median"), typeof f.medianMinutesToDecision === "number" ? t("oversight.minutes", { n: Math.round(f.medianMinutesToDecision) }) : null)}
+          {line(
+            t("oversight.median"),
+            typeof f.medianMinutesToDecision === "number"
+              ? t("oversight.minutes", { n: Math.round(f.medianMinutesToDecision) })
+              : null,
+          )}
           {line(t("report.corrections"), f.corrections)}
         </tbody>
       </table>
@@ -101,8 +141,12 @@ export default async function ReportPage({ searchParams }: Props) {
           {line(t("report.noticesReceived"), f.notices.received)}
           {Object.entries(f.notices.medianLeadMinutesByLevel).map(([level, m]) => (
             <tr key={level} className="border-b border-line">
-              <th scope="row" className="p-2 text-left font-normal">{t("report.medianLead", { level: t(`levels.${level}`) })}</th>
-              <td className="p-2 text-right tabular-nums">{typeof m === "number" ? t("oversight.minutes", { n: Math.round(m) }) : "—"}</td>
+              <th scope="row" className="p-2 text-left font-normal">
+                {t("report.medianLead", { level: t(`levels.${level}`) })}
+              </th>
+              <td className="p-2 text-right tabular-nums">
+                {typeof m === "number" ? t("oversight.minutes", { n: Math.round(m) }) : "—"}
+              </td>
             </tr>
           ))}
           {line(t("report.late"), f.notices.late)}
@@ -110,7 +154,9 @@ export default async function ReportPage({ searchParams }: Props) {
           {line(t("report.conflicts"), f.conflicts.found)}
           {Object.entries(f.conflicts.byOutcome).map(([k, n]) => (
             <tr key={k} className="border-b border-line">
-              <th scope="row" className="p-2 text-left font-normal">{t("report.conflictOutcome", { outcome: k })}</th>
+              <th scope="row" className="p-2 text-left font-normal">
+                {t("report.conflictOutcome", { outcome: k })}
+              </th>
               <td className="p-2 text-right tabular-nums">{show(n)}</td>
             </tr>
           ))}

@@ -45,7 +45,14 @@ export async function GET(req: Request, ctx: Ctx): Promise<Response> {
     const verdict = await consume(db(), "calendarFeed", `feed:${feed.feedId}`);
     if (!verdict.allowed) return tooMany(verdict.retryAfterSec);
     const t = createTranslator(messagesFor(DEFAULT_LOCALE), DEFAULT_LOCALE, "mail");
-    const body = await agencyCalendar({ db: db(), agencyId: feed.agencyId, agencyName: feed.agencyName, now, title: t("calendar.title", { agency: feed.agencyName }), description: t("calendar.description") });
+    const body = await agencyCalendar({
+      db: db(),
+      agencyId: feed.agencyId,
+      agencyName: feed.agencyName,
+      now,
+      title: t("calendar.title", { agency: feed.agencyName }),
+      description: t("calendar.description"),
+    });
     return new Response(body, {
       headers: {
         "Content-Type": "text/calendar; charset=utf-8",
@@ -57,7 +64,10 @@ export async function GET(req: Request, ctx: Ctx): Promise<Response> {
   } catch (err) {
     if (err instanceof RateLimitError) return tooMany(Number(err.params?.retryAfter ?? 60));
     log.error({ err }, "calendar feed failed");
-    return new Response("Temporarily unavailable\n", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "300" } });
+    return new Response("Temporarily unavailable\n", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "300" },
+    });
   }
 }
 

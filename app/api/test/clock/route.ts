@@ -7,7 +7,13 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { handle, readJson } from "@/app/_lib/api";
 
-const bodySchema = z.object({ offsetMs: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000) });
+const bodySchema = z.object({
+  offsetMs: z
+    .number()
+    .int()
+    .min(-366 * 86_400_000)
+    .max(366 * 86_400_000),
+});
 
 const notFound = () => NextResponse.json({ error: { code: "NOT_FOUND" } }, { status: 404 });
 

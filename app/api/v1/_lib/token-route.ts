@@ -25,7 +25,12 @@ import { apiError } from "@/app/_lib/api";
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type TokenHandler = (
   req: Request,
-  ctx: { actor: Actor; now: Date; params: Record<string, string>; addAuditDetails: (details: Record<string, unknown>) => void },
+  ctx: {
+    actor: Actor;
+    now: Date;
+    params: Record<string, string>;
+    addAuditDetails: (details: Record<string, unknown>) => void;
+  },
 ) => Promise<Response>;
 
 /** apiError types request ids as UUIDs; a caller's x-request-id may be any short token. */
@@ -44,7 +49,14 @@ function errorResponse(req: Request, e: unknown, requestId: RequestId): Response
     return apiError(req, e.status, e.code, key, e.issues, requestId);
   }
   if (isAppError(e)) {
-    const res = apiError(req, e.status, e.code, e.params ? `${e.message}::${JSON.stringify(e.params)}` : e.message, undefined, requestId);
+    const res = apiError(
+      req,
+      e.status,
+      e.code,
+      e.params ? `${e.message}::${JSON.stringify(e.params)}` : e.message,
+      undefined,
+      requestId,
+    );
     // Every 429 says when to come back, whichever limit refused it.
     const retryAfter = e instanceof RateLimitError ? (e.params?.retryAfterSec ?? e.params?.retryAfter) : undefined;
     if (retryAfter !== undefined) res.headers.set("retry-after", String(retryAfter));
@@ -69,7 +81,11 @@ export function tokenRoute(scope: ApiScope | null, handler: TokenHandler) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     const context = requestContextFrom(req.headers);
     const requestId = context.requestId as RequestId;
-    const meta: ApiRequestMeta = { requestId: context.requestId, sourceIp: context.sourceIp, locale: localeFromAcceptLanguage(req.headers.get("accept-language")) };
+    const meta: ApiRequestMeta = {
+      requestId: context.requestId,
+      sourceIp: context.sourceIp,
+      locale: localeFromAcceptLanguage(req.headers.get("accept-language")),
+    };
     const authorization = req.headers.get("authorization");
     let actor: Actor | null = null;
     let now = new Date();
@@ -89,14 +105,38 @@ export function tokenRoute(scope: ApiScope | null, handler: TokenHandler) {
     }
     // Refusals are sampled; everything else is recorded before it is answered.
     const refused = response.status === 429 || (response.status === 401 && !actor);
-    const inFull = !refused || sampleRefusal(db(), actor ? `token:${actor.id}` : addressKey(meta.sourceIp), `api.${response.status}`, meta.sourceIp);
+    const inFull =
+      !refused ||
+      sampleRefusal(
+        db(),
+        actor ? `token:${actor.id}` : addressKey(meta.sourceIp),
+        `api.${response.status}`,
+        meta.sourceIp,
+      );
     if (inFull) {
       try {
-        await recordApiRequest({ db: db(), actor, authorization, meta, method: req.method, path: new URL(req.url).pathname, status: response.status, details, now });
+        await recordApiRequest({
+          db: db(),
+          actor,
+          authorization,
+          meta,
+          method: req.method,
+          path: new URL(req.url).pathname,
+          status: response.status,
+          details,
+          now,
+        });
       } catch (e) {
         // A request that cannot be accounted for is not answered.
         log.error({ err: e, requestId: meta.requestId }, "api request audit failed");
-        response = apiError(req, 503, "UNAVAILABLE", `errors.generic::${JSON.stringify({ requestId })}`, undefined, requestId);
+        response = apiError(
+          req,
+          503,
+          "UNAVAILABLE",
+          `errors.generic::${JSON.stringify({ requestId })}`,
+          undefined,
+          requestId,
+        );
       }
     }
     response.headers.set("x-request-id", meta.requestId);
@@ -108,7 +148,14 @@ export function tokenRoute(scope: ApiScope | null, handler: TokenHandler) {
 /** The token's actor and scopes; a refusal counts against the client address's limit. */
 async function authenticate(authorization: string | null, meta: ApiRequestMeta, now: Date) {
   try {
-    return await authenticateApiRequest({ db: db(), authorization, meta, now, cache: processTokenCache(), beforeLookup: () => refuseIfBlocked(meta.sourceIp) });
+    return await authenticateApiRequest({
+      db: db(),
+      authorization,
+      meta,
+      now,
+      cache: processTokenCache(),
+      beforeLookup: () => refuseIfBlocked(meta.sourceIp),
+    });
   } catch (e) {
     if (e instanceof UnauthorizedError) await countAddressRefusal(db(), meta.sourceIp);
     throw e;

@@ -5,4 +5,6 @@ import { db } from "@/lib/db/client";
 import { queryOf } from "../_lib/body";
 import { json, tokenRoute } from "../_lib/token-route";
 
-export const GET = tokenRoute("read", async (req, { actor }) => json(await listConflictsForActor({ db: db(), actor, input: queryOf(req) })));
+export const GET = tokenRoute("read", async (req, { actor }) =>
+  json(await listConflictsForActor({ db: db(), actor, input: queryOf(req) })),
+);

@@ -12,5 +12,9 @@ import { json, tokenRoute } from "../_lib/token-route";
 export const GET = tokenRoute("read", async (req, { actor }) => {
   const input = queryOf(req);
   const { box } = noticeListSchema.parse(input);
-  return json(box === "sent" ? await listSent({ db: db(), actor, input }) : await listInbox({ db: db(), actor, input }).then(({ items, next, prev }) => ({ notices: items, next, prev })));
+  return json(
+    box === "sent"
+      ? await listSent({ db: db(), actor, input })
+      : await listInbox({ db: db(), actor, input }).then(({ items, next, prev }) => ({ notices: items, next, prev })),
+  );
 });

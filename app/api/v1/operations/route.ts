@@ -6,13 +6,13 @@ import { db } from "@/lib/db/client";
 import { queryOf, readBody } from "../_lib/body";
 import { json, tokenRoute } from "../_lib/token-route";
 
-export const GET = tokenRoute("read", async (req, { actor }) => json(await listOwnOperations({ db: db(), actor, input: queryOf(req) })));
+export const GET = tokenRoute("read", async (req, { actor }) =>
+  json(await listOwnOperations({ db: db(), actor, input: queryOf(req) })),
+);
 
 export const POST = tokenRoute("file", async (req, { actor, now }) => {
   const { operation, conflicts } = await fileOperation({ db: db(), actor, input: await readBody(req), now });
-  return json(
-    { operation, conflicts: conflicts.map((c) => ({ id: c.id })) },
-    201,
-    { location: `/api/v1/operations/${operation.id}` },
-  );
+  return json({ operation, conflicts: conflicts.map((c) => ({ id: c.id })) }, 201, {
+    location: `/api/v1/operations/${operation.id}`,
+  });
 });

@@ -7,5 +7,7 @@ import { json, tokenRoute } from "../_lib/token-route";
 
 export const GET = tokenRoute("read", async (req, { actor }) => {
   const q = queryOf(req);
-  return json(reportJson(await getReport({ db: db(), actor, period: parsePeriod({ year: q.year, quarter: q.quarter ?? "" }) })));
+  return json(
+    reportJson(await getReport({ db: db(), actor, period: parsePeriod({ year: q.year, quarter: q.quarter ?? "" }) })),
+  );
 });

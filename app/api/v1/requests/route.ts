@@ -17,13 +17,16 @@ export const GET = tokenRoute("read", async (req, { actor }) => {
   const query = queryOf(req);
   const { box } = boxSchema.parse(query);
   if (box === "submitted") return json({ requests: (await listSubmitted({ db: db(), actor })).map(apiRequest) });
-  if (box === "log") return json({ requests: (await listRequests({ db: db(), actor, filter: parseFilter(query) })).map(apiRequest) });
+  if (box === "log")
+    return json({ requests: (await listRequests({ db: db(), actor, filter: parseFilter(query) })).map(apiRequest) });
   return json({ requests: (await listQueue({ db: db(), actor })).map((q) => ({ ...apiRequest(q), rules: q.rules })) });
 });
 
 export const POST = tokenRoute("file", async (req, { actor, now }) => {
   const input = await readBody(req);
   const federal = (await requestSide(db(), actor)) === "FEDERAL";
-  const created = federal ? await submitRequest({ db: db(), actor, input, now }) : await logRequest({ db: db(), actor, input, now });
+  const created = federal
+    ? await submitRequest({ db: db(), actor, input, now })
+    : await logRequest({ db: db(), actor, input, now });
   return json({ id: created.id, ref: created.ref, dueAt: created.dueAt }, 201);
 });

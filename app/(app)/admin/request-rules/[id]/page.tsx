@@ -32,14 +32,24 @@ export default async function EditRulePage({ params }: Props) {
   const t = await getT("requestPolicy");
   return (
     <>
-      <PageHeader title={t("form.editTitle")} description={rule.active ? t("form.editDescription") : t("form.retiredDescription")} />
+      <PageHeader
+        title={t("form.editTitle")}
+        description={rule.active ? t("form.editDescription") : t("form.retiredDescription")}
+      />
       <p className="mb-4 text-sm">
         <Link href="/admin/request-rules" className="text-brand-dark underline">
           {t("form.back")}
         </Link>
       </p>
       <RuleForm
-        initial={{ title: rule.title, kinds: rule.kinds, condition: rule.condition, directive: rule.directive, source: rule.source, citation: rule.citation }}
+        initial={{
+          title: rule.title,
+          kinds: rule.kinds,
+          condition: rule.condition,
+          directive: rule.directive,
+          source: rule.source,
+          citation: rule.citation,
+        }}
         submitLabel={t("form.save")}
         action={updateRuleAction.bind(null, rule.id)}
       />
@@ -48,7 +58,11 @@ export default async function EditRulePage({ params }: Props) {
           {rule.active ? t("form.retireTitle") : t("form.restoreTitle")}
         </h2>
         <p className="mb-3 text-sm text-muted">{rule.active ? t("form.retireHint") : t("form.restoreHint")}</p>
-        <ActionButton label={rule.active ? t("rules.retire") : t("rules.restore")} action={setRuleActiveAction.bind(null, rule.id, !rule.active)} testId={rule.active ? "rule-retire" : "rule-restore"} />
+        <ActionButton
+          label={rule.active ? t("rules.retire") : t("rules.restore")}
+          action={setRuleActiveAction.bind(null, rule.id, !rule.active)}
+          testId={rule.active ? "rule-retire" : "rule-restore"}
+        />
       </section>
     </>
   );

@@ -26,7 +26,11 @@ export default async function NewRulePage() {
           {t("form.back")}
         </Link>
       </p>
-      <RuleForm initial={{ title: "", kinds: [], condition: "", directive: "", source: "", citation: "" }} submitLabel={t("form.create")} action={createRuleAction} />
+      <RuleForm
+        initial={{ title: "", kinds: [], condition: "", directive: "", source: "", citation: "" }}
+        submitLabel={t("form.create")}
+        action={createRuleAction}
+      />
     </>
   );
 }

@@ -35,11 +35,17 @@ export default async function AdminUserPage({ params }: Props) {
   const facts: [string, ReactNode][] = [
     [t("user.email"), user.email],
     [t("user.jobTitle"), user.title ?? "—"],
-    [t("user.status"), user.active ? <Badge tone="ok">{t("users.active")}</Badge> : <Badge tone="danger">{t("users.inactive")}</Badge>],
+    [
+      t("user.status"),
+      user.active ? <Badge tone="ok">{t("users.active")}</Badge> : <Badge tone="danger">{t("users.inactive")}</Badge>,
+    ],
     [t("user.created"), when(user.createdAt)],
     ...(user.deactivatedAt ? ([[t("user.deactivatedAt"), when(user.deactivatedAt)]] as [string, ReactNode][]) : []),
     [t("user.sessions"), String(user.activeSessions)],
-    [t("user.mfa"), user.mfaEnrolledAt ? t("user.enrolledAt", { date: when(user.mfaEnrolledAt) }) : t("users.mfaPending")],
+    [
+      t("user.mfa"),
+      user.mfaEnrolledAt ? t("user.enrolledAt", { date: when(user.mfaEnrolledAt) }) : t("users.mfaPending"),
+    ],
   ];
 
   return (

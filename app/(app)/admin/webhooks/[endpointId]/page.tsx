@@ -22,12 +22,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const TONE = { PENDING: "warn", DELIVERED: "ok", FAILED: "danger" } as const;
 
-export default async function WebhookDeliveriesPage({ params, searchParams }: { params: Promise<{ endpointId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function WebhookDeliveriesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ endpointId: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const actor = await requireActor();
   const { endpointId } = await params;
   const requested = Number((await searchParams).page ?? "1");
   const [endpoint, log] = await loadOrNotFound(() =>
-    Promise.all([getWebhookEndpoint({ db: db(), actor, endpointId }), listWebhookDeliveries({ db: db(), actor, endpointId, page: Number.isFinite(requested) ? requested : 1 })]),
+    Promise.all([
+      getWebhookEndpoint({ db: db(), actor, endpointId }),
+      listWebhookDeliveries({ db: db(), actor, endpointId, page: Number.isFinite(requested) ? requested : 1 }),
+    ]),
   );
   const [t, ta, locale] = await Promise.all([getT("webhooks"), getT("admin"), getLocale()]);
   const when = (d: Date) => formatDateTime(d, actor.agencyTimeZone, locale);
@@ -53,12 +62,24 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
             <caption className="sr-only">{t("deliveries.title")}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("deliveries.columns.created")}</th>
-                <th scope="col" className="px-3 py-2">{t("deliveries.columns.event")}</th>
-                <th scope="col" className="px-3 py-2">{t("deliveries.columns.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("deliveries.columns.attempts")}</th>
-                <th scope="col" className="px-3 py-2">{t("deliveries.columns.response")}</th>
-                <th scope="col" className="px-3 py-2">{t("deliveries.columns.id")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("deliveries.columns.created")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("deliveries.columns.event")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("deliveries.columns.status")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("deliveries.columns.attempts")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("deliveries.columns.response")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("deliveries.columns.id")}
+                </th>
                 <th scope="col" className="px-3 py-2">
                   <span className="sr-only">{t("deliveries.columns.actions")}</span>
                 </th>
@@ -75,9 +96,14 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
                     <Badge tone={TONE[d.status]}>{t(`deliveries.status.${d.status}`)}</Badge>
                   </td>
                   <td className="px-3 py-2">{d.attempts}</td>
-                  <td className="max-w-xs px-3 py-2 break-words">{d.lastError ?? (d.lastResponseStatus ? `HTTP ${d.lastResponseStatus}` : t("deliveries.noResponse"))}</td>
+                  <td className="max-w-xs px-3 py-2 break-words">
+                    {d.lastError ??
+                      (d.lastResponseStatus ? `HTTP ${d.lastResponseStatus}` : t("deliveries.noResponse"))}
+                  </td>
                   <td className="px-3 py-2 font-mono text-xs">{d.id}</td>
-                  <td className="px-3 py-2">{d.status === "PENDING" || !endpoint.active ? null : <RedeliverButton deliveryId={d.id} />}</td>
+                  <td className="px-3 py-2">
+                    {d.status === "PENDING" || !endpoint.active ? null : <RedeliverButton deliveryId={d.id} />}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -86,9 +112,17 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
       )}
       {log.pages > 1 ? (
         <nav className="mt-4 flex items-center gap-4 text-sm" aria-label={t("deliveries.title")}>
-          {log.page > 1 ? <Link href={`?page=${log.page - 1}`} className="text-brand-dark underline">{t("deliveries.previous")}</Link> : null}
+          {log.page > 1 ? (
+            <Link href={`?page=${log.page - 1}`} className="text-brand-dark underline">
+              {t("deliveries.previous")}
+            </Link>
+          ) : null}
           <span>{t("deliveries.page", { page: log.page, pages: log.pages })}</span>
-          {log.page < log.pages ? <Link href={`?page=${log.page + 1}`} className="text-brand-dark underline">{t("deliveries.next")}</Link> : null}
+          {log.page < log.pages ? (
+            <Link href={`?page=${log.page + 1}`} className="text-brand-dark underline">
+              {t("deliveries.next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </>

@@ -11,7 +11,12 @@ type Ctx = { params: Promise<{ id: string }> };
 export async function GET(req: Request, ctx: Ctx): Promise<Response> {
   return signedInDownload("CAP export", async (actor) => {
     const { id } = await ctx.params;
-    const { xml, filename } = await noticeCap({ db: db(), actor, noticeId: id, ack: new URL(req.url).searchParams.get("ack") === "1" });
+    const { xml, filename } = await noticeCap({
+      db: db(),
+      actor,
+      noticeId: id,
+      ack: new URL(req.url).searchParams.get("ack") === "1",
+    });
     return { body: xml, contentType: "application/xml; charset=utf-8", filename };
   });
 }

@@ -36,7 +36,13 @@ export default async function EditOperationPage({ params }: Props) {
   const { id } = await params;
   const op = await loadOrNotFound(() => getOwnOperation({ db: db(), actor, operationId: id }));
   if (!EDITABLE.has(op.status)) notFound();
-  const [t, locale, map, agencies, noticeFields] = await Promise.all([getT("operations.form"), getLocale(), mapProps(actor), listNotifiableAgencies({ db: db(), actor }), getNoticeFields({ db: db(), actor, operationId: op.id })]);
+  const [t, locale, map, agencies, noticeFields] = await Promise.all([
+    getT("operations.form"),
+    getLocale(),
+    mapProps(actor),
+    listNotifiableAgencies({ db: db(), actor }),
+    getNoticeFields({ db: db(), actor, operationId: op.id }),
+  ]);
   return (
     <>
       <PageHeader title={t("editTitle", { ref: op.ref })} description={t("editDescription")} />

@@ -26,7 +26,12 @@ export default async function EditAgencyPage({ params, searchParams }: Props) {
   const { id } = await params;
   const agency = await loadOrNotFound(() => getAgencyForEdit({ actor, agencyId: id }));
   const saved = (await searchParams).saved === "1";
-  const [t, tc, td, administrators] = await Promise.all([getT("platform"), getT("common"), getT("directory"), listAgencyAdministrators({ actor, agencyId: agency.id })]);
+  const [t, tc, td, administrators] = await Promise.all([
+    getT("platform"),
+    getT("common"),
+    getT("directory"),
+    listAgencyAdministrators({ actor, agencyId: agency.id }),
+  ]);
   const labels = agencyLabels(tc, td);
   const initial = {
     name: agency.name,
@@ -49,7 +54,9 @@ export default async function EditAgencyPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="mb-4">
-        <Link href="/platform" className="text-brand underline">{t("form.back")}</Link>
+        <Link href="/platform" className="text-brand underline">
+          {t("form.back")}
+        </Link>
       </p>
       <PageHeader title={t("form.editTitle", { name: agency.name })} />
       <p aria-live="polite" className="mb-4 font-medium text-ok" data-testid="agency-saved">
@@ -70,13 +77,26 @@ export default async function EditAgencyPage({ params, searchParams }: Props) {
         </section>
         {agency.boundary ? (
           <section aria-labelledby="boundary-heading" className="self-start rounded-lg border border-line bg-white p-6">
-            <h2 id="boundary-heading" className="mb-4 text-lg font-semibold">{t("form.currentBoundary")}</h2>
-            <JurisdictionOutline boundary={agency.boundary} label={td("entry.outline", { name: agency.name })} width={280} height={220} />
+            <h2 id="boundary-heading" className="mb-4 text-lg font-semibold">
+              {t("form.currentBoundary")}
+            </h2>
+            <JurisdictionOutline
+              boundary={agency.boundary}
+              label={td("entry.outline", { name: agency.name })}
+              width={280}
+              height={220}
+            />
           </section>
         ) : null}
       </div>
-      <section aria-labelledby="admins-heading" className="mt-6 rounded-lg border border-line bg-white p-6" data-testid="agency-admins">
-        <h2 id="admins-heading" className="mb-2 text-lg font-semibold">{t("admins.heading")}</h2>
+      <section
+        aria-labelledby="admins-heading"
+        className="mt-6 rounded-lg border border-line bg-white p-6"
+        data-testid="agency-admins"
+      >
+        <h2 id="admins-heading" className="mb-2 text-lg font-semibold">
+          {t("admins.heading")}
+        </h2>
         <p className="mb-4 text-sm text-muted">{t("admins.description")}</p>
         {administrators.length === 0 ? (
           <p className="mb-4 font-medium">{t("admins.none")}</p>
@@ -86,7 +106,9 @@ export default async function EditAgencyPage({ params, searchParams }: Props) {
               <li key={a.id} className="flex flex-wrap gap-x-4 py-2">
                 <span className="font-medium">{a.name}</span>
                 <span>{a.email}</span>
-                <span className="text-muted">{!a.active ? t("admins.inactive") : a.mfaEnrolledAt ? t("admins.enrolled") : t("admins.notEnrolled")}</span>
+                <span className="text-muted">
+                  {!a.active ? t("admins.inactive") : a.mfaEnrolledAt ? t("admins.enrolled") : t("admins.notEnrolled")}
+                </span>
               </li>
             ))}
           </ul>

@@ -42,7 +42,9 @@ export default async function NewAgencyPage() {
   return (
     <>
       <p className="mb-4">
-        <Link href="/platform" className="text-brand underline">{t("form.back")}</Link>
+        <Link href="/platform" className="text-brand underline">
+          {t("form.back")}
+        </Link>
       </p>
       <PageHeader title={t("form.newTitle")} />
       <section className="rounded-lg border border-line bg-white p-6">

@@ -9,9 +9,18 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request): Promise<Response> {
   return signedInDownload("report export", async (actor) => {
     const q = new URL(req.url).searchParams;
-    const report = await getReport({ db: db(), actor, period: parsePeriod({ year: q.get("year"), quarter: q.get("quarter") ?? "" }) });
+    const report = await getReport({
+      db: db(),
+      actor,
+      period: parsePeriod({ year: q.get("year"), quarter: q.get("quarter") ?? "" }),
+    });
     const name = `federal-requests-${report.period.year}${report.period.quarter ? `-q${report.period.quarter}` : ""}`;
-    if (q.get("format") === "json") return { body: JSON.stringify(reportJson(report), null, 2), contentType: "application/json; charset=utf-8", filename: `${name}.json` };
+    if (q.get("format") === "json")
+      return {
+        body: JSON.stringify(reportJson(report), null, 2),
+        contentType: "application/json; charset=utf-8",
+        filename: `${name}.json`,
+      };
     return { body: reportCsv(report), contentType: "text/csv; charset=utf-8", filename: `${name}.csv` };
   });
 }

@@ -3,4 +3,6 @@ import { getConflictForActor } from "@/lib/conflicts/conflicts";
 import { db } from "@/lib/db/client";
 import { json, tokenRoute } from "../../_lib/token-route";
 
-export const GET = tokenRoute("read", async (_req, { actor, params }) => json(await getConflictForActor({ db: db(), actor, conflictId: params.id })));
+export const GET = tokenRoute("read", async (_req, { actor, params }) =>
+  json(await getConflictForActor({ db: db(), actor, conflictId: params.id })),
+);

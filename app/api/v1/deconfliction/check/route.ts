@@ -15,6 +15,12 @@ import { readBody } from "../../_lib/body";
 import { json, tokenRoute } from "../../_lib/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails }) => {
-  const result = await dryRunCheck({ db: db(), actor, input: await readBody(req), now, sink: (dryRun) => addAuditDetails({ dryRun }) });
+  const result = await dryRunCheck({
+    db: db(),
+    actor,
+    input: await readBody(req),
+    now,
+    sink: (dryRun) => addAuditDetails({ dryRun }),
+  });
   return json(result);
 });

@@ -3,4 +3,6 @@ import { db } from "@/lib/db/client";
 import { getNoticeView } from "@/lib/notices/notice-view";
 import { json, tokenRoute } from "../../_lib/token-route";
 
-export const GET = tokenRoute("read", async (_req, { actor, params }) => json(await getNoticeView({ db: db(), actor, noticeId: params.id })));
+export const GET = tokenRoute("read", async (_req, { actor, params }) =>
+  json(await getNoticeView({ db: db(), actor, noticeId: params.id })),
+);

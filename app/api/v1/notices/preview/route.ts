@@ -8,5 +8,13 @@ import { readBody } from "../../_lib/body";
 import { json, tokenRoute } from "../../_lib/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails }) =>
-  json(await previewRecipients({ db: db(), actor, input: await readBody(req), now, sink: (dryRun) => addAuditDetails({ dryRun }) })),
+  json(
+    await previewRecipients({
+      db: db(),
+      actor,
+      input: await readBody(req),
+      now,
+      sink: (dryRun) => addAuditDetails({ dryRun }),
+    }),
+  ),
 );

@@ -6,7 +6,9 @@ import { db } from "@/lib/db/client";
 import { readBody } from "../../_lib/body";
 import { json, tokenRoute } from "../../_lib/token-route";
 
-export const GET = tokenRoute("read", async (_req, { actor, params }) => json(await getOwnOperation({ db: db(), actor, operationId: params.id })));
+export const GET = tokenRoute("read", async (_req, { actor, params }) =>
+  json(await getOwnOperation({ db: db(), actor, operationId: params.id })),
+);
 
 export const PATCH = tokenRoute("file", async (req, { actor, now, params }) => {
   const result = await updateOperation({ db: db(), actor, operationId: params.id, input: await readBody(req), now });

@@ -33,28 +33,43 @@ export default async function PublicDocumentPage({ params, searchParams }: Props
   return (
     <article className="flex flex-col gap-8">
       <div>
-        <p className="text-sm"><Link href={`/transparency/${slug}`} className="text-brand underline">{record.agency.name}</Link></p>
-        <h1 className="mt-1 text-2xl font-bold" lang={text.lang}>{text.title}</h1>
+        <p className="text-sm">
+          <Link href={`/transparency/${slug}`} className="text-brand underline">
+            {record.agency.name}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold" lang={text.lang}>
+          {text.title}
+        </h1>
         <p className="mt-1 text-sm text-muted" data-testid="version-line">
           {t("public.versionOf", { version: current.version, count: document.versions.length })}
           {current.version !== document.versions[0].version ? ` · ${t("public.notCurrent")}` : ""}
           {current.effectiveOn ? ` · ${t("public.effective", { date: calendarDay(current.effectiveOn, locale) })}` : ""}
-          {current.nextReviewOn ? ` · ${t("public.nextReview", { date: calendarDay(current.nextReviewOn, locale) })}` : ""}
+          {current.nextReviewOn
+            ? ` · ${t("public.nextReview", { date: calendarDay(current.nextReviewOn, locale) })}`
+            : ""}
         </p>
         {current.version !== document.versions[0].version ? (
           <p className="mt-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="old-version-notice">
-            {t("public.oldVersion")} <Link className="text-brand underline" href={`/transparency/${slug}/documents/${doc}`}>{t("public.readCurrent")}</Link>
+            {t("public.oldVersion")}{" "}
+            <Link className="text-brand underline" href={`/transparency/${slug}/documents/${doc}`}>
+              {t("public.readCurrent")}
+            </Link>
           </p>
         ) : null}
       </div>
 
       <section aria-labelledby="summary-title" lang={text.lang}>
-        <h2 id="summary-title" className="text-xl font-semibold">{document.kind === "AGREEMENT_287G" ? t("public.scope") : t("public.summary")}</h2>
+        <h2 id="summary-title" className="text-xl font-semibold">
+          {document.kind === "AGREEMENT_287G" ? t("public.scope") : t("public.summary")}
+        </h2>
         <p className="mt-2">{text.summary}</p>
       </section>
 
       <section aria-labelledby="text-title" lang={text.lang} data-testid="document-text">
-        <h2 id="text-title" className="text-xl font-semibold">{t("public.fullText")}</h2>
+        <h2 id="text-title" className="text-xl font-semibold">
+          {t("public.fullText")}
+        </h2>
         <div className="mt-2 rounded-lg border border-line bg-white p-4">
           <PolicyMarkdown text={text.body} />
         </div>
@@ -62,7 +77,9 @@ export default async function PublicDocumentPage({ params, searchParams }: Props
 
       {previous ? (
         <section aria-labelledby="changes-title" data-testid="what-changed">
-          <h2 id="changes-title" className="text-xl font-semibold">{t("public.whatChanged", { from: previous.version, to: current.version })}</h2>
+          <h2 id="changes-title" className="text-xl font-semibold">
+            {t("public.whatChanged", { from: previous.version, to: current.version })}
+          </h2>
           <p className="text-sm text-muted">{t("public.diffLegend")}</p>
           {changes.length === 0 ? <p>{t("public.noChanges")}</p> : null}
           <dl className="mt-2 flex flex-col gap-3">
@@ -71,7 +88,17 @@ export default async function PublicDocumentPage({ params, searchParams }: Props
                 <dt className="font-semibold">{t(`fields.${c.field}`)}</dt>
                 <dd className="mt-1 whitespace-pre-wrap break-words">
                   {c.parts.map((p, i) =>
-                    p.added ? <ins key={i} className="bg-green-100 text-green-900 underline">{p.value}</ins> : p.removed ? <del key={i} className="bg-red-100 text-red-900 line-through">{p.value}</del> : <span key={i}>{p.value}</span>,
+                    p.added ? (
+                      <ins key={i} className="bg-green-100 text-green-900 underline">
+                        {p.value}
+                      </ins>
+                    ) : p.removed ? (
+                      <del key={i} className="bg-red-100 text-red-900 line-through">
+                        {p.value}
+                      </del>
+                    ) : (
+                      <span key={i}>{p.value}</span>
+                    ),
                   )}
                 </dd>
               </div>
@@ -81,14 +108,20 @@ export default async function PublicDocumentPage({ params, searchParams }: Props
       ) : null}
 
       <section aria-labelledby="history-title">
-        <h2 id="history-title" className="text-xl font-semibold">{t("public.history")}</h2>
+        <h2 id="history-title" className="text-xl font-semibold">
+          {t("public.history")}
+        </h2>
         <ol className="mt-2 flex flex-col gap-1" data-testid="version-history">
           {document.versions.map((v) => (
             <li key={v.version}>
               {v.version === current.version ? (
-                <span aria-current="page" className="font-semibold">{t("public.historyEntry", { version: v.version, date: formatDate(v.publishedAt, tz, locale) })}</span>
+                <span aria-current="page" className="font-semibold">
+                  {t("public.historyEntry", { version: v.version, date: formatDate(v.publishedAt, tz, locale) })}
+                </span>
               ) : (
-                <Link className="text-brand underline" href={`/transparency/${slug}/documents/${doc}?v=${v.version}`}>{t("public.historyEntry", { version: v.version, date: formatDate(v.publishedAt, tz, locale) })}</Link>
+                <Link className="text-brand underline" href={`/transparency/${slug}/documents/${doc}?v=${v.version}`}>
+                  {t("public.historyEntry", { version: v.version, date: formatDate(v.publishedAt, tz, locale) })}
+                </Link>
               )}
             </li>
           ))}

@@ -16,7 +16,20 @@ export async function GET(req: Request, ctx: Ctx): Promise<Response> {
     const report = await publishedReportExport(db(), slug, period);
     if (!report) return notFoundText();
     const name = `${slug}-${m[1]}.${m[2]}`;
-    if (m[2] === "csv") return new Response(report.csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": PUBLIC_CACHE } });
-    return new Response(`${JSON.stringify(report.json, null, 2)}\n`, { headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": PUBLIC_CACHE } });
+    if (m[2] === "csv")
+      return new Response(report.csv, {
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${name}"`,
+          "Cache-Control": PUBLIC_CACHE,
+        },
+      });
+    return new Response(`${JSON.stringify(report.json, null, 2)}\n`, {
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}"`,
+        "Cache-Control": PUBLIC_CACHE,
+      },
+    });
   });
 }

@@ -3,4 +3,6 @@ import { confirmConflictOutcome } from "@/lib/conflicts/outcome";
 import { db } from "@/lib/db/client";
 import { json, tokenRoute } from "../../../_lib/token-route";
 
-export const POST = tokenRoute("conflicts", async (_req, { actor, now, params }) => json(await confirmConflictOutcome({ db: db(), actor, conflictId: params.id, now })));
+export const POST = tokenRoute("conflicts", async (_req, { actor, now, params }) =>
+  json(await confirmConflictOutcome({ db: db(), actor, conflictId: params.id, now })),
+);

@@ -3,4 +3,6 @@ import { db } from "@/lib/db/client";
 import { acknowledgeNotice } from "@/lib/notices/acknowledge-notice";
 import { json, tokenRoute } from "../../../_lib/token-route";
 
-export const POST = tokenRoute("file", async (_req, { actor, now, params }) => json(await acknowledgeNotice({ db: db(), actor, noticeId: params.id, now })));
+export const POST = tokenRoute("file", async (_req, { actor, now, params }) =>
+  json(await acknowledgeNotice({ db: db(), actor, noticeId: params.id, now })),
+);

@@ -4,4 +4,9 @@ import { requestAssistanceFromNotice } from "@/lib/notices/assistance";
 import { readBody } from "../../../_lib/body";
 import { json, tokenRoute } from "../../../_lib/token-route";
 
-export const POST = tokenRoute("file", async (req, { actor, now, params }) => json(await requestAssistanceFromNotice({ db: db(), actor, noticeId: params.id, input: await readBody(req), now }), 201));
+export const POST = tokenRoute("file", async (req, { actor, now, params }) =>
+  json(
+    await requestAssistanceFromNotice({ db: db(), actor, noticeId: params.id, input: await readBody(req), now }),
+    201,
+  ),
+);

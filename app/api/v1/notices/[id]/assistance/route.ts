@@ -4,4 +4,6 @@ import { decideAssistance } from "@/lib/notices/assistance";
 import { readBody } from "../../../_lib/body";
 import { json, tokenRoute } from "../../../_lib/token-route";
 
-export const POST = tokenRoute("file", async (req, { actor, now, params }) => json(await decideAssistance({ db: db(), actor, noticeId: params.id, input: await readBody(req), now })));
+export const POST = tokenRoute("file", async (req, { actor, now, params }) =>
+  json(await decideAssistance({ db: db(), actor, noticeId: params.id, input: await readBody(req), now })),
+);

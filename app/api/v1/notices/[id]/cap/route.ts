@@ -6,5 +6,11 @@ import { tokenRoute } from "../../../_lib/token-route";
 export const GET = tokenRoute("read", async (req, { actor, params }) => {
   const ack = new URL(req.url).searchParams.get("ack") === "1";
   const { xml, filename } = await noticeCap({ db: db(), actor, noticeId: params.id, ack });
-  return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" } });
+  return new Response(xml, {
+    headers: {
+      "Content-Type": "application/xml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
 });

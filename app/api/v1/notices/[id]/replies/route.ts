@@ -4,4 +4,6 @@ import { replyToNotice } from "@/lib/notices/reply-to-notice";
 import { readBody } from "../../../_lib/body";
 import { json, tokenRoute } from "../../../_lib/token-route";
 
-export const POST = tokenRoute("file", async (req, { actor, now, params }) => json(await replyToNotice({ db: db(), actor, noticeId: params.id, input: await readBody(req), now }), 201));
+export const POST = tokenRoute("file", async (req, { actor, now, params }) =>
+  json(await replyToNotice({ db: db(), actor, noticeId: params.id, input: await readBody(req), now }), 201),
+);

@@ -7,6 +7,12 @@ import { json, tokenRoute } from "../../../_lib/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, params }) => {
   const body = await readBody(req, { optional: true });
-  const result = await transitionOperation({ db: db(), actor, operationId: params.id, input: { ...body, transition: "CANCEL" }, now });
+  const result = await transitionOperation({
+    db: db(),
+    actor,
+    operationId: params.id,
+    input: { ...body, transition: "CANCEL" },
+    now,
+  });
   return json({ operation: result.operation, closedConflicts: result.closed.map((c) => ({ id: c.id })) });
 });
