@@ -1,8 +1,6 @@
-// Writes bench/RESULTS.md: the figures of the latest run against the targets, with the machine,
+// Writes the deconfliction section of bench/RESULTS.md: the figures of the latest run against the targets, with the machine,
 // the date and the command that produced them.
-import fs from "node:fs";
-import path from "node:path";
-import { repoRoot } from "@/scripts/lib/script-env";
+import { writeResultsSection } from "../results-file";
 import { ms, type Summary } from "./stats";
 
 export type Results = {
@@ -52,9 +50,9 @@ export function writeResults(r: Results): string {
   ].filter(Boolean);
   const detail = (label: string, s: Summary) =>
     `| ${label} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${s.count} |`;
-  const text = `# Benchmark results
+  const text = `## Deconfliction at scale
 
-Produced by \`bench/deconfliction/run.ts\` (see [README.md](README.md)); rewritten by every run.
+Produced by \`bench/deconfliction/run.ts\` (see [README.md](README.md)).
 
 - **Date:** ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC
 - **Command:** \`${r.command}\`
@@ -62,14 +60,14 @@ Produced by \`bench/deconfliction/run.ts\` (see [README.md](README.md)); rewritt
 - **Database:** ${r.database}
 - **Data:** ${r.n.toLocaleString("en-US")} operations over US metro areas and rural counties, ±2 years${r.seedSeconds !== null ? ` (seeded in ${r.seedSeconds.toFixed(0)} s)` : ""}
 
-## Against the targets
+### Against the targets
 
 | Measure | Target | Result | |
 |---|---|---|---|
 ${rows.join("\n")}
 
 ${rows.some((row) => row?.includes("**missed**")) ? 'Why a target is missed on this machine, and what would meet it: [README.md, "What limits the figures"](README.md#what-limits-the-figures-on-this-machine).\n' : ""}
-## Latencies (milliseconds)
+### Latencies (milliseconds)
 
 | | p50 | p95 | p99 | max | samples |
 |---|---|---|---|---|---|
@@ -85,7 +83,5 @@ ${r.indexedConflicts} conflicts were found across the indexed probes.${r.http ? 
       : ""
   }
 `;
-  const file = path.join(repoRoot, "bench", "RESULTS.md");
-  fs.writeFileSync(file, text.replace(/\n{3,}/g, "\n\n"));
-  return file;
+  return writeResultsSection("deconfliction", text);
 }
