@@ -121,7 +121,8 @@ export async function runFilingProcesses(
       (share, i) =>
         new Promise<FilingResult>((resolve, reject) => {
           const child = fork(fileURLToPath(new URL("./filing-worker.ts", import.meta.url)), [], {
-            execArgv: ["--import", "tsx"],
+            // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=…" profiles the filers.
+            execArgv: ["--import", "tsx", ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
             env: { ...process.env, DATABASE_URL: url },
             stdio: ["ignore", "inherit", "inherit", "ipc"],
           });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { freePort } from "./free-port";
 import { commandLine, isAlive } from "./processes";
 import { clusterRoot, clusterRootCandidates, packagedNativeDir, postgresUser, reachableNativeDir } from "./pg-runtime";
-import { initdb, launch, stopChild, stopPid, SUPERUSER, waitUntilReady } from "./pg-server-process";
+import { initdb, launch, socketDirFor, stopChild, stopPid, SUPERUSER, waitUntilReady } from "./pg-server-process";
 import { withDatabase } from "./pg-url";
 import { quiet, type Say } from "./say";
 
@@ -54,7 +54,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
         `PostgreSQL is running on ${pgdata} (started by process ${running.ownerPid}) but its credentials file ${files.state} is missing`,
       );
     log.ok(`Using the PostgreSQL server already run by process ${running.ownerPid} (port ${running.port})`);
-    return handle({ port: running.port, password: state.password, pgRoot, pgdata, owned: false, stop: async () => {} });
+    const socketDir = fs.existsSync(path.join(pgdata, `.s.PGSQL.${running.port}`)) ? pgdata : null;
+    return handle({
+      port: running.port,
+      password: state.password,
+      pgRoot,
+      pgdata,
+      socketDir,
+      owned: false,
+      stop: async () => {},
+    });
   }
 
   const binDir = path.join(reachableNativeDir(options.nativeDir ?? packagedNativeDir(), runAs, log), "bin");
@@ -73,11 +82,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
   if (state.port && port !== state.port) log.warn(`Port ${state.port} is taken; PostgreSQL uses ${port} this time`);
   writeState(files.state, { ...state, port });
 
-  const child = await launch({ binDir, pgdata, port, runAs, logFile: files.log, ephemeral: !!options.ephemeral });
+  const socketDir = socketDirFor(pgdata, port);
+  const child = await launch({
+    binDir,
+    pgdata,
+    port,
+    runAs,
+    logFile: files.log,
+    ephemeral: !!options.ephemeral,
+    socketDir,
+  });
   fs.writeFileSync(files.owner, JSON.stringify({ pid: process.pid }));
   const password = state.password;
   try {
-    await waitUntilReady(child, adminUrlFor(port, password), files.log);
+    await waitUntilReady(child, adminUrlFor(port, password, socketDir), files.log);
   } catch (error) {
     await stopChild(child);
     throw error;
@@ -91,7 +109,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPgOptions): Promise
       fs.rmSync(files.owner, { force: true });
       if (options.ephemeral) fs.rmSync(pgRoot, { recursive: true, force: true });
     })());
-  return handle({ port, password, pgRoot, pgdata, owned: true, stop });
+  return handle({ port, password, pgRoot, pgdata, socketDir, owned: true, stop });
 }
 
 /** Deletes the embedded cluster kept for `dataDir` (stopping a server left running on it) and the directory. */
@@ -114,8 +132,13 @@ function clusterFiles(pgRoot: string) {
   };
 }
 
-function adminUrlFor(port: number, password: string): string {
-  return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+/**
+ * Through the Unix socket when the server has one (`host` in the query names its directory; the
+ * URL's host and port stay for tools that only speak TCP), else over TCP.
+ */
+function adminUrlFor(port: number, password: string, socketDir: string | null): string {
+  const url = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  return socketDir ? `${url}?host=${encodeURIComponent(socketDir)}` : url;
 }
 
 function handle(h: {
@@ -123,10 +146,11 @@ function handle(h: {
   password: string;
   pgRoot: string;
   pgdata: string;
+  socketDir: string | null;
   owned: boolean;
   stop(): Promise<void>;
 }): EmbeddedPg {
-  const adminUrl = adminUrlFor(h.port, h.password);
+  const adminUrl = adminUrlFor(h.port, h.password, h.socketDir);
   return {
     port: h.port,
     adminUrl,

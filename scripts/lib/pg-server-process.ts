@@ -66,6 +66,22 @@ export interface LaunchOptions {
   runAs: RunAs | undefined;
   logFile: string;
   ephemeral: boolean;
+  /** Where the server also listens on a Unix socket (socketDirFor); null for TCP only. */
+  socketDir: string | null;
+}
+
+/** Longest socket path the kernel takes (sun_path is 108 bytes with its NUL), less a margin. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * The directory for the server's Unix socket: the data directory, when its socket's path fits a
+ * socket name and the setting can carry it. Local connections through the socket skip the TCP
+ * stack: about a third more statements per second on the same cores (bench/README.md).
+ */
+export function socketDirFor(pgdata: string, port: number): string | null {
+  if (process.platform === "win32") return null;
+  const ok = /^[\w./-]+$/.test(pgdata) && path.join(pgdata, `.s.PGSQL.${port}`).length <= MAX_SOCKET_PATH;
+  return ok ? pgdata : null;
 }
 
 export async function launch(o: LaunchOptions): Promise<ChildProcess> {
@@ -74,7 +90,7 @@ export async function launch(o: LaunchOptions): Promise<ChildProcess> {
   const logFd = fs.openSync(o.logFile, "a", 0o600);
   const settings = [
     "listen_addresses=127.0.0.1",
-    "unix_socket_directories=",
+    `unix_socket_directories=${o.socketDir ?? ""}`,
     ...(o.ephemeral ? ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=300"] : []),
   ];
   // Detached into its own process group, so Ctrl-C reaches only us and we stop the app first.
