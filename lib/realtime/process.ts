@@ -11,6 +11,11 @@ export function processListener(): PgListener {
   return g.__cgListener;
 }
 
+/** The process-wide LISTEN connection if something in this process has opened it; never opens one. */
+export function existingProcessListener(): PgListener | null {
+  return g.__cgListener ?? null;
+}
+
 export function processLiveHub(): LiveHub {
   g.__cgLiveHub ??= createLiveHub(processListener());
   return g.__cgLiveHub;

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/client";
 import { enqueue } from "../jobs/queue";
 import { webhookPayload, type WebhookEvent } from "./events";
+import { possibleSubscribers, processSubscriberCache, type SubscriberCache } from "./subscribers";
 
 export const WEBHOOK_QUEUE = "webhook.deliver";
 /** About four hours of retries with the queue's backoff (15 s doubling, capped at an hour). */
@@ -17,8 +18,12 @@ export const newMessageId = () => `msg_${randomUUID().replaceAll("-", "")}`;
 
 export const deliveryJobKey = (deliveryId: string, redelivery: number) => `webhook:${deliveryId}:${redelivery}`;
 
-export async function emitWebhookEvent(tx: Tx, o: WebhookEmit): Promise<number> {
-  const agencyIds = [...new Set(o.agencyIds)];
+export async function emitWebhookEvent(
+  tx: Tx,
+  o: WebhookEmit,
+  cache: SubscriberCache | null = processSubscriberCache(),
+): Promise<number> {
+  const agencyIds = await possibleSubscribers(tx, cache, [...new Set(o.agencyIds)], o.event);
   if (agencyIds.length === 0) return 0;
   const endpoints = await tx.webhookEndpoint.findMany({
     where: { agencyId: { in: agencyIds }, active: true, events: { has: o.event } },

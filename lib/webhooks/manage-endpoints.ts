@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "../db/client";
 import { auditedTransaction, recordAudit } from "../audit/record";
+import { forgetWebhookSubscribers } from "./subscribers";
 import { auditContext, type Actor } from "../auth/actor";
 import { env } from "../env";
 import { ConflictError, NotFoundError, ValidationError, zodIssues } from "../errors";
@@ -106,6 +107,8 @@ export async function createWebhookEndpoint(
     await audit(tx, actor, WEBHOOK_AUDIT.create, row.id, now, { url: row.url, events: input.events });
     return endpointView(row);
   });
+  // Other processes forget when the trigger's notification arrives; this one, now.
+  forgetWebhookSubscribers();
   return { secret, endpoint };
 }
 
@@ -153,7 +156,7 @@ export async function setWebhookEndpointActive(args: {
 }): Promise<WebhookEndpointView> {
   const { actor, now, active } = args;
   const action = active ? WEBHOOK_AUDIT.enable : WEBHOOK_AUDIT.disable;
-  return onOwnEndpoint(args, action, async (tx, row) => {
+  const view = await onOwnEndpoint(args, action, async (tx, row) => {
     if (row.active === active) return endpointView(row);
     const data = active
       ? {
@@ -173,6 +176,8 @@ export async function setWebhookEndpointActive(args: {
     await audit(tx, actor, action, row.id, now, { url: row.url, previousReason: row.disabledReason });
     return endpointView(updated);
   });
+  forgetWebhookSubscribers();
+  return view;
 }
 
 export async function rotateWebhookSecret(args: {
