@@ -11,7 +11,7 @@ import type { JobHandler } from "../jobs/runner";
 import { log } from "../log";
 import { queueMail } from "../mail/queue-mail";
 import { WEBHOOK_AUDIT } from "./audit-actions";
-import { fetchSender, type WebhookSender } from "./sender";
+import { pinnedSender, type WebhookSender } from "./sender";
 import { checkWebhookUrl, type Resolver } from "./url-safety";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -73,7 +73,6 @@ async function attempt(o: {
 export function webhookJobHandler(
   o: { send?: WebhookSender; production?: boolean; resolve?: Resolver } = {},
 ): JobHandler {
-  const send = o.send ?? fetchSender;
   return async ({ db, job, now, isFinalAttempt }) => {
     const { deliveryId } = job.payload as { deliveryId: string };
     const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { endpoint: true } });
@@ -88,6 +87,7 @@ export function webhookJobHandler(
       return;
     }
     const production = o.production ?? env().NODE_ENV === "production";
+    const send = o.send ?? pinnedSender({ production, resolve: o.resolve });
     const result = await attempt({
       url: endpoint.url,
       secret: endpoint.secret,

@@ -48,7 +48,7 @@ export function isPrivateAddress(address: string): boolean {
 export type UrlRefusal = "invalid" | "scheme" | "credentials" | "private" | "unresolvable";
 export type Resolver = (host: string) => Promise<string[]>;
 
-const systemResolver: Resolver = async (host) =>
+export const systemResolver: Resolver = async (host) =>
   (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /** The URL's shape alone: scheme, credentials, a literal private address in production. */
