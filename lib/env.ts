@@ -20,7 +20,7 @@ const schema = z.object({
       message: "AUDIT_ANCHOR_KEY must be 32 bytes, base64-encoded",
     })
     .optional(),
-  // "0" keeps the app server from running background jobs (run scripts/worker.ts instead).
+  // "0" keeps the app server from running background jobs (run server/worker.ts instead).
   JOBS_WORKER: z.enum(["0", "1"]).default("1"),
   MAIL_FROM: z.string().default("Common Ground <no-reply@common-ground.local>"),
   PUBLIC_BASE_URL: z.string().url().optional(),

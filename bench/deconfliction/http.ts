@@ -5,7 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { freePort } from "@/scripts/lib/free-port";
-import { runServer, stopChild, waitForPort } from "@/scripts/lib/next-app";
+import { runServer, stopChild, waitForPort } from "@/server/lib/next-app";
 import type { Probe } from "./probes";
 
 export type Server = { url: string; child: ChildProcess; stop(): Promise<void> };

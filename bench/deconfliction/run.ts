@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "@/scripts/db/engine";
 import { startEmbeddedPostgres, type EmbeddedPg } from "@/scripts/lib/embedded-pg";
-import { hasBuild, runNext, exitOf } from "@/scripts/lib/next-app";
+import { hasBuild, runNext, exitOf } from "@/server/lib/next-app";
 import { quoteIdent, redactUrl, withClient, withDatabase } from "@/scripts/lib/pg-url";
 import { repoRoot } from "@/scripts/lib/script-env";
 import { removeFilings, runFilingProcesses } from "./filing";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { CONFLICT_OUTCOMES, proposeConflictSchema, reopenConflictSchema } from "@/lib/validation/conflict";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextArea } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 // pasted as GeoJSON. All three edit one sketch and yield the same validated area value.
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { AreaInWords } from "@/lib/geo/area-in-words";
 import type { Area } from "@/lib/deconfliction/types";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";

@@ -1,6 +1,6 @@
 "use client";
 // Acknowledge a notice for one's agency: the sender sees it at once, and escalation stops.
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";

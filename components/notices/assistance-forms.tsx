@@ -2,7 +2,7 @@
 // Assistance: the sender asks a notified agency for support; that agency's chief or supervisor
 // accepts or declines, with a reason either way.
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { ASSISTANCE_KINDS, assistanceDecisionSchema } from "@/lib/validation/notice";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";

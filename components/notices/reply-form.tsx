@@ -1,7 +1,7 @@
 "use client";
 // Answer in the thread both agencies see: a quick reply in one press, or a written message.
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { REPLY_KINDS, replySchema } from "@/lib/validation/notice";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 // (as i18n keys, rendered by the caller), and a refresh of the page when it succeeds.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 
 export function useNoticeAction<I>(action: (input: I) => Promise<ActionResult<unknown>>) {
   const router = useRouter();

@@ -2,7 +2,7 @@
 // Asks who would be notified ~400 ms after the area, window or added agencies stop changing.
 // Only the latest answer is shown; an older one arriving late is dropped.
 import { useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { Area } from "@/lib/deconfliction/types";
 import type { RecipientPreview } from "@/lib/notices/preview-recipients";
 import { parseMsg } from "@/lib/i18n/issue";

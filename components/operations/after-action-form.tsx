@@ -3,7 +3,7 @@
 // given in advance, and which agencies were called by phone (ticked from the directory, or named).
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, TextArea } from "@/components/ui/field";

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { operationInputSchema, operationUpdateSchema, OPERATION_TYPES } from "@/lib/validation/operation";
 import type { Area } from "@/lib/deconfliction/types";
 import { zonedWallTimeToUtc } from "@/lib/i18n/format";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";

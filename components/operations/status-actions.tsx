@@ -3,7 +3,7 @@
 // closes the operation's open conflicts and cannot be undone.
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";

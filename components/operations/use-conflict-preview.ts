@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { dryRunSchema, PROBE_LIMIT_MESSAGES } from "@/lib/validation/operation";
 import { parseMsg } from "@/lib/i18n/issue";
 import type { Area } from "@/lib/deconfliction/types";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText } from "@/components/i18n/i18n-provider";
 import type { PreviewState } from "./conflict-preview";
 import type { PreviewConflict } from "./preview-types";

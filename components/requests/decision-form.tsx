@@ -2,7 +2,7 @@
 // Command's decision on a request: the decision, the rule or legal basis relied on, a short
 // reason, and — when the decision departs from what the rules direct — a written justification.
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText, useT, useTimeZone } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextArea, TextField } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 "use client";
 // The chief publishes a report: from then on its figures are frozen.
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 // button asks, the second acts; a refusal is shown beside it and the page refreshes on success.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 

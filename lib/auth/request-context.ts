@@ -1,7 +1,7 @@
 // Who is asking, for the audit trail: a request id (the caller's x-request-id, or a new one),
 // the client address and its user agent.
 //
-// The address is the one the production server (scripts/serve.ts) resolved from the socket and
+// The address is the one the production server (server/serve.ts) resolved from the socket and
 // the trusted proxies (lib/http/client-address.ts) and put in CLIENT_ADDRESS_HEADER, after
 // removing whatever the client sent under that name. `X-Forwarded-For` is never read here: a
 // client writes it. Without the production server in front (`npm run dev`), the address is null.

@@ -1,5 +1,5 @@
 // JSON responses for the API, with their serialized text remembered beside them: the production
-// server (scripts/lib/api-server.ts) writes that text straight to the socket instead of reading the
+// server (server/lib/api-server.ts) writes that text straight to the socket instead of reading the
 // Response's body stream back, which costs more than the rest of a small answer. Anything else
 // serving the Response (Next.js) reads its body as usual.
 const g = globalThis as unknown as { __cgJsonBodies?: WeakMap<Response, string> };

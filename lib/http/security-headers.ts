@@ -1,6 +1,6 @@
 // Response headers every page and endpoint carries. The static ones come from next.config.ts for
 // what Next.js serves; the page Content-Security-Policy needs a fresh nonce per request, so the
-// proxy (proxy.ts) sets it; the production server (scripts/serve.ts) adds HSTS to every response
+// proxy (proxy.ts) sets it; the production server (server/serve.ts) adds HSTS to every response
 // when the portal is served over https, and its /api/v1 path adds the API headers itself.
 import { env } from "../env";
 

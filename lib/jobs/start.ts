@@ -1,5 +1,5 @@
 // Starts this process's job worker once: inside the app server (from instrumentation.ts) and in
-// the standalone `scripts/worker.ts`. Several instances against one database are safe.
+// the standalone `server/worker.ts`. Several instances against one database are safe.
 import { db } from "../db/client";
 import { log } from "../log";
 import { processListener } from "../realtime/process";

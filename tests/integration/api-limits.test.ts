@@ -30,8 +30,8 @@ describe("API and calendar-feed limits", () => {
   beforeAll(async () => {
     process.env.DATABASE_URL = t().url;
     process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
-    const { loadRoutes } = await import("@/scripts/lib/api-routes");
-    const { createApiHandler } = await import("@/scripts/lib/api-server");
+    const { loadRoutes } = await import("@/server/lib/api-routes");
+    const { createApiHandler } = await import("@/server/lib/api-server");
     const handleApi = createApiHandler(await loadRoutes(path.join(repoRoot, "app", "api", "v1")), {
       trustedProxies: parseTrustedProxies("127.0.0.1,::1"),
     });

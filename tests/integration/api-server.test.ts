@@ -1,4 +1,4 @@
-// The production server's /api/v1 path (scripts/lib/api-server.ts) over real HTTP against a real
+// The production server's /api/v1 path (server/lib/api-server.ts) over real HTTP against a real
 // database: it finds every route file Next.js would serve and picks the same one for a path, and
 // what it answers carries what Next would add (security headers, the client's address in the
 // audit trail, HEAD and OPTIONS); a method a route lacks is a JSON 405, audited; paths no route
@@ -7,11 +7,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "@/app/api/v1/_lib/body";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 import { createApiToken } from "@/lib/api-tokens/manage-tokens";
 import { API_AUDIT } from "@/lib/api-tokens/audit-actions";
 import { parseTrustedProxies } from "@/lib/http/client-address";
-import { findRouteFiles, matchRoute, pathSegments, type ApiRoute } from "@/scripts/lib/api-routes";
+import { findRouteFiles, matchRoute, pathSegments, type ApiRoute } from "@/server/lib/api-routes";
 import { repoRoot } from "@/scripts/lib/script-env";
 import { useFreshDb } from "./helpers/db";
 import { actorOf, circle, hours, makeAgency } from "./operations-fixtures";
@@ -61,8 +61,8 @@ describe("the production server's /api/v1 path", () => {
     // The route handlers use the process-wide client; point it at this file's database first.
     process.env.DATABASE_URL = t().url;
     process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
-    const { loadRoutes } = await import("@/scripts/lib/api-routes");
-    const { createApiHandler } = await import("@/scripts/lib/api-server");
+    const { loadRoutes } = await import("@/server/lib/api-routes");
+    const { createApiHandler } = await import("@/server/lib/api-server");
     const handleApi = createApiHandler(await loadRoutes(API_DIR));
     server = http.createServer((req, res) => {
       void handleApi(req, res).then((handled) => {
@@ -169,8 +169,8 @@ describe("the production server's /api/v1 path", () => {
   });
 
   it("takes the client address from a trusted proxy's X-Forwarded-For, right to left, for the API and for Next", async () => {
-    const { createApiHandler, pinClientAddress } = await import("@/scripts/lib/api-server");
-    const { loadRoutes } = await import("@/scripts/lib/api-routes");
+    const { createApiHandler, pinClientAddress } = await import("@/server/lib/api-server");
+    const { loadRoutes } = await import("@/server/lib/api-routes");
     const trusted = parseTrustedProxies("127.0.0.1, 10.0.0.0/8");
     const handleApi = createApiHandler(await loadRoutes(API_DIR), { trustedProxies: trusted });
     const proxied = http.createServer((req, res) => {

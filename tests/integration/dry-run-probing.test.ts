@@ -3,7 +3,7 @@
 // each operation down) now gets need-to-know answers, refusals past the size and window caps, a
 // rate limit per person and per agency, and an audit record of every box looked at.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runAction } from "@/app/_lib/action-result";
+import { runAction } from "@/lib/http/action-result";
 import { createApiToken } from "@/lib/api-tokens/manage-tokens";
 import { RateLimitError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n/catalog";

@@ -191,7 +191,7 @@ describe("email through the queue", () => {
 
     function startWorkerProcess() {
       return runScript(
-        "scripts/worker.ts",
+        "server/worker.ts",
         ["--concurrency=1", "--poll-ms=100", "--lease-ms=1500"],
         toolEnv({
           DATABASE_URL: t().url,

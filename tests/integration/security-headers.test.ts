@@ -23,9 +23,9 @@ describe("the production server's headers", () => {
   beforeAll(async () => {
     process.env.DATABASE_URL = t().url;
     process.env.AUTH_SECRET ??= "integration-tests-only-secret-0123456789";
-    const { loadRoutes } = await import("@/scripts/lib/api-routes");
-    const { createApiHandler } = await import("@/scripts/lib/api-server");
-    const { createRequestListener } = await import("@/scripts/lib/request-listener");
+    const { loadRoutes } = await import("@/server/lib/api-routes");
+    const { createApiHandler } = await import("@/server/lib/api-server");
+    const { createRequestListener } = await import("@/server/lib/request-listener");
     const handleApi = createApiHandler(await loadRoutes(path.join(repoRoot, "app", "api", "v1")));
     // Stands in for Next.js, which sets headers of its own.
     const handleNext = async (_req: http.IncomingMessage, res: http.ServerResponse) => {

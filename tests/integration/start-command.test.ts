@@ -11,7 +11,7 @@ import { removeEmbeddedData, startEmbeddedPostgres } from "@/scripts/lib/embedde
 import { clusterRootCandidates } from "@/scripts/lib/pg-runtime";
 import { isAlive } from "@/scripts/lib/processes";
 import { quoteIdent, withDatabase } from "@/scripts/lib/pg-url";
-import { hasBuild } from "@/scripts/lib/next-app";
+import { hasBuild } from "@/server/lib/next-app";
 import { freePort } from "@/scripts/lib/free-port";
 import { runStart, toolEnv, type StartedProcess } from "./helpers/start-process";
 

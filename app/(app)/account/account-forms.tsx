@@ -5,7 +5,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { changePasswordAction, setLanguageAction, signOutEverywhereAction } from "./actions";

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { LOCALE_COOKIE, localeCookieOptions } from "@/app/_i18n/server";
 import { changePassword } from "@/lib/auth/change-password";
 import { clearSessionCookie, getActor } from "@/lib/auth/session";

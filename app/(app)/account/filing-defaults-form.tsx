@@ -2,7 +2,7 @@
 // The person's filing defaults on the account page: what their next new filing starts with.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, TextArea, TextField } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 // Agency admin actions. Each checks the actor itself; the domain functions scope every read and
 // write to the actor's own agency, so an id from another agency is simply not found.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";

@@ -3,7 +3,7 @@
 // other side's proposal, reopen a resolved conflict. Only a party agency reaches a conflict; the
 // domain functions answer NotFound to anyone else.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";

@@ -3,7 +3,7 @@
 // recipient preview. Each checks the actor itself; the domain functions scope every read and
 // write to the notice's two agencies.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";

@@ -2,7 +2,7 @@
 // Operation actions: file, edit, the live dry-run check, and lifecycle transitions. Each checks
 // the actor itself; the domain functions scope every read and write to the actor's agency.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { getLocale, getT } from "@/app/_i18n/server";

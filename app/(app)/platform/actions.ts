@@ -1,7 +1,7 @@
 "use server";
 // Platform admin actions: registering and editing agencies. Each checks the actor itself.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { getActor } from "@/lib/auth/session";
 import { createAgency, updateAgency } from "@/lib/agencies/platform-agencies";
 import { currentTime } from "@/lib/clock";

@@ -3,7 +3,7 @@
 // scope every read and write to the actor's own agency. Publishing refreshes the public pages'
 // cache at once, so the public site shows a publication as soon as the chief makes it.
 import { revalidatePath, updateTag } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { PUBLIC_RECORD_TAG } from "@/app/transparency/_lib/cache-tag";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";

@@ -3,7 +3,7 @@
 // publish a report. Each checks the actor itself; the domain functions scope every read and
 // write to the agency.
 import { revalidatePath, updateTag } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { PUBLIC_RECORD_TAG } from "@/app/transparency/_lib/cache-tag";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";

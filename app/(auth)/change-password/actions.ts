@@ -2,7 +2,7 @@
 // The required password change after signing in with a password an admin chose. Only the
 // person who must change it may call this; afterwards they sign in with the new password.
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { changePassword } from "@/lib/auth/change-password";
 import { clearSessionCookie, getPasswordChangeActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";

@@ -1,4 +1,4 @@
-// Runs `scripts/start.ts` as a real child process (node + tsx, no npm in between, so the PID
+// Runs `server/start.ts` as a real child process (node + tsx, no npm in between, so the PID
 // is the start process itself) and lets a test wait for its output.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -92,5 +92,5 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
 }
 
 export function runStart(args: string[], env: NodeJS.ProcessEnv): StartedProcess {
-  return runScript("scripts/start.ts", args, env);
+  return runScript("server/start.ts", args, env);
 }

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { createUserSchema, ROLE_LIST, type CreateUserInput } from "@/lib/validation/user";
 import { createUserAction } from "../actions";
 import { CheckboxGroup } from "./checkbox-group";

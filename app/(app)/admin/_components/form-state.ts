@@ -2,7 +2,7 @@
 // notice, filled from the shared schema on the client and from the action's result after.
 import { useState, useTransition } from "react";
 import type { ZodType } from "zod";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { useIssueText } from "@/components/i18n/i18n-provider";
 
 type Issue = { path: PropertyKey[]; message: string };

@@ -2,7 +2,7 @@
 // Creating and revoking the agency's API tokens. Each action checks the actor itself; the domain
 // functions allow only the agency's own admins and scope every write to that agency.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/manage-tokens";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";

@@ -2,7 +2,7 @@
 // The agency's request rules: adopt a preset, add, edit, retire and restore. Each action checks the
 // actor itself; the domain functions allow only the agency's own admins and scope every write.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";

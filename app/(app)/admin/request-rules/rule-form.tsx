@@ -4,7 +4,7 @@
 // the form here and the input on the server.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { CheckboxGroup } from "../_components/checkbox-group";
 import { useActionForm } from "../_components/form-state";
 import { useT } from "@/components/i18n/i18n-provider";

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "@/components/i18n/i18n-provider";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import type { CreateUserInput } from "@/lib/validation/user";
 import { CreateUserForm } from "../../admin/_components/create-user-form";
 

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextArea, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/app/_lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { AGENCY_KINDS, AGENCY_LEVELS, agencySchema, NOTICE_LANGUAGES } from "@/lib/validation/agency";
 import { CheckboxGroup } from "../../admin/_components/checkbox-group";
 import { useActionForm } from "../../admin/_components/form-state";

@@ -2,7 +2,7 @@
 // A chief designates who else decides federal requests, or removes a designation. The action
 // checks the actor itself; the domain function allows only chiefs, within their own agency.
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/app/_lib/action-result";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";

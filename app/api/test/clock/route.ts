@@ -5,7 +5,7 @@ import { z } from "zod";
 import { currentTime, setClockOffset } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { handle, readJson } from "@/app/_lib/api";
+import { handle, readJson } from "@/lib/http/api-error";
 
 const bodySchema = z.object({
   offsetMs: z

@@ -2,8 +2,8 @@
 // (?status=OPEN|RESOLVED|CLOSED&operationId=&page=&pageSize=).
 import { listConflictsForActor } from "@/lib/conflicts/conflicts";
 import { db } from "@/lib/db/client";
-import { queryOf } from "../_lib/body";
-import { json, tokenRoute } from "../_lib/token-route";
+import { queryOf } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const GET = tokenRoute("read", async (req, { actor }) =>
   json(await listConflictsForActor({ db: db(), actor, input: queryOf(req) })),

@@ -6,8 +6,8 @@
 import { db } from "@/lib/db/client";
 import { listInbox, listSent } from "@/lib/notices/list-notices";
 import { noticeListSchema } from "@/lib/validation/notice";
-import { queryOf } from "../_lib/body";
-import { json, tokenRoute } from "../_lib/token-route";
+import { queryOf } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const GET = tokenRoute("read", async (req, { actor }) => {
   const input = queryOf(req);

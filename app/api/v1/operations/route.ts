@@ -3,8 +3,8 @@
 import { fileOperation } from "@/lib/operations/file-operation";
 import { listOwnOperations } from "@/lib/operations/read-operations";
 import { db } from "@/lib/db/client";
-import { queryOf, readBody } from "../_lib/body";
-import { json, tokenRoute } from "../_lib/token-route";
+import { queryOf, readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const GET = tokenRoute("read", async (req, { actor }) =>
   json(await listOwnOperations({ db: db(), actor, input: queryOf(req) })),

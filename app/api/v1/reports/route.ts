@@ -2,8 +2,8 @@
 // for the year), in the documented JSON format (docs/federal-request-report.schema.json).
 import { db } from "@/lib/db/client";
 import { getReport, parsePeriod, reportJson } from "@/lib/requests/reports";
-import { queryOf } from "../_lib/body";
-import { json, tokenRoute } from "../_lib/token-route";
+import { queryOf } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const GET = tokenRoute("read", async (req, { actor }) => {
   const q = queryOf(req);

@@ -8,8 +8,8 @@ import { apiRequest } from "@/lib/requests/api-shape";
 import { logRequest, submitRequest } from "@/lib/requests/create-request";
 import { requestSide } from "@/lib/requests/form-options";
 import { listQueue, listRequests, listSubmitted, parseFilter } from "@/lib/requests/read-requests";
-import { queryOf, readBody } from "../_lib/body";
-import { json, tokenRoute } from "../_lib/token-route";
+import { queryOf, readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 const boxSchema = z.object({ box: z.enum(["queue", "log", "submitted"]).default("queue") }).strip();
 

@@ -11,8 +11,8 @@
 // The request's audit event carries the box and window looked at (details.dryRun).
 import { dryRunCheck } from "@/lib/operations/dry-run";
 import { db } from "@/lib/db/client";
-import { readBody } from "../../_lib/body";
-import { json, tokenRoute } from "../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails }) => {
   const result = await dryRunCheck({

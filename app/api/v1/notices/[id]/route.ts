@@ -1,7 +1,7 @@
 // GET /api/v1/notices/:id — one notice, its thread, escalation and delivery; for its two agencies only.
 import { db } from "@/lib/db/client";
 import { getNoticeView } from "@/lib/notices/notice-view";
-import { json, tokenRoute } from "../../_lib/token-route";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const GET = tokenRoute("read", async (_req, { actor, params }) =>
   json(await getNoticeView({ db: db(), actor, noticeId: params.id })),

@@ -4,8 +4,8 @@
 // (429 with Retry-After), and the box looked at kept on the request's audit event.
 import { db } from "@/lib/db/client";
 import { previewRecipients } from "@/lib/notices/preview-recipients";
-import { readBody } from "../../_lib/body";
-import { json, tokenRoute } from "../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails }) =>
   json(

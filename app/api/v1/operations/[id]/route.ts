@@ -3,8 +3,8 @@
 import { getOwnOperation } from "@/lib/operations/read-operations";
 import { updateOperation } from "@/lib/operations/update-operation";
 import { db } from "@/lib/db/client";
-import { readBody } from "../../_lib/body";
-import { json, tokenRoute } from "../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const GET = tokenRoute("read", async (_req, { actor, params }) =>
   json(await getOwnOperation({ db: db(), actor, operationId: params.id })),

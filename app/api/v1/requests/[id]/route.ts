@@ -6,8 +6,8 @@ import { db } from "@/lib/db/client";
 import { apiRequest } from "@/lib/requests/api-shape";
 import { editRequest } from "@/lib/requests/edit-request";
 import { getRequest } from "@/lib/requests/read-requests";
-import { readBody } from "../../_lib/body";
-import { json, tokenRoute } from "../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const GET = tokenRoute("read", async (_req, { actor, params }) => {
   const d = await getRequest({ db: db(), actor, requestId: params.id ?? "" });

@@ -1,7 +1,7 @@
 // POST /api/v1/conflicts/:id/confirm — confirm the other agency's proposed outcome: the conflict is resolved with it.
 import { confirmConflictOutcome } from "@/lib/conflicts/outcome";
 import { db } from "@/lib/db/client";
-import { json, tokenRoute } from "../../../_lib/token-route";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("conflicts", async (_req, { actor, now, params }) =>
   json(await confirmConflictOutcome({ db: db(), actor, conflictId: params.id, now })),

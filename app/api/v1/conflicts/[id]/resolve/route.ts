@@ -2,8 +2,8 @@
 // note }, as /propose does; the conflict is resolved once the other agency confirms it.
 import { proposeConflictOutcome } from "@/lib/conflicts/outcome";
 import { db } from "@/lib/db/client";
-import { readBody } from "../../../_lib/body";
-import { json, tokenRoute } from "../../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("conflicts", async (req, { actor, now, params }) =>
   json(await proposeConflictOutcome({ db: db(), actor, conflictId: params.id, input: await readBody(req), now })),

@@ -1,8 +1,8 @@
 // POST /api/v1/notices/:id/assistance-request — the sender asks this notice's recipient for help: { kinds: [...], note }.
 import { db } from "@/lib/db/client";
 import { requestAssistanceFromNotice } from "@/lib/notices/assistance";
-import { readBody } from "../../../_lib/body";
-import { json, tokenRoute } from "../../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, params }) =>
   json(

@@ -1,8 +1,8 @@
 // POST /api/v1/notices/:id/assistance — the recipient decides an assistance request: { decision: ACCEPTED | DECLINED, reason }.
 import { db } from "@/lib/db/client";
 import { decideAssistance } from "@/lib/notices/assistance";
-import { readBody } from "../../../_lib/body";
-import { json, tokenRoute } from "../../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, params }) =>
   json(await decideAssistance({ db: db(), actor, noticeId: params.id, input: await readBody(req), now })),

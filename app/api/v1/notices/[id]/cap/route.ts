@@ -1,7 +1,7 @@
 // GET /api/v1/notices/:id/cap — the notice as an OASIS CAP 1.2 message; ?ack=1 for its acknowledgment (msgType Ack).
 import { db } from "@/lib/db/client";
 import { noticeCap } from "@/lib/notices/notice-cap";
-import { tokenRoute } from "../../../_lib/token-route";
+import { tokenRoute } from "@/lib/http/token-route";
 
 export const GET = tokenRoute("read", async (req, { actor, params }) => {
   const ack = new URL(req.url).searchParams.get("ack") === "1";

@@ -2,8 +2,8 @@
 // its OPEN conflicts close with OPERATION_CANCELLED.
 import { transitionOperation } from "@/lib/operations/transition-operation";
 import { db } from "@/lib/db/client";
-import { readBody } from "../../../_lib/body";
-import { json, tokenRoute } from "../../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, params }) => {
   const body = await readBody(req, { optional: true });

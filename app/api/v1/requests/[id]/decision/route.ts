@@ -2,8 +2,8 @@
 // command rank; an agency token is refused (403) unless it acts for such a person.
 import { db } from "@/lib/db/client";
 import { decideRequest } from "@/lib/requests/decide-request";
-import { readBody } from "../../../_lib/body";
-import { json, tokenRoute } from "../../../_lib/token-route";
+import { readBody } from "@/lib/http/body";
+import { json, tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, params }) => {
   const input = await readBody(req);

@@ -1,4 +1,4 @@
-// A standalone job worker: `tsx scripts/worker.ts [--concurrency=N] [--poll-ms=N] [--lease-ms=N]`.
+// A standalone job worker: `tsx server/worker.ts [--concurrency=N] [--poll-ms=N] [--lease-ms=N]`.
 // The app server runs one itself (instrumentation.ts); run this too to add delivery capacity,
 // or alone with JOBS_WORKER=0 on the app servers. Stops gracefully on SIGTERM/SIGINT.
 import { parseArgs } from "node:util";

@@ -14,9 +14,9 @@
 // (pinClientAddress), so neither the audit trail nor the limits by address can be spoofed.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_BODY_BYTES, withPreReadBody } from "@/app/api/v1/_lib/body";
-import { tokenRoute } from "@/app/api/v1/_lib/token-route";
-import { apiError } from "@/app/_lib/api";
+import { MAX_BODY_BYTES, withPreReadBody } from "@/lib/http/body";
+import { tokenRoute } from "@/lib/http/token-route";
+import { apiError } from "@/lib/http/api-error";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import {

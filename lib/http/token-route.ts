@@ -20,7 +20,7 @@ import { AppError, isAppError, RateLimitError, UnauthorizedError, ValidationErro
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 import { consumeLeased } from "@/lib/rate-limit/leased";
-import { apiError } from "@/app/_lib/api";
+import { apiError } from "@/lib/http/api-error";
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type TokenHandler = (

@@ -1,4 +1,4 @@
-// The /api/v1 route table for the production server (scripts/serve.ts): the very route modules
+// The /api/v1 route table for the production server (server/serve.ts): the very route modules
 // Next.js builds from app/api/v1/**/route.ts, found the way Next finds them (a folder per path
 // segment, `[name]` for one segment, `[...name]` for the rest; `_private` folders and `(group)`
 // folders are not segments) and matched with Next's precedence: a fixed segment before a

@@ -21,7 +21,7 @@ class PayloadTooLargeError extends AppError {
 }
 
 /**
- * Bodies the production server read whole before building the request (scripts/lib/api-server.ts):
+ * Bodies the production server read whole before building the request (server/lib/api-server.ts):
  * a request made without a body stream is far cheaper than one with. Kept on globalThis, so every
  * copy of this module sees the same map.
  */

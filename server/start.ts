@@ -6,17 +6,17 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { applyMigrations } from "./db/engine";
-import { persistentAuthSecret } from "./lib/auth-secret";
-import { resolveDatabase, type ResolvedDatabase } from "./lib/database-url";
-import { removeEmbeddedData } from "./lib/embedded-pg";
+import { applyMigrations } from "../scripts/db/engine";
+import { persistentAuthSecret } from "../scripts/lib/auth-secret";
+import { resolveDatabase, type ResolvedDatabase } from "../scripts/lib/database-url";
+import { removeEmbeddedData } from "../scripts/lib/embedded-pg";
 import { exitOf, hasBuild, runNext, runServer, stopChild, waitForPort } from "./lib/next-app";
-import { redactUrl } from "./lib/pg-url";
-import { say } from "./lib/say";
-import { demoFlags } from "./lib/demo-policy";
-import { DemoPolicyError, holdsDemoWorld, prepareDemoWorld } from "./lib/seed-demo";
-import { dataDirFrom, repoRoot, scriptEnv } from "./lib/script-env";
-import { onShutdown } from "./lib/shutdown";
+import { redactUrl } from "../scripts/lib/pg-url";
+import { say } from "../scripts/lib/say";
+import { demoFlags } from "../scripts/lib/demo-policy";
+import { DemoPolicyError, holdsDemoWorld, prepareDemoWorld } from "../scripts/lib/seed-demo";
+import { dataDirFrom, repoRoot, scriptEnv } from "../scripts/lib/script-env";
+import { onShutdown } from "../scripts/lib/shutdown";
 
 const { values: flags } = parseArgs({
   options: {

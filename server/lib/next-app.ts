@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { repoRoot } from "./script-env";
+import { repoRoot } from "../../scripts/lib/script-env";
 
 const NEXT_BIN = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
 
@@ -17,7 +17,7 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: repoRoot, env, stdio: "inherit" });
 }
 
-/** The production server (scripts/serve.ts) on the last build, as `npm start` runs it. */
+/** The production server (server/serve.ts) on the last build, as `npm start` runs it. */
 export function runServer(
   port: number,
   env: NodeJS.ProcessEnv,
@@ -25,7 +25,7 @@ export function runServer(
 ): ChildProcess {
   return spawn(
     process.execPath,
-    ["--import", "tsx", path.join(repoRoot, "scripts", "serve.ts"), "--port", String(port)],
+    ["--import", "tsx", path.join(repoRoot, "server", "serve.ts"), "--port", String(port)],
     {
       cwd: repoRoot,
       env: { ...env, NODE_ENV: "production" },

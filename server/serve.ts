@@ -1,12 +1,12 @@
 // The production server `npm start` runs (after `next build`): Next.js serves the portal, and the
-// CAD/RMS API under /api/v1 goes straight to its route handlers (scripts/lib/api-server.ts).
-//   node --import tsx scripts/serve.ts --port 3000
+// CAD/RMS API under /api/v1 goes straight to its route handlers (server/lib/api-server.ts).
+//   node --import tsx server/serve.ts --port 3000
 // Environment as for `next start` (DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL…); like `next start`, it
 // listens on every interface.
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { repoRoot } from "./lib/script-env";
+import { repoRoot } from "../scripts/lib/script-env";
 
 const { values } = parseArgs({ options: { port: { type: "string" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
