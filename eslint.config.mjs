@@ -38,6 +38,24 @@ const config = [
     },
   },
   {
+    // The production server imports nothing from app/ (it loads the route modules by path at run
+    // time): what it shares with the route handlers lives in lib/http.
+    files: ["server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app", "@/app/*", "**/app/*", "**/_lib/*", "**/_components/*", "**/_i18n/*", "@/components/*"],
+              message: "server/ must not import app/ or components/; move what it needs to lib/http or lib/<domain>.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Every spec runs under the guard that fails a test on any Content-Security-Policy violation.
     files: ["tests/e2e/**/*.spec.ts"],
     rules: {

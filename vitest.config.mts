@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts"],
           // Property tests run hundreds of cases; on a busy two-core machine that can pass 5 s.
           // Speed is measured in bench/, never here.
           testTimeout: 30_000,

@@ -65,6 +65,42 @@ export class RateLimitError extends AppError {
   }
 }
 
+/** A request the API cannot read: malformed JSON, or a body that is not a JSON object. */
+export class BadRequestError extends AppError {
+  readonly status = 400;
+  readonly code = "BAD_REQUEST";
+}
+
+/** A body that is not JSON. */
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+  readonly code = "UNSUPPORTED_MEDIA_TYPE";
+}
+
+/** A body larger than the API reads. */
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly code = "PAYLOAD_TOO_LARGE";
+}
+
+/** An API token without the scope an endpoint needs. */
+export class InsufficientScopeError extends AppError {
+  readonly status = 403;
+  readonly code = "INSUFFICIENT_SCOPE";
+}
+
+/** A method the route does not serve. */
+export class MethodNotAllowedError extends AppError {
+  readonly status = 405;
+  readonly code = "METHOD_NOT_ALLOWED";
+}
+
+/** The request was sound but cannot be served now (e.g. it could not be accounted for). */
+export class UnavailableError extends AppError {
+  readonly status = 503;
+  readonly code = "UNAVAILABLE";
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

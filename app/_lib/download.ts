@@ -2,11 +2,11 @@
 // checked first; an expected refusal is a short plain-text answer (404 for anything outside the
 // actor's reach, so a download never confirms that another agency's record exists); anything
 // else is logged with a request id. Never cached by a shared cache.
-import { randomUUID } from "node:crypto";
 import { getT } from "@/app/_i18n/server";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { mapError } from "@/lib/http/error-mapping";
+import { translateIssue } from "@/lib/i18n/issue";
 import { log } from "@/lib/log";
 
 export type Download = { body: string; contentType: string; filename: string };
@@ -32,11 +32,13 @@ export async function signedInDownload(what: string, make: (actor: Actor) => Pro
       },
     });
   } catch (e) {
-    if (isAppError(e) && e.status === 422) return plain(422, t("validation"));
-    if (isAppError(e) && e.status === 409) return plain(409, (await getT())(e.message));
-    if (isAppError(e)) return plain(404, t("notFound"));
-    const requestId = randomUUID();
-    log.error({ err: e, requestId }, `${what} failed`);
-    return plain(500, t("generic", { requestId }));
+    const failure = mapError(e);
+    if (!failure.expected) {
+      log.error({ err: e, requestId: failure.requestId }, `${what} failed`);
+      return plain(500, t("generic", { requestId: failure.requestId }));
+    }
+    if (failure.status === 422) return plain(422, t("validation"));
+    if (failure.status === 409) return plain(409, translateIssue(await getT(), failure.message));
+    return plain(404, t("notFound"));
   }
 }

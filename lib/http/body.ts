@@ -1,24 +1,9 @@
 // Reading a JSON request body for /api/v1: JSON only (415 otherwise), bounded in size (413), and
 // malformed JSON is a 400 with a clear message — never an exception that becomes a 500.
-import { AppError } from "@/lib/errors";
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/lib/errors";
 
 /** Enough for a 1,000-vertex polygon with generous formatting. */
 export const MAX_BODY_BYTES = 512 * 1024;
-
-export class BadRequestError extends AppError {
-  readonly status: number = 400;
-  readonly code: string = "BAD_REQUEST";
-}
-
-class UnsupportedMediaTypeError extends AppError {
-  readonly status = 415;
-  readonly code = "UNSUPPORTED_MEDIA_TYPE";
-}
-
-class PayloadTooLargeError extends AppError {
-  readonly status = 413;
-  readonly code = "PAYLOAD_TOO_LARGE";
-}
 
 /**
  * Bodies the production server read whole before building the request (server/lib/api-server.ts):

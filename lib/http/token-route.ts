@@ -5,22 +5,21 @@
 // adds to it, e.g. a dry run's box) — except that refusals (401 without a valid token, 429 over a
 // limit) are sampled: the first per client address or token in a window in full, the rest
 // counted into a periodic summary (lib/api-tokens/refusal-audit.ts).
-import { ZodError } from "zod";
 import { addressKey, countAddressRefusal, refuseIfBlocked } from "@/lib/api-tokens/address-refusals";
 import { authenticateApiRequest, recordApiRequest, type ApiRequestMeta } from "@/lib/api-tokens/authenticate";
 import { sampleRefusal } from "@/lib/api-tokens/refusal-audit";
-import { jsonResponse } from "@/lib/http/json-response";
 import type { ApiScope } from "@/lib/api-tokens/scopes";
 import { processTokenCache } from "@/lib/api-tokens/token-cache";
 import type { Actor } from "@/lib/auth/actor";
 import { requestContextFrom } from "@/lib/auth/request-context";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { AppError, isAppError, RateLimitError, UnauthorizedError, ValidationError, zodIssues } from "@/lib/errors";
+import { InsufficientScopeError, RateLimitError, UnauthorizedError, UnavailableError } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 import { consumeLeased } from "@/lib/rate-limit/leased";
-import { apiError } from "@/lib/http/api-error";
+import { errorResponse } from "./api-error";
+import { jsonResponse } from "./json-response";
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type TokenHandler = (
@@ -32,39 +31,6 @@ export type TokenHandler = (
     addAuditDetails: (details: Record<string, unknown>) => void;
   },
 ) => Promise<Response>;
-
-/** apiError types request ids as UUIDs; a caller's x-request-id may be any short token. */
-type RequestId = Parameters<typeof apiError>[5] & string;
-
-/** A token without the scope an endpoint needs. */
-class ScopeRequiredError extends AppError {
-  readonly status = 403;
-  readonly code = "INSUFFICIENT_SCOPE";
-}
-
-function errorResponse(req: Request, e: unknown, requestId: RequestId): Response {
-  if (e instanceof ZodError) return apiError(req, 422, "VALIDATION", "errors.validation", zodIssues(e), requestId);
-  if (e instanceof ValidationError) {
-    const key = e.message.includes(".") ? e.message : `errors.${e.message}`;
-    return apiError(req, e.status, e.code, key, e.issues, requestId);
-  }
-  if (isAppError(e)) {
-    const res = apiError(
-      req,
-      e.status,
-      e.code,
-      e.params ? `${e.message}::${JSON.stringify(e.params)}` : e.message,
-      undefined,
-      requestId,
-    );
-    // Every 429 says when to come back, whichever limit refused it.
-    const retryAfter = e instanceof RateLimitError ? (e.params?.retryAfterSec ?? e.params?.retryAfter) : undefined;
-    if (retryAfter !== undefined) res.headers.set("retry-after", String(retryAfter));
-    return res;
-  }
-  log.error({ err: e, requestId, url: req.url }, "api handler failed");
-  return apiError(req, 500, "INTERNAL", `errors.generic::${JSON.stringify({ requestId })}`, undefined, requestId);
-}
 
 async function plainParams(ctx: RouteContext | undefined): Promise<Record<string, string>> {
   const raw = ctx?.params ? await ctx.params : {};
@@ -80,7 +46,7 @@ async function plainParams(ctx: RouteContext | undefined): Promise<Record<string
 export function tokenRoute(scope: ApiScope | null, handler: TokenHandler) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     const context = requestContextFrom(req.headers);
-    const requestId = context.requestId as RequestId;
+    const requestId = context.requestId;
     const meta: ApiRequestMeta = {
       requestId: context.requestId,
       sourceIp: context.sourceIp,
@@ -98,7 +64,7 @@ export function tokenRoute(scope: ApiScope | null, handler: TokenHandler) {
       actor = auth.actor;
       const verdict = await consumeLeased(db(), "apiToken", `token:${actor.id}`);
       if (!verdict.allowed) throw new RateLimitError("api.rateLimited", { retryAfter: verdict.retryAfterSec });
-      if (scope && !auth.scopes.includes(scope)) throw new ScopeRequiredError("api.scopeRequired", { scope });
+      if (scope && !auth.scopes.includes(scope)) throw new InsufficientScopeError("api.scopeRequired", { scope });
       response = await handler(req, { actor, now, params: await plainParams(ctx), addAuditDetails });
     } catch (e) {
       response = errorResponse(req, e, requestId);
@@ -129,14 +95,7 @@ export function tokenRoute(scope: ApiScope | null, handler: TokenHandler) {
       } catch (e) {
         // A request that cannot be accounted for is not answered.
         log.error({ err: e, requestId: meta.requestId }, "api request audit failed");
-        response = apiError(
-          req,
-          503,
-          "UNAVAILABLE",
-          `errors.generic::${JSON.stringify({ requestId })}`,
-          undefined,
-          requestId,
-        );
+        response = errorResponse(req, new UnavailableError("generic", { requestId }), requestId);
       }
     }
     response.headers.set("x-request-id", meta.requestId);

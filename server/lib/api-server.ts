@@ -12,13 +12,12 @@
 // (TRUSTED_PROXIES) — X-Forwarded-For, and handed on in one header the client cannot set: every
 // forwarding header the client sent is dropped first, for the API and for Next alike
 // (pinClientAddress), so neither the audit trail nor the limits by address can be spoofed.
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_BODY_BYTES, withPreReadBody } from "@/lib/http/body";
 import { tokenRoute } from "@/lib/http/token-route";
-import { apiError } from "@/lib/http/api-error";
+import { errorResponse } from "@/lib/http/api-error";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { MethodNotAllowedError } from "@/lib/errors";
 import {
   CLIENT_ADDRESS_HEADER,
   clientAddress,
@@ -31,11 +30,6 @@ import { log } from "@/lib/log";
 import { API_METHODS, matchRoute, pathSegments, type ApiMethod, type ApiRoute, type RouteHandler } from "./api-routes";
 
 export const API_BASE = "/api/v1";
-
-class MethodNotAllowedError extends AppError {
-  readonly status = 405;
-  readonly code = "METHOD_NOT_ALLOWED";
-}
 
 const methodNotAllowed = tokenRoute(null, async () => {
   throw new MethodNotAllowedError("api.methodNotAllowed");
@@ -162,18 +156,15 @@ export function createApiHandler(routes: ApiRoute[], options: { trustedProxies?:
       await send(res, response, method !== "HEAD");
     } catch (err) {
       // The handlers answer every failure themselves; this is for what happens around them.
-      log.error({ err, url: req.url }, "api request failed outside its handler");
       if (!res.headersSent) {
         const fallback = new Request(`http://localhost${API_BASE}`, {
           headers: { "accept-language": String(req.headers["accept-language"] ?? "") },
         });
-        const requestId = randomUUID();
-        await send(
-          res,
-          apiError(fallback, 500, "INTERNAL", `errors.generic::${JSON.stringify({ requestId })}`, undefined, requestId),
-          true,
-        ).catch(() => res.destroy());
+        await send(res, errorResponse(fallback, err, undefined, "api request failed outside its handler"), true).catch(
+          () => res.destroy(),
+        );
       } else {
+        log.error({ err, url: req.url }, "api request failed outside its handler");
         res.destroy();
       }
     }

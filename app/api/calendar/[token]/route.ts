@@ -12,7 +12,7 @@ import { recordRequestAudit } from "@/lib/api-tokens/request-audit";
 import { requestContextFrom } from "@/lib/auth/request-context";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { RateLimitError } from "@/lib/errors";
+import { mapError } from "@/lib/http/error-mapping";
 import { messagesFor } from "@/lib/i18n/catalog";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
@@ -62,8 +62,9 @@ export async function GET(req: Request, ctx: Ctx): Promise<Response> {
       },
     });
   } catch (err) {
-    if (err instanceof RateLimitError) return tooMany(Number(err.params?.retryAfter ?? 60));
-    log.error({ err }, "calendar feed failed");
+    const failure = mapError(err, context.requestId);
+    if (failure.status === 429) return tooMany(failure.retryAfter ?? 60);
+    log.error({ err, requestId: failure.requestId }, "calendar feed failed");
     return new Response("Temporarily unavailable\n", {
       status: 503,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "300" },
