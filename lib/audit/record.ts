@@ -1,15 +1,17 @@
 // Appends to the tamper-evident audit trail. Call inside the transaction that makes the change,
 // so the change and its record commit or fail together.
 //
-// Appending takes one global lock (every event links to exactly one predecessor), held until the
-// transaction commits. In a transaction opened with auditedTransaction(), events are queued and
-// appended together as its last step, so that lock covers only the append and the commit — not
-// the rest of the transaction's work, which may be long (checks, notices, mail).
+// Every event links to exactly one predecessor, so linking takes one global lock. Inside a
+// transaction, events are written to "AuditPending" and linked into the chain by a deferred
+// trigger as PostgreSQL commits the transaction (migration audit_sealed_at_commit): the lock is
+// held from the commit's start to its end, never while this process works between statements.
+// In a transaction opened with auditedTransaction(), the events are written together, in one
+// statement, as its last step.
 import { runInTx, type Db, type RunSql, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { hashedBodyParts } from "./hash";
 
-/** Serializes appends so every event links to exactly one predecessor. */
+/** Serializes appends so every event links to exactly one predecessor (also in cg_audit_seal_pending). */
 const AUDIT_LOCK_KEY = 7_274_001;
 
 export type AuditOutcome = "SUCCESS" | "FAILURE" | "DENIED";
@@ -34,15 +36,14 @@ export type AuditInput = AuditContext & {
 /** Events waiting for the end of their auditedTransaction, by transaction client. */
 const deferred = new WeakMap<object, AuditInput[]>();
 
-/** Appends now, or — inside auditedTransaction() — when the transaction's work is done (then it returns null). */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<{ seq: bigint; hash: string } | null> {
+/** Records the event, linked into the chain when `tx` commits; inside auditedTransaction(), written with the others at its end. */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   const queue = deferred.get(tx);
   if (queue) {
     queue.push(input);
-    return null;
+    return;
   }
-  const [last] = await appendAuditEvents(tx, [input]);
-  return last;
+  await writePendingAuditEvents(runInTx(tx), [input]);
 }
 
 /**
@@ -60,7 +61,7 @@ export async function auditedTransaction<T>(
     try {
       const result = await fn(tx);
       deferred.delete(tx);
-      if (queue.length > 0) await appendAuditEvents(tx, queue);
+      if (queue.length > 0) await writePendingAuditEvents(runInTx(tx), queue);
       return result;
     } finally {
       deferred.delete(tx);
@@ -68,23 +69,9 @@ export async function auditedTransaction<T>(
   }, options);
 }
 
-/** Links the events, in order, to the chain's last event; holds the chain's lock until the transaction ends. */
-export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{ seq: bigint; hash: string }[]> {
-  return appendAuditEventsWith(runInTx(tx), inputs);
-}
-
-/**
- * appendAuditEvents for any transaction `run` belongs to. One round trip, whatever the number of
- * events: the database function takes the chain's lock, reads its head, and hashes and inserts
- * each event (`cg_audit_append`); the application renders the hashed text around the two values
- * only known there (hashedBodyParts), so the hash is the one `eventHash` computes.
- */
-export async function appendAuditEventsWith(
-  run: RunSql,
-  inputs: AuditInput[],
-): Promise<{ seq: bigint; hash: string }[]> {
-  if (inputs.length === 0) return [];
-  const rows = inputs.map((input) => {
+/** The event's columns and its hashed text around the two values only known when it is linked. */
+function auditRows(inputs: AuditInput[]) {
+  return inputs.map((input) => {
     const fields = {
       at: input.at,
       actorUserId: input.actorUserId ?? null,
@@ -100,15 +87,49 @@ export async function appendAuditEventsWith(
     };
     return { ...fields, body: hashedBodyParts(fields) };
   });
-  // A column of values per parameter, so the statement's text (and plan) is the same for one event
-  // or five hundred. Every value travels as text.
-  const col = (value: (r: (typeof rows)[number]) => string | null) => rows.map(value);
-  const appended = await run<{ seq: string; hash: string }>(Prisma.sql`
-    SELECT "seq"::text AS "seq", "hash" FROM "cg_audit_append"(${AUDIT_LOCK_KEY}::bigint,
-      ${col((r) => r.body.head)}::text[], ${col((r) => r.body.mid)}::text[], ${col((r) => r.body.tail)}::text[],
+}
+
+type AuditRow = ReturnType<typeof auditRows>[number];
+
+/** A column of values per parameter, so a statement's text (and plan) is the same for one event or five hundred. */
+function auditColumns(rows: AuditRow[]) {
+  const col = (value: (r: AuditRow) => string | null) => rows.map(value);
+  return Prisma.sql`${col((r) => r.body.head)}::text[], ${col((r) => r.body.mid)}::text[], ${col((r) => r.body.tail)}::text[],
       ${col((r) => r.at.toISOString())}::timestamptz[], ${col((r) => r.actorUserId)}::uuid[], ${col((r) => r.actorLabel)}::text[],
       ${col((r) => r.agencyId)}::uuid[], ${col((r) => r.action)}::text[], ${col((r) => r.targetType)}::text[], ${col((r) => r.targetId)}::text[],
       ${col((r) => r.outcome)}::"AuditOutcome"[], ${col((r) => r.requestId)}::text[], ${col((r) => r.sourceIp)}::text[],
-      ${col((r) => (r.details === null ? null : JSON.stringify(r.details)))}::jsonb[])`);
+      ${col((r) => (r.details === null ? null : JSON.stringify(r.details)))}::jsonb[]`;
+}
+
+/**
+ * Writes the events, in order, to "AuditPending" in the transaction `run` belongs to; PostgreSQL
+ * links them into the chain as that transaction commits (cg_audit_seal_pending).
+ */
+export async function writePendingAuditEvents(run: RunSql, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  // ORDINALITY keeps the given order in the pending ids, which is the order the trigger links them in.
+  await run(Prisma.sql`
+    INSERT INTO "AuditPending" ("bodyHead", "bodyMid", "bodyTail", "at", "actorUserId", "actorLabel", "agencyId", "action",
+      "targetType", "targetId", "outcome", "requestId", "sourceIp", "details")
+    SELECT h, m, t, at, au, al, ag, ac, tt, ti, oc, rq, ip, dt
+    FROM unnest(${auditColumns(auditRows(inputs))}) WITH ORDINALITY AS e(h, m, t, at, au, al, ag, ac, tt, ti, oc, rq, ip, dt, n)
+    ORDER BY n`);
+}
+
+/**
+ * Links the events into the chain at once, in one statement that is its own transaction (the
+ * request audit's group commit): the database function takes the chain's lock, reads its head,
+ * and hashes and inserts each event (`cg_audit_append`); the application renders the hashed text
+ * around the two values only known there (hashedBodyParts), so the hash is the one `eventHash`
+ * computes. Inside a longer transaction, use writePendingAuditEvents: this holds the lock until
+ * that transaction ends.
+ */
+export async function appendAuditEventsWith(
+  run: RunSql,
+  inputs: AuditInput[],
+): Promise<{ seq: bigint; hash: string }[]> {
+  if (inputs.length === 0) return [];
+  const appended = await run<{ seq: string; hash: string }>(Prisma.sql`
+    SELECT "seq"::text AS "seq", "hash" FROM "cg_audit_append"(${AUDIT_LOCK_KEY}::bigint, ${auditColumns(auditRows(inputs))})`);
   return appended.map((r) => ({ seq: BigInt(r.seq), hash: r.hash }));
 }
