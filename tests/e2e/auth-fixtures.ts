@@ -19,7 +19,7 @@ export { DEMO_PASSWORD, demoTotpSecret };
 // The data directory `npm start` uses for the end-to-end run (see playwright.config.ts).
 const DATA_DIR = path.resolve(repoRoot, process.env.E2E_DATA_DIR ?? ".data/e2e");
 
-type Run = { pool: pg.Pool; authSecret: string; close(): Promise<void> };
+type Run = { url: string; pool: pg.Pool; authSecret: string; close(): Promise<void> };
 let run: Promise<Run> | undefined;
 
 /** The database and AUTH_SECRET of the server under test (E2E_DATABASE_URL / E2E_AUTH_SECRET override). */
@@ -34,6 +34,7 @@ export function e2eRun(): Promise<Run> {
     // As `npm start` picks it: AUTH_SECRET from the environment, else the one in the data directory.
     const authSecret = process.env.E2E_AUTH_SECRET ?? scriptEnv().AUTH_SECRET ?? persistentAuthSecret(DATA_DIR).secret;
     return {
+      url: database.url,
       pool,
       authSecret,
       async close() {
