@@ -4,9 +4,10 @@
 // request, in turn). Through them, with real Chromium: a person signs in across instances; a notice
 // filed through instance A reaches an inbox whose live stream is held by instance B; forty emails
 // queued at once are each sent exactly once while every instance's worker competes for them; a
-// token revoked through A is refused at once by every instance that had it cached; and a limit
+// token revoked through A is refused at once by every instance that had it cached; a limit
 // (requests without a valid token per address; requests per token) holds across the instances
-// instead of once per instance.
+// instead of once per instance; and a webhook endpoint added through A is written to by B, which
+// had remembered that the agency had none.
 import { randomUUID } from "node:crypto";
 import { type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
@@ -134,6 +135,33 @@ async function createToken(page: Page, name: string, scopes: string[]): Promise<
   return value.inputValue();
 }
 
+/**
+ * Files an operation inside DuPage County (so the county's sheriff gets a notice) through one
+ * instance, `daysAhead` of the server's clock and a little way off where earlier runs filed.
+ */
+async function fileInDuPage(at: AppInstance, token: string, title: string, daysAhead: number): Promise<void> {
+  const clock = (await (await fetch(`${at.url}/api/test/clock`)).json()) as { now: string };
+  const day = new Date(new Date(clock.now).getTime() + daysAhead * 86_400_000).toISOString().slice(0, 10);
+  const jitter = () => Math.round(Math.random() * 50) / 10_000;
+  const filed = await api(at.url, "/api/v1/operations", {
+    token,
+    method: "POST",
+    body: {
+      type: "FUGITIVE_APPREHENSION",
+      title,
+      area: { kind: "CIRCLE", center: [-88.015 + jitter(), 41.88 + jitter()], radiusM: 300 },
+      startsAt: `${day}T14:00:00Z`,
+      endsAt: `${day}T16:00:00Z`,
+      leadAgencyName: "ICE Enforcement and Removal Operations",
+      commanderName: "SA Dana Whitfield",
+      commanderPhone: "+1 312 555 0142",
+      commsPlan: "ISPERN, then cell phones.",
+      personnelCount: 8,
+    },
+  });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+}
+
 const countBy = <T>(items: T[], key: (item: T) => string) =>
   items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }), {});
 
@@ -170,28 +198,8 @@ test.describe("several instances on one database", () => {
     const linesBefore = proxy!.streamed.length;
 
     // A CAD system files through instance A, straight to it: an operation inside DuPage County.
-    const clock = (await (await fetch(`${instance("A").url}/api/test/clock`)).json()) as { now: string };
-    // Eleven days ahead, a little way off where earlier runs filed: clear of other specs' and runs' operations.
-    const day = new Date(new Date(clock.now).getTime() + 11 * 86_400_000).toISOString().slice(0, 10);
-    const jitter = () => Math.round(Math.random() * 50) / 10_000;
     const title = `Fugitive arrest, Lombard ${tag}`;
-    const filed = await api(instance("A").url, "/api/v1/operations", {
-      token: filingToken,
-      method: "POST",
-      body: {
-        type: "FUGITIVE_APPREHENSION",
-        title,
-        area: { kind: "CIRCLE", center: [-88.015 + jitter(), 41.88 + jitter()], radiusM: 300 },
-        startsAt: `${day}T14:00:00Z`,
-        endsAt: `${day}T16:00:00Z`,
-        leadAgencyName: "ICE Enforcement and Removal Operations",
-        commanderName: "SA Dana Whitfield",
-        commanderPhone: "+1 312 555 0142",
-        commsPlan: "ISPERN, then cell phones.",
-        personnelCount: 8,
-      },
-    });
-    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    await fileInDuPage(instance("A"), filingToken, title, 11);
 
     // The inbox shows it without a reload: A's NOTIFY reached B's listener and B's stream.
     const item = chief.getByTestId("inbox-item").filter({ hasText: title });
@@ -365,6 +373,52 @@ test.describe("several instances on one database", () => {
     for (const r of answers.filter((r) => r.status === 429)) {
       expect(Number(r.retryAfter)).toBeGreaterThan(0);
       expect(Number(r.retryAfter)).toBeLessThanOrEqual(600);
+    }
+  });
+  test("a webhook endpoint added through instance A is written to by instance B's next notice", async ({ browser }) => {
+    const { pool } = await e2eRun();
+    const filer = await createToken(await agencyAdmin(browser), `Multi-instance filer ${tag}`, ["File"]);
+    const deliveriesToDuPage = async () =>
+      (
+        await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "WebhookDelivery" d JOIN "Agency" a ON a.id = d."agencyId"
+           WHERE a.slug = 'dupage-sheriff' AND d."eventType" = 'notice.received'`,
+        )
+      ).rows[0].n;
+    // B files a notice to DuPage, which has no endpoint: B remembers that and writes no delivery.
+    await fileInDuPage(instance("B"), filer, `Fugitive arrest, Glen Ellyn ${tag}`, 12);
+    const before = await deliveriesToDuPage();
+
+    // DuPage's admin adds an endpoint, through A.
+    const url = `https://203.0.113.20/hooks/multi-${tag}`;
+    const dupageAdmin = await signedInThroughProxy(
+      browser,
+      await createThrowawayUser({ agencySlug: "dupage-sheriff", roles: ["AGENCY_ADMIN"] }),
+    );
+    await dupageAdmin.setExtraHTTPHeaders({ [PIN_HEADER]: "A" });
+    try {
+      await dupageAdmin.goto("/admin/webhooks");
+      await dupageAdmin.getByLabel("Endpoint URL").fill(url);
+      await dupageAdmin.getByRole("checkbox", { name: /^Notice received/ }).check();
+      const servedBefore = proxy!.served.length;
+      await dupageAdmin.getByRole("button", { name: "Add endpoint" }).click();
+      await expect(dupageAdmin.getByTestId("webhook-secret-value")).toHaveValue(/^whsec_/);
+      expect(new Set(proxy!.served.slice(servedBefore).map((s) => s.instance))).toEqual(new Set(["A"]));
+
+      // B's next notice to DuPage is written for it: B forgot what it remembered when A's change committed.
+      let n = 0;
+      await expect
+        .poll(
+          async () => {
+            await fileInDuPage(instance("B"), filer, `Fugitive arrest, Glen Ellyn ${tag} ${++n}`, 12 + n);
+            return (await deliveriesToDuPage()) - before;
+          },
+          { timeout: 15_000, message: "a delivery for the new endpoint" },
+        )
+        .toBeGreaterThan(0);
+    } finally {
+      // Nothing is sent to it after this test (its deliveries go with it).
+      await pool.query(`DELETE FROM "WebhookEndpoint" WHERE url = $1`, [url]);
     }
   });
 });
