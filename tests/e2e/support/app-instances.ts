@@ -1,14 +1,26 @@
 // More app instances for the multi-instance spec: each is the production server as `npm start`
-// runs it (scripts/start.ts, on the last build) against an existing database, on its own port, with
+// runs it (its start script, on the last build) against an existing database, on its own port, with
 // its own job worker and LISTEN connection — what docs/DEPLOY.md has an installation run behind its
 // load balancer. Each runs in a process group of its own, so stopping it stops everything it
 // started, even when the spec fails.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { repoRoot } from "../../../scripts/lib/script-env";
 
-/** What `npm start` runs (package.json), without npm in between: the group leader is the start script. */
-const START_COMMAND = [process.execPath, "--import", "tsx", "scripts/start.ts"];
+/**
+ * What `npm start` runs (package.json's "start": `tsx <entry>`), without npm in between, so the
+ * process group's leader is the start script itself.
+ */
+function startCommand(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const entry = /^tsx (\S+)$/.exec(pkg.scripts.start)?.[1];
+  if (!entry) throw new Error(`Unexpected "start" script: ${pkg.scripts.start}`);
+  return [process.execPath, "--import", "tsx", entry];
+}
 
 /** Variables that would point a started instance somewhere else than the spec says. */
 const REDIRECTING = ["DATABASE_URL", "CG_DATA_DIR", "START_SKIP_SERVE", "CG_DEMO", "CG_DEMO_FORCE", "NODE_ENV"];
@@ -59,7 +71,7 @@ export async function startAppInstance(o: {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   for (const key of REDIRECTING) delete env[key];
   Object.assign(env, o.env, { PORT: String(o.port) });
-  const [command, ...args] = START_COMMAND;
+  const [command, ...args] = startCommand();
   const child = spawn(command, args, { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   let text = "";
