@@ -30,6 +30,8 @@ export default defineConfig({
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/integration-db.ts"],
+          // Every /api/v1 answer is checked against the OpenAPI document (tests/setup/api-contract.ts).
+          setupFiles: ["tests/setup/api-contract.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Two cores: two test files at a time, each on its own database.

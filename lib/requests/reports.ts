@@ -12,7 +12,7 @@ import { zonedWallTimeToUtc } from "../i18n/format";
 import { buildFigures, publishable, type ReportFigures } from "./report-figures";
 import { REQUEST_AUDIT } from "./roles";
 
-export const REPORT_SCHEMA = "common-ground/federal-request-report/v1";
+export const REPORT_SCHEMA = "common-ground/federal-request-report/v1" as const;
 export const REPORT_READING_ROLES = ["CHIEF", "AUDITOR", "AGENCY_ADMIN", "SUPERVISOR"] as const;
 
 export type Period = { kind: "QUARTER" | "YEAR"; year: number; quarter: number | null };

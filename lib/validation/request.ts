@@ -229,3 +229,6 @@ export const requestListSchema = z
   })
   .strip();
 export type RequestListFilter = z.infer<typeof requestListSchema>;
+
+/** GET /api/v1/requests: the pending queue, the full log or what a federal office submitted. */
+export const requestBoxSchema = z.object({ box: z.enum(["queue", "log", "submitted"]).default("queue") }).strip();

@@ -70,7 +70,7 @@ describe("API: text PostgreSQL cannot store", () => {
     opts: { token?: string; body: unknown; params?: Record<string, string> },
   ): Promise<{ status: number; body: JsonBody }> {
     const req = new Request("http://localhost/api/v1/x", {
-      method: "POST",
+      method: route === "edit" ? "PATCH" : "POST",
       headers: {
         authorization: `Bearer ${opts.token ?? cityToken}`,
         "content-type": "application/json",

@@ -9,10 +9,12 @@
 // 422 with the field (area, endsAt) when the probe is larger than one operation could be;
 // 429 with Retry-After past the per-token or per-agency allowance (lib/rate-limit/limits.ts).
 // The request's audit event carries the box and window looked at (details.dryRun).
+import { dryRunResult } from "@/lib/api-contract/operations";
+import { respond } from "@/lib/api-contract/respond";
 import { dryRunCheck } from "@/lib/operations/dry-run";
 import { db } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
-import { json, tokenRoute } from "@/lib/http/token-route";
+import { tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails }) => {
   const result = await dryRunCheck({
@@ -22,5 +24,5 @@ export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails
     now,
     sink: (dryRun) => addAuditDetails({ dryRun }),
   });
-  return json(result);
+  return respond(dryRunResult, result);
 });

@@ -2,13 +2,16 @@
 // (and added agencies), the lead time each asks for, and whether filing would have to be exigent.
 // A dry run like /deconfliction/check: the same size and window caps (422), the same allowance
 // (429 with Retry-After), and the box looked at kept on the request's audit event.
+import { recipientPreview } from "@/lib/api-contract/notices";
+import { respond } from "@/lib/api-contract/respond";
 import { db } from "@/lib/db/client";
 import { previewRecipients } from "@/lib/notices/preview-recipients";
 import { readBody } from "@/lib/http/body";
-import { json, tokenRoute } from "@/lib/http/token-route";
+import { tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("file", async (req, { actor, now, addAuditDetails }) =>
-  json(
+  respond(
+    recipientPreview,
     await previewRecipients({
       db: db(),
       actor,

@@ -1,10 +1,15 @@
 // POST /api/v1/conflicts/:id/propose — propose how the conflict is settled: { outcome, note }.
 // The other agency confirms or contests it.
+import { conflict } from "@/lib/api-contract/conflicts";
+import { respond } from "@/lib/api-contract/respond";
 import { proposeConflictOutcome } from "@/lib/conflicts/outcome";
 import { db } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
-import { json, tokenRoute } from "@/lib/http/token-route";
+import { tokenRoute } from "@/lib/http/token-route";
 
 export const POST = tokenRoute("conflicts", async (req, { actor, now, params }) =>
-  json(await proposeConflictOutcome({ db: db(), actor, conflictId: params.id, input: await readBody(req), now })),
+  respond(
+    conflict,
+    await proposeConflictOutcome({ db: db(), actor, conflictId: params.id, input: await readBody(req), now }),
+  ),
 );
