@@ -10,7 +10,11 @@ const nextConfig: NextConfig = {
     // production server (server/serve.ts), which knows at run time whether it is behind https.
     return [
       { source: "/:path*", headers: securityHeaders },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      // Everything under /api/ but the API reference (/api/docs), a page with the page policy.
+      {
+        source: "/api/:path((?!docs$).*)",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
     ];
   },
 };

@@ -11,6 +11,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { newNonce, pageContentSecurityPolicy, servedOverHttps } from "@/lib/http/security-headers";
 
 const LOCALE_COOKIE = "cg_locale";
+const API_DOCS_PATH = "/api/docs";
 
 export default async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
@@ -23,8 +24,8 @@ export default async function proxy(req: NextRequest) {
     });
     if (redirect) return redirect;
   }
-  // Routes under /api/ get the API's own policy from next.config.ts.
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  // Routes under /api/ get the API's own policy from next.config.ts; the API reference is a page.
+  if (pathname.startsWith("/api/") && pathname !== API_DOCS_PATH) return NextResponse.next();
   const nonce = newNonce();
   const policy = pageContentSecurityPolicy({
     nonce,
@@ -37,7 +38,8 @@ export default async function proxy(req: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   // The public record's language links (?lang=es) work without JavaScript: the choice becomes the
   // same cg_locale cookie the language switch sets, for this request and the ones after it.
-  const lang = pathname.startsWith("/transparency") ? req.nextUrl.searchParams.get("lang") : null;
+  const lang =
+    pathname.startsWith("/transparency") || pathname === API_DOCS_PATH ? req.nextUrl.searchParams.get("lang") : null;
   if (isLocale(lang)) {
     const others = (req.headers.get("cookie") ?? "")
       .split(/;\s*/)

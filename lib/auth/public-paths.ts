@@ -17,6 +17,8 @@ const PUBLIC_PREFIXES = [
 ];
 const PUBLIC_EXACT = new Set([
   "/api/auth",
+  // The API reference: it describes the API, nothing of any agency's data.
+  "/api/docs",
   "/api/v1",
   "/public",
   "/reports",

@@ -49,6 +49,8 @@ import enRequestPolicy from "./messages/en/requestPolicy.json";
 import esRequestPolicy from "./messages/es/requestPolicy.json";
 import enWebhooks from "./messages/en/webhooks.json";
 import esWebhooks from "./messages/es/webhooks.json";
+import enApiDocs from "./messages/en/apiDocs.json";
+import esApiDocs from "./messages/es/apiDocs.json";
 
 export const catalog: Record<Locale, Record<string, Messages>> = {
   en: {
@@ -75,6 +77,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     publicRecord: enPublicRecord,
     requestPolicy: enRequestPolicy,
     webhooks: enWebhooks,
+    apiDocs: enApiDocs,
   },
   es: {
     common: esCommon,
@@ -100,6 +103,7 @@ export const catalog: Record<Locale, Record<string, Messages>> = {
     publicRecord: esPublicRecord,
     requestPolicy: esRequestPolicy,
     webhooks: esWebhooks,
+    apiDocs: esApiDocs,
   },
 };
 

@@ -1,0 +1,126 @@
+// The OpenAPI-driven fuzzer (helpers/api-fuzz.ts) against the production server's /api/v1 (the
+// fast path: the route modules Next.js also serves, over real HTTP) on a real PostgreSQL with the
+// seeded world: a receiving agency's and a federal office's real tokens, real operations,
+// conflicts, notices and requests to name. No answer may be a 5xx, and every answer must be one
+// the document describes. Bounded here; `npm run fuzz -- --runs N` runs it longer.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "@/lib/api-tokens/manage-tokens";
+import { openApiDocument } from "@/lib/api-contract/document";
+import { parseTrustedProxies } from "@/lib/http/client-address";
+import { log } from "@/lib/log";
+import { repoRoot } from "@/scripts/lib/script-env";
+import { useTestSecrets } from "./helpers/actors";
+import { describeFailure, fuzzApi, type FuzzReport, type KnownIds } from "./helpers/api-fuzz";
+import { useFreshDb } from "./helpers/db";
+import { seededWorld } from "./notices-fixtures";
+
+/** Generated requests per operation and token (FUZZ_RUNS for a longer run). */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 14);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+
+describe("API fuzzing", () => {
+  const t = useFreshDb();
+  const db = () => t().db;
+  let server: http.Server;
+  let base: string;
+  const tokens: Record<string, string> = {};
+  const agencyIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    useTestSecrets(t().url);
+    process.env.DATABASE_URL = t().url;
+    // The dry runs' allowances would answer most of the run 429 (documented, and tested elsewhere).
+    process.env.RATE_LIMITS = JSON.stringify({
+      dryRunUser: { points: 1_000_000 },
+      dryRunAgency: { points: 1_000_000 },
+      anonymousAddress: { points: 1_000_000 },
+    });
+    const w = await seededWorld(db());
+    for (const slug of ["cook-sheriff", "ice-ero-chicago"]) {
+      agencyIds[slug] = w.id(slug);
+      tokens[slug] = (
+        await createApiToken({
+          db: db(),
+          actor: await w.as(`admin@${slug}.demo`),
+          input: { name: "Fuzzer", scopes: ["read", "file", "conflicts"] },
+          now: new Date(),
+        })
+      ).token;
+    }
+    const { loadRoutes } = await import("@/scripts/lib/api-routes");
+    const { createApiHandler } = await import("@/scripts/lib/api-server");
+    const handle = createApiHandler(await loadRoutes(path.join(repoRoot, "app", "api", "v1")), {
+      trustedProxies: parseTrustedProxies(""),
+    });
+    server = http.createServer((req, res) => {
+      void handle(req, res).then((served) => {
+        if (!served) res.writeHead(404).end();
+      });
+    });
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** Ids of what the agency can name, read back after each operation's batch (the fuzzer creates more). */
+  async function knownIds(agencyId: string): Promise<KnownIds> {
+    const [operations, conflicts, notices, requests] = await Promise.all([
+      db().operation.findMany({ where: { agencyId }, select: { id: true }, take: 20, orderBy: { createdAt: "desc" } }),
+      db().conflict.findMany({
+        where: { OR: [{ agencyAId: agencyId }, { agencyBId: agencyId }] },
+        select: { id: true },
+        take: 20,
+      }),
+      db().notice.findMany({
+        where: { OR: [{ senderAgencyId: agencyId }, { recipientAgencyId: agencyId }] },
+        select: { id: true },
+        take: 20,
+      }),
+      db().federalRequest.findMany({
+        where: { OR: [{ agencyId }, { requesterAgencyId: agencyId }] },
+        select: { id: true },
+        take: 20,
+      }),
+    ]);
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    return { operations: ids(operations), conflicts: ids(conflicts), notices: ids(notices), requests: ids(requests) };
+  }
+
+  it(
+    "never answers 5xx, and every answer matches the document",
+    async () => {
+      const doc = openApiDocument().doc as never;
+      const started = Date.now();
+      const total: FuzzReport = { requests: 0, fiveXx: 0, mismatches: 0, failures: [], statuses: {} };
+      for (const slug of ["cook-sheriff", "ice-ero-chicago"]) {
+        let ids = await knownIds(agencyIds[slug]);
+        const report = await fuzzApi({
+          doc,
+          base,
+          token: tokens[slug],
+          ids: () => ids,
+          perOperation: RUNS,
+          seed: SEED,
+          between: async () => void (ids = await knownIds(agencyIds[slug])),
+        });
+        total.requests += report.requests;
+        total.fiveXx += report.fiveXx;
+        total.mismatches += report.mismatches;
+        total.failures.push(...report.failures);
+        for (const [k, n] of Object.entries(report.statuses)) total.statuses[k] = (total.statuses[k] ?? 0) + n;
+      }
+      const line = `fuzz: ${total.requests} requests, ${total.fiveXx} 5xx, ${total.mismatches} schema mismatches (seed ${SEED}, ${RUNS} per operation and token, ${Math.round((Date.now() - started) / 1000)} s)`;
+      log.info({ fuzz: total.requests }, line);
+      if (process.env.FUZZ_VERBOSE === "1")
+        for (const [k, n] of Object.entries(total.statuses).sort()) process.stdout.write(`  ${k}: ${n}\n`);
+      process.stdout.write(`${line}\n`);
+      expect(total.failures.slice(0, 15).map(describeFailure)).toEqual([]);
+      expect(total.requests).toBeGreaterThan(0);
+    },
+    30 * 60_000,
+  );
+});
