@@ -79,7 +79,10 @@ export function OperationView({ path, method, op, t }: { path: string; method: s
       {example !== undefined && (
         <>
           <h4 className="mt-3 font-semibold">{t("example")}</h4>
-          <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">{JSON.stringify(example, null, 2)}</pre>
+          {/* Focusable: a keyboard user can scroll a wide example. */}
+          <pre tabIndex={0} className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">
+            {JSON.stringify(example, null, 2)}
+          </pre>
         </>
       )}
       <h4 className="mt-3 font-semibold">{t("responses")}</h4>
