@@ -82,7 +82,7 @@ export default async function ApiDocsPage() {
           <p>{t("authText")}</p>
           <h2 className="pt-2 text-lg font-semibold">{t("errorsTitle")}</h2>
           <p>
-            {t("errorsText")} <a href={`#${schemaAnchor("Error")}`}>Error</a>
+            {t("errorsText")} (<a href={`#${schemaAnchor("Error")}`}>Error</a>)
           </p>
         </section>
         <nav aria-labelledby="contents" className="rounded border border-line bg-white p-4">
@@ -126,7 +126,7 @@ export default async function ApiDocsPage() {
             <article key={name} id={schemaAnchor(name)} className="rounded border border-line bg-white p-4">
               <h3 className="font-mono text-lg font-semibold">{name}</h3>
               {schema.description && <p className="mb-2 text-sm">{schema.description}</p>}
-              <SchemaView schema={schema} t={t} />
+              <SchemaView schema={schema} t={t} label={name} />
             </article>
           ))}
         </section>

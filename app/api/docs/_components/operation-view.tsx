@@ -18,17 +18,25 @@ export type Operation = {
 export function OperationView({ path, method, op, t }: { path: string; method: string; op: Operation; t: Translate }) {
   const body = op.requestBody && Object.entries(op.requestBody.content)[0];
   const example = body?.[1].examples?.example?.value;
+  // The scope is shown below, in the viewer's language.
+  const description = op.description?.replace(/\s*Token scope: `[^`]*`\.$/, "");
   return (
     <article id={`op-${op.operationId}`} className="rounded border border-line bg-white p-4">
       <h3 className="text-lg font-semibold">
         <span className="mr-2 rounded bg-brand-dark px-2 py-0.5 font-mono text-sm uppercase text-white">{method}</span>
-        <span className="font-mono">{path}</span>
+        <span className="break-all font-mono">{path}</span>
       </h3>
       <p className="mt-1 font-medium">{op.summary}</p>
-      {op.description && <p className="mt-1 whitespace-pre-line text-sm">{op.description}</p>}
+      {description && <p className="mt-1 whitespace-pre-line text-sm">{description}</p>}
       {op.parameters && op.parameters.length > 0 && (
         <>
           <h4 className="mt-3 font-semibold">{t("parameters")}</h4>
+          <div
+            className="overflow-x-auto"
+            tabIndex={0}
+            role="region"
+            aria-label={`${t("parameters")}: ${method.toUpperCase()} ${path}`}
+          >
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-line">
@@ -65,6 +73,7 @@ export function OperationView({ path, method, op, t }: { path: string; method: s
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
       {body && (
@@ -73,7 +82,7 @@ export function OperationView({ path, method, op, t }: { path: string; method: s
             {t("requestBody")} <span className="font-normal text-muted">({body[0]})</span>
             {!op.requestBody?.required && <span className="font-normal text-muted"> — {t("optionalBody")}</span>}
           </h4>
-          <SchemaView schema={body[1].schema} t={t} />
+          <SchemaView schema={body[1].schema} t={t} label={`${t("requestBody")}: ${method.toUpperCase()} ${path}`} />
         </>
       )}
       {example !== undefined && (

@@ -105,10 +105,21 @@ export function TypeLabel({ schema, t }: { schema: Schema; t: Translate }) {
 }
 
 /** An object schema's properties as a table; other schemas as their type line. */
-export function SchemaView({ schema, t, depth = 0 }: { schema: Schema; t: Translate; depth?: number }) {
+export function SchemaView({
+  schema,
+  t,
+  depth = 0,
+  label,
+}: {
+  schema: Schema;
+  t: Translate;
+  depth?: number;
+  /** Names the scrollable table for assistive technology. */
+  label?: string;
+}) {
   if (!schema.properties || depth > 3) return <TypeLabel schema={schema} t={t} />;
   const required = new Set(schema.required ?? []);
-  return (
+  const table = (
     <table className="w-full border-collapse text-left text-sm">
       <thead>
         <tr className="border-b border-line">
@@ -149,5 +160,12 @@ export function SchemaView({ schema, t, depth = 0 }: { schema: Schema; t: Transl
         ))}
       </tbody>
     </table>
+  );
+  if (depth > 0) return table;
+  // A phone scrolls a wide table sideways; focusable, so a keyboard can too.
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={label ?? t("field")}>
+      {table}
+    </div>
   );
 }
