@@ -50,8 +50,8 @@ describe("API fuzzing", () => {
         })
       ).token;
     }
-    const { loadRoutes } = await import("@/scripts/lib/api-routes");
-    const { createApiHandler } = await import("@/scripts/lib/api-server");
+    const { loadRoutes } = await import("@/server/lib/api-routes");
+    const { createApiHandler } = await import("@/server/lib/api-server");
     const handle = createApiHandler(await loadRoutes(path.join(repoRoot, "app", "api", "v1")), {
       trustedProxies: parseTrustedProxies(""),
     });
