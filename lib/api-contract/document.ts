@@ -31,12 +31,10 @@ const ERROR_TEXT: Record<number, string> = {
 const ALWAYS = [401, 403, 429, 503];
 
 const idParam = z.object({
-  id: z
-    .string()
-    .meta({
-      description: "The resource's id (a UUID; anything else is a 404).",
-      example: "3f1c2a7e-9b4d-4c1e-8a52-6f0d9e7b1a24",
-    }),
+  id: z.string().meta({
+    description: "The resource's id (a UUID; anything else is a 404).",
+    example: "3f1c2a7e-9b4d-4c1e-8a52-6f0d9e7b1a24",
+  }),
 });
 
 function operationObject(op: ApiOperation): ZodOpenApiOperationObject {
