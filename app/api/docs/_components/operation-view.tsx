@@ -37,7 +37,7 @@ export function OperationView({ path, method, op, t }: { path: string; method: s
             role="region"
             aria-label={`${t("parameters")}: ${method.toUpperCase()} ${path}`}
           >
-          <table className="w-full border-collapse text-left text-sm">
+          <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
             <thead>
               <tr className="border-b border-line">
                 <th scope="col" className="py-1 pr-3">

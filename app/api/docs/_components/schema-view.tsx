@@ -120,7 +120,7 @@ export function SchemaView({
   if (!schema.properties || depth > 3) return <TypeLabel schema={schema} t={t} />;
   const required = new Set(schema.required ?? []);
   const table = (
-    <table className="w-full border-collapse text-left text-sm">
+    <table className={`w-full border-collapse text-left text-sm${depth === 0 ? " min-w-[36rem]" : ""}`}>
       <thead>
         <tr className="border-b border-line">
           <th scope="col" className="py-1 pr-3">
