@@ -1,7 +1,10 @@
-// `npm run fuzz -- --runs N [--seed S]`: the API fuzzer (tests/integration/api-fuzz.test.ts) for
-// longer than `npm test` runs it: N generated requests per operation and token (default 200), on
-// a fresh database of the integration suite's own PostgreSQL. Prints
-// "fuzz: <requests> requests, <n> 5xx, <m> schema mismatches" and fails on any.
+// `npm run fuzz -- --runs N [--seed S] [--verbose]`: the API fuzzer
+// (tests/integration/api-fuzz.test.ts) for longer than `npm test` runs it: N generated requests
+// per operation and token (default 200) against the production server's fast path, and half as
+// many against Next.js's own route handlers when a build exists (`npm run build` first for that),
+// on a fresh database of the integration suite's own PostgreSQL. Prints
+// "fuzz: <requests> requests, <n> 5xx, <m> schema mismatches" per server and fails on any;
+// --verbose lists how many answers of each status every operation gave.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
