@@ -3,7 +3,7 @@
 // The root layout hands down the shared ones (common, errors); a page or layout adds what its own
 // client components use with <ClientMessages> (app/_i18n/client-messages.tsx), so no page ships
 // the whole catalog. lib/i18n/client-messages.test.ts checks every page provides what it uses.
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { lookupNode, mergeMessages } from "@/lib/i18n/pick";
 import { createTranslator, type Messages, type Translate } from "@/lib/i18n/translate";
@@ -42,10 +42,14 @@ export function useTimeZone(): string {
 
 export function useT(namespace?: string): Translate {
   const { locale, messages } = useI18n();
-  // A namespace the page did not provide would show raw keys: loud in development, and the
-  // end-to-end scan for raw keys (tests/e2e/support/messages.ts) catches it in a production build.
-  if (namespace && process.env.NODE_ENV !== "production" && lookupNode(messages, namespace) === undefined)
-    throw new Error(`Messages "${namespace}" are not provided to this page: add them to its <ClientMessages scopes>`);
+  // A namespace the page did not provide renders raw keys. Reported as an uncaught error in the
+  // browser (the console, the development overlay); the end-to-end scans for raw keys on screen
+  // (tests/e2e/support/messages.ts) and lib/i18n/client-messages.test.ts catch it before that.
+  const missing = !!namespace && lookupNode(messages, namespace) === undefined;
+  useEffect(() => {
+    if (missing)
+      reportError(new Error(`Messages "${namespace}" are not provided to this page (<ClientMessages scopes>)`));
+  }, [missing, namespace]);
   return useMemo(() => createTranslator(messages, locale, namespace), [messages, locale, namespace]);
 }
 

@@ -46,13 +46,19 @@ describe("messages each page ships to the browser", () => {
       writeFileSync(join(dir, path), text);
     };
     write("app/layout.tsx", '<ClientMessages scopes={["common"]}>{children}</ClientMessages>');
-    write("app/x/page.tsx", 'import { Form } from "./form";\nimport { act } from "./actions";\n<Form action={act} />');
+    write(
+      "app/x/page.tsx",
+      'import { Form } from "./form";\nimport { act } from "./actions";\n// not <ClientMessages forms> here\n<Form action={act} />',
+    );
     write(
       "app/x/form.tsx",
       '"use client";\nimport { useT } from "@/components/i18n/i18n-provider";\nconst t = useT("notices");\nt("inbox.title");',
     );
     write("app/x/actions.ts", '"use server";\nimport { reply } from "@/lib/reply";\nrunAction(() => reply());');
-    write("lib/reply.ts", 'throw new ConflictError("notices.errors.superseded");');
+    write(
+      "lib/reply.ts",
+      'const GONE = "notices.errors.notNotified";\nthrow new ConflictError("notices.errors.superseded");\nmsg(`area.${key}`);\nthrow new NotFoundError(GONE);',
+    );
     try {
       const fixture = createSourceGraph(dir, catalog.en);
       const page = join(dir, "app/x/page.tsx");
@@ -61,6 +67,8 @@ describe("messages each page ships to the browser", () => {
       expect(needs.filter((n) => !covers(provided, n.scope)).map((n) => `${n.scope} (${n.from})`)).toEqual([
         "notices.inbox.title (app/x/form.tsx)",
         "notices.errors.superseded (lib/reply.ts)",
+        "area (lib/reply.ts)",
+        "notices.errors.notNotified (lib/reply.ts)",
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,14 @@ const EXTENSIONS = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
 export type Need = { scope: string; from: string };
 export type PageMessages = { page: string; provided: string[]; needs: Need[] };
 
+/** The source without comments (string literals kept). */
+function withoutComments(source: string): string {
+  return source.replace(
+    /("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g,
+    (match, literal?: string) => literal ?? "",
+  );
+}
+
 /** The source without comments and plain string literals (template literals stay). */
 function code(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
@@ -82,14 +90,20 @@ export function createSourceGraph(root: string, messages: Messages) {
   /** Message keys a module can hand a form as a validation or action error (shown by useIssueText). */
   function issueKeys(file: string): string[] {
     const source = read(file);
-    const keys = [
-      ...source.matchAll(new RegExp(`(?:\\bmsg\\(|Error\\(|\\bmessage:)\\s*"((?:${ns})\\.[\\w.]+)"`, "g")),
-    ].map((m) => m[1]);
-    return keys;
+    const at = `(?:\\bmsg\\(|Error\\(|\\bmessage:)\\s*`;
+    return [
+      ...[...source.matchAll(new RegExp(`${at}"((?:${ns})\\.[\\w.]+)"`, "g"))].map((m) => m[1]),
+      // msg(`area.${key}`): everything under the fixed prefix.
+      ...[...source.matchAll(new RegExp(`${at}\`((?:${ns})(?:\\.[\\w]+)*)\\.\\$\\{`, "g"))].map((m) => m[1]),
+      // const EMAIL_TAKEN = "admin.users.emailTaken"; … new ConflictError(EMAIL_TAKEN)
+      ...[...source.matchAll(new RegExp(`\\bconst\\s+(\\w+)\\s*=\\s*"((?:${ns})\\.[\\w.]+)"`, "g"))]
+        .filter(([, name]) => new RegExp(`${at}${name}\\b`).test(source))
+        .map((m) => m[2]),
+    ];
   }
 
-  /** A server action module whose failures reach a form as message keys (app/_lib/action-result.ts). */
-  const answersForms = (file: string) => directive(file, "server") && /\brunAction\(/.test(read(file));
+  /** A server action module whose failures reach a form as message keys (runAction, or its own fieldErrors). */
+  const answersForms = (file: string) => directive(file, "server") && /\brunAction\(|\bfieldErrors\b/.test(read(file));
 
   /** Every module reachable from `start`, except server actions that never answer a form. */
   function closure(start: string[]): Set<string> {
@@ -120,7 +134,7 @@ export function createSourceGraph(root: string, messages: Messages) {
         clientRoots.push(file);
         continue;
       }
-      for (const [, attributes] of read(file).matchAll(/<ClientMessages\b([^>]*)>/g)) {
+      for (const [, attributes] of withoutComments(read(file)).matchAll(/<ClientMessages\b([^>]*)>/g)) {
         const list = /\bscopes=\{\[([^\]]*)\]\}/.exec(attributes)?.[1] ?? "";
         provided.push(...[...list.matchAll(/"([\w.]+)"/g)].map((x) => x[1]));
         if (/\sforms(?=[\s/]|$)/.test(attributes)) provided.push(...FORM_MESSAGES);

@@ -3,12 +3,11 @@
 // pages, in English and Spanish, on a desktop and a 390×844 phone, show no raw message key (what a
 // client component renders when its page did not provide its messages).
 import type { Page } from "@playwright/test";
-import { catalog } from "../../lib/i18n/catalog";
 import type { Locale } from "../../lib/i18n/locales";
 import type { Messages } from "../../lib/i18n/translate";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
-import { expectNoRawMessageKeys } from "./support/messages";
+import { expectNoRawMessageKeys, readCatalog } from "./support/messages";
 import { signedInAs } from "./support/sign-in";
 
 test.afterAll(async () => {
@@ -21,7 +20,7 @@ const CHIEF = "chief@kankakee-sheriff.demo";
 /** Long messages of a namespace, as they would appear verbatim in the page's inline payload. */
 function longMessages(locale: Locale, ns: string): string[] {
   const walk = (m: Messages): string[] => Object.values(m).flatMap((v) => (typeof v === "string" ? [v] : walk(v)));
-  return walk(catalog[locale][ns]).filter((s) => s.length > 40 && !/["'\\<>&{}]/.test(s));
+  return walk(readCatalog(locale)[ns]).filter((s) => s.length > 40 && !/["'\\<>&{}]/.test(s));
 }
 
 async function expectNotShipped(page: Page, url: string, namespaces: string[]): Promise<void> {

@@ -3,5 +3,5 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages scopes={["auth.signIn", "auth.enrol"]}>{children}</ClientMessages>;
+  return <ClientMessages scopes={["auth.signIn", "auth.enrol", "auth.password"]}>{children}</ClientMessages>;
 }

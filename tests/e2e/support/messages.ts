@@ -1,10 +1,27 @@
 // Raw message keys on screen: what a client component shows when its page did not ship the
 // messages it reads (components/i18n/i18n-provider.tsx). Checked with every accessibility scan
 // (support/sign-in.ts) and by page-messages.spec.ts in both languages.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { catalog } from "../../../lib/i18n/catalog";
+import type { Locale } from "../../../lib/i18n/locales";
 import { lookupNode } from "../../../lib/i18n/pick";
+import type { Messages } from "../../../lib/i18n/translate";
 
+const MESSAGES = path.join(import.meta.dirname, "..", "..", "..", "lib", "i18n", "messages");
+
+/** One language's catalog, read from its files (the test runner's loader takes no JSON imports). */
+export function readCatalog(locale: Locale): Record<string, Messages> {
+  const dir = path.join(MESSAGES, locale);
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [f.replace(/\.json$/, ""), JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as Messages]),
+  );
+}
+
+const catalog = { en: readCatalog("en") };
 const namespaces = Object.keys(catalog.en);
 
 /** Catalog keys ("notices.inbox.title") found in the page's text or its labels. */

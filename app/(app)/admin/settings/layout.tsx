@@ -4,7 +4,7 @@ import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export default function Layout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages scopes={["admin"]} forms>
+    <ClientMessages scopes={["admin", "platform.admins.mustAdminister"]} forms>
       {children}
     </ClientMessages>
   );
