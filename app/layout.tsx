@@ -3,8 +3,8 @@ import localFont from "next/font/local";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/session";
-import { messagesFor } from "@/lib/i18n/catalog";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { ClientMessages } from "./_i18n/client-messages";
 import { getLocale, getT } from "./_i18n/server";
 import "./globals.css";
 
@@ -30,6 +30,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
 }
 
+const NO_MESSAGES = {};
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: its scripts must carry that response's CSP nonce (proxy.ts),
   // which a page prerendered at build time could not.
@@ -39,8 +41,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-screen font-sans antialiased">
-        <I18nProvider locale={locale} messages={messagesFor(locale)} timeZone={actor?.agencyTimeZone ?? "UTC"}>
-          {children}
+        {/* Every page's client components get the shared messages; each page adds its own. */}
+        <I18nProvider locale={locale} messages={NO_MESSAGES} timeZone={actor?.agencyTimeZone ?? "UTC"}>
+          <ClientMessages scopes={["common", "errors"]}>{children}</ClientMessages>
         </I18nProvider>
       </body>
     </html>

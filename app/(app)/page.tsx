@@ -18,6 +18,7 @@ import { DashboardMap } from "@/components/dashboard/dashboard-map";
 import { WeekTimeline } from "@/components/dashboard/week-timeline";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "../_i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -60,7 +61,7 @@ export default async function DashboardPage() {
   const mapItems = d.map.items.map((m) => ({ ...m, words: areaInWords(m.area, tGeo, locale) }));
 
   return (
-    <>
+    <ClientMessages scopes={["geo", "operations.area.noVertices", "operations.area.vertexLine"]}>
       <LiveRefresh
         types={["notice", "acknowledgment", "reply", "conflict", "request", "escalation", "operation"]}
         debounceMs={100}
@@ -159,6 +160,6 @@ export default async function DashboardPage() {
           <WeekTimeline items={d.timeline} now={now} timeZone={actor.agencyTimeZone} locale={locale} t={t} />
         </div>
       </div>
-    </>
+    </ClientMessages>
   );
 }

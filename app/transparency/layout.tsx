@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getT } from "@/app/_i18n/server";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { LanguageLinks } from "./_components/language-links";
 
 export default async function TransparencyLayout({ children }: { children: ReactNode }) {
@@ -34,7 +35,9 @@ export default async function TransparencyLayout({ children }: { children: React
               </li>
             </ul>
           </nav>
-          <LanguageLinks />
+          <ClientMessages scopes={["publicRecord.public.language"]}>
+            <LanguageLinks />
+          </ClientMessages>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">

@@ -2,6 +2,7 @@
 // (mail scanners fetch links): it says what the link will do, for whom, and offers one button.
 import type { Metadata } from "next";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { refusedState } from "@/lib/action-links/inspect-link";
 import { TOKEN_LENGTH } from "@/lib/action-links/token";
@@ -61,25 +62,30 @@ async function load(
   }
 }
 
+const NO_MESSAGES = {};
+
 export default async function ActPage({ params }: { params: Promise<Params> }) {
   const { token } = await params;
   const { view, locale, timeZone } = await load(token);
   const common = createTranslator(messagesFor(locale), locale, "common");
   return (
-    <I18nProvider locale={locale} messages={messagesFor(locale)} timeZone={timeZone}>
-      <div lang={locale} className="flex min-h-screen flex-col bg-canvas">
-        <header className="bg-brand-dark text-white">
-          <div className="mx-auto flex max-w-xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-            <p className="text-lg font-semibold tracking-tight">{common("appName")}</p>
-            <LanguageSwitch />
-          </div>
-        </header>
-        <main id="main" className="flex-1 px-4 py-6">
-          <div className="mx-auto w-full max-w-xl">
-            <ActPanel token={token.length <= TOKEN_LENGTH ? token : ""} initial={view} action={confirmLinkAction} />
-          </div>
-        </main>
-      </div>
+    // The link's own language, which may differ from the browser's: its own provider, its own messages.
+    <I18nProvider locale={locale} messages={NO_MESSAGES} timeZone={timeZone}>
+      <ClientMessages locale={locale} scopes={["common", "errors"]}>
+        <div lang={locale} className="flex min-h-screen flex-col bg-canvas">
+          <header className="bg-brand-dark text-white">
+            <div className="mx-auto flex max-w-xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+              <p className="text-lg font-semibold tracking-tight">{common("appName")}</p>
+              <LanguageSwitch />
+            </div>
+          </header>
+          <main id="main" className="flex-1 px-4 py-6">
+            <div className="mx-auto w-full max-w-xl">
+              <ActPanel token={token.length <= TOKEN_LENGTH ? token : ""} initial={view} action={confirmLinkAction} />
+            </div>
+          </main>
+        </div>
+      </ClientMessages>
     </I18nProvider>
   );
 }

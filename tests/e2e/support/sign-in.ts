@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { demoAccount, signIn } from "../auth-fixtures";
+import { expectNoRawMessageKeys } from "./messages";
 
 export async function signedInAs(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: "en-US" });
@@ -27,6 +28,8 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     .analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  // Every page scanned also shows no raw message key (each page ships only its own messages).
+  await expectNoRawMessageKeys(page);
 }
 
 /** The not-found page: what any other agency's record, or a page one may not use, looks like. */

@@ -1,0 +1,11 @@
+// The messages the client components of webhooks read (see app/_i18n/client-messages.tsx).
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/app/_i18n/client-messages";
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return (
+    <ClientMessages scopes={["webhooks"]} forms>
+      {children}
+    </ClientMessages>
+  );
+}

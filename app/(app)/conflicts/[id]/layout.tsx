@@ -1,0 +1,14 @@
+// The messages the client components of a conflict read (see app/_i18n/client-messages.tsx).
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/app/_i18n/client-messages";
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return (
+    <ClientMessages
+      scopes={["conflicts", "geo", "notices.validation", "operations.area.noVertices", "operations.area.vertexLine"]}
+      forms
+    >
+      {children}
+    </ClientMessages>
+  );
+}

@@ -1,0 +1,11 @@
+// The messages the client components of editing an operation read (see app/_i18n/client-messages.tsx).
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/app/_i18n/client-messages";
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return (
+    <ClientMessages scopes={["operations", "conflicts", "notices", "followUp.form", "followUp.sees"]} forms>
+      {children}
+    </ClientMessages>
+  );
+}
