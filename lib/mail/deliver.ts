@@ -1,19 +1,24 @@
 // Delivers one queued email, as the handler of its durable job.
 //
-// The guarantee, exactly: a message is marked SENDING (committed) before the SMTP transaction
-// and SENT (committed, with the server's reply) as soon as the server accepts it. A job that runs
-// again — a retry, or a restart after a crash — does nothing for a SENT message. A message left
-// SENDING was interrupted: it is sent again with the same Message-ID, and the interruption is
-// recorded. So delivery is at least once; a duplicate is possible only if the process dies in the
-// few milliseconds between the server's "250 OK" and the SENT commit, and that duplicate carries
-// the same Message-ID, which receiving systems use to drop it.
-import type { Db } from "../db/client";
+// The guarantee, exactly: a message is marked SENDING (committed) before the SMTP transaction.
+// Its SENT record (status, delivery attempt, live event) is written before the message goes out,
+// in a transaction held open across the SMTP transaction and committed in the same turn of the
+// event loop as the server's "250" is read: no round trip, no wait for a pooled connection, lies
+// between the server taking responsibility and the commit being on its way. A rejected or failed
+// send rolls it back. A job that runs again — a retry, or a restart after a crash — does nothing
+// for a SENT message. A message left SENDING was interrupted: it is sent again with the same
+// Message-ID, and the interruption is recorded. A duplicate is therefore possible only if the
+// process dies after the server wrote its "250" and before this process read it (SMTP cannot
+// close that window, RFC 1047); that duplicate carries the same Message-ID, which receiving
+// systems use to drop it. A process killed a moment after the acceptance sends nothing twice
+// (tests/integration/mail-delivery.test.ts).
+import { poolOf, type Db } from "../db/client";
 import type { MailMessage } from "../db/generated/client";
 import { PermanentJobError, type JobContext, type JobHandler } from "../jobs/runner";
 import { log } from "../log";
-import { publishLiveEvent } from "../realtime/publish";
-import { recordDeliveryAttempt } from "./delivery-attempts";
-import { isPermanentSmtpError, type MailTransport } from "./transport";
+import { LIVE_CHANNEL, liveEventPayload, publishLiveEvent } from "../realtime/publish";
+import { deliveryAttemptInsert, recordDeliveryAttempt, type DeliveryAttemptInput } from "./delivery-attempts";
+import { isPermanentSmtpError, type MailTransport, type OutgoingMail } from "./transport";
 
 const RETRYABLE = ["QUEUED", "SENDING", "RETRYING"] as const;
 
@@ -71,16 +76,17 @@ export async function deliverMail(o: {
     return;
   }
 
+  const outgoing: OutgoingMail = {
+    from: msg.fromAddress,
+    to: { address: msg.toAddress, name: msg.toName },
+    subject: msg.subject,
+    text: msg.text,
+    messageId: msg.messageId,
+    date: msg.createdAt,
+  };
   let response: string;
   try {
-    ({ response } = await o.transport.send({
-      from: msg.fromAddress,
-      to: { address: msg.toAddress, name: msg.toName },
-      subject: msg.subject,
-      text: msg.text,
-      messageId: msg.messageId,
-      date: msg.createdAt,
-    }));
+    response = await sendRecordingSent(db, o.transport, outgoing, msg, { ...attempt, outcome: "SENT" }, now);
   } catch (error) {
     const permanent = isPermanentSmtpError(error);
     const final = permanent || !!o.isFinalAttempt;
@@ -95,17 +101,71 @@ export async function deliverMail(o: {
     if (permanent) throw new PermanentJobError(message);
     throw error;
   }
-
-  // Recorded straight away: this commit is what keeps the duplicate window small.
-  await db.$transaction(async (tx) => {
-    await tx.mailMessage.update({
-      where: { id: msg.id },
-      data: { status: "SENT", sentAt: now, smtpResponse: response.slice(0, 500), lastError: null },
-    });
-    await recordDeliveryAttempt(tx, { ...attempt, outcome: "SENT" });
-    if (msg.agencyId) await publishLiveEvent(tx, { type: "mail", agencyIds: [msg.agencyId], id: msg.id });
-  });
+  // After the commit: the server's reply is kept for the delivery log, and nothing depends on it.
+  await db.mailMessage
+    .update({ where: { id: msg.id }, data: { smtpResponse: response.slice(0, 500) } })
+    .catch((err) => log.warn({ err, mailMessageId: msg.id }, "could not keep the SMTP server's reply"));
   log.info({ module: "mail", mailMessageId: msg.id, attempt: msg.attempts }, "email accepted by the SMTP server");
+}
+
+/**
+ * Sends the message with its SENT record written, uncommitted, beforehand, and commits it the
+ * moment the server accepts; rolls it back when the send fails (the error is rethrown). Without a
+ * pool of its own (a transaction client), the record is written after the send, as one transaction.
+ */
+async function sendRecordingSent(
+  db: Db,
+  transport: MailTransport,
+  mail: OutgoingMail,
+  msg: MailMessage,
+  sent: DeliveryAttemptInput,
+  now: Date,
+): Promise<string> {
+  const pool = poolOf(db);
+  if (!pool) {
+    const { response } = await transport.send(mail);
+    await db.$transaction(async (tx) => {
+      await tx.mailMessage.update({ where: { id: msg.id }, data: { status: "SENT", sentAt: now, lastError: null } });
+      await recordDeliveryAttempt(tx, sent);
+      if (msg.agencyId) await publishLiveEvent(tx, { type: "mail", agencyIds: [msg.agencyId], id: msg.id });
+    });
+    return response;
+  }
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const rollBack = () => client.query("ROLLBACK").catch((e: Error) => (broken = e));
+  try {
+    try {
+      await client.query("BEGIN");
+      await client.query(
+        `UPDATE "MailMessage" SET status = 'SENT', "sentAt" = $2, "lastError" = NULL WHERE id = $1::uuid AND status = 'SENDING'`,
+        [msg.id, now],
+      );
+      await client.query(deliveryAttemptInsert(sent));
+      if (msg.agencyId)
+        await client.query("SELECT pg_notify($1, $2)", [
+          LIVE_CHANNEL,
+          liveEventPayload({ type: "mail", agencyIds: [msg.agencyId], id: msg.id }),
+        ]);
+    } catch (error) {
+      await rollBack();
+      throw error;
+    }
+    let response: string;
+    try {
+      ({ response } = await transport.send(mail));
+    } catch (error) {
+      await rollBack();
+      throw error;
+    }
+    // The server has the message: the commit leaves in this same turn of the event loop (the
+    // connection is idle, so the driver writes it at once).
+    await client.query("COMMIT");
+    return response;
+  } finally {
+    // A connection that could not roll back is closed rather than handed to the next caller.
+    client.release(broken);
+  }
 }
 
 export function mailJobHandler(transport: MailTransport | null): JobHandler {

@@ -21,6 +21,27 @@ export async function recordDeliveryAttempt(tx: Tx, input: DeliveryAttemptInput)
   await tx.deliveryAttempt.create({ data: { id: randomUUID(), ...input, error: input.error?.slice(0, 2000) ?? null } });
 }
 
+/** The same record as one statement for a node-postgres client (email delivery's held transaction). */
+export function deliveryAttemptInsert(input: DeliveryAttemptInput): { text: string; values: unknown[] } {
+  return {
+    text: `INSERT INTO "DeliveryAttempt" (id, "subjectType", "subjectId", "agencyId", channel, target, attempt, at, outcome, error, "mailMessageId")
+           VALUES ($1::uuid, $2, $3, $4::uuid, $5::"DeliveryChannel", $6, $7, $8, $9::"DeliveryOutcome", $10, $11::uuid)`,
+    values: [
+      randomUUID(),
+      input.subjectType,
+      input.subjectId,
+      input.agencyId ?? null,
+      input.channel,
+      input.target,
+      input.attempt,
+      input.at,
+      input.outcome,
+      input.error?.slice(0, 2000) ?? null,
+      input.mailMessageId ?? null,
+    ],
+  };
+}
+
 /** Attempts for one subject, optionally only those addressed to the given agencies. The caller checks the actor may see the subject. */
 export async function listDeliveryAttempts(
   db: Db,

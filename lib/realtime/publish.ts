@@ -38,8 +38,13 @@ export function isLiveEvent(value: unknown): value is LiveEvent {
  */
 export type LiveWebhook = { event: WebhookEvent; now: Date; agencyIds?: string[] };
 
+/** The NOTIFY payload of a live event on LIVE_CHANNEL. */
+export function liveEventPayload(event: LiveEvent): string {
+  return JSON.stringify({ type: event.type, agencyIds: [...new Set(event.agencyIds)], id: event.id });
+}
+
 export async function publishLiveEvent(tx: Tx, event: LiveEvent, webhook?: LiveWebhook): Promise<void> {
-  const payload = JSON.stringify({ type: event.type, agencyIds: [...new Set(event.agencyIds)], id: event.id });
+  const payload = liveEventPayload(event);
   await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
   if (webhook)
     await emitWebhookEvent(tx, {

@@ -182,6 +182,39 @@ describe("email through the queue", () => {
     });
   });
 
+  describe("a sender killed right after the server accepted the message", () => {
+    it("has already recorded it as sent, so a restart does not send it again", async () => {
+      const peer = await startSmtpPeer();
+      try {
+        const now = new Date();
+        const { mailMessageId, messageId } = await queue("killed@county.example.gov", now, "kill-after-250");
+        const sender = runScript(
+          "tests/integration/helpers/deliver-then-die.ts",
+          [mailMessageId],
+          toolEnv({
+            DATABASE_URL: t().url,
+            AUTH_SECRET: "integration-tests-only-secret-0123456789",
+            SMTP_URL: `smtp://127.0.0.1:${peer.port}`,
+            NODE_ENV: "test",
+            LOG_LEVEL: "error",
+          }),
+        );
+        expect((await sender.exited()).signal, sender.output()).toBe("SIGKILL");
+        expect(peer.countsById().get(messageId)).toBe(1);
+        const row = await t().db.mailMessage.findUniqueOrThrow({ where: { id: mailMessageId } });
+        expect(row.status).toBe("SENT");
+
+        // The restarted worker runs the message's job: nothing is left to send.
+        const restart = new Date(now.getTime() + 61_000);
+        await runDueJobs({ db: t().db, now: restart, handlers: handlersFor(peer.port), queues: [MAIL_QUEUE] });
+        expect(peer.countsById().get(messageId)).toBe(1);
+        expect((await attemptsOf(mailMessageId)).map((a) => a.outcome)).toEqual(["SENT"]);
+      } finally {
+        await peer.close();
+      }
+    });
+  });
+
   describe("a worker killed mid-queue", () => {
     let peer: SmtpPeer;
     beforeAll(async () => {
