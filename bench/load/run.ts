@@ -40,6 +40,8 @@ const { values: opt } = parseArgs({
     seed: { type: "string", default: "20261203" },
     "drain-seconds": { type: "string", default: "240" },
     "no-results": { type: "boolean", default: false },
+    // The server runs with V8's sampling profiler; its profile is written when it stops (so with --no-kill).
+    "cpu-prof": { type: "boolean", default: false },
   },
 });
 
@@ -104,6 +106,12 @@ async function main() {
       LOG_LEVEL: "error",
       SMTP_URL: sink.url,
       TEST_CLOCK: "0",
+      ...(opt["cpu-prof"]
+        ? {
+            NODE_OPTIONS:
+              `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.join(outDir, "prof")}`.trim(),
+          }
+        : {}),
     });
     const pids = [app.pid()];
     let serverCpu = 0;
@@ -216,6 +224,16 @@ async function main() {
     const notices = await filingNotices(url, rec.filings);
     await app.stop();
     await sink.close();
+    if (opt["cpu-prof"]) {
+      const { summarizeProfile } = await import("./profile-summary");
+      const dir = path.join(outDir, "prof");
+      const newest = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".cpuprofile"))
+        .map((f) => path.join(dir, f))
+        .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+      if (newest) say(summarizeProfile(newest));
+    }
 
     const figures: Figures = {
       date: new Date(),
