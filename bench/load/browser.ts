@@ -21,7 +21,7 @@ export class TransportError extends Error {
 
 export class Browser {
   readonly cookies = new Map<string, string>();
-  private agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
   private readonly url: URL;
 
   constructor(readonly baseUrl: string) {
@@ -41,12 +41,6 @@ export class Browser {
       if (/expires=Thu, 01 Jan 1970/i.test(c) || /max-age=0/i.test(c) || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-  }
-
-  /** After a kill -9 the pooled sockets are dead: start over, as a browser does after a reset. */
-  resetConnections() {
-    this.agent.destroy();
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
   }
 
   request(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
@@ -84,6 +78,7 @@ export class Browser {
           res.on("aborted", () => fail(Object.assign(new Error("answer cut off"), { code: "ECONNRESET" })));
         },
       );
+      // A person gives up on a page after a minute (a browser itself waits longer).
       req.setTimeout(60_000, () => req.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })));
       req.on("error", fail);
       req.end(body);

@@ -139,7 +139,6 @@ export abstract class Person {
     } catch (e) {
       if (!(e instanceof TransportError)) throw e;
       this.s.rec.transport(e, what);
-      this.browser.resetConnections();
       return null;
     }
   }
@@ -179,7 +178,6 @@ export abstract class Person {
     } catch (e) {
       if (!(e instanceof TransportError)) throw e;
       this.s.rec.transport(e, name);
-      this.browser.resetConnections();
       return null;
     }
   }

@@ -22,13 +22,21 @@ export type Figures = {
   cpu: { serverSeconds: number; generatorSeconds: number; wallSeconds: number };
 };
 
-type Latency = { fromAnswer: number[]; fromSubmit: number[]; notices: number; reached: number; missed: number };
+type Latency = {
+  fromAnswer: number[];
+  fromSubmit: number[];
+  notices: number;
+  reached: number;
+  missed: number;
+  /** Arrivals before the filer's answer came back. */
+  beforeAnswer: number;
+};
 
 /** Filing's 2xx → the notice's event (or the refreshed page) on each open page of its recipient agency. */
 function noticeLatency(f: Figures, arrivals: Map<string, { agencyId: string; at: number }[]>): Latency {
   const filings = new Map(f.rec.filings.map((x) => [x.operationId, x]));
   const watched = new Set(f.users.map((u) => u.agencyId));
-  const out: Latency = { fromAnswer: [], fromSubmit: [], notices: 0, reached: 0, missed: 0 };
+  const out: Latency = { fromAnswer: [], fromSubmit: [], notices: 0, reached: 0, missed: 0, beforeAnswer: 0 };
   for (const n of f.notices) {
     const filing = filings.get(n.operationId);
     if (!filing || !watched.has(n.recipientAgencyId)) continue;
@@ -42,6 +50,7 @@ function noticeLatency(f: Figures, arrivals: Map<string, { agencyId: string; at:
     for (const a of seen) {
       // The event is published on commit, so it can reach the page before the filer's answer does.
       out.fromAnswer.push(Math.max(0, a.at - filing.answeredAt));
+      if (a.at < filing.answeredAt) out.beforeAnswer++;
       out.fromSubmit.push(a.at - filing.sentAt);
     }
   }
@@ -69,7 +78,7 @@ export function report(f: Figures): { text: string; markdown: string } {
   const targets = [
     `| Errors (apart from requests cut off by the kill) | 0 | ${rec.errors.length} | ${met(rec.errors.length === 0)} |`,
     `| Page p95 (full HTML document GETs, all pages) | ≤ 300 ms | ${ms(allPages.p95)} ms | ${met(allPages.p95 <= 300)} |`,
-    `| New notice on the recipient's open page (filing's 2xx → live event), p95 | ≤ 1 s | ${ms(ev.p95)} ms | ${met(ev.p95 <= 1000)} |`,
+    `| New notice on the recipient's open page (filing's 2xx → live event), p95 | ≤ 1 s | ${ms(ev.p95)} ms (${events.beforeAnswer} of ${ev.count} arrived before the filer's 2xx; from the submit: p95 ${ms(evSubmit.p95)} ms) | ${met(ev.p95 <= 1000)} |`,
     ...(f.kill
       ? [
           `| Filings answered 2xx that are stored, with their notices | all | ${r.filingsStored} of ${r.filingsAcknowledged}, ${r.notices} notices, ${r.noticesWithoutEmail} notices without their email | ${met(r.filingsStored === r.filingsAcknowledged && r.noticesWithoutEmail === 0)} |`,
@@ -123,6 +132,8 @@ ${row("**Filing's 2xx → notice event on the recipient's stream**", ev)}
 ${row("filing submitted → notice event on the recipient's stream", evSubmit)}
 ${row("filing's 2xx → recipient's page refreshed with it", rf)}
 
+The live event is published by the filing's commit, while the action's answer still carries the re-rendered form page, so the recipient's page usually hears of the notice before the filer sees the 2xx (${events.beforeAnswer} of ${ev.count} arrivals here): the 2xx → event figure is then 0, and the submit → event figure (which includes the filing itself) bounds it from above.
+
 Notice events: ${events.notices} notices of answered filings went to agencies with people online; ${events.reached} reached at least one of their open pages, ${events.missed} reached none (published while the server was down, or to a stream reconnecting after the kill: the page re-reads on reconnection).
 
 ### Errors and the kill
@@ -141,7 +152,7 @@ ${killText.join("\n")}
       const s = summarize(v);
       return `  action ${k.padEnd(15)} p50 ${ms(s.p50).padStart(6)}  p95 ${ms(s.p95).padStart(6)}  p99 ${ms(s.p99).padStart(6)}  n=${s.count}`;
     }),
-    `Notice event after the filing's 2xx: p50 ${ms(ev.p50)} ms  p95 ${ms(ev.p95)} ms  (n=${ev.count}; ${events.missed} notices missed)`,
+    `Notice event after the filing's 2xx: p50 ${ms(ev.p50)} ms  p95 ${ms(ev.p95)} ms  (n=${ev.count}; ${events.beforeAnswer} before the 2xx; ${events.missed} notices missed); from the submit: p50 ${ms(evSubmit.p50)} ms  p95 ${ms(evSubmit.p95)} ms`,
     `Page refreshed with it: p50 ${ms(rf.p50)} ms  p95 ${ms(rf.p95)} ms  (n=${rf.count})`,
     `Requests ${rec.requests}; errors ${rec.errors.length}; in flight at kill ${rec.inFlightAtKill.length}; refused while down ${rec.refusedWhileDown}`,
     ...rec.errors.slice(0, 15).map((e) => `  error: ${e}`),
