@@ -20,9 +20,20 @@ const globalForDb = globalThis as unknown as { __cgPrisma?: PrismaClient; __cgPo
  */
 const pools = (globalForDb.__cgPools ??= new WeakMap<object, pg.Pool>());
 
+/**
+ * Interactive transactions wait for a pooled connection, and run, longer than Prisma's defaults
+ * (2 s and 5 s): under a burst every connection can be busy for seconds, and a request that
+ * waited should answer late rather than fail (the load benchmark's pages and actions did). Writes
+ * that queue behind cell locks ask for more themselves (lib/operations/tx.ts).
+ */
+export const TRANSACTION_DEFAULTS = { maxWait: 15_000, timeout: 20_000 } as const;
+
 export function createDb(connectionString: string, max = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });
-  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    transactionOptions: TRANSACTION_DEFAULTS,
+  });
   pools.set(client, pool);
   return client;
 }
