@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { startEmbeddedPostgres } from "@/scripts/lib/embedded-pg";
 import { freePort } from "@/scripts/lib/free-port";
-import { exitOf, hasBuild, runNext } from "@/scripts/lib/next-app";
+import { exitOf, hasBuild, runNext } from "@/server/lib/next-app";
 import { withDatabase } from "@/scripts/lib/pg-url";
 import { repoRoot } from "@/scripts/lib/script-env";
 import { actionIds } from "./actions";

@@ -1,10 +1,10 @@
-// The production server under load, as `npm start` serves it (scripts/serve.ts on the last build,
+// The production server under load, as `npm start` serves it (server/serve.ts on the last build,
 // its job worker in the same process, started by instrumentation.ts), and its sudden death: the
 // one place this benchmark names how the server is started.
 import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { exitOf, runServer, stopChild, waitForPort } from "@/scripts/lib/next-app";
+import { exitOf, runServer, stopChild, waitForPort } from "@/server/lib/next-app";
 
 export type AppServer = {
   url: string;
