@@ -46,7 +46,6 @@ const DROPPED = new Set([
   "content-length",
   "content-encoding",
   "etag",
-  "vary",
   "content-security-policy",
   "x-nextjs-cache",
   "x-nextjs-prerender",
@@ -158,7 +157,8 @@ function tooMany(res: ServerResponse, retryAfterSec: number): void {
 
 function answer(req: IncomingMessage, res: ServerResponse, a: KeptAnswer, plan: Plan, o: PublicPageServerOptions) {
   const headers: OutgoingHttpHeaders = { ...a.headers, etag: a.etag };
-  if (a.html) headers.vary = "Cookie, Accept-Language";
+  // The language comes from the cookie or Accept-Language (a shared cache must tell them apart).
+  if (a.html) headers.vary = [a.headers.vary, "Cookie, Accept-Language"].filter(Boolean).join(", ");
   if (plan.setLocale) headers["set-cookie"] = localeCookie(plan.setLocale, o.secureCookies);
   if (a.status === 200 && req.headers["if-none-match"]?.split(/\s*,\s*/).includes(a.etag)) {
     // No policy on a 304: the browser keeps the one that came with the body it has (same nonce).

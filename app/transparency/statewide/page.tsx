@@ -48,6 +48,11 @@ export default async function StatewidePage() {
             }))}
             labels={{ period: t("public.agency"), withheld: t("public.fewerThanFive"), table: t("public.chartTable") }}
           />
+          <p className="text-sm">
+            <a className="text-brand underline" href="/transparency/statewide.csv" download>
+              {t("rollup.downloadCsv")}
+            </a>
+          </p>
           <div className="overflow-x-auto rounded-lg border border-line bg-white">
             <table className="w-full text-left text-sm" data-testid="statewide-table">
               <caption className="px-3 py-2 text-left font-semibold">
