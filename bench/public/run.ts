@@ -102,6 +102,16 @@ async function dbWork(url: string): Promise<{ xacts: number; rows: number }> {
   });
 }
 
+/** CPU seconds a process has used (Linux /proc; null elsewhere). Clock ticks are 100 a second on Linux. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 type Sample = { type: string; ms: number; status: number; bytes: number };
 
 function get(agent: http.Agent, base: URL, path: string, headers: Record<string, string>): Promise<[number, number]> {
@@ -192,7 +202,11 @@ async function main(): Promise<void> {
       await sleep(STATS_SETTLE_MS);
       const before = await dbWork(url);
       say(`Measuring: ${CLIENTS} concurrent readers for ${SECONDS} s`);
+      const cpuBefore = cpuSeconds(app.child.pid);
       const samples = await drive(app.url, views, SECONDS, CLIENTS);
+      const cpuAfter = cpuSeconds(app.child.pid);
+      const serverCpuMs =
+        cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / samples.length : null;
       await sleep(STATS_SETTLE_MS);
       const after = await dbWork(url);
       // The same stretch with no readers: what the server does on its own (the job worker's polls).
@@ -228,6 +242,7 @@ async function main(): Promise<void> {
         `database during the window: ${measured.xacts} transactions, ${measured.rows} rows read; ` +
           `idle baseline over the same time: ${baseline.xacts} transactions, ${baseline.rows} rows`,
       );
+      if (serverCpuMs !== null) say(`server CPU per view: ${serverCpuMs.toFixed(3)} ms (the rest of the time is the machine's)`);
       say(`load average at the end: ${load.join(" ")}`);
 
       const allOk = Object.keys(statuses).every((s) => s === "200");
@@ -250,6 +265,7 @@ the Atom feed, the signed audit heads) in English or Spanish, from ${ADDRESSES} 
 | Page views per second | ≥ ${TARGET_RPS} | ${rps.toFixed(0)} | ${verdict(rps >= TARGET_RPS)} |
 | p95 latency, all views | < ${TARGET_P95} ms | ${ms(overall.p95)} ms | ${verdict(overall.p95 < TARGET_P95)} |
 | Answers other than 200 | 0 | ${samples.length - (statuses[200] ?? 0)} | ${verdict(allOk)} |
+| Server CPU per view (informative) | | ${serverCpuMs === null ? "n/a" : `${serverCpuMs.toFixed(3)} ms`} | |
 | Database transactions during the window (idle baseline) | ~0 beyond the baseline | ${measured.xacts} (${baseline.xacts}) | ${verdict(measured.xacts <= baseline.xacts + 5)} |
 
 | view | p50 / p95 / p99 ms | n |

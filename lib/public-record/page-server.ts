@@ -25,6 +25,8 @@ export type KeptAnswer = {
   headers: Record<string, string | string[]>;
   /** The body, split where the render's nonce stood. */
   parts: Buffer[];
+  /** The parts' total length. */
+  length: number;
   /** The Content-Security-Policy header, split likewise. */
   policy: string[] | null;
   etag: string;
@@ -127,6 +129,7 @@ export function keptAnswer(status: number, headers: OutgoingHttpHeaders, body: B
     status,
     headers: kept,
     parts,
+    length: parts.reduce((sum, p) => sum + p.length, 0),
     policy: policyText ? (nonce ? policyText.split(nonce) : [policyText]) : null,
     etag: `W/"${hash.digest("base64url").slice(0, 27)}"`,
     html: String(kept["content-type"] ?? "").startsWith("text/html"),
@@ -169,16 +172,17 @@ function answer(req: IncomingMessage, res: ServerResponse, a: KeptAnswer, plan: 
   }
   const nonce = o.newNonce();
   if (a.policy) headers["content-security-policy"] = a.policy.join(nonce);
-  const chunks: Buffer[] = [];
   const n = Buffer.from(nonce);
-  a.parts.forEach((p, i) => {
-    if (i > 0) chunks.push(n);
-    chunks.push(p);
-  });
-  const body = Buffer.concat(chunks);
-  headers["content-length"] = String(body.length);
+  headers["content-length"] = String(a.length + (a.parts.length - 1) * n.length);
   res.writeHead(a.status, headers);
-  res.end(plan.head ? undefined : body);
+  if (plan.head) return void res.end();
+  // The kept parts are written as they are (one write of them all), not copied into one body.
+  res.cork();
+  a.parts.forEach((p, i) => {
+    if (i > 0) res.write(n);
+    res.write(p);
+  });
+  res.end();
 }
 
 /** Tees what Next.js writes, and resolves with it once the answer is complete (null if cut short). */
