@@ -7,7 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/lib/auth/public-paths";
 import { secureCookies, sessionCookieName } from "@/lib/auth/cookie";
 import { env } from "@/lib/env";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale, PUBLIC_LOCALE_HEADER } from "@/lib/i18n/locales";
 import { newNonce, pageContentSecurityPolicy, servedOverHttps } from "@/lib/http/security-headers";
 
 const LOCALE_COOKIE = "cg_locale";
@@ -38,14 +38,19 @@ export default async function proxy(req: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   // The public record's language links (?lang=es) work without JavaScript: the choice becomes the
   // same cg_locale cookie the language switch sets, for this request and the ones after it.
-  const lang =
-    pathname.startsWith("/transparency") || pathname === API_DOCS_PATH ? req.nextUrl.searchParams.get("lang") : null;
+  const publicRecord = pathname === "/transparency" || pathname.startsWith("/transparency/");
+  const lang = publicRecord || pathname === API_DOCS_PATH ? req.nextUrl.searchParams.get("lang") : null;
   if (isLocale(lang)) {
     const others = (req.headers.get("cookie") ?? "")
       .split(/;\s*/)
       .filter((c) => c && !c.startsWith(`${LOCALE_COOKIE}=`));
     requestHeaders.set("cookie", [...others, `${LOCALE_COOKIE}=${lang}`].join("; "));
   }
+  // On the public record the reader's choice of language wins, signed in or not; a signed-in
+  // person's saved language (their account's) is left as it is for the portal.
+  const publicChoice = isLocale(lang) ? lang : publicRecord ? req.cookies.get(LOCALE_COOKIE)?.value : null;
+  if (isLocale(publicChoice)) requestHeaders.set(PUBLIC_LOCALE_HEADER, publicChoice);
+  else requestHeaders.delete(PUBLIC_LOCALE_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (isLocale(lang))

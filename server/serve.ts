@@ -28,11 +28,13 @@ const { createRequestListener } = await import("./lib/request-listener");
 const routes = await loadRoutes(path.join(repoRoot, "app", API_BASE));
 const trustedProxies = configuredTrustedProxies();
 const handleApi = createApiHandler(routes, { trustedProxies });
+// The public record's pages, answered from memory between publications (lib/public-record/page-server.ts).
+const servePublic = await (await import("@/lib/public-record/page-server")).processPublicPageServer();
 
 const server = http.createServer(
   createRequestListener({
     handleApi,
-    handleNext,
+    handleNext: (req, res) => servePublic(req, res, handleNext),
     // Pages, server actions and sign-in read the client address from a header only this server sets.
     beforeNext: (req) => pinClientAddress(req, trustedProxies),
     https: servedOverHttps(),

@@ -1,11 +1,17 @@
-// Server-side language selection: the signed-in user's preference, else the cg_locale
-// cookie, else the browser's Accept-Language.
+// Server-side language selection: on the public record the reader's choice there; else the
+// signed-in user's preference, else the cg_locale cookie, else the browser's Accept-Language.
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { secureCookies } from "@/lib/auth/cookie";
 import { getActor } from "@/lib/auth/session";
 import { messagesFor } from "@/lib/i18n/catalog";
-import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  localeFromAcceptLanguage,
+  PUBLIC_LOCALE_HEADER,
+  type Locale,
+} from "@/lib/i18n/locales";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import { log } from "@/lib/log";
 
@@ -17,6 +23,9 @@ export function localeCookieOptions() {
 }
 
 export const getLocale = cache(async (): Promise<Locale> => {
+  // The public record: the reader's ?lang= or cookie choice, even when signed in (proxy.ts).
+  const publicChoice = (await headers()).get(PUBLIC_LOCALE_HEADER);
+  if (isLocale(publicChoice)) return publicChoice;
   const actor = await getActor().catch(() => null);
   if (actor && isLocale(actor.locale)) return actor.locale;
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;

@@ -1,6 +1,5 @@
 // The public record's frame: no sign-in, no portal navigation; a title, the language links and
 // the way back to the overview. Pages below render on the server and read only published records.
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getT } from "@/app/_i18n/server";
 import { ClientMessages } from "@/app/_i18n/client-messages";
@@ -18,15 +17,20 @@ export default async function TransparencyLayout({ children }: { children: React
       </a>
       <header className="bg-brand-dark text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <Link href="/transparency" className="text-lg font-semibold text-white">
+          <a href="/transparency" className="text-lg font-semibold text-white">
             {t("public.siteTitle")}
-          </Link>
+          </a>
           <nav aria-label={t("public.sections")}>
             <ul className="flex flex-wrap gap-4 text-sm">
               <li>
-                <Link className="text-white underline" href="/transparency/statewide">
+                <a className="text-white underline" href="/transparency/statewide">
                   {t("public.statewide")}
-                </Link>
+                </a>
+              </li>
+              <li>
+                <a className="text-white underline" href="/transparency/audit-anchors">
+                  {t("anchors.nav")}
+                </a>
               </li>
               <li>
                 <a className="text-white underline" href="/transparency/feed.xml">

@@ -2,7 +2,6 @@
 // 287(g) status and whether a current policy is published, the latest published quarter's
 // figures across them, and a link to every agency. No sign-in; published records only.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { JurisdictionsSvg, STATUS_COLORS, Swatch } from "@/components/map/jurisdictions-svg";
 import { getT } from "@/app/_i18n/server";
 import { headline, latestQuarter } from "@/lib/public-record/rollup";
@@ -86,9 +85,9 @@ export default async function TransparencyOverview() {
         <ul className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="agency-list">
           {agencies.map((a) => (
             <li key={a.slug} className="rounded-lg border border-line bg-white p-3">
-              <Link href={`/transparency/${a.slug}`} className="font-semibold text-brand underline">
+              <a href={`/transparency/${a.slug}`} className="font-semibold text-brand underline">
                 {a.name}
-              </Link>
+              </a>
               <p className="text-sm">
                 {t("public.agreementStatus")}: {t(`status.${a.status}`)}
               </p>

@@ -19,3 +19,6 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .sort((a, b) => b.q - a.q);
   return ranked.map((r) => r.lang).find(isLocale) ?? DEFAULT_LOCALE;
 }
+
+/** Set by the proxy on the public record's pages only: the reader's language choice there. */
+export const PUBLIC_LOCALE_HEADER = "x-cg-public-locale";

@@ -9,6 +9,7 @@ import { auditContext, type Actor } from "../auth/actor";
 import { authorize } from "../auth/authorize";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { canDecide } from "../requests/access";
+import { forgetPublicRecord } from "./public-cache";
 import type { DraftInput } from "../validation/public-record";
 import {
   PUBLIC_RECORD_AUDIT,
@@ -143,7 +144,7 @@ export async function publishVersion(args: {
 }): Promise<{ documentId: string; version: number }> {
   const { db, actor, versionId, now } = args;
   if (!(await canDecide(db, actor))) throw new ForbiddenError("publicRecord.errors.commandOnly");
-  return db.$transaction(async (tx) => {
+  const published = await db.$transaction(async (tx) => {
     const draft = await tx.publicDocumentVersion.findFirst({
       where: { id: versionId, agencyId: actor.agencyId, publishedAt: null },
       select: { id: true, documentId: true, version: true, title: true },
@@ -163,6 +164,9 @@ export async function publishVersion(args: {
     });
     return { documentId: draft.documentId, version: draft.version };
   });
+  // Every process hears of it from the database (NOTIFY on commit); this one forgets at once.
+  forgetPublicRecord();
+  return published;
 }
 
 /** The admin page's list: every document of the actor's agency with its versions. */

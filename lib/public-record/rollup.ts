@@ -59,3 +59,43 @@ export function latestQuarter(
       best = { year: p.year, quarter: p.quarter };
   return best;
 }
+
+const CSV_FIGURES = [
+  ["requests", (f: PublishedFigures) => [f.requests]],
+  ["complied", (f: PublishedFigures) => decisionCount(f, "COMPLIED")],
+  ["declined", (f: PublishedFigures) => decisionCount(f, "DECLINED")],
+  ["detainersWithoutJudicialWarrant", (f: PublishedFigures) => [f.detainers.withoutJudicialWarrant]],
+  ["departures", (f: PublishedFigures) => [f.departures]],
+] as const;
+
+/** A spreadsheet cell: quoted when needed, and never read as a formula. */
+function cell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * The statewide roll-up of one quarter as CSV: a row per agency with its published figures
+ * ("<5" where withheld), then the total, which reads ">=N" where a part was withheld.
+ */
+export function statewideCsv(
+  period: { year: number; quarter: number },
+  rows: { agency: { slug: string; name: string }; figures: PublishedFigures }[],
+): string {
+  const sum = (counts: Count[]) => counts.reduce<RollupFigure>((a, c) => add(a, c), zero());
+  const lines = [["year", "quarter", "agencySlug", "agency", ...CSV_FIGURES.map(([k]) => k)].join(",")];
+  for (const r of rows) {
+    const values = CSV_FIGURES.map(([, pick]) => {
+      const counts = pick(r.figures);
+      const total = sum(counts);
+      return counts.length === 1 ? String(counts[0]) : total.partial ? `>=${total.atLeast}` : String(total.atLeast);
+    });
+    lines.push([period.year, period.quarter, cell(r.agency.slug), cell(r.agency.name), ...values].join(","));
+  }
+  const totals = CSV_FIGURES.map(([, pick]) => {
+    const t = sum(rows.flatMap((r) => pick(r.figures)));
+    return t.partial ? `>=${t.atLeast}` : String(t.atLeast);
+  });
+  lines.push([period.year, period.quarter, "", "total", ...totals].join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -61,6 +61,19 @@ export const LIMITS = {
    * more than a reader or a feed reader asks; a crawler pulling every file in a loop waits a minute.
    */
   publicDownload: { points: 120, durationSec: 60, blockSec: 60 },
+  /**
+   * Public record pages and files answered from memory, per client address, counted in each
+   * process's memory (lib/rate-limit/memory.ts; the shared table would put every reader on the
+   * database). Twenty a second sustained: a newsroom or a campus behind one address reading a
+   * story's links stays inside; a loop fetching pages as fast as it can waits a minute.
+   */
+  publicPageAddress: { points: 1_200, durationSec: 60, blockSec: 60 },
+  /**
+   * Public record pages that must be rendered (not in memory: the first view after a publication,
+   * an unknown address), per client address, in the shared table: what costs the server work and
+   * reads the database. A reader causes a few; a script requesting made-up addresses waits a minute.
+   */
+  publicRenderAddress: { points: 120, durationSec: 60, blockSec: 60 },
 } satisfies Record<string, Limit>;
 
 const overrideSchema = z

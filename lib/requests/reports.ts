@@ -1,6 +1,7 @@
 // Quarterly and annual request reports per agency. A draft is computed from the log each time; a
 // published report is frozen — its figures are stored and never recomputed. Edits made to the log
 // after a report was published appear in the next report as corrections, with a count.
+import { forgetPublicRecord } from "../public-record/public-cache";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -153,6 +154,8 @@ export async function publishReport(args: { db: Db; actor: Actor; period: Period
       ...auditContext(actor),
     });
   });
+  // Every process hears of it from the database (NOTIFY on commit); this one forgets at once.
+  forgetPublicRecord();
   return { ...draft, publishedAt: now };
 }
 

@@ -5,6 +5,7 @@
 // overlap. Times are relative to the moment of seeding, so every dashboard has something to show.
 // Only `npm start` with the demo world calls this (scripts/lib/seed-demo.ts); the tests' seed()
 // leaves it out, so their clocks and counts stay their own.
+import { anchorAuditChain } from "../../lib/audit/anchor";
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { userActor, type Actor } from "../../lib/auth/actor";
 import { fileOperation } from "../../lib/operations/file-operation";
@@ -143,5 +144,8 @@ export async function seedActivity(db: PrismaClient, now: Date = new Date()): Pr
     });
     filed++;
   }
+  // The audit trail's head signed, as the daily job does: the public record's page of signed heads
+  // (/transparency/audit-anchors) shows one from the start.
+  await anchorAuditChain(db, { now });
   return filed;
 }

@@ -5,6 +5,7 @@
 // life: an admin drafts a policy and a 287(g) agreement, a liaison cannot publish, the chief does
 // and the public page shows it at once; a new version keeps the old one readable; another
 // agency's admin cannot reach the drafts.
+import { createPublicKey, verify } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun } from "./auth-fixtures";
@@ -125,6 +126,10 @@ test("signed out on a phone: overview map, agency page, policy history with its 
 
   await page.goto("/transparency/statewide");
   await expect(page.getByTestId("statewide-table")).toContainText("Kankakee County Sheriff's Office");
+  const rollupHref = await page.getByRole("link", { name: /figures for every agency \(CSV\)/ }).getAttribute("href");
+  const rollup = await page.request.get(rollupHref!);
+  expect(rollup.headers()["content-type"]).toContain("text/csv");
+  expect(await rollup.text()).toContain("Kankakee County Sheriff's Office");
   await expectChartsHaveTables(page, 1);
   await expectFitsPhone(page);
   await expectNoSeriousA11yViolations(page);
@@ -281,4 +286,82 @@ test("an admin drafts a policy and a 287(g) agreement; a liaison cannot publish;
   await expect(reader.getByText("Detainers without a judge's warrant are declined.", { exact: true })).toBeVisible();
   await expect(reader.getByTestId("old-version-notice")).toBeVisible();
   await reader.context().close();
+});
+
+test("signed out: the audit trail's signed heads, checkable with the published key, in English and Spanish", async ({
+  browser,
+}) => {
+  const page = await publicPage(browser);
+  await page.goto("/transparency/audit-anchors?lang=en");
+  await expect(page.getByRole("heading", { level: 1, name: "Signed heads of the audit trail" })).toBeVisible();
+  const anchors = page.getByTestId("anchor");
+  expect(await anchors.count()).toBeGreaterThanOrEqual(1);
+  await expect(anchors.first().getByTestId("anchor-hash")).toHaveText(/^[0-9a-f]{64}$/);
+  const publicKey = (await page.getByTestId("anchor-public-key").textContent())!.trim();
+  await expectFitsPhone(page);
+  await expectNoSeriousA11yViolations(page);
+
+  // Anyone can check each published head against the published key, as audit:verify does.
+  const file = await page.request.get("/transparency/audit-anchors.jsonl");
+  expect(file.status()).toBe(200);
+  const lines = (await file.text()).trim().split("\n");
+  expect(lines.length).toBe(await anchors.count());
+  const key = createPublicKey({
+    key: Buffer.concat([Buffer.from("302a300506032b6570032100", "hex"), Buffer.from(publicKey, "base64")]),
+    format: "der",
+    type: "spki",
+  });
+  for (const line of lines) {
+    const a = JSON.parse(line) as { seq: string; hash: string; eventAt: string; signedAt: string; signature: string };
+    const signed = ["common-ground-audit-anchor-v1", a.seq, a.hash, a.eventAt, a.signedAt].join("\n");
+    expect(verify(null, Buffer.from(signed), key, Buffer.from(a.signature, "base64"))).toBe(true);
+  }
+
+  await page.goto("/transparency/audit-anchors?lang=es");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Cabezas firmadas del registro de auditoría" }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.context().close();
+});
+
+test("signed out, public pages are answered with an ETag and revalidated per language", async ({ browser }) => {
+  const context = await browser.newContext();
+  // The first view after a publication is rendered (and kept); the ones after come from memory.
+  await context.request.get("/transparency?lang=en");
+  const first = await context.request.get("/transparency?lang=en");
+  expect(first.status()).toBe(200);
+  const etag = first.headers()["etag"];
+  expect(etag).toMatch(/^W\/"/);
+  expect(first.headers()["cache-control"]).toBe("no-cache");
+  expect(first.headers()["vary"]).toContain("Accept-Language");
+  const again = await context.request.get("/transparency?lang=en", { headers: { "if-none-match": etag } });
+  expect(again.status()).toBe(304);
+  // Each answer carries its own nonce: the same page twice, with different policies.
+  const [a, b] = await Promise.all([
+    context.request.get("/transparency?lang=en"),
+    context.request.get("/transparency?lang=en"),
+  ]);
+  expect(a.headers()["content-security-policy"]).not.toBe(b.headers()["content-security-policy"]);
+  const spanish = await context.request.get("/transparency?lang=es", { headers: { "if-none-match": etag } });
+  expect(spanish.status()).toBe(200);
+  expect(await spanish.text()).toContain("Agencias locales y solicitudes migratorias federales");
+  await context.close();
+});
+
+test("signed in, ?lang= chooses the public record's language and leaves the person's own language for the portal", async ({
+  browser,
+}) => {
+  const { page, context } = await signedInAs(browser, "admin@kankakee-sheriff.demo");
+  await page.goto("/inbox");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/transparency?lang=es");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Agencias locales y solicitudes migratorias federales" }),
+  ).toBeVisible();
+  await page.goto("/transparency/statewide");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await page.goto("/inbox");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
 });

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { anchorAuditChain } from "@/lib/audit/anchor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { fileOperation } from "@/lib/operations/file-operation";
 import { listAgencyDocuments, publishVersion, saveDraft } from "@/lib/public-record/manage";
@@ -230,6 +231,28 @@ describe("the public record", () => {
       ),
     ).toBe(true);
     served.push(xml, JSON.stringify(await recentPublications(db())));
+    // The statewide roll-up's CSV and the signed audit heads: figures, hashes and signatures only.
+    const statewideRoute = (await import("@/app/transparency/statewide.csv/route")) as unknown as Route;
+    const statewide = await get(statewideRoute, {});
+    expect(statewide.status).toBe(200);
+    const rollup = await statewide.text();
+    expect(rollup.split("\r\n")[0]).toBe(
+      "year,quarter,agencySlug,agency,requests,complied,declined,detainersWithoutJudicialWarrant,departures",
+    );
+    expect(rollup).toContain(",kankakee-sheriff,");
+    await anchorAuditChain(db(), { now: NOW });
+    const anchorsRoute = (await import("@/app/transparency/audit-anchors.jsonl/route")) as unknown as Route;
+    const anchors = await (await get(anchorsRoute, {})).text();
+    expect(anchors.trim().split("\n").length).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(JSON.parse(anchors.trim().split("\n")[0])).sort()).toEqual([
+      "eventAt",
+      "hash",
+      "keyId",
+      "seq",
+      "signature",
+      "signedAt",
+    ]);
+    served.push(rollup, anchors);
 
     const everything = served.join("\n");
     const [requests, operations, notices] = await Promise.all([

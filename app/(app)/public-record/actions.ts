@@ -2,9 +2,8 @@
 // Drafting and publishing the public record. Each action checks the actor; the domain functions
 // scope every read and write to the actor's own agency. Publishing refreshes the public pages'
 // cache at once, so the public site shows a publication as soon as the chief makes it.
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
-import { PUBLIC_RECORD_TAG } from "@/app/transparency/_lib/cache-tag";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
@@ -31,7 +30,6 @@ export async function publishAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     const { versionId } = publishSchema.parse(input);
     await publishVersion({ db: db(), ...(await context()), versionId });
-    updateTag(PUBLIC_RECORD_TAG);
     revalidatePath("/public-record", "layout");
     revalidatePath("/transparency", "layout");
     return undefined;

@@ -2,9 +2,8 @@
 // Federal request actions: log by hand, submit through the portal, correct the log, decide,
 // publish a report. Each checks the actor itself; the domain functions scope every read and
 // write to the agency.
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
-import { PUBLIC_RECORD_TAG } from "@/app/transparency/_lib/cache-tag";
 import { getActor } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
@@ -66,8 +65,6 @@ export async function publishReportAction(input: { year: number; quarter: number
       ...(await context()),
       period: parsePeriod({ year: input?.year, quarter: input?.quarter ?? "" }),
     });
-    // A published report is public at once: the public record's cached pages are dropped.
-    updateTag(PUBLIC_RECORD_TAG);
     refresh();
     return undefined;
   });

@@ -2,7 +2,6 @@
 // published reports over time (charts with their tables, then each report's own table and
 // downloads). Only what the agency published; an agency that published nothing is not found.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart, type ChartRow } from "@/components/charts/bar-chart";
 import { PolicyMarkdown } from "@/components/public-record/markdown";
@@ -59,9 +58,9 @@ export default async function AgencyTransparencyPage({ params }: Props) {
     <div className="flex flex-col gap-10">
       <div>
         <p className="text-sm">
-          <Link href="/transparency" className="text-brand underline">
+          <a href="/transparency" className="text-brand underline">
             {t("public.backToOverview")}
-          </Link>
+          </a>
         </p>
         <h1 className="mt-1 text-2xl font-bold">{agency.name}</h1>
       </div>
@@ -124,9 +123,9 @@ export default async function AgencyTransparencyPage({ params }: Props) {
             <h3 className="mt-3 font-semibold">{t("public.scope")}</h3>
             <p className="mt-1">{localized(agreement.current, locale).summary}</p>
             <p className="mt-2">
-              <Link className="text-brand underline" href={`/transparency/${agency.slug}/documents/${agreement.slug}`}>
+              <a className="text-brand underline" href={`/transparency/${agency.slug}/documents/${agreement.slug}`}>
                 {t("public.readAgreement")}
-              </Link>
+              </a>
             </p>
           </div>
         ) : (
@@ -145,9 +144,9 @@ export default async function AgencyTransparencyPage({ params }: Props) {
             return (
               <li key={p.slug} className="rounded-lg border border-line bg-white p-4" lang={text.lang}>
                 <h3 className="text-lg font-semibold">
-                  <Link className="text-brand underline" href={`/transparency/${agency.slug}/documents/${p.slug}`}>
+                  <a className="text-brand underline" href={`/transparency/${agency.slug}/documents/${p.slug}`}>
                     {text.title}
-                  </Link>
+                  </a>
                 </h3>
                 <p className="text-sm text-muted">
                   {p.current.effectiveOn

@@ -1,63 +1,63 @@
-// The public pages' reads, cached across requests. Each key carries the moment of the latest
-// publication (two aggregate reads per request), so a publication shows on the next page view
-// whatever the cache holds; the publish actions also call updateTag(PUBLIC_RECORD_TAG) so the
-// superseded entries are dropped. The key carries this server's start too, so a cache left on
-// disk by an earlier server (another database) is never served.
-import { unstable_cache } from "next/cache";
-import { cache } from "react";
+// The public pages' reads, remembered in this process until the public record changes: every
+// process forgets them when the database announces a publication (lib/public-record/public-cache.ts),
+// so a page view after warm-up reads nothing from the database, and a publication shows on the
+// next view. An address naming no participating agency (or no published document of one) is not
+// found without a database read and without an entry of its own.
+import { listAnchors, type PublishedAnchor } from "@/lib/audit/anchor";
 import { db } from "@/lib/db/client";
+import { processPublicCache } from "@/lib/public-record/public-cache";
 import {
   agencyPublicRecord,
   participatingAgencies,
-  publicationStamp,
+  periodLabel,
   publicDocumentHistory,
+  publishedReportExport,
+  recentPublications,
 } from "@/lib/public-record/public-read";
-import { PUBLIC_RECORD_TAG } from "./cache-tag";
+import type { Period } from "@/lib/requests/reports";
 
-const BOOT = `${process.pid}-${Date.now()}`;
-/** An hour at most even without a publication: agencies deactivated or renamed show within it. */
-const options = { tags: [PUBLIC_RECORD_TAG], revalidate: 3600 };
+type Participating = Awaited<ReturnType<typeof participatingAgencies>>;
+type AgencyRecord = NonNullable<Awaited<ReturnType<typeof agencyPublicRecord>>>;
+type DocumentHistory = Awaited<ReturnType<typeof publicDocumentHistory>>;
+type ReportExport = Awaited<ReturnType<typeof publishedReportExport>>;
+type Publications = Awaited<ReturnType<typeof recentPublications>>;
 
-const stamp = cache(() => publicationStamp(db()));
+/** A few entries per participating agency, its documents and reports: far below the cap. */
+const reads = () => processPublicCache<unknown>("public-record-reads", 5_000);
+const through = <T>(key: string, load: () => Promise<T>) => reads().through(key, load) as Promise<T>;
 
-// unstable_cache keys each entry by its arguments: the stamp is an argument only for that.
-const participating = unstable_cache(
-  (stampKey: string) => {
-    void stampKey;
-    return participatingAgencies(db());
-  },
-  ["participating", BOOT],
-  options,
-);
-const agencyRecord = unstable_cache(
-  (slug: string, stampKey: string) => {
-    void stampKey;
-    return agencyPublicRecord(db(), slug);
-  },
-  ["agency-record", BOOT],
-  options,
-);
-const documentHistory = unstable_cache(
-  (slug: string, doc: string, stampKey: string) => {
-    void stampKey;
-    return publicDocumentHistory(db(), slug, doc);
-  },
-  ["document", BOOT],
-  options,
-);
+export const cachedParticipating = () => through<Participating>("participating", () => participatingAgencies(db()));
+
+async function participates(slug: string): Promise<boolean> {
+  return (await cachedParticipating()).some((a) => a.slug === slug);
+}
+
+export async function cachedAgencyRecord(slug: string): Promise<AgencyRecord | null> {
+  if (!(await participates(slug))) return null;
+  return through(`agency\n${slug}`, () => agencyPublicRecord(db(), slug));
+}
+
+export async function cachedDocument(slug: string, doc: string): Promise<DocumentHistory> {
+  const record = await cachedAgencyRecord(slug);
+  if (!record?.documents.some((d) => d.slug === doc)) return null;
+  return through(`document\n${slug}\n${doc}`, () => publicDocumentHistory(db(), slug, doc));
+}
+
 /** Every participating agency's record: the overview's and the roll-up's figures. */
-const allRecords = unstable_cache(
-  async (stampKey: string) => {
-    void stampKey;
-    const agencies = await participatingAgencies(db());
-    const records = await Promise.all(agencies.map((a) => agencyPublicRecord(db(), a.slug)));
-    return records.filter((r) => r !== null);
-  },
-  ["all-records", BOOT],
-  options,
-);
+export async function cachedAllRecords(): Promise<AgencyRecord[]> {
+  const agencies = await cachedParticipating();
+  const records = await Promise.all(agencies.map((a) => cachedAgencyRecord(a.slug)));
+  return records.filter((r) => r !== null);
+}
 
-export const cachedParticipating = async () => participating(await stamp());
-export const cachedAgencyRecord = async (slug: string) => agencyRecord(slug, await stamp());
-export const cachedDocument = async (slug: string, doc: string) => documentHistory(slug, doc, await stamp());
-export const cachedAllRecords = async () => allRecords(await stamp());
+export async function cachedReportExport(slug: string, period: Period): Promise<ReportExport> {
+  const record = await cachedAgencyRecord(slug);
+  const label = periodLabel(period);
+  if (!record?.reports.some((r) => r.period === label)) return null;
+  return through(`report\n${slug}\n${label}`, () => publishedReportExport(db(), slug, period));
+}
+
+export const cachedPublications = (limit: number) =>
+  through<Publications>(`publications\n${limit}`, () => recentPublications(db(), limit));
+
+export const cachedAnchors = () => through<PublishedAnchor[]>("anchors", () => listAnchors(db()));

@@ -1,12 +1,11 @@
 // The public record's Atom feed: new policies, agreement and statement versions, and reports.
-// Two indexed queries per fetch; shared caches keep it five minutes and each address is limited.
+// Read once per publication (app/transparency/_lib/cache.ts); shared caches keep it five minutes.
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/catalog";
 import { createTranslator } from "@/lib/i18n/translate";
 import { atomFeed } from "@/lib/public-record/atom";
-import { db } from "@/lib/db/client";
-import { recentPublications } from "@/lib/public-record/public-read";
+import { cachedPublications } from "../_lib/cache";
 import { PUBLIC_CACHE, publicDownload } from "../_lib/downloads";
 
 export async function GET(req: Request): Promise<Response> {
@@ -16,7 +15,7 @@ export async function GET(req: Request): Promise<Response> {
     const body = atomFeed({
       baseUrl,
       title: t("public.feedTitle"),
-      entries: await recentPublications(db(), 50),
+      entries: await cachedPublications(50),
       updatedFallback: new Date(0).toISOString(),
       versionTitle: (e) =>
         t("public.feedVersion", { agency: e.agency.name, title: e.title ?? "", version: e.version ?? 1 }),

@@ -2,7 +2,6 @@
 // side by side, and the totals across them. A total adds only published figures, so where an
 // agency's count was withheld ("fewer than 5") the total reads "at least".
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { getT } from "@/app/_i18n/server";
 import { headline, latestQuarter } from "@/lib/public-record/rollup";
@@ -49,6 +48,11 @@ export default async function StatewidePage() {
             }))}
             labels={{ period: t("public.agency"), withheld: t("public.fewerThanFive"), table: t("public.chartTable") }}
           />
+          <p className="text-sm">
+            <a className="text-brand underline" href="/transparency/statewide.csv" download>
+              {t("rollup.downloadCsv")}
+            </a>
+          </p>
           <div className="overflow-x-auto rounded-lg border border-line bg-white">
             <table className="w-full text-left text-sm" data-testid="statewide-table">
               <caption className="px-3 py-2 text-left font-semibold">
@@ -74,9 +78,9 @@ export default async function StatewidePage() {
                 {rows.map((r) => (
                   <tr key={r.agency.slug} className="border-t border-line">
                     <th scope="row" className="px-3 py-1 font-normal">
-                      <Link className="text-brand underline" href={`/transparency/${r.agency.slug}`}>
+                      <a className="text-brand underline" href={`/transparency/${r.agency.slug}`}>
                         {r.agency.name}
-                      </Link>
+                      </a>
                     </th>
                     <td className="px-3 py-1 tabular-nums">{showCount(r.figures.requests, t)}</td>
                     <td className="px-3 py-1 tabular-nums">

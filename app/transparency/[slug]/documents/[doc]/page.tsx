@@ -1,7 +1,6 @@
 // One published document: the chosen version's full text (the current one unless ?v= names an
 // earlier one), every published version in its history, and what changed from the version before.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PolicyMarkdown } from "@/components/public-record/markdown";
 import { getLocale, getT } from "@/app/_i18n/server";
@@ -34,9 +33,9 @@ export default async function PublicDocumentPage({ params, searchParams }: Props
     <article className="flex flex-col gap-8">
       <div>
         <p className="text-sm">
-          <Link href={`/transparency/${slug}`} className="text-brand underline">
+          <a href={`/transparency/${slug}`} className="text-brand underline">
             {record.agency.name}
-          </Link>
+          </a>
         </p>
         <h1 className="mt-1 text-2xl font-bold" lang={text.lang}>
           {text.title}
@@ -52,9 +51,9 @@ export default async function PublicDocumentPage({ params, searchParams }: Props
         {current.version !== document.versions[0].version ? (
           <p className="mt-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="old-version-notice">
             {t("public.oldVersion")}{" "}
-            <Link className="text-brand underline" href={`/transparency/${slug}/documents/${doc}`}>
+            <a className="text-brand underline" href={`/transparency/${slug}/documents/${doc}`}>
               {t("public.readCurrent")}
-            </Link>
+            </a>
           </p>
         ) : null}
       </div>
@@ -119,9 +118,9 @@ export default async function PublicDocumentPage({ params, searchParams }: Props
                   {t("public.historyEntry", { version: v.version, date: formatDate(v.publishedAt, tz, locale) })}
                 </span>
               ) : (
-                <Link className="text-brand underline" href={`/transparency/${slug}/documents/${doc}?v=${v.version}`}>
+                <a className="text-brand underline" href={`/transparency/${slug}/documents/${doc}?v=${v.version}`}>
                   {t("public.historyEntry", { version: v.version, date: formatDate(v.publishedAt, tz, locale) })}
-                </Link>
+                </a>
               )}
             </li>
           ))}

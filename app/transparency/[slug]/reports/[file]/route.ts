@@ -1,8 +1,8 @@
 // A published report as CSV or JSON: /transparency/<agency>/reports/2026-Q3.csv, …/2026.json.
 // Only frozen, published reports exist here; a draft or an unknown period is not found. Small
 // counts leave as "<5" (docs/federal-request-reports.md).
-import { db } from "@/lib/db/client";
-import { parsePeriodLabel, publishedReportExport } from "@/lib/public-record/public-read";
+import { parsePeriodLabel } from "@/lib/public-record/public-read";
+import { cachedReportExport } from "../../../_lib/cache";
 import { notFoundText, PUBLIC_CACHE, publicDownload } from "../../../_lib/downloads";
 
 type Ctx = { params: Promise<{ slug: string; file: string }> };
@@ -13,7 +13,7 @@ export async function GET(req: Request, ctx: Ctx): Promise<Response> {
     const m = /^(.+)\.(csv|json)$/.exec(file);
     const period = m ? parsePeriodLabel(m[1]) : null;
     if (!m || !period || slug.length > 100) return notFoundText();
-    const report = await publishedReportExport(db(), slug, period);
+    const report = await cachedReportExport(slug, period);
     if (!report) return notFoundText();
     const name = `${slug}-${m[1]}.${m[2]}`;
     if (m[2] === "csv")
