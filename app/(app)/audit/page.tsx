@@ -241,7 +241,9 @@ function EventRow({ event: e, when, outcome, ta }: { event: EventView; when: str
             <dt>{ta("details.seq")}</dt>
             <dd className="tabular-nums">{e.seq}</dd>
             <dt>{ta("details.code")}</dt>
-            <dd className="font-mono">{e.action}</dd>
+            <dd>
+              <code className="font-mono">{e.action}</code>
+            </dd>
             <dt>{ta("details.utc")}</dt>
             <dd className="font-mono">{e.at.toISOString()}</dd>
             {e.targetType ? (

@@ -24,17 +24,22 @@ export function readCatalog(locale: Locale): Record<string, Messages> {
 const catalog = { en: readCatalog("en") };
 const namespaces = Object.keys(catalog.en);
 
-/** Catalog keys ("notices.inbox.title") found in the page's text or its labels. */
+/**
+ * Catalog keys ("notices.inbox.title") found in the page's text or its labels. Text shown as code
+ * on purpose (`<code>`, e.g. an audit event's action code "auth.signIn") is not a message.
+ */
 export async function rawMessageKeys(page: Page): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+  const { texts, codes } = await page.evaluate(() => {
     const out = [document.body.innerText, document.title];
     for (const el of document.querySelectorAll("[aria-label], [placeholder], [title], [alt]"))
       for (const name of ["aria-label", "placeholder", "title", "alt"]) out.push(el.getAttribute(name) ?? "");
-    return out.join("\n");
+    const shownAsCode = [...document.querySelectorAll("code")].map((el) => (el.textContent ?? "").trim());
+    return { texts: out.join("\n"), codes: shownAsCode };
   });
   const found = new Set<string>();
   for (const [token] of texts.matchAll(/(?<![\w@/:.-])[a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+/g)) {
     const key = token.replace(/\.$/, "");
+    if (codes.includes(key)) continue;
     if (namespaces.includes(key.split(".")[0]) && lookupNode(catalog.en, key) !== undefined) found.add(key);
   }
   return [...found];
