@@ -2,11 +2,9 @@
 // conflict's acknowledgment acknowledges the agency's open conflict notices, and a notice's
 // acknowledgment acknowledges its conflict. Both run inside the caller's transaction.
 import type { Tx } from "../db/client";
-import { recordAudit } from "../audit/record";
-import { auditContext, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { stopEscalation } from "../jobs/escalation";
-import { NOTICE_AUDIT, NOTICE_SUBJECT } from "../notices/roles";
-import { addThreadEntry } from "../notices/thread";
+import { markNoticeAcknowledged } from "../notices/mark-acknowledged";
 import { sideOf, type ConflictRow } from "./conflict-view";
 import { recordConflictStep } from "./conflict-steps";
 import { CONFLICT_AUDIT, CONFLICT_SUBJECT } from "./roles";
@@ -65,37 +63,6 @@ async function acknowledgeConflictNotices(tx: Tx, o: { actor: Actor; conflictId:
     },
   });
   for (const notice of notices) {
-    const { count } = await tx.notice.updateMany({
-      where: { id: notice.id, recipientAgencyId: actor.agencyId, acknowledgedAt: null },
-      data: { acknowledgedAt: now, acknowledgedById: actor.userId ?? actor.id, acknowledgedByName: actor.name },
-    });
-    if (count !== 1) continue;
-    await tx.notice.updateMany({
-      where: { id: notice.id, readAt: null },
-      data: { readAt: now, readById: actor.userId ?? actor.id },
-    });
-    await stopEscalation(tx, {
-      subjectType: NOTICE_SUBJECT,
-      subjectId: notice.id,
-      recipientAgencyId: actor.agencyId,
-      now,
-    });
-    await addThreadEntry(tx, {
-      actor,
-      notice,
-      kind: "ACKNOWLEDGED",
-      body: "",
-      now,
-      live: "acknowledgment",
-      notifyOtherSide: false,
-    });
-    await recordAudit(tx, {
-      action: NOTICE_AUDIT.acknowledge,
-      targetType: "Notice",
-      targetId: notice.id,
-      details: { withConflict: o.conflictId },
-      at: now,
-      ...auditContext(actor),
-    });
+    await markNoticeAcknowledged(tx, { actor, notice, now, details: { withConflict: o.conflictId } });
   }
 }

@@ -4,18 +4,16 @@
 // acknowledgment acknowledges the notice), so while that conflict awaits the agency's
 // acknowledgment only those who answer for conflicts — supervisors and chiefs — may.
 import type { Db } from "../db/client";
-import { recordAudit } from "../audit/record";
-import { auditContext, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/authorize";
 import { acknowledgeConflictSide } from "../conflicts/acknowledge-side";
 import { CONFLICT_ROW_SELECT } from "../conflicts/conflict-view";
 import { CONFLICT_DECIDING_ROLES, partyWhere as conflictPartyWhere } from "../conflicts/roles";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import { stopEscalation } from "../jobs/escalation";
 import { auditRefusal } from "../users/admin-scope";
 import { isId } from "../validation/operation";
-import { NOTICE_ACTING_ROLES, NOTICE_AUDIT, NOTICE_SUBJECT } from "./roles";
-import { addThreadEntry } from "./thread";
+import { NOTICE_ACTING_ROLES, NOTICE_AUDIT } from "./roles";
+import { markNoticeAcknowledged } from "./mark-acknowledged";
 
 export async function acknowledgeNotice(args: {
   db: Db;
@@ -65,37 +63,7 @@ export async function acknowledgeNotice(args: {
         (conflict.agencyAId === actor.agencyId ? conflict.ackAAt : conflict.ackBAt) === null;
       if (conflictAwaits && !can(actor, { roles: CONFLICT_DECIDING_ROLES, agencyId: actor.agencyId }))
         throw new ForbiddenError("conflicts.twoSided.errors.supervisorAcknowledges");
-      const { count } = await tx.notice.updateMany({
-        where: { id: notice.id, recipientAgencyId: actor.agencyId, acknowledgedAt: null },
-        data: { acknowledgedAt: now, acknowledgedById: actor.userId ?? actor.id, acknowledgedByName: actor.name },
-      });
-      if (count !== 1) throw new ConflictError();
-      await tx.notice.updateMany({
-        where: { id: notice.id, readAt: null },
-        data: { readAt: now, readById: actor.userId ?? actor.id },
-      });
-      await stopEscalation(tx, {
-        subjectType: NOTICE_SUBJECT,
-        subjectId: notice.id,
-        recipientAgencyId: actor.agencyId,
-        now,
-      });
-      await addThreadEntry(tx, {
-        actor,
-        notice,
-        kind: "ACKNOWLEDGED",
-        body: "",
-        now,
-        live: "acknowledgment",
-        notifyOtherSide: false,
-      });
-      await recordAudit(tx, {
-        action: NOTICE_AUDIT.acknowledge,
-        targetType: "Notice",
-        targetId: notice.id,
-        at: now,
-        ...auditContext(actor),
-      });
+      if (!(await markNoticeAcknowledged(tx, { actor, notice, now }))) throw new ConflictError();
       if (conflict && conflictAwaits) await acknowledgeConflictSide(tx, { actor, row: conflict, now });
       return { acknowledgedAt: now };
     });
