@@ -22,6 +22,8 @@ const schema = z.object({
     .optional(),
   // "0" keeps the app server from running background jobs (run server/worker.ts instead).
   JOBS_WORKER: z.enum(["0", "1"]).default("1"),
+  // How many background jobs (emails, webhook deliveries, escalations…) one process runs at once.
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   MAIL_FROM: z.string().default("Common Ground <no-reply@common-ground.local>"),
   PUBLIC_BASE_URL: z.string().url().optional(),
   // How long the one-time links in notice, conflict and escalation emails stay usable, in hours

@@ -10,7 +10,8 @@ import type { Probe } from "./probes";
 
 export type Server = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-export async function startServer(databaseUrl: string, authSecret: string): Promise<Server> {
+/** `workers`: the server's WEB_CONCURRENCY (a number, or auto: one process per core). */
+export async function startServer(databaseUrl: string, authSecret: string, workers = "auto"): Promise<Server> {
   const port = await freePort();
   const child = runServer(
     port,
@@ -22,6 +23,7 @@ export async function startServer(databaseUrl: string, authSecret: string): Prom
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       TEST_CLOCK: "0",
+      WEB_CONCURRENCY: workers,
     },
     ["ignore", "inherit", "inherit"],
   );

@@ -16,6 +16,8 @@ export type Results = {
     summary: Summary;
     rps: number;
     clients: number;
+    /** The server's processes (WEB_CONCURRENCY). */
+    workers: number;
     statuses: Record<number, number>;
     floor: Summary;
     floorRps: number;
@@ -77,7 +79,7 @@ ${r.http ? detail(`HTTP \`POST /api/v1/deconfliction/check\`, ${r.http.clients} 
 ${r.http ? detail(`HTTP no-op Next.js route (\`GET /api/test/clock\`, 404), ${r.http.clients} clients — what a page-side request costs at least`, r.http.floor) : ""}
 ${r.filing ? detail(`Filing one operation (${r.filing.filers} concurrent filers in ${r.filing.processes} process${r.filing.processes === 1 ? "" : "es"})`, r.filing.latency) : ""}
 
-${r.indexedConflicts} conflicts were found across the indexed probes.${r.http ? ` The HTTP run served ${r.http.rps.toFixed(0)} requests/s (statuses ${JSON.stringify(r.http.statuses)}); the no-op Next.js route, ${r.http.floorRps.toFixed(0)} requests/s.` : ""}${
+${r.indexedConflicts} conflicts were found across the indexed probes.${r.http ? ` The HTTP run served ${r.http.rps.toFixed(0)} requests/s from ${r.http.workers === 1 ? "one server process" : `${r.http.workers} server processes (WEB_CONCURRENCY)`} (statuses ${JSON.stringify(r.http.statuses)}); the no-op Next.js route, ${r.http.floorRps.toFixed(0)} requests/s.` : ""}${
     r.filing
       ? ` Filing: ${r.filing.filed.toLocaleString("en-US")} operations in ${r.filing.seconds.toFixed(1)} s by ${r.filing.filers} filers in ${r.filing.processes} process${r.filing.processes === 1 ? "" : "es"}, ${r.filing.conflicts} conflicts recorded, ${r.filing.failed} failures.`
       : ""

@@ -20,6 +20,7 @@ import { quoteIdent, redactUrl, withClient, withDatabase } from "@/scripts/lib/p
 import { repoRoot } from "@/scripts/lib/script-env";
 import { removeFilings, runFilingProcesses } from "./filing";
 import { runFloor, runHttpProbes, startServer } from "./http";
+import { workerCount } from "@/server/lib/cluster";
 import { countyCentroids } from "./places";
 import { benchActor, makeProbes, type Probe } from "./probes";
 import { seedAgencies, seedOperations, type BenchWorld } from "./seed";
@@ -32,6 +33,8 @@ const { values: opt } = parseArgs({
     probes: { type: "string", default: "1000" },
     "naive-probes": { type: "string" },
     clients: { type: "string", default: "16" },
+    // The server's WEB_CONCURRENCY: processes on the one port (auto: one per core, as DEPLOY.md advises).
+    workers: { type: "string", default: "auto" },
     "http-requests": { type: "string", default: "1000" },
     filers: { type: "string", default: "8" },
     "filing-processes": { type: "string", default: "1" },
@@ -238,7 +241,7 @@ async function main(): Promise<void> {
           (await createApiToken({ db, actor: benchActor(agency, ["AGENCY_ADMIN"]), input, now: new Date() })).token,
         );
       }
-      const app = await startServer(url, process.env.AUTH_SECRET);
+      const app = await startServer(url, process.env.AUTH_SECRET, opt.workers);
       try {
         await runHttpProbes(app.url, tokens, makeProbes(world, counties, now, WARM_UP_PROBES, SEED + 3), clients);
         const result = await runHttpProbes(
@@ -299,7 +302,7 @@ async function main(): Promise<void> {
         indexed: indexed.summary,
         indexedConflicts: indexed.conflicts,
         naive: naive?.summary ?? null,
-        http: http ? { ...http, clients: Number(opt.clients) } : null,
+        http: http ? { ...http, clients: Number(opt.clients), workers: workerCount(opt.workers) } : null,
         filing: filing
           ? {
               perSecond: filing.filed / filing.seconds,

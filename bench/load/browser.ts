@@ -4,6 +4,7 @@
 // load generator shares the two vCPUs with the server and PostgreSQL.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { reconnectDelayMs } from "@/lib/realtime/event-stream";
 
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
 
@@ -144,7 +145,7 @@ export type LiveStream = { close(): void };
 
 /**
  * An EventSource on /api/events: calls `onEvent` with each event and when it arrived, and
- * reconnects as the browser does (after 3 s, the server's `retry`) when the stream ends or drops.
+ * reconnects as the browser does (after the server's `retry`: 3–6 s) when the stream ends or drops.
  */
 export function openLiveStream(
   browser: Browser,
@@ -157,7 +158,7 @@ export function openLiveStream(
   let timer: NodeJS.Timeout | null = null;
   const retry = () => {
     onState("down");
-    if (!closed) timer = setTimeout(connect, 3_000);
+    if (!closed) timer = setTimeout(connect, reconnectDelayMs());
   };
   const connect = () => {
     let ended = false;

@@ -31,6 +31,8 @@ export async function startMailSink(): Promise<MailSink> {
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // A loopback peer: no reverse DNS lookup of the sender (which can stall where DNS is offline).
+    disableReverseLookup: true,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

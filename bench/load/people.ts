@@ -14,6 +14,7 @@ import { Browser, openLiveStream, TransportError, type LiveStream, type Reply } 
 import type { ActionIds } from "./actions";
 import type { Recorder } from "./recorder";
 import type { SimUser } from "./world";
+import { nextRefreshDelay } from "@/lib/realtime/refresh-pacing";
 
 export type Shared = {
   ids: ActionIds;
@@ -71,6 +72,8 @@ export abstract class Person {
   protected path = "/";
   private stream: LiveStream | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
+  /** When this page last refreshed itself (0: not since it was opened). */
+  private lastRefreshAt = 0;
   private navTimer: NodeJS.Timeout | null = null;
   private pendingNotices: string[] = [];
 
@@ -107,9 +110,12 @@ export abstract class Person {
     }
     if (this.over) return;
     if (refreshTypes(this.path).includes(e.type)) {
-      // LiveRefresh: one refresh per burst, 100–300 ms after the first event.
+      // LiveRefresh: 100–300 ms after the first event (plus its random spread), then at most one refresh per interval while
+      // events keep coming (lib/realtime/refresh-pacing.ts).
       if (this.refreshTimer) return;
-      this.refreshTimer = setTimeout(() => void this.liveRefresh(), this.path === "/conflicts" ? 300 : 100);
+      const debounce = this.path === "/conflicts" || this.path.startsWith("/conflicts/") ? 300 : 100;
+      const delay = nextRefreshDelay(this.lastRefreshAt, performance.now(), debounce, this.s.random());
+      this.refreshTimer = setTimeout(() => void this.liveRefresh(), delay);
     } else if (NAV_TYPES.includes(e.type) && !this.navTimer) {
       this.navTimer = setTimeout(() => {
         this.navTimer = null;
@@ -120,6 +126,7 @@ export abstract class Person {
 
   private async liveRefresh() {
     this.refreshTimer = null;
+    this.lastRefreshAt = performance.now();
     const notices = this.pendingNotices;
     this.pendingNotices = [];
     const path = this.path;
@@ -147,6 +154,7 @@ export abstract class Person {
   protected async page(path: string, type: string): Promise<Reply | null> {
     this.pendingNotices = [];
     this.path = path;
+    this.lastRefreshAt = 0; // a newly opened page's LiveRefresh has not refreshed yet
     const r = await this.call(`GET ${type}`, () => this.browser.page(path));
     if (!r) return null;
     if (r.status !== 200) {

@@ -9,9 +9,13 @@ export type Filing = { operationId: string; agencyId: string; sentAt: number; an
 export class Recorder {
   /** Measurement window: samples outside it (sign-in, the drain at the end) are not counted. */
   measuring = false;
+  /** When measuring started (performance.now()). */
+  measureFrom = 0;
   pages = new Map<string, number[]>();
   actions = new Map<string, number[]>();
   refreshes: number[] = [];
+  /** Every measured page load with when it finished (performance.now()), to see where the slow ones fall. */
+  pageTimeline: { at: number; ms: number }[] = [];
   requests = 0;
   errors: string[] = [];
   /** Requests sent before the kill that never got an answer. */
@@ -31,6 +35,7 @@ export class Recorder {
     const list = map.get(key) ?? [];
     list.push(ms);
     map.set(key, list);
+    if (map === this.pages) this.pageTimeline.push({ at: performance.now(), ms });
   }
 
   error(what: string) {

@@ -1,4 +1,5 @@
 // The load run's figures: printed, and as section "load" of bench/RESULTS.md.
+import os from "node:os";
 import { ms, summarize, type Summary } from "../deconfliction/stats";
 import type { Reconciliation } from "./reconcile";
 import type { Recorder } from "./recorder";
@@ -8,6 +9,8 @@ export type Figures = {
   date: Date;
   command: string;
   machine: string;
+  /** The server's processes (WEB_CONCURRENCY). */
+  workers: number;
   users: SimUser[];
   minutes: number;
   warmUpSeconds: number;
@@ -59,6 +62,19 @@ function noticeLatency(f: Figures, arrivals: Map<string, { agencyId: string; at:
 
 const row = (label: string, s: Summary) =>
   `| ${label} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} | ${s.count} |`;
+/** "0–30 s: 120 · 30–60 s: 95 · …": where in the run the slow page loads fall. */
+function pageWindows(rec: Recorder, windowS = 30): string {
+  const buckets = new Map<number, number[]>();
+  for (const { at, ms: took } of rec.pageTimeline) {
+    const b = Math.floor((at - rec.measureFrom) / 1000 / windowS);
+    buckets.set(b, [...(buckets.get(b) ?? []), took]);
+  }
+  return [...buckets.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([b, list]) => `${b * windowS}–${(b + 1) * windowS} s: ${ms(summarize(list).p95)}`)
+    .join(" · ");
+}
+
 const met = (ok: boolean) => (ok ? "met" : "**missed**");
 
 export function report(f: Figures): { text: string; markdown: string } {
@@ -110,9 +126,10 @@ Produced by \`bench/load/run.ts\` (see [README.md](README.md#load-benchmloadrunt
 - **Date:** ${f.date.toISOString().slice(0, 16).replace("T", " ")} UTC
 - **Command:** \`${f.command}\`
 - **Machine:** ${f.machine}; load before: \`${f.uptimeBefore}\`; after: \`${f.uptimeAfter}\`
+- **Server:** the production server as \`npm start\` runs it (\`server/serve.ts\` on the last build, embedded PostgreSQL on the same machine), ${f.workers === 1 ? "one process" : `${f.workers} processes on the one port (WEB_CONCURRENCY)`}, each with its job worker.
 - **People:** ${f.users.length} (${roles("LIAISON")} liaisons, ${roles("CHIEF")} chiefs, ${roles("SUPERVISOR")} supervisors in ${agencies} agencies), each signed in through the sign-in page (password, then TOTP code; median ${ms(summarize(f.signInMs).p50)} ms) with its own connections, session cookie and live-event stream; ${f.warmUpSeconds} s warm-up, then ${f.minutes} min measured.
 - **Traffic:** ${rec.requests} requests (${pageCount} measured page loads), ${rec.filings.length} filings, ${rec.refreshes.length} live refreshes. Filing and editing go through the filing form's own server actions (\`fileOperationAction\`, \`updateOperationAction\`), as the browser posts them; no API token is involved.
-- **CPU:** the server used ${f.cpu.serverSeconds.toFixed(0)} CPU-seconds over the ${f.minutes} min (${serverCores.toFixed(2)} of the 2 vCPUs on average); the load generator ${f.cpu.generatorSeconds.toFixed(0)} s.
+- **CPU:** the server used ${f.cpu.serverSeconds.toFixed(0)} CPU-seconds over the ${f.minutes} min (${serverCores.toFixed(2)} cores on average, of ${os.cpus().length}); the load generator ${f.cpu.generatorSeconds.toFixed(0)} s.
 
 ### Against the targets
 
@@ -134,6 +151,8 @@ ${row("filing's 2xx → recipient's page refreshed with it", rf)}
 
 The live event is published by the filing's commit, while the action's answer still carries the re-rendered form page, so the recipient's page usually hears of the notice before the filer sees the 2xx (${events.beforeAnswer} of ${ev.count} arrivals here): the 2xx → event figure is then 0, and the submit → event figure (which includes the filing itself) bounds it from above.
 
+Page p95 by 30-second stretch of the run (ms${f.kill ? `; the kill at ${f.kill.atSeconds.toFixed(0)} s` : ""}): ${pageWindows(rec)}.
+
 Notice events: ${events.notices} notices of answered filings went to agencies with people online; ${events.reached} reached at least one of their open pages, ${events.missed} reached none (published while the server was down, or to a stream reconnecting after the kill: the page re-reads on reconnection).
 
 ### Errors and the kill
@@ -144,6 +163,7 @@ ${killText.join("\n")}
 
   const text = [
     `Pages (all): p50 ${ms(allPages.p50)} ms  p95 ${ms(allPages.p95)} ms  p99 ${ms(allPages.p99)} ms  (n=${allPages.count})`,
+    `  p95 by 30 s: ${pageWindows(rec)}`,
     ...[...rec.pages.entries()].map(([k, v]) => {
       const s = summarize(v);
       return `  ${k.padEnd(22)} p50 ${ms(s.p50).padStart(6)}  p95 ${ms(s.p95).padStart(6)}  p99 ${ms(s.p99).padStart(6)}  n=${s.count}`;

@@ -28,6 +28,8 @@ import { report, type Figures } from "./report";
 import { startAppServer } from "./server";
 import { signIn } from "./sign-in";
 import { freshDatabase, query, simulatedUsers } from "./world";
+import { workerCount } from "@/server/lib/cluster";
+import { sampleWaits } from "./pg-waits";
 
 const { values: opt } = parseArgs({
   options: {
@@ -42,6 +44,10 @@ const { values: opt } = parseArgs({
     "no-results": { type: "boolean", default: false },
     // The server runs with V8's sampling profiler; its profile is written when it stops (so with --no-kill).
     "cpu-prof": { type: "boolean", default: false },
+    // The server's WEB_CONCURRENCY: processes on the one port (auto: one per core, as DEPLOY.md advises).
+    workers: { type: "string", default: "auto" },
+    // Samples what PostgreSQL's sessions wait on during the measured run, and prints it.
+    "pg-waits": { type: "boolean", default: false },
   },
 });
 
@@ -64,15 +70,6 @@ function mulberry32(seed: number) {
 }
 
 /** CPU seconds a process has used (user + system), from /proc. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 const uptime = () => execFileSync("uptime", { encoding: "utf8" }).trim();
 
 async function main() {
@@ -97,22 +94,21 @@ async function main() {
     const users = await simulatedUsers(url, USERS, DEMO_PASSWORD);
     const sink = await startMailSink();
     const port = await freePort();
-    const app = await startAppServer(port, {
-      ...process.env,
-      DATABASE_URL: url,
-      AUTH_SECRET: authSecret,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "error",
-      SMTP_URL: sink.url,
-      TEST_CLOCK: "0",
-      ...(opt["cpu-prof"]
-        ? {
-            NODE_OPTIONS:
-              `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.join(outDir, "prof")}`.trim(),
-          }
-        : {}),
-    });
+    const app = await startAppServer(
+      port,
+      {
+        ...process.env,
+        DATABASE_URL: url,
+        AUTH_SECRET: authSecret,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "error",
+        SMTP_URL: sink.url,
+        TEST_CLOCK: "0",
+        WEB_CONCURRENCY: opt.workers,
+      },
+      opt["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.join(outDir, "prof")}`] : [],
+    );
     const pids = [app.pid()];
     let serverCpu = 0;
     const uptimeBefore = uptime();
@@ -176,13 +172,15 @@ async function main() {
     });
     await sleep(measureFrom - performance.now());
     rec.measuring = true;
-    const cpuAt = { server: cpuSeconds(app.pid()), self: process.cpuUsage() };
+    rec.measureFrom = performance.now();
+    const waits = opt["pg-waits"] ? sampleWaits(url) : null;
+    const cpuAt = { server: app.cpuSeconds(), self: process.cpuUsage() };
     say(`Measuring for ${MINUTES} min`);
 
     let kill: Figures["kill"] = null;
     if (!opt["no-kill"]) {
       await sleep(measureFrom + MINUTES * 60_000 * Number(opt["kill-at"]) - performance.now());
-      serverCpu += cpuSeconds(app.pid()) - cpuAt.server;
+      serverCpu += app.cpuSeconds() - cpuAt.server;
       const at = performance.now();
       rec.killAt = at;
       down = true;
@@ -192,7 +190,7 @@ async function main() {
       rec.upAgainAt = performance.now();
       down = false;
       pids.push(app.pid());
-      cpuAt.server = cpuSeconds(app.pid());
+      cpuAt.server = app.cpuSeconds();
       // A page works again (not only the port): the first one after a start compiles its route.
       const probe = new Browser(app.url);
       const firstPage = await probe.page("/login");
@@ -210,7 +208,8 @@ async function main() {
     }
     await sleep(measureTo - performance.now());
     rec.measuring = false;
-    serverCpu += cpuSeconds(app.pid()) - cpuAt.server;
+    if (waits) say(await waits.stop());
+    serverCpu += app.cpuSeconds() - cpuAt.server;
     const selfCpu = process.cpuUsage(cpuAt.self);
     const uptimeAfter = uptime();
     say(`Run over; ${uptimeAfter}. Waiting for people to finish what they were doing`);
@@ -227,18 +226,20 @@ async function main() {
     if (opt["cpu-prof"]) {
       const { summarizeProfile } = await import("./profile-summary");
       const dir = path.join(outDir, "prof");
-      const newest = fs
+      // One profile per thread (the module loader has its own): the main thread's is the largest.
+      const main = fs
         .readdirSync(dir)
         .filter((f) => f.endsWith(".cpuprofile"))
         .map((f) => path.join(dir, f))
-        .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
-      if (newest) say(summarizeProfile(newest));
+        .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+      if (main) say(summarizeProfile(main));
     }
 
     const figures: Figures = {
       date: new Date(),
       command: `npx tsx bench/load/run.ts ${process.argv.slice(2).join(" ")}`.trim(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`,
+      workers: workerCount(opt.workers),
       users,
       minutes: MINUTES,
       warmUpSeconds: WARM_UP_S,

@@ -4,11 +4,33 @@
 import type { Area } from "@/lib/deconfliction/types";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { describeArea, formatAreaDescription, formatCounties } from "./describe-area";
+import { describeArea, formatAreaDescription, formatCounties, type AreaDescription } from "./describe-area";
 import { log } from "@/lib/log";
 import { loadGazetteer } from "./gazetteer";
 
 export type AreaInWords = { text: string; counties: string | null };
+
+// Describing an area tests points of it against every county and measures it against every place:
+// pure, and the same areas are shown again and again (a notice, its list, every refresh), so the
+// descriptions of recently shown areas are kept, the least recently used dropped first.
+const MAX_DESCRIPTIONS = 2_000;
+const descriptions = new Map<string, AreaDescription>();
+
+function areaKey(area: Area): string {
+  return area.kind === "CIRCLE"
+    ? `C ${area.center[0]} ${area.center[1]} ${area.radiusM}`
+    : `${area.geometry.type} ${JSON.stringify(area.geometry.coordinates)}`;
+}
+
+function describeRemembered(area: Area, gazetteer: ReturnType<typeof loadGazetteer>): AreaDescription {
+  const key = areaKey(area);
+  let d = descriptions.get(key);
+  if (d) descriptions.delete(key);
+  else d = describeArea(area, gazetteer);
+  descriptions.set(key, d);
+  if (descriptions.size > MAX_DESCRIPTIONS) descriptions.delete(descriptions.keys().next().value as string);
+  return d;
+}
 
 /** `t` is bound to the "geo" namespace. */
 export function areaInWords(area: Area, t: Translate, locale: Locale): AreaInWords | null {
@@ -20,7 +42,7 @@ export function areaInWords(area: Area, t: Translate, locale: Locale): AreaInWor
     log.warn({ err }, "the gazetteer could not be read");
     return null;
   }
-  const d = describeArea(area, gazetteer);
+  const d = describeRemembered(area, gazetteer);
   return {
     text: formatAreaDescription(d, t, locale),
     counties: d.counties.length ? formatCounties(d, t, locale) : null,

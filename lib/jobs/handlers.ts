@@ -18,7 +18,8 @@ import { webhookJobHandler } from "../webhooks/deliver";
 export function appJobHandlers(): JobHandlers {
   const smtpUrl = env().SMTP_URL;
   return {
-    [MAIL_QUEUE]: mailJobHandler(smtpUrl ? smtpTransport(smtpUrl) : null),
+    // As many open mail connections as jobs that may send at once.
+    [MAIL_QUEUE]: mailJobHandler(smtpUrl ? smtpTransport(smtpUrl, { maxConnections: env().JOB_CONCURRENCY }) : null),
     [ESCALATION_QUEUE]: escalationJobHandler(escalationSubjects),
     [WEBHOOK_QUEUE]: webhookJobHandler(),
     [AUDIT_ANCHOR_QUEUE]: async ({ db, now }) => {

@@ -1,6 +1,7 @@
 // Starts this process's job worker once: inside the app server (from instrumentation.ts) and in
 // the standalone `server/worker.ts`. Several instances against one database are safe.
 import { db } from "../db/client";
+import { env } from "../env";
 import { log } from "../log";
 import { processListener } from "../realtime/process";
 import { appJobHandlers, appPeriodicWork } from "./handlers";
@@ -16,6 +17,7 @@ export function startAppWorker(options: Pick<WorkerOptions, "concurrency" | "pol
     listener: processListener(),
     periodic: appPeriodicWork(),
     ...options,
+    concurrency: options.concurrency ?? env().JOB_CONCURRENCY,
   });
   return g.__cgWorker;
 }

@@ -1,6 +1,9 @@
 // The SMTP side (nodemailer). Timeouts are kept well under the job lease, so a stuck server
 // fails the attempt instead of letting the lease lapse while this worker still holds the job.
+// Connections are pooled: a burst of notices goes out over a few open connections instead of a
+// new connection (and greeting) per message.
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 
 export type OutgoingMail = {
   from: string;
@@ -18,11 +21,26 @@ export function isPermanentSmtpError(error: unknown): boolean {
   return typeof code === "number" && code >= 500 && code < 600;
 }
 
-export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl, {
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
+export type SmtpTimeouts = { connectionTimeout: number; greetingTimeout: number; socketTimeout: number };
+export const SMTP_TIMEOUTS: SmtpTimeouts = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 20_000,
+};
+
+export function smtpTransport(
+  smtpUrl: string,
+  { maxConnections = 4, timeouts = SMTP_TIMEOUTS }: { maxConnections?: number; timeouts?: Partial<SmtpTimeouts> } = {},
+): MailTransport {
+  // The options object, not the URL string: with a URL alone, nodemailer takes every setting from
+  // the URL and the timeouts would be silently dropped.
+  const transporter = nodemailer.createTransport({
+    ...parseConnectionUrl(smtpUrl),
+    ...SMTP_TIMEOUTS,
+    ...timeouts,
+    pool: true,
+    maxConnections,
+    maxMessages: 500,
   });
   return {
     async send(mail) {

@@ -65,7 +65,9 @@ export const LIMITS = {
    * Public record pages and files answered from memory, per client address, counted in each
    * process's memory (lib/rate-limit/memory.ts; the shared table would put every reader on the
    * database). Twenty a second sustained: a newsroom or a campus behind one address reading a
-   * story's links stays inside; a loop fetching pages as fast as it can waits a minute.
+   * story's links stays inside; a loop fetching pages as fast as it can waits a minute. With several
+   * processes (WEB_CONCURRENCY, instances) an address may get this from each; what costs the
+   * database, a render, is counted across all of them (publicRenderAddress).
    */
   publicPageAddress: { points: 1_200, durationSec: 60, blockSec: 60 },
   /**

@@ -11,6 +11,18 @@ export const HEARTBEAT_MS = 20_000;
  */
 export const MAX_STREAM_MS = 5 * 60_000;
 
+/**
+ * How long a browser waits before reconnecting a dropped stream (the `retry` field): at least
+ * RECONNECT_MS, plus a random share of RECONNECT_SPREAD_MS, so that after a restart every open page
+ * does not come back in the same instant.
+ */
+export const RECONNECT_MS = 3_000;
+export const RECONNECT_SPREAD_MS = 3_000;
+
+export function reconnectDelayMs(random = Math.random()): number {
+  return RECONNECT_MS + Math.floor(random * RECONNECT_SPREAD_MS);
+}
+
 /** How often an open stream re-checks its session, so a page left open locks on time. */
 export const SESSION_CHECK_MS = 15_000;
 
@@ -97,8 +109,8 @@ export function liveEventStream(o: {
       };
       cleanup = close;
       o.signal?.addEventListener("abort", close);
-      // Reconnect after 3 s if the connection drops; the first frame also flushes the headers.
-      send("retry: 3000\n: connected\n\n");
+      // Reconnect after 3–6 s if the connection drops; the first frame also flushes the headers.
+      send(`retry: ${reconnectDelayMs()}\n: connected\n\n`);
       if (o.signal?.aborted) close();
     },
     cancel() {

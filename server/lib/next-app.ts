@@ -22,10 +22,12 @@ export function runServer(
   port: number,
   env: NodeJS.ProcessEnv,
   stdio: "inherit" | ["ignore", "inherit", "inherit"] = "inherit",
+  /** Extra flags for Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS may not carry). */
+  nodeArgs: string[] = [],
 ): ChildProcess {
   return spawn(
     process.execPath,
-    ["--import", "tsx", path.join(repoRoot, "server", "serve.ts"), "--port", String(port)],
+    [...nodeArgs, "--import", "tsx", path.join(repoRoot, "server", "serve.ts"), "--port", String(port)],
     {
       cwd: repoRoot,
       env: { ...env, NODE_ENV: "production" },

@@ -7,8 +7,10 @@
 // token revoked through A is refused at once by every instance that had it cached; a limit
 // (requests without a valid token per address; requests per token) holds across the instances
 // instead of once per instance; and a webhook endpoint added through A is written to by B, which
-// had remembered that the agency had none.
+// had remembered that the agency had none. Instance C runs as two processes (WEB_CONCURRENCY=2): both
+// serve, and one that dies is replaced while the other keeps the port.
 import { randomUUID } from "node:crypto";
+import http from "node:http";
 import { type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
 import { closeE2eRun, createThrowawayUser, e2eRun, signIn, type TestAccount } from "./auth-fixtures";
@@ -67,7 +69,9 @@ test.beforeAll(async () => {
   // All settled before going on, so that afterAll stops every one that started even if another did not.
   const started = await Promise.allSettled(
     NAMES.map(async (name, i) => {
-      instances.set(name, await startAppInstance({ name, port: ports[i], env }));
+      // C is itself two processes on its port (WEB_CONCURRENCY), as DEPLOY.md has a machine with cores to spare run.
+      const own = name === "C" ? { ...env, WEB_CONCURRENCY: "2" } : env;
+      instances.set(name, await startAppInstance({ name, port: ports[i], env: own }));
     }),
   );
   for (const result of started) if (result.status === "rejected") throw result.reason;
@@ -114,6 +118,18 @@ async function api(
     retryAfter: res.headers.get("retry-after"),
     body: text ? (JSON.parse(text) as unknown) : null,
   };
+}
+
+/** A GET on a connection of its own (no keep-alive pool), resolving with the status. */
+function statusOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      })
+      .on("error", reject);
+  });
 }
 
 /** `count` requests, `parallel` at a time. */
@@ -286,6 +302,24 @@ test.describe("several instances on one database", () => {
     const share = { ...Object.fromEntries(NAMES.map((n) => [n, byInstance[n].length])), other: N - logged.length };
     test.info().annotations.push({ type: "emails sent per instance", description: JSON.stringify(share) });
     expect(Object.values(share).filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("an instance of two processes serves from both, and replaces one that dies without losing the port", async () => {
+    const c = instance("C");
+    const serving = () => c.logged("serving").map((entry) => entry.pid as number);
+    const replaced = () => c.logged("server worker exited; starting another").length;
+    await expect.poll(() => new Set(serving()).size, { timeout: 120_000 }).toBe(2);
+    const before = replaced();
+    const [victim, survivor] = serving().slice(-2);
+    process.kill(victim, "SIGKILL");
+    await expect.poll(replaced).toBe(before + 1);
+    // Once the primary has seen it go, the other process answers every new connection on the port
+    // while the first is replaced (which takes seconds: a whole app starts).
+    for (let i = 0; i < 5; i++) expect(await statusOnNewConnection(`${c.url}/login`)).toBe(200);
+    expect(serving()).toHaveLength(2);
+    await expect.poll(() => serving().length, { timeout: 120_000 }).toBe(3);
+    expect(serving()).toContain(survivor);
+    for (let i = 0; i < 5; i++) expect(await statusOnNewConnection(`${c.url}/login`)).toBe(200);
   });
 
   test("a token revoked through instance A is refused by every instance", async ({ browser }) => {

@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createLiveHub, type LiveHub } from "@/lib/realtime/hub";
-import { liveEventStream, sessionEndedStream } from "@/lib/realtime/event-stream";
+import {
+  liveEventStream,
+  reconnectDelayMs,
+  RECONNECT_MS,
+  RECONNECT_SPREAD_MS,
+  sessionEndedStream,
+} from "@/lib/realtime/event-stream";
 import { createPgListener, type PgListener } from "@/lib/realtime/pg-listener";
 import { publishLiveEvent, type LiveEvent } from "@/lib/realtime/publish";
 import { useFreshDb } from "./helpers/db";
@@ -116,10 +122,17 @@ describe("live updates", () => {
       await s.cancel();
     });
 
-    it("sends heartbeat comments and tells the browser to reconnect after 3 s", async () => {
+    it("sends heartbeat comments and tells the browser to reconnect after 3–6 s, not all at the same moment", async () => {
       const s = frames(liveEventStream({ hub, agencyId: A, heartbeatMs: 50 }));
       await until(() => s.queue.filter((f) => f.frame === ": keep-alive").length >= 2);
-      expect(s.queue[0].frame).toContain("retry: 3000");
+      const retry = Number(/^retry: (\d+)$/m.exec(s.queue[0].frame)?.[1]);
+      expect(retry).toBeGreaterThanOrEqual(3_000);
+      expect(retry).toBeLessThan(6_000);
+      expect(reconnectDelayMs(0)).toBe(RECONNECT_MS);
+      expect(reconnectDelayMs(0.999)).toBe(RECONNECT_MS + RECONNECT_SPREAD_MS - 3);
+      // Streams opened together are told different delays.
+      const delays = new Set(Array.from({ length: 20 }, () => reconnectDelayMs()));
+      expect(delays.size).toBeGreaterThan(10);
       expect(s.queue.filter((f) => f.frame === ": keep-alive").length).toBeGreaterThanOrEqual(2);
       await s.cancel();
       expect(hub.size()).toBe(0);
