@@ -24,7 +24,24 @@ try {
 
 if (cluster.isPrimary && workers > 1) {
   const { log } = await import("@/lib/log");
-  superviseWorkers(workers, log);
+  // The primary only hands connections to the workers, so it runs the background jobs (email,
+  // webhooks, escalations) in their place: they go out from a process whose event loop is never
+  // busy rendering a page, which keeps the moment between a mail server's acceptance and its
+  // record short. JOBS_WORKER=0 leaves jobs to separate server/worker.ts processes, as before.
+  const runJobs = process.env.JOBS_WORKER !== "0";
+  let stopJobs = async () => {};
+  if (runJobs) {
+    const [{ startAppWorker, stopAppWorker }, { processListener }] = await Promise.all([
+      import("@/lib/jobs/start"),
+      import("@/lib/realtime/process"),
+    ]);
+    startAppWorker();
+    stopJobs = async () => {
+      await stopAppWorker(5_000);
+      await processListener().close();
+    };
+  }
+  superviseWorkers(workers, log, { workerEnv: runJobs ? { JOBS_WORKER: "0" } : {}, beforeExit: stopJobs });
 } else {
   await serve();
 }

@@ -10,8 +10,13 @@ import type { Probe } from "./probes";
 
 export type Server = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-/** `workers`: the server's WEB_CONCURRENCY (a number, or auto: one process per core). */
-export async function startServer(databaseUrl: string, authSecret: string, workers = "auto"): Promise<Server> {
+/** `workers`: the server's WEB_CONCURRENCY (a number, or auto: one process per core); one by default, as `npm start`. */
+export async function startServer(
+  databaseUrl: string,
+  authSecret: string,
+  workers = "1",
+  nodeArgs: string[] = [],
+): Promise<Server> {
   const port = await freePort();
   const child = runServer(
     port,
@@ -26,6 +31,7 @@ export async function startServer(databaseUrl: string, authSecret: string, worke
       WEB_CONCURRENCY: workers,
     },
     ["ignore", "inherit", "inherit"],
+    nodeArgs,
   );
   if (!(await waitForPort(port, child))) {
     await stopChild(child);

@@ -33,8 +33,12 @@ const { values: opt } = parseArgs({
     probes: { type: "string", default: "1000" },
     "naive-probes": { type: "string" },
     clients: { type: "string", default: "16" },
-    // The server's WEB_CONCURRENCY: processes on the one port (auto: one per core, as DEPLOY.md advises).
-    workers: { type: "string", default: "auto" },
+    // The server's WEB_CONCURRENCY: one process, as `npm start` runs by default. More processes do
+    // not help this check on two vCPUs: PostgreSQL and the clients need the second, and each
+    // process's request audit then commits in smaller groups.
+    workers: { type: "string", default: "1" },
+    // The server runs with V8's sampling profiler; profiles go to bench/out/prof (one per thread).
+    "cpu-prof": { type: "boolean", default: false },
     "http-requests": { type: "string", default: "1000" },
     filers: { type: "string", default: "8" },
     "filing-processes": { type: "string", default: "1" },
@@ -241,7 +245,12 @@ async function main(): Promise<void> {
           (await createApiToken({ db, actor: benchActor(agency, ["AGENCY_ADMIN"]), input, now: new Date() })).token,
         );
       }
-      const app = await startServer(url, process.env.AUTH_SECRET, opt.workers);
+      const app = await startServer(
+        url,
+        process.env.AUTH_SECRET,
+        opt.workers,
+        opt["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.join(outDir, "prof")}`] : [],
+      );
       try {
         await runHttpProbes(app.url, tokens, makeProbes(world, counties, now, WARM_UP_PROBES, SEED + 3), clients);
         const result = await runHttpProbes(

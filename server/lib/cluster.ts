@@ -28,19 +28,32 @@ type Logger = {
 };
 
 /**
- * Runs the primary: `count` workers (this same script, same arguments), replaced when one exits
- * unexpectedly. Gives up (exit 1) when workers keep dying: more than `count + 3` deaths within a
- * minute means they cannot start (a port in use, a bad configuration) rather than a rare crash.
+ * Runs the primary: `count` workers (this same script, same arguments, `workerEnv` added to their
+ * environment), replaced when one exits unexpectedly. Gives up (exit 1) when workers keep dying:
+ * more than `count + 3` deaths within a minute means they cannot start (a port in use, a bad
+ * configuration) rather than a rare crash. `beforeExit` runs once every worker has gone.
  */
-export function superviseWorkers(count: number, log: Logger): void {
+export function superviseWorkers(
+  count: number,
+  log: Logger,
+  o: { workerEnv?: Record<string, string>; beforeExit?: () => Promise<void> } = {},
+): void {
   let stopping = false;
   let exitCode = 0;
   const deaths: number[] = [];
-  const fork = () => cluster.fork();
+  const fork = () => cluster.fork(o.workerEnv ?? {});
+  let finishing = false;
+  const finish = () => {
+    if (finishing) return;
+    finishing = true;
+    void (o.beforeExit?.() ?? Promise.resolve())
+      .catch((err: unknown) => log.error({ err }, "stopping the primary's own work failed"))
+      .finally(() => process.exit(exitCode));
+  };
 
   cluster.on("exit", (worker: Worker, code: number | null, signal: string | null) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+      if (Object.keys(cluster.workers ?? {}).length === 0) finish();
       return;
     }
     const now = Date.now();
@@ -60,7 +73,7 @@ export function superviseWorkers(count: number, log: Logger): void {
     stopping = true;
     exitCode = code;
     const live = Object.values(cluster.workers ?? {});
-    if (live.length === 0) process.exit(code);
+    if (live.length === 0) return finish();
     // Each worker finishes what is under way (server/serve.ts) and exits by itself within 5 s.
     for (const w of live) w?.process.kill("SIGTERM");
     setTimeout(() => {

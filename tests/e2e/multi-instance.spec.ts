@@ -8,7 +8,7 @@
 // (requests without a valid token per address; requests per token) holds across the instances
 // instead of once per instance; and a webhook endpoint added through A is written to by B, which
 // had remembered that the agency had none. Instance C runs as two processes (WEB_CONCURRENCY=2): both
-// serve, and one that dies is replaced while the other keeps the port.
+// serve, one that dies is replaced while the other keeps the port, and the jobs run in their primary.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -320,6 +320,8 @@ test.describe("several instances on one database", () => {
     await expect.poll(() => serving().length, { timeout: 120_000 }).toBe(3);
     expect(serving()).toContain(survivor);
     for (let i = 0; i < 5; i++) expect(await statusOnNewConnection(`${c.url}/login`)).toBe(200);
+    // The jobs run in the primary alone, which no worker's death touches.
+    expect(c.logged("job worker started")).toHaveLength(1);
   });
 
   test("a token revoked through instance A is refused by every instance", async ({ browser }) => {
