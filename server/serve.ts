@@ -56,7 +56,9 @@ async function serve() {
   // Only after prepare(): these import next/server, whose request-scoped storage needs the runtime
   // environment prepare() sets up (imported earlier, it would be an inert stand-in).
   const { loadRoutes } = await import("./lib/api-routes");
-  const { API_BASE, configuredTrustedProxies, createApiHandler, pinClientAddress } = await import("./lib/api-server");
+  const { API_BASE, apiReferenceGuard, configuredTrustedProxies, createApiHandler, pinClientAddress } =
+    await import("./lib/api-server");
+  const { createMemoryLimiter } = await import("@/lib/rate-limit/memory");
   const { log } = await import("@/lib/log");
   const { servedOverHttps } = await import("@/lib/http/security-headers");
   const { createRequestListener } = await import("./lib/request-listener");
@@ -68,6 +70,8 @@ async function serve() {
 
   const server = http.createServer(
     createRequestListener({
+      // The public API reference: limited per client address before anything else runs.
+      guard: apiReferenceGuard(trustedProxies, createMemoryLimiter("apiReferenceAddress")),
       handleApi,
       handleNext: (req, res) => servePublic(req, res, handleNext),
       // Pages, server actions and sign-in read the client address from a header only this server sets.

@@ -38,6 +38,12 @@ export const LIMITS = {
    * then waits five minutes; a person fixing a token by hand does not.
    */
   anonymousAddress: { points: 30, durationSec: 60, blockSec: 5 * 60 },
+  /**
+   * The API reference (/api/docs) and its OpenAPI document, anonymous, per client address, counted
+   * in each process's memory: a vendor's generator or a reader fetches them a few times; a loop
+   * rendering the long reference page over and over waits a minute.
+   */
+  apiReferenceAddress: { points: 60, durationSec: 60, blockSec: 60 },
   /** Calendar-feed fetches per feed token: calendar apps poll every few minutes at most. */
   calendarFeed: { points: 60, durationSec: 60 * 60 },
   /**

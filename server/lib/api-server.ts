@@ -27,6 +27,7 @@ import {
 import { jsonResponseText } from "@/lib/http/json-response";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
+import type { MemoryLimiter } from "@/lib/rate-limit/memory";
 import { API_METHODS, matchRoute, pathSegments, type ApiMethod, type ApiRoute, type RouteHandler } from "./api-routes";
 
 export const API_BASE = "/api/v1";
@@ -61,7 +62,7 @@ async function readRequestBody(req: IncomingMessage, limit: number): Promise<Buf
 /** Headers through which a client could claim an address; replaced by what the server resolved. */
 const FORWARDING_HEADERS = new Set(["x-forwarded-for", "x-real-ip", "forwarded", CLIENT_ADDRESS_HEADER]);
 
-function resolveClient(req: IncomingMessage, trusted: TrustedProxies): string | null {
+export function resolveClient(req: IncomingMessage, trusted: TrustedProxies): string | null {
   const forwarded = req.headers["x-forwarded-for"];
   return clientAddress({
     peer: req.socket.remoteAddress,
@@ -168,6 +169,25 @@ export function createApiHandler(routes: ApiRoute[], options: { trustedProxies?:
         res.destroy();
       }
     }
+    return true;
+  };
+}
+
+/** The anonymous API reference: the document and the page rendered from it. */
+const API_REFERENCE_PATHS = new Set([`${API_BASE}/openapi.json`, "/api/docs"]);
+
+/**
+ * A guard for the production server's listener: the API reference is public, so it is limited per
+ * client address (apiReferenceAddress, in this process's memory) and answered 429 past that.
+ */
+export function apiReferenceGuard(trusted: TrustedProxies, limiter: MemoryLimiter) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = (req.url ?? "").split("?")[0];
+    if (!API_REFERENCE_PATHS.has(path)) return false;
+    const verdict = limiter.consume(resolveClient(req, trusted) ?? "unknown");
+    if (verdict.allowed) return false;
+    res.writeHead(429, { "content-type": "text/plain; charset=utf-8", "retry-after": String(verdict.retryAfterSec) });
+    res.end("Too many requests\n");
     return true;
   };
 }

@@ -9,14 +9,17 @@ type Handler<T> = (req: IncomingMessage, res: ServerResponse) => Promise<T>;
 export function createRequestListener(options: {
   handleApi: Handler<boolean>;
   handleNext: Handler<unknown>;
+  /** Runs first on every request; true when it has answered it (e.g. refused it with a 429). */
+  guard?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Runs on a request Next.js is about to serve (the server pins the client address there). */
   beforeNext?: (req: IncomingMessage) => void;
   https: boolean;
   onError: (err: unknown, req: IncomingMessage) => void;
 }) {
-  const { handleApi, handleNext, beforeNext, https, onError } = options;
+  const { handleApi, handleNext, beforeNext, guard, https, onError } = options;
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    if (guard?.(req, res)) return;
     void handleApi(req, res)
       .then((handled) => {
         if (handled) return undefined;

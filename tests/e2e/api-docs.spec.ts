@@ -1,10 +1,12 @@
 // The API reference at /api/docs in real Chromium, signed out: rendered on the server from the
 // OpenAPI document with nothing fetched from anywhere but the portal itself (every other host is
 // blocked and none is asked for), under the page's strict policy, in English and in Spanish, on a
-// desktop and a phone, scanned for accessibility; the document it links to is the one served.
+// desktop and a phone, scanned for accessibility; the document it links to is the one served; both
+// are limited per client address.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/csp-guard";
 import { expectNoSeriousA11yViolations } from "./support/sign-in";
+import { LIMITS } from "../../lib/rate-limit/limits";
 
 const PHONE = { width: 390, height: 844 };
 // A long page: the accessibility scan of every operation and schema takes a while on two cores.
@@ -84,4 +86,23 @@ test("the reference is public; the API it describes is not", async ({ request })
   expect(document.headers()["cache-control"]).toMatch(/public/);
   const api = await request.get("/api/v1/operations");
   expect(api.status()).toBe(401);
+});
+
+test("the reference is limited per client address: past the limit, 429 with Retry-After, and other addresses go on", async ({
+  request,
+}) => {
+  // The e2e server believes X-Forwarded-For from this machine (TRUSTED_PROXIES), so each run plays
+  // an address of its own.
+  const octet = () => 1 + Math.floor(Math.random() * 250);
+  const from = `198.51.100.${octet()}`;
+  const get = (path: string, address = from) => request.get(path, { headers: { "x-forwarded-for": address } });
+  for (let i = 0; i < LIMITS.apiReferenceAddress.points; i++) {
+    expect((await get(i % 2 ? "/api/docs" : "/api/v1/openapi.json")).status()).toBe(200);
+  }
+  for (const path of ["/api/v1/openapi.json", "/api/docs"]) {
+    const refused = await get(path);
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  }
+  expect((await get("/api/v1/openapi.json", `203.0.113.${octet()}`)).status()).toBe(200);
 });
