@@ -184,6 +184,7 @@ async function main() {
       const at = performance.now();
       rec.killAt = at;
       down = true;
+      waits?.markWindow("The 40 s from the kill", 40);
       const { killedPids } = await app.kill9();
       say(`kill -9 ${killedPids.join(" ")} at ${((at - measureFrom) / 1000).toFixed(1)} s into the run`);
       const restartMs = await app.restart();
