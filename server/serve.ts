@@ -28,7 +28,7 @@ if (cluster.isPrimary && workers > 1) {
   // webhooks, escalations) in their place: they go out from a process whose event loop is never
   // busy rendering a page, which keeps the moment between a mail server's acceptance and its
   // record short. JOBS_WORKER=0 leaves jobs to separate server/worker.ts processes, as before.
-  const runJobs = process.env.JOBS_WORKER !== "0";
+  const runJobs = (await import("@/lib/env")).env().JOBS_WORKER === "1";
   let stopJobs = async () => {};
   if (runJobs) {
     const [{ startAppWorker, stopAppWorker }, { processListener }] = await Promise.all([

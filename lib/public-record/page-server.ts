@@ -16,6 +16,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+import { answerTooMany } from "../http/too-many";
 import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "../i18n/locales";
 import type { MemoryLimiter } from "../rate-limit/memory";
 import type { PublicCache } from "./public-cache";
@@ -153,11 +154,6 @@ export type PublicPageServerOptions = {
   secureCookies: boolean;
 };
 
-function tooMany(res: ServerResponse, retryAfterSec: number): void {
-  res.writeHead(429, { "content-type": "text/plain; charset=utf-8", "retry-after": String(retryAfterSec) });
-  res.end("Too many requests\n");
-}
-
 function answer(req: IncomingMessage, res: ServerResponse, a: KeptAnswer, plan: Plan, o: PublicPageServerOptions) {
   const headers: OutgoingHttpHeaders = { ...a.headers, etag: a.etag };
   // The language comes from the cookie or Accept-Language (a shared cache must tell them apart).
@@ -231,7 +227,7 @@ export function createPublicPageServer(o: PublicPageServerOptions): PublicPageSe
     if (!plan) return next(req, res);
     const address = String(req.headers[CLIENT_ADDRESS_HEADER] ?? req.socket.remoteAddress ?? "unknown");
     const verdict = o.limiter.consume(address);
-    if (!verdict.allowed) return tooMany(res, verdict.retryAfterSec);
+    if (!verdict.allowed) return answerTooMany(res, verdict.retryAfterSec);
 
     const kept = o.pages.get(plan.key) ?? o.missing.get(plan.key);
     if (kept) return answer(req, res, kept, plan, o);
@@ -245,7 +241,7 @@ export function createPublicPageServer(o: PublicPageServerOptions): PublicPageSe
       return a ? answer(req, res, a, plan, o) : next(req, res);
     }
     const allowed = await o.allowRender(address);
-    if (!allowed.allowed) return tooMany(res, allowed.retryAfterSec);
+    if (!allowed.allowed) return answerTooMany(res, allowed.retryAfterSec);
 
     // The render sees the page's address and the language, nothing else of this reader.
     req.url = plan.path;

@@ -28,6 +28,7 @@ import { jsonResponseText } from "@/lib/http/json-response";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
 import type { MemoryLimiter } from "@/lib/rate-limit/memory";
+import { answerTooMany } from "@/lib/http/too-many";
 import { API_METHODS, matchRoute, pathSegments, type ApiMethod, type ApiRoute, type RouteHandler } from "./api-routes";
 
 export const API_BASE = "/api/v1";
@@ -186,8 +187,7 @@ export function apiReferenceGuard(trusted: TrustedProxies, limiter: MemoryLimite
     if (!API_REFERENCE_PATHS.has(path)) return false;
     const verdict = limiter.consume(resolveClient(req, trusted) ?? "unknown");
     if (verdict.allowed) return false;
-    res.writeHead(429, { "content-type": "text/plain; charset=utf-8", "retry-after": String(verdict.retryAfterSec) });
-    res.end("Too many requests\n");
+    answerTooMany(res, verdict.retryAfterSec);
     return true;
   };
 }

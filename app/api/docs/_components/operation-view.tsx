@@ -2,6 +2,7 @@
 // responses, with the document's example.
 import type { Translate } from "@/lib/i18n/translate";
 import { SchemaView, TypeLabel, type Schema } from "./schema-view";
+import { ColumnHeads } from "./column-heads";
 
 type Media = Record<string, { schema: Schema; examples?: Record<string, { value: unknown }> }>;
 export type Operation = {
@@ -38,25 +39,7 @@ export function OperationView({ path, method, op, t }: { path: string; method: s
             aria-label={`${t("parameters")}: ${method.toUpperCase()} ${path}`}
           >
           <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-1 pr-3">
-                  {t("name")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("in")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("type")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("required")}
-                </th>
-                <th scope="col" className="py-1">
-                  {t("description")}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t("name"), t("in"), t("type"), t("required"), t("description")]} />
             <tbody>
               {op.parameters.map((p) => (
                 <tr key={`${p.in}-${p.name}`} className="border-b border-line align-top">

@@ -1,6 +1,7 @@
 // A JSON Schema (from the OpenAPI document) as people read it: a type line with links to named
 // schemas, and an object's properties as a table. Server-rendered; no script.
 import type { Translate } from "@/lib/i18n/translate";
+import { ColumnHeads } from "./column-heads";
 
 export type Schema = {
   $ref?: string;
@@ -121,22 +122,7 @@ export function SchemaView({
   const required = new Set(schema.required ?? []);
   const table = (
     <table className={`w-full border-collapse text-left text-sm${depth === 0 ? " min-w-[36rem]" : ""}`}>
-      <thead>
-        <tr className="border-b border-line">
-          <th scope="col" className="py-1 pr-3">
-            {t("field")}
-          </th>
-          <th scope="col" className="py-1 pr-3">
-            {t("type")}
-          </th>
-          <th scope="col" className="py-1 pr-3">
-            {t("required")}
-          </th>
-          <th scope="col" className="py-1">
-            {t("description")}
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads labels={[t("field"), t("type"), t("required"), t("description")]} />
       <tbody>
         {Object.entries(schema.properties).map(([name, prop]) => (
           <tr key={name} className="border-b border-line align-top">
